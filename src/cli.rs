@@ -1,0 +1,642 @@
+//! The command-line definition: clap derive only. Doc comments are the help text.
+//!
+//! No argument here carries a token or a secret value: those would land in shell history and
+//! in the process list. Token environment variables are read by `config`, never bound here
+//! (clap would print their values in `--help`).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ROOT_EXAMPLES: &str = "\
+Examples:
+  # Try everything against the built-in emulator, no account needed
+  secretctl emulator -- sh -c 'echo s3cr3t | secretctl kubiya create demo && secretctl kubiya list'
+
+  # Store a value piped from a vault
+  vault kv get -field=api_key secret/bot | secretctl chatbotkit create OPENAI_KEY
+
+  # List as JSON
+  secretctl kubiya list -o json";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "secretctl",
+    version,
+    about = "Manage ChatBotKit and Kubiya secrets without a value ever reaching argv, history, logs or scrollback",
+    long_about = "Manage the secrets that ChatBotKit and Kubiya keep for bots and agents.\n\n\
+        Values are read from a file, an environment variable, standard input or a hidden prompt \
+        — never from an argument — and are never printed unless `get --reveal` asks.",
+    after_long_help = ROOT_EXAMPLES,
+    propagate_version = true,
+    infer_subcommands = false
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted anywhere on the line.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Output format [default: table on a terminal, plain otherwise]
+    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>
+    #[arg(short = 'v', long = "verbose", global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Config profile to use [env: SECRETCTL_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Whole-request timeout in seconds (connecting has its own 10 s limit)
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+
+    /// Retries after the first attempt, on 429, 502, 503, 504 and connection failures
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--config FILE`. Not a clap-global argument because `chatbotkit create|update` use
+/// `--config KEY=VALUE` for the secret's own config; it is declared at every level instead.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigFileArg {
+    /// Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]
+    #[arg(long = "config", value_name = "FILE")]
+    pub config_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns with a header
+    Table,
+    /// Tab-separated fields, one record a line, no header
+    Plain,
+    /// The API's own records
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// ChatBotKit secrets (alias: cbk)
+    #[command(visible_alias = "cbk", after_long_help = CBK_EXAMPLES)]
+    Chatbotkit(ChatbotkitCmd),
+    /// Kubiya secrets
+    #[command(after_long_help = KUBIYA_EXAMPLES)]
+    Kubiya(KubiyaCmd),
+    /// Print a shell completion script
+    #[command(
+        after_long_help = "Examples:\n  secretctl completions bash > ~/.local/share/bash-completion/completions/secretctl\n  secretctl completions zsh > \"${fpath[1]}/_secretctl\"\n  secretctl completions fish > ~/.config/fish/completions/secretctl.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account
+    #[command(after_long_help = EMULATOR_EXAMPLES)]
+    Emulator(EmulatorArgs),
+}
+
+const CBK_EXAMPLES: &str = "\
+Examples:
+  export CHATBOTKIT_API_TOKEN=...            # or a profile in the config file
+  op read op://Private/openai/key | secretctl chatbotkit create OPENAI_KEY --description 'bot key'
+  secretctl cbk list -o json
+  secretctl cbk delete OPENAI_KEY --yes";
+
+const KUBIYA_EXAMPLES: &str = "\
+Examples:
+  export KUBIYA_API_KEY=...                  # or a profile in the config file
+  vault kv get -field=token secret/github | secretctl kubiya create GH_TOKEN
+  secretctl kubiya get GH_TOKEN --reveal | some-tool --token-stdin
+  secretctl kubiya list";
+
+const EMULATOR_EXAMPLES: &str = "\
+Examples:
+  # Run one command against a fresh emulator, then stop it
+  secretctl emulator -- sh -c 'echo s3cr3t | secretctl kubiya create demo && secretctl kubiya list'
+
+  # Serve on a fixed port; paste the printed export lines into another shell
+  secretctl emulator --port 8787
+
+  # Inspect what a script stored, values included
+  curl -s http://127.0.0.1:8787/_emulator/secrets";
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Port on 127.0.0.1 [default: a free port]
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// The token both APIs accept [default: a random one, printed in the export lines]
+    #[arg(long, value_name = "T")]
+    pub token: Option<String>,
+    /// Command to run with the provider variables pointing at the emulator; the emulator stops when it ends
+    #[arg(last = true, value_name = "CMD")]
+    pub command: Vec<OsString>,
+}
+
+/// Provider-level options.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProviderArgs {
+    /// API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChatbotkitCmd {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    #[command(subcommand)]
+    pub command: CbkCommand,
+}
+
+#[derive(Debug, Args)]
+pub struct KubiyaCmd {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    #[command(subcommand)]
+    pub command: KubiyaCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CbkCommand {
+    /// Create a secret; prints its id
+    #[command(
+        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc"
+    )]
+    Create(CbkCreateArgs),
+    /// Show a secret's metadata (ChatBotKit never returns values)
+    #[command(
+        after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json"
+    )]
+    Get(GetArgs),
+    /// Change a secret: only the fields given are sent
+    #[command(
+        after_long_help = "Examples:\n  op read op://Private/openai/key | secretctl cbk update OPENAI_KEY\n  secretctl cbk update OPENAI_KEY --description 'rotated' --keep-value\n  secretctl cbk update OPENAI_KEY --value-file ./new.key --meta rotated=2026-11"
+    )]
+    Update(CbkUpdateArgs),
+    /// Delete a secret
+    #[command(
+        after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
+    )]
+    Delete(DeleteArgs),
+    /// List every secret (all pages)
+    #[command(
+        after_long_help = "Examples:\n  secretctl cbk list\n  secretctl cbk list --meta team=data -o json\n  secretctl cbk list | cut -f2      # names"
+    )]
+    List(CbkListArgs),
+    /// Create or update many secrets from a dotenv, JSON or TOML file
+    #[command(after_long_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+    /// Check whether a secret is authenticated; prints the URL to authenticate when not
+    #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
+    Verify(VerifyArgs),
+    /// Erase a shared secret's stored value (the secret itself stays)
+    #[command(after_long_help = "Examples:\n  secretctl cbk revoke OPENAI_KEY --yes")]
+    Revoke(RevokeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KubiyaCommand {
+    /// Create a secret; prints its name. An existing name is an error (use update)
+    #[command(
+        after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya create GH_TOKEN\n  secretctl kubiya create DB_PASSWORD --value-file ./db.pass --description 'prod db'\n  secretctl kubiya create API_KEY          # prompts twice, nothing echoed"
+    )]
+    Create(KubiyaCreateArgs),
+    /// Show a secret's metadata, or only its value with --reveal
+    #[command(
+        after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token"
+    )]
+    Get(GetArgs),
+    /// Change a secret's value and/or description
+    #[command(
+        after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya update GH_TOKEN\n  secretctl kubiya update GH_TOKEN --description 'CI token' --keep-value"
+    )]
+    Update(KubiyaUpdateArgs),
+    /// Delete a secret
+    #[command(
+        after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
+    )]
+    Delete(DeleteArgs),
+    /// List every secret
+    #[command(
+        after_long_help = "Examples:\n  secretctl kubiya list\n  secretctl kubiya list -o json | jq -r '.[].name'"
+    )]
+    List(KubiyaListArgs),
+    /// Create or update many secrets from a dotenv, JSON or TOML file
+    #[command(after_long_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  secretctl kubiya import .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl kubiya import -
+  secretctl cbk import secrets.toml --on-conflict update --concurrency 8";
+
+/// Where a secret value comes from. With none of these, piped standard input is read, or
+/// on a terminal a hidden prompt asks for it.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ValueArgs {
+    /// Read the value from this file, byte for byte (- reads standard input)
+    #[arg(long, value_name = "PATH", conflicts_with = "value_env")]
+    pub value_file: Option<PathBuf>,
+    /// Read the value from this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub value_env: Option<OsString>,
+    /// Send the base64 encoding of the bytes read (for binary values)
+    #[arg(long)]
+    pub base64: bool,
+    /// Keep the trailing newline of piped input
+    #[arg(long)]
+    pub keep_newline: bool,
+}
+
+impl ValueArgs {
+    pub fn has_source(&self) -> bool {
+        self.value_file.is_some() || self.value_env.is_some()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CbkCreateArgs {
+    /// Name of the secret (names need not be unique on ChatBotKit)
+    pub name: String,
+    #[command(flatten)]
+    pub fields: CbkFields,
+    #[command(flatten)]
+    pub value: ValueArgs,
+    /// Create without a value (e.g. an OAuth secret whose credentials are in --config)
+    #[arg(long, conflicts_with_all = ["value_file", "value_env", "base64", "keep_newline"])]
+    pub no_value: bool,
+}
+
+/// ChatBotKit fields shared by create and update.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CbkFields {
+    /// Description
+    #[arg(long, value_name = "D")]
+    pub description: Option<String>,
+    /// Secret type
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub secret_type: Option<CbkType>,
+    /// Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]
+    #[arg(long, value_enum)]
+    pub kind: Option<CbkKind>,
+    /// Who can see the secret
+    #[arg(long, value_enum)]
+    pub visibility: Option<CbkVisibility>,
+    /// Blueprint the secret belongs to
+    #[arg(long, value_name = "ID")]
+    pub blueprint_id: Option<String>,
+    /// Alias
+    #[arg(long, value_name = "ALIAS")]
+    pub alias: Option<String>,
+    /// A config entry (repeatable), e.g. --config clientId=abc
+    #[arg(long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub config: Vec<(String, String)>,
+    /// A meta entry (repeatable); keys must not start with _
+    #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
+    pub meta: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CbkType {
+    Plain,
+    Basic,
+    Bearer,
+    Jwt,
+    Oauth,
+    Template,
+    Reference,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CbkKind {
+    Shared,
+    Personal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CbkVisibility {
+    Private,
+    Protected,
+    Public,
+}
+
+macro_rules! api_name {
+    ($t:ty) => {
+        impl $t {
+            /// The spelling the API uses.
+            pub fn api_name(self) -> String {
+                self.to_possible_value()
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default()
+            }
+        }
+    };
+}
+api_name!(CbkType);
+api_name!(CbkKind);
+api_name!(CbkVisibility);
+
+#[derive(Debug, Args)]
+pub struct CbkUpdateArgs {
+    /// Id or exact name of the secret
+    pub name_or_id: String,
+    /// New name
+    #[arg(long, value_name = "NEW")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: CbkFields,
+    #[command(flatten)]
+    pub value: ValueArgs,
+    /// Leave the value as it is (do not read stdin or prompt)
+    #[arg(long, conflicts_with_all = ["value_file", "value_env", "base64", "keep_newline"])]
+    pub keep_value: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KubiyaCreateArgs {
+    /// Name of the secret (unique within the organization)
+    pub name: String,
+    /// Description
+    #[arg(long, value_name = "D")]
+    pub description: Option<String>,
+    #[command(flatten)]
+    pub value: ValueArgs,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct KubiyaUpdateArgs {
+    /// Name of the secret
+    pub name: String,
+    /// New description
+    #[arg(long, value_name = "D")]
+    pub description: Option<String>,
+    #[command(flatten)]
+    pub value: ValueArgs,
+    /// Leave the value as it is (secretctl reads it back and re-sends it: Kubiya's update always carries a value)
+    #[arg(long, conflicts_with_all = ["value_file", "value_env", "base64", "keep_newline"])]
+    pub keep_value: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// Id or exact name (ChatBotKit), or name (Kubiya)
+    pub name_or_id: String,
+    /// Print only the value (Kubiya; ChatBotKit never returns values)
+    #[arg(long)]
+    pub reveal: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Id or exact name (ChatBotKit), or name (Kubiya)
+    pub name_or_id: String,
+    /// Do not ask for confirmation (required when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Exit 0 when the secret does not exist
+    #[arg(long)]
+    pub ignore_missing: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// Id or exact name of the secret
+    pub name_or_id: String,
+    /// Do not ask for confirmation (required when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Id or exact name of the secret
+    pub name_or_id: String,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CbkListArgs {
+    /// Only secrets whose meta has KEY=VALUE (repeatable; all must match)
+    #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub meta: Vec<(String, String)>,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct KubiyaListArgs {
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// File to import, or - for standard input
+    pub file: PathBuf,
+    /// Input format [default: from the extension, else from the content]
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// What to do with a name that already exists
+    #[arg(long, value_enum, default_value_t = OnConflict::Fail)]
+    pub on_conflict: OnConflict,
+    /// Print the plan and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Requests in flight at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// Description for the secrets created (an item's own description wins)
+    #[arg(long, value_name = "D")]
+    pub description: Option<String>,
+    /// Send the base64 encoding of each value
+    #[arg(long)]
+    pub base64: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Dotenv,
+    Json,
+    Toml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnConflict {
+    /// Mark the item failed
+    Fail,
+    /// Leave the existing secret alone
+    Skip,
+    /// Replace the existing secret's value
+    Update,
+}
+
+fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err("expected KEY=VALUE with a non-empty KEY".to_string()),
+    }
+}
+
+fn parse_meta(s: &str) -> Result<(String, String), String> {
+    let (k, v) = parse_key_value(s)?;
+    if k.starts_with('_') {
+        return Err("meta keys must not start with '_' (ChatBotKit reserves them)".to_string());
+    }
+    Ok((k, v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("secretctl").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn globals_before_provider_and_after_command() {
+        let cli = parse(&["-o", "json", "kubiya", "list", "--timeout", "5", "-vv"]).unwrap();
+        assert_eq!(cli.global.output, Some(OutputFormat::Json));
+        assert_eq!(cli.global.timeout, Some(5));
+        assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn base_url_belongs_to_provider_and_is_accepted_after_command() {
+        let cli = parse(&["kubiya", "list", "--base-url", "http://127.0.0.1:1"]).unwrap();
+        let Command::Kubiya(k) = cli.command else {
+            panic!()
+        };
+        assert_eq!(k.provider.base_url.as_deref(), Some("http://127.0.0.1:1"));
+        assert!(parse(&["--base-url", "x", "kubiya", "list"]).is_err());
+    }
+
+    #[test]
+    fn config_means_file_except_on_cbk_create_and_update() {
+        let cli = parse(&[
+            "cbk",
+            "create",
+            "N",
+            "--config",
+            "clientId=abc",
+            "--no-value",
+        ])
+        .unwrap();
+        let Command::Chatbotkit(c) = cli.command else {
+            panic!()
+        };
+        let CbkCommand::Create(a) = c.command else {
+            panic!()
+        };
+        assert_eq!(a.fields.config, vec![("clientId".into(), "abc".into())]);
+        let cli = parse(&["kubiya", "list", "--config", "/tmp/x.toml"]).unwrap();
+        let Command::Kubiya(k) = cli.command else {
+            panic!()
+        };
+        let KubiyaCommand::List(l) = k.command else {
+            panic!()
+        };
+        assert_eq!(
+            l.config_file.config_file,
+            Some(PathBuf::from("/tmp/x.toml"))
+        );
+    }
+
+    #[test]
+    fn cbk_alias_and_value_conflicts() {
+        assert!(parse(&["cbk", "list"]).is_ok());
+        assert!(
+            parse(&[
+                "cbk",
+                "create",
+                "N",
+                "--value-file",
+                "a",
+                "--value-env",
+                "B"
+            ])
+            .is_err()
+        );
+        assert!(parse(&["cbk", "create", "N", "--no-value", "--value-env", "B"]).is_err());
+        assert!(parse(&["kubiya", "update", "N", "--keep-value", "--value-env", "B"]).is_err());
+        assert!(parse(&["cbk", "create", "N", "--meta", "_x=1"]).is_err());
+    }
+
+    #[test]
+    fn no_argument_takes_a_value_or_token() {
+        let cmd = Cli::command();
+        fn walk(c: &clap::Command, out: &mut Vec<String>) {
+            for a in c.get_arguments() {
+                if let Some(l) = a.get_long() {
+                    out.push(l.to_string());
+                }
+            }
+            // The emulator's --token is the fake server's own throwaway token.
+            for s in c.get_subcommands().filter(|s| s.get_name() != "emulator") {
+                walk(s, out);
+            }
+        }
+        let mut longs = vec![];
+        walk(&cmd, &mut longs);
+        for l in longs {
+            assert!(
+                l != "value" && l != "token" && l != "api-key",
+                "--{l} would put a secret in argv"
+            );
+        }
+    }
+}

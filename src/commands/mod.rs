@@ -1,0 +1,317 @@
+//! One function per verb, written once against [`Provider`]; this file maps each provider's
+//! arguments onto them and builds the provider (config → endpoint → token → transport).
+
+pub mod secrets;
+
+use std::ffi::OsStr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use reqwest::Url;
+use serde_json::{Map, Value, json};
+
+use crate::cli::{
+    CbkCommand, CbkFields, ChatbotkitCmd, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCmd,
+    KubiyaCommand, ProviderArgs,
+};
+use crate::config::{self, Config, ProviderKind};
+use crate::error::{self, Result};
+use crate::output::Output;
+use crate::provider::ListFilter;
+use crate::provider::chatbotkit::Chatbotkit;
+use crate::provider::kubiya::Kubiya;
+use crate::streams::Streams;
+use crate::transport::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECS, Transport};
+
+use secrets::{CreateArgs, UpdateArgs, ValueMode};
+
+/// What every command gets: the global options, the I/O streams and the output settings.
+pub struct Ctx<'a> {
+    pub global: &'a GlobalArgs,
+    pub config_file: Option<PathBuf>,
+    pub streams: &'a mut Streams,
+    pub out: Output,
+}
+
+impl Ctx<'_> {
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS))
+    }
+}
+
+/// The innermost `--config FILE` wins.
+fn config_file(levels: &[&ConfigFileArg]) -> Option<PathBuf> {
+    levels.iter().rev().find_map(|c| c.config_file.clone())
+}
+
+/// Run the parsed command line; the result is the exit code on success.
+pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<i32> {
+    let Cli {
+        global,
+        config_file: top,
+        command,
+    } = cli;
+    match command {
+        Command::Chatbotkit(c) => Ok(chatbotkit(c, &global, &top, streams, out)?),
+        Command::Kubiya(c) => Ok(kubiya(c, &global, &top, streams, out)?),
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                a.shell,
+                &mut Cli::command(),
+                "secretctl",
+                &mut streams.stdout,
+            );
+            Ok(0)
+        }
+        Command::Emulator(a) => {
+            let token = a.token.unwrap_or_else(crate::emulator::random_token);
+            crate::emulator::run(
+                crate::emulator::EmulatorOptions {
+                    port: a.port,
+                    token,
+                },
+                &a.command,
+            )
+        }
+    }
+}
+
+/// Build the transport for a provider: config file, profile, base URL, token.
+fn connect(
+    ctx: &Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    value_env: Option<&OsStr>,
+) -> Result<(Transport, Url)> {
+    let env = config::process_env;
+    let cfg = Config::load(
+        ctx.config_file.as_deref(),
+        ctx.global.profile.as_deref(),
+        &env,
+    )?;
+    let ep = config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
+    let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
+    let (token, _) = config::resolve_token(kind, &cfg, &env, ctx.timeout(), &keep)?;
+    let t = Transport::new(
+        kind,
+        token,
+        ctx.timeout(),
+        ctx.global.retries.unwrap_or(DEFAULT_RETRIES),
+        ctx.global.verbose,
+    )?;
+    Ok((t, ep.api_root))
+}
+
+fn connect_cbk(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Chatbotkit> {
+    let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, value_env)?;
+    Ok(Chatbotkit::new(t, root))
+}
+
+fn connect_kubiya(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Kubiya> {
+    let (t, root) = connect(ctx, ProviderKind::Kubiya, p, value_env)?;
+    Ok(Kubiya::new(t, root))
+}
+
+/// ChatBotKit's own fields in the API's spelling. `config` and `meta` go to `merge` on
+/// update (merged into the stored maps) and into `fields` on create.
+fn cbk_fields(f: &CbkFields) -> (Map<String, Value>, Map<String, Value>) {
+    let mut fields = Map::new();
+    let mut maps = Map::new();
+    if let Some(t) = f.secret_type {
+        fields.insert("type".into(), json!(t.api_name()));
+    }
+    if let Some(k) = f.kind {
+        fields.insert("kind".into(), json!(k.api_name()));
+    }
+    if let Some(v) = f.visibility {
+        fields.insert("visibility".into(), json!(v.api_name()));
+    }
+    if let Some(b) = &f.blueprint_id {
+        fields.insert("blueprintId".into(), json!(b));
+    }
+    if let Some(a) = &f.alias {
+        fields.insert("alias".into(), json!(a));
+    }
+    for (key, pairs) in [("config", &f.config), ("meta", &f.meta)] {
+        if !pairs.is_empty() {
+            let m: Map<String, Value> = pairs.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+            maps.insert(key.into(), Value::Object(m));
+        }
+    }
+    (fields, maps)
+}
+
+fn chatbotkit(
+    c: ChatbotkitCmd,
+    global: &GlobalArgs,
+    top: &ConfigFileArg,
+    streams: &mut Streams,
+    out: Output,
+) -> Result<i32> {
+    use crate::cli::CbkKind;
+    let leaf_cfg = match &c.command {
+        CbkCommand::Get(a) => Some(&a.config_file),
+        CbkCommand::Delete(a) => Some(&a.config_file),
+        CbkCommand::List(a) => Some(&a.config_file),
+        CbkCommand::Import(a) => Some(&a.config_file),
+        CbkCommand::Verify(a) => Some(&a.config_file),
+        CbkCommand::Revoke(a) => Some(&a.config_file),
+        CbkCommand::Create(_) | CbkCommand::Update(_) => None,
+    };
+    let mut levels = vec![top, &c.config_file];
+    levels.extend(leaf_cfg);
+    let mut ctx = Ctx {
+        global,
+        config_file: config_file(&levels),
+        streams,
+        out,
+    };
+    let p = &c.provider;
+    match c.command {
+        CbkCommand::Create(a) => {
+            let personal = a.fields.kind == Some(CbkKind::Personal);
+            if personal && (a.value.has_source() || a.value.base64 || a.value.keep_newline) {
+                return Err(error::usage(
+                    "a personal secret takes no value (ChatBotKit forbids one); nothing was sent",
+                )
+                .with_hint("drop the value flags, or use --kind shared"));
+            }
+            let mode = if personal || a.no_value {
+                ValueMode::None
+            } else {
+                ValueMode::Required
+            };
+            let (mut fields, maps) = cbk_fields(&a.fields);
+            fields.extend(maps);
+            let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
+            secrets::create(
+                &mut ctx,
+                &prov,
+                CreateArgs {
+                    name: &a.name,
+                    description: a.fields.description.as_deref(),
+                    value: &a.value,
+                    mode,
+                    fields,
+                },
+            )
+        }
+        CbkCommand::Get(a) => {
+            if a.reveal {
+                return Err(crate::provider::chatbotkit::values_are_write_only());
+            }
+            let prov = connect_cbk(&ctx, p, None)?;
+            secrets::get(&mut ctx, &prov, &a.name_or_id, false)
+        }
+        CbkCommand::Update(a) => {
+            let (fields, merge) = cbk_fields(&a.fields);
+            let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
+            secrets::update(
+                &mut ctx,
+                &prov,
+                UpdateArgs {
+                    target: &a.name_or_id,
+                    new_name: a.name.as_deref(),
+                    description: a.fields.description.as_deref(),
+                    value: &a.value,
+                    keep_value: a.keep_value,
+                    fields,
+                    merge,
+                },
+            )
+        }
+        CbkCommand::Delete(a) => {
+            let prov = connect_cbk(&ctx, p, None)?;
+            secrets::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+        }
+        CbkCommand::List(a) => {
+            let prov = connect_cbk(&ctx, p, None)?;
+            secrets::list(&mut ctx, &prov, &ListFilter { meta: a.meta })
+        }
+        CbkCommand::Import(a) => {
+            let prov = connect_cbk(&ctx, p, None)?;
+            crate::import::run(&mut ctx, &prov, &a)
+        }
+        CbkCommand::Verify(a) => {
+            let prov = connect_cbk(&ctx, p, None)?;
+            secrets::verify(&mut ctx, &prov, &a.name_or_id)
+        }
+        CbkCommand::Revoke(a) => {
+            let prov = connect_cbk(&ctx, p, None)?;
+            secrets::revoke(&mut ctx, &prov, &a.name_or_id, a.yes)
+        }
+    }
+}
+
+fn kubiya(
+    c: KubiyaCmd,
+    global: &GlobalArgs,
+    top: &ConfigFileArg,
+    streams: &mut Streams,
+    out: Output,
+) -> Result<i32> {
+    let leaf_cfg = match &c.command {
+        KubiyaCommand::Create(a) => &a.config_file,
+        KubiyaCommand::Get(a) => &a.config_file,
+        KubiyaCommand::Update(a) => &a.config_file,
+        KubiyaCommand::Delete(a) => &a.config_file,
+        KubiyaCommand::List(a) => &a.config_file,
+        KubiyaCommand::Import(a) => &a.config_file,
+    };
+    let mut ctx = Ctx {
+        global,
+        config_file: config_file(&[top, &c.config_file, leaf_cfg]),
+        streams,
+        out,
+    };
+    let p = &c.provider;
+    match c.command {
+        KubiyaCommand::Create(a) => {
+            let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
+            secrets::create(
+                &mut ctx,
+                &prov,
+                CreateArgs {
+                    name: &a.name,
+                    description: a.description.as_deref(),
+                    value: &a.value,
+                    mode: ValueMode::Required,
+                    fields: Map::new(),
+                },
+            )
+        }
+        KubiyaCommand::Get(a) => {
+            let prov = connect_kubiya(&ctx, p, None)?;
+            secrets::get(&mut ctx, &prov, &a.name_or_id, a.reveal)
+        }
+        KubiyaCommand::Update(a) => {
+            let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
+            secrets::update(
+                &mut ctx,
+                &prov,
+                UpdateArgs {
+                    target: &a.name,
+                    new_name: None,
+                    description: a.description.as_deref(),
+                    value: &a.value,
+                    keep_value: a.keep_value,
+                    fields: Map::new(),
+                    merge: Map::new(),
+                },
+            )
+        }
+        KubiyaCommand::Delete(a) => {
+            let prov = connect_kubiya(&ctx, p, None)?;
+            secrets::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+        }
+        KubiyaCommand::List(_) => {
+            let prov = connect_kubiya(&ctx, p, None)?;
+            secrets::list(&mut ctx, &prov, &ListFilter::default())
+        }
+        KubiyaCommand::Import(a) => {
+            let prov = connect_kubiya(&ctx, p, None)?;
+            crate::import::run(&mut ctx, &prov, &a)
+        }
+    }
+}

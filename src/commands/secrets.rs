@@ -1,0 +1,369 @@
+//! create, get, update, delete, list (both providers), verify and revoke (ChatBotKit).
+
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+
+use super::Ctx;
+use crate::cli::{OutputFormat, ValueArgs};
+use crate::error::{self, Error, Result};
+use crate::input::{self, Purpose, ValueOutcome};
+use crate::provider::chatbotkit::Chatbotkit;
+use crate::provider::{
+    CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted,
+};
+
+/// Whether `create` reads a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueMode {
+    Required,
+    /// `--kind personal` or `--no-value`: stdin is not read, no prompt is shown.
+    None,
+}
+
+pub struct CreateArgs<'a> {
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub value: &'a ValueArgs,
+    pub mode: ValueMode,
+    pub fields: Map<String, Value>,
+}
+
+pub struct UpdateArgs<'a> {
+    pub target: &'a str,
+    pub new_name: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub value: &'a ValueArgs,
+    pub keep_value: bool,
+    pub fields: Map<String, Value>,
+    pub merge: Map<String, Value>,
+}
+
+fn io(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return error::broken_pipe();
+    }
+    error::other(format!("cannot write output: {e}"))
+}
+
+fn check_name(name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(error::usage("the secret name is empty"));
+    }
+    Ok(())
+}
+
+pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
+    check_name(a.name)?;
+    let value = match a.mode {
+        ValueMode::None => None,
+        ValueMode::Required => {
+            match input::read_value(a.value, Purpose::Create, a.name, ctx.streams)? {
+                ValueOutcome::Value(v) => Some(v),
+                ValueOutcome::Keep => {
+                    return Err(error::usage("the value is empty; nothing was sent"));
+                }
+            }
+        }
+    };
+    let spec = CreateSpec {
+        name: a.name,
+        description: a.description,
+        value: value.as_ref(),
+        fields: a.fields,
+    };
+    let key = p.create(&spec)?;
+    let label = p.kind().display();
+    if ctx.streams.stderr_tty {
+        let extra = if p.identity() == Identity::Id {
+            format!(" ({key})")
+        } else {
+            String::new()
+        };
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Created {label} secret {}{extra}", quoted(a.name)),
+            )
+            .map_err(io)?;
+    }
+    let k = key_field(p);
+    ctx.out
+        .action(
+            &mut ctx.streams.stdout,
+            "created",
+            k,
+            &key,
+            &json!({ "name": a.name }),
+        )
+        .map_err(io)?;
+    Ok(0)
+}
+
+/// The JSON key that identifies a secret of this provider.
+fn key_field(p: &dyn Provider) -> &'static str {
+    match p.identity() {
+        Identity::Id => "id",
+        Identity::Name => "name",
+    }
+}
+
+pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Result<i32> {
+    check_name(target)?;
+    if reveal {
+        if !p.values_readable() {
+            return Err(crate::provider::chatbotkit::values_are_write_only());
+        }
+        let value = p.reveal(target)?;
+        let w = &mut ctx.streams.stdout;
+        w.write_all(&value).map_err(io)?;
+        if ctx.streams.stdout_tty {
+            w.write_all(b"\n").map_err(io)?;
+        }
+        w.flush().map_err(io)?;
+        return Ok(0);
+    }
+    let rec = p.get(target)?;
+    ctx.out
+        .record(&mut ctx.streams.stdout, p.columns(), &p.row(&rec), &rec)
+        .map_err(io)?;
+    Ok(0)
+}
+
+pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
+    check_name(a.target)?;
+    if let Some(n) = a.new_name {
+        check_name(n)?;
+    }
+    let read = if a.keep_value {
+        ValueOutcome::Keep
+    } else {
+        input::read_value(a.value, Purpose::Update, a.target, ctx.streams)?
+    };
+    let value = match &read {
+        ValueOutcome::Value(v) => ValueChange::Set(v),
+        ValueOutcome::Keep => ValueChange::Keep,
+    };
+    let spec = UpdateSpec {
+        new_name: a.new_name,
+        description: a.description,
+        value,
+        fields: a.fields,
+        merge: a.merge,
+    };
+    if spec.is_empty() {
+        return Err(error::usage(
+            "nothing to update: no value and no other field given; nothing was sent",
+        ));
+    }
+    let key = p.update(a.target, &spec)?;
+    if ctx.streams.stderr_tty {
+        let what = if matches!(spec.value, ValueChange::Keep) {
+            ""
+        } else {
+            " (new value)"
+        };
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!(
+                    "Updated {} secret {}{what}",
+                    p.kind().display(),
+                    quoted(a.target)
+                ),
+            )
+            .map_err(io)?;
+    }
+    let k = key_field(p);
+    ctx.out
+        .action(&mut ctx.streams.stdout, "updated", k, &key, &json!({}))
+        .map_err(io)?;
+    Ok(0)
+}
+
+/// Ask before a destructive action: on a terminal unless `--yes`; without one, refuse.
+fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !ctx.streams.can_prompt() {
+        return Err(error::usage(format!(
+            "refusing to {verb} without confirmation: not on a terminal; nothing was {verb}d"
+        ))
+        .with_hint("pass --yes to confirm in scripts"));
+    }
+    let ok = ctx
+        .streams
+        .prompter
+        .confirm(question)
+        .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
+    if ok {
+        Ok(())
+    } else {
+        Err(error::other(format!("cancelled; nothing was {verb}d")))
+    }
+}
+
+/// A line naming the secret for a confirmation question.
+fn describe(p: &dyn Provider, rec: &Value) -> String {
+    let name = rec.get("name").and_then(Value::as_str).unwrap_or("");
+    match p.identity() {
+        Identity::Id => format!(
+            "{} secret {} ({})",
+            p.kind().display(),
+            quoted(name),
+            p.key(rec).1
+        ),
+        Identity::Name => format!("{} secret {}", p.kind().display(), quoted(name)),
+    }
+}
+
+pub fn delete(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    target: &str,
+    yes: bool,
+    ignore_missing: bool,
+) -> Result<i32> {
+    check_name(target)?;
+    let missing = |ctx: &mut Ctx, e: Error| -> Result<i32> {
+        if ignore_missing && matches!(e, Error::NotFound(_)) {
+            if ctx.streams.stderr_tty {
+                ctx.out
+                    .note(
+                        &mut ctx.streams.stderr,
+                        &format!(
+                            "{} secret {} does not exist; nothing to delete",
+                            p.kind().display(),
+                            quoted(target)
+                        ),
+                    )
+                    .map_err(io)?;
+            }
+            return Ok(0);
+        }
+        Err(e)
+    };
+    // Interactive: show exactly what will go (and report a missing secret before asking).
+    let target_key = if yes {
+        target.to_string()
+    } else {
+        if !ctx.streams.can_prompt() {
+            confirm(ctx, false, "", "delete")?;
+        }
+        let rec = match p.get(target) {
+            Ok(r) => r,
+            Err(e) => return missing(ctx, e),
+        };
+        confirm(
+            ctx,
+            false,
+            &format!("Delete {}?", describe(p, &rec)),
+            "delete",
+        )?;
+        p.key(&rec).1
+    };
+    let key = match p.delete(&target_key) {
+        Ok(k) => k,
+        Err(e) => return missing(ctx, e),
+    };
+    if ctx.streams.stderr_tty {
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Deleted {} secret {}", p.kind().display(), quoted(target)),
+            )
+            .map_err(io)?;
+    }
+    let k = key_field(p);
+    ctx.out
+        .action(&mut ctx.streams.stdout, "deleted", k, &key, &json!({}))
+        .map_err(io)?;
+    Ok(0)
+}
+
+pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter) -> Result<i32> {
+    let out = ctx.out;
+    let mut w = out.list(p.columns());
+    let stdout = &mut ctx.streams.stdout;
+    p.list(filter, &mut |rec| {
+        w.push(stdout, p.row(&rec), &rec).map_err(io)
+    })?;
+    let n = w.finish(stdout).map_err(io)?;
+    if n == 0 && out.format == OutputFormat::Table {
+        out.note(
+            &mut ctx.streams.stderr,
+            &format!("no {} secrets", p.kind().display()),
+        )
+        .map_err(io)?;
+    }
+    Ok(0)
+}
+
+pub fn verify(ctx: &mut Ctx, p: &Chatbotkit, target: &str) -> Result<i32> {
+    check_name(target)?;
+    let v = p.verify(target)?;
+    let status = v
+        .get("status")
+        .and_then(Value::as_str)
+        .unwrap_or("unknown")
+        .to_string();
+    let url = v
+        .pointer("/action/url")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let w = &mut ctx.streams.stdout;
+    match ctx.out.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, &v).map_err(|e| io(e.into()))?;
+            writeln!(w).map_err(io)?;
+        }
+        _ => {
+            writeln!(w, "{}", crate::output::sanitize(&status)).map_err(io)?;
+            if let Some(u) = &url {
+                writeln!(w, "{}", crate::output::sanitize(u)).map_err(io)?;
+            }
+        }
+    }
+    if let (Some(_), true) = (&url, ctx.streams.stderr_tty) {
+        ctx.out
+            .note(
+                &mut ctx.streams.stderr,
+                "Open the URL above to authenticate the secret.",
+            )
+            .map_err(io)?;
+    }
+    Ok(0)
+}
+
+pub fn revoke(ctx: &mut Ctx, p: &Chatbotkit, target: &str, yes: bool) -> Result<i32> {
+    check_name(target)?;
+    let id = if yes {
+        target.to_string()
+    } else {
+        if !ctx.streams.can_prompt() {
+            confirm(ctx, false, "", "revoke")?;
+        }
+        let rec = p.resolve(target)?;
+        confirm(
+            ctx,
+            false,
+            &format!("Erase the stored value of {}?", describe(p, &rec)),
+            "revoke",
+        )?;
+        p.key(&rec).1
+    };
+    let id = p.revoke(&id)?;
+    if ctx.streams.stderr_tty {
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Revoked ChatBotKit secret {}", quoted(target)),
+            )
+            .map_err(io)?;
+    }
+    ctx.out
+        .action(&mut ctx.streams.stdout, "revoked", "id", &id, &json!({}))
+        .map_err(io)?;
+    Ok(0)
+}

@@ -1,0 +1,757 @@
+//! Credentials and endpoints: the config file and its profiles, the environment variables of
+//! each provider, `token_command`, the file-permission rule, and how a base URL becomes the
+//! API root the providers talk to. Precedence: flag > environment > profile > default.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use reqwest::Url;
+use serde::Deserialize;
+use zeroize::Zeroizing;
+
+use crate::error::{self, Error, Result};
+use crate::secret::Token;
+
+/// Reads an environment variable; injected so resolution is testable without touching the
+/// process environment.
+pub type EnvFn<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The real process environment. Empty variables count as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    Chatbotkit,
+    Kubiya,
+}
+
+impl ProviderKind {
+    pub fn display(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "ChatBotKit",
+            ProviderKind::Kubiya => "Kubiya",
+        }
+    }
+
+    /// The key of the provider's table in a profile, and its command word.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "chatbotkit",
+            ProviderKind::Kubiya => "kubiya",
+        }
+    }
+
+    /// Token variables, first set wins.
+    pub fn token_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &[
+                "CHATBOTKIT_API_TOKEN",
+                "CBK_API_TOKEN",
+                "CHATBOTKIT_API_SECRET",
+                "CBK_API_SECRET",
+                "CHATBOTKIT_API_KEY",
+                "CBK_API_KEY",
+            ],
+            ProviderKind::Kubiya => &["KUBIYA_API_KEY"],
+        }
+    }
+
+    /// Base URL variables, first set wins.
+    pub fn url_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_URL", "CBK_API_URL"],
+            ProviderKind::Kubiya => &["KUBIYA_BASE_URL"],
+        }
+    }
+
+    pub fn default_base(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "https://api.chatbotkit.com",
+            ProviderKind::Kubiya => "https://api.kubiya.ai/api/v1",
+        }
+    }
+}
+
+/// Every variable that may hold a credential, of any provider: kept out of children's
+/// environments.
+pub fn all_token_env() -> impl Iterator<Item = &'static str> {
+    [ProviderKind::Chatbotkit, ProviderKind::Kubiya]
+        .into_iter()
+        .flat_map(|p| p.token_env().iter().copied())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub chatbotkit: Option<ProviderConfig>,
+    pub kubiya: Option<ProviderConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+    pub base_url: Option<String>,
+    pub token: Option<Token>,
+    pub token_command: Option<String>,
+}
+
+impl ConfigFile {
+    fn holds_token(&self) -> bool {
+        self.profiles.values().any(|p| {
+            [&p.chatbotkit, &p.kubiya]
+                .into_iter()
+                .flatten()
+                .any(|c| c.token.is_some())
+        })
+    }
+
+    fn holds_command(&self) -> bool {
+        self.profiles.values().any(|p| {
+            [&p.chatbotkit, &p.kubiya]
+                .into_iter()
+                .flatten()
+                .any(|c| c.token_command.is_some())
+        })
+    }
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    Profile(String),
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(v) => write!(f, "env {v}"),
+            Source::Profile(p) => write!(f, "profile {p}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// The config file as loaded, with the profile chosen.
+#[derive(Debug)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub file: ConfigFile,
+    pub profile: String,
+}
+
+impl Config {
+    /// Path: `--config`, else `$SECRETCTL_CONFIG`, else `<config dir>/secretctl/config.toml`.
+    /// A file named explicitly must exist; the default one may be absent.
+    pub fn load(
+        path_flag: Option<&Path>,
+        profile_flag: Option<&str>,
+        env: EnvFn,
+    ) -> Result<Config> {
+        let explicit = path_flag
+            .map(Path::to_path_buf)
+            .or_else(|| env("SECRETCTL_CONFIG").map(PathBuf::from));
+        let path = explicit.clone().or_else(default_path);
+        let file = match &path {
+            Some(p) => match std::fs::read(p) {
+                Ok(bytes) => Some(parse_file(p, &bytes)?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => None,
+                Err(e) => {
+                    return Err(error::usage(format!(
+                        "cannot read config file {}: {}",
+                        p.display(),
+                        io_reason(&e)
+                    )));
+                }
+            },
+            None => None,
+        };
+        if let (Some(p), Some(f)) = (&path, &file) {
+            check_permissions(p, f)?;
+        }
+        let file = file.unwrap_or_default();
+        let named = profile_flag
+            .map(str::to_string)
+            .or_else(|| env("SECRETCTL_PROFILE"));
+        let profile = named
+            .clone()
+            .or_else(|| file.default_profile.clone())
+            .unwrap_or_else(|| "default".to_string());
+        if (named.is_some() || file.default_profile.is_some())
+            && !file.profiles.contains_key(&profile)
+        {
+            let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+            let where_ = path
+                .as_ref()
+                .map_or("no config file".to_string(), |p| p.display().to_string());
+            return Err(
+                error::usage(format!("no profile '{profile}' in {where_}")).with_hint(
+                    if known.is_empty() {
+                        "the config file defines no profiles; see README.md, 'Config file'"
+                            .to_string()
+                    } else {
+                        format!("profiles defined: {}", known.join(", "))
+                    },
+                ),
+            );
+        }
+        Ok(Config {
+            path: if file_exists(&path) { path } else { None },
+            file,
+            profile,
+        })
+    }
+
+    pub fn provider(&self, kind: ProviderKind) -> Option<&ProviderConfig> {
+        let p = self.file.profiles.get(&self.profile)?;
+        match kind {
+            ProviderKind::Chatbotkit => p.chatbotkit.as_ref(),
+            ProviderKind::Kubiya => p.kubiya.as_ref(),
+        }
+    }
+}
+
+fn file_exists(p: &Option<PathBuf>) -> bool {
+    p.as_ref().is_some_and(|p| p.exists())
+}
+
+pub fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("secretctl").join("config.toml"))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parse without ever echoing the file's text: TOML errors normally quote the offending line,
+/// which may be the one holding a token.
+fn parse_file(path: &Path, bytes: &[u8]) -> Result<ConfigFile> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| error::usage(format!("config file {} is not valid UTF-8", path.display())))?;
+    toml::from_str::<ConfigFile>(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let msg = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .to_string();
+        let at = line.map_or(String::new(), |l| format!(", line {l}"));
+        error::usage(format!("config file {}{at}: {msg}", path.display()))
+            .with_hint("see README.md, 'Config file', for the keys secretctl reads")
+    })
+}
+
+#[cfg(unix)]
+fn check_permissions(path: &Path, file: &ConfigFile) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let mode = meta.permissions().mode();
+    if file.holds_token() && mode & 0o044 != 0 {
+        return Err(error::auth(format!(
+            "config file {} holds a token and is readable by group or others (mode {:o})",
+            path.display(),
+            mode & 0o777
+        ))
+        .with_hint(format!("run: chmod 600 {}", path.display())));
+    }
+    if (file.holds_token() || file.holds_command()) && mode & 0o022 != 0 {
+        return Err(error::auth(format!(
+            "config file {} holds credentials or a token_command and is writable by group or others (mode {:o})",
+            path.display(),
+            mode & 0o777
+        ))
+        .with_hint(format!("run: chmod 600 {}", path.display())));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_permissions(_: &Path, _: &ConfigFile) -> Result<()> {
+    Ok(())
+}
+
+/// Everything a provider needs to talk to its API.
+#[derive(Debug)]
+pub struct Endpoint {
+    pub kind: ProviderKind,
+    /// The API root: ChatBotKit `…/v1` or `…/api/v1`; Kubiya `…/api/vN`. No trailing slash.
+    pub api_root: Url,
+    pub base_source: Source,
+}
+
+/// Resolve the base URL (flag > env > profile > default) and turn it into the API root.
+pub fn resolve_endpoint(
+    kind: ProviderKind,
+    flag: Option<&str>,
+    config: &Config,
+    env: EnvFn,
+) -> Result<Endpoint> {
+    let (raw, source) = if let Some(f) = flag {
+        (f.to_string(), Source::Flag)
+    } else if let Some((var, v)) = kind.url_env().iter().find_map(|v| env(v).map(|x| (*v, x))) {
+        (v, Source::Env(var))
+    } else if let Some(u) = config.provider(kind).and_then(|p| p.base_url.clone()) {
+        (u, Source::Profile(config.profile.clone()))
+    } else {
+        (kind.default_base().to_string(), Source::Default)
+    };
+    let api_root =
+        api_root(kind, &raw).map_err(|e| e.context(format!("base URL from {source}")))?;
+    Ok(Endpoint {
+        kind,
+        api_root,
+        base_source: source,
+    })
+}
+
+/// ChatBotKit: the base is an origin; `api.chatbotkit.com` serves `/v1`, anything else
+/// `/api/v1`. A base that already ends in `/v1` is used as given.
+/// Kubiya: `/api/v1` is appended when the URL has no `/api/vN` in its path.
+pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
+    let mut url = Url::parse(raw.trim()).map_err(|e| {
+        error::usage(format!("invalid base URL '{raw}': {e}"))
+            .with_hint("give an http(s) URL such as https://api.chatbotkit.com")
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(error::usage(format!(
+                "refusing plain http:// base URL '{raw}': the token would cross the network in clear text"
+            ))
+            .with_hint("use https://; http:// is allowed only for 127.0.0.0/8, ::1 and localhost"));
+        }
+        other => {
+            return Err(error::usage(format!(
+                "unsupported URL scheme '{other}' in '{raw}'"
+            )));
+        }
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(error::usage(format!("base URL '{raw}' has no host")));
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    let path = url.path().trim_end_matches('/').to_string();
+    let new_path = match kind {
+        ProviderKind::Chatbotkit => {
+            if path.ends_with("/v1") {
+                path
+            } else if url.host_str() == Some("api.chatbotkit.com") {
+                format!("{path}/v1")
+            } else {
+                format!("{path}/api/v1")
+            }
+        }
+        ProviderKind::Kubiya => {
+            if has_api_version(&path) {
+                path
+            } else {
+                format!("{path}/api/v1")
+            }
+        }
+    };
+    url.set_path(&new_path);
+    Ok(url)
+}
+
+fn has_api_version(path: &str) -> bool {
+    let segs: Vec<&str> = path.split('/').collect();
+    segs.windows(2).any(|w| {
+        w[0] == "api"
+            && w[1].len() > 1
+            && w[1].starts_with('v')
+            && w[1][1..].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+/// Resolve the token: environment (in the provider's order) > profile `token` >
+/// profile `token_command`. `timeout` bounds the command.
+pub fn resolve_token(
+    kind: ProviderKind,
+    config: &Config,
+    env: EnvFn,
+    timeout: Duration,
+    keep_from_children: &[&str],
+) -> Result<(Token, Source)> {
+    for var in kind.token_env() {
+        if let Some(v) = env(var) {
+            return Ok((Token::new(v.trim()), Source::Env(var)));
+        }
+    }
+    let profile_src = Source::Profile(config.profile.clone());
+    if let Some(pc) = config.provider(kind) {
+        match (&pc.token, &pc.token_command) {
+            (Some(_), Some(_)) => {
+                return Err(error::usage(format!(
+                    "profile '{}' sets both token and token_command for {}; keep one",
+                    config.profile,
+                    kind.key()
+                )));
+            }
+            (Some(t), None) => {
+                if t.expose().trim().is_empty() {
+                    return Err(error::auth(format!(
+                        "profile '{}' has an empty {} token",
+                        config.profile,
+                        kind.key()
+                    )));
+                }
+                return Ok((Token::new(t.expose().trim()), profile_src));
+            }
+            (None, Some(cmd)) => {
+                let t = run_token_command(kind, &config.profile, cmd, timeout, keep_from_children)?;
+                return Ok((t, profile_src));
+            }
+            (None, None) => {}
+        }
+    }
+    Err(missing_token(kind, config))
+}
+
+fn missing_token(kind: ProviderKind, config: &Config) -> Error {
+    let vars = kind.token_env().join(", ");
+    let file = config
+        .path
+        .clone()
+        .or_else(default_path)
+        .map_or("the config file".to_string(), |p| p.display().to_string());
+    error::auth(format!("no {} token", kind.display())).with_hint(format!(
+        "set {vars}, or add token_command (or token) under [profiles.{}.{}] in {file}",
+        config.profile,
+        kind.key()
+    ))
+}
+
+/// Run `sh -c CMD` with no stdin (it must not eat a value piped to secretctl), stderr passed
+/// through (a password manager may explain itself), no credential variables in its
+/// environment, killed with its process group after `timeout`. Stdout, trimmed, is the token.
+fn run_token_command(
+    kind: ProviderKind,
+    profile: &str,
+    cmd: &str,
+    timeout: Duration,
+    keep_from_children: &[&str],
+) -> Result<Token> {
+    use wait_timeout::ChildExt;
+    let what = format!("token_command of profile '{profile}' ({})", kind.key());
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(cmd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    for var in all_token_env() {
+        command.env_remove(var);
+    }
+    for var in keep_from_children {
+        command.env_remove(var);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|e| error::auth(format!("{what} could not start: {e}")))?;
+    let mut stdout = child.stdout.take();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Zeroizing::new(Vec::new());
+        if let Some(out) = stdout.as_mut() {
+            // Bounded: a token is short; a runaway command must not fill memory.
+            let _ = out.take(64 * 1024).read_to_end(&mut buf);
+        }
+        buf
+    });
+    let status = match child.wait_timeout(timeout) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            kill_group(&mut child);
+            return Err(error::auth(format!(
+                "{what} did not finish within {} s",
+                timeout.as_secs()
+            ))
+            .with_hint("check the command by hand, or raise --timeout"));
+        }
+        Err(e) => return Err(error::auth(format!("{what} failed: {e}"))),
+    };
+    let out = reader.join().unwrap_or_default();
+    if !status.success() {
+        let how = status
+            .code()
+            .map_or("a signal".to_string(), |c| format!("exit {c}"));
+        return Err(error::auth(format!("{what} failed ({how})")));
+    }
+    let text = std::str::from_utf8(&out)
+        .map_err(|_| error::auth(format!("{what} printed something that is not UTF-8")))?;
+    let token = text.trim();
+    if token.is_empty() {
+        return Err(error::auth(format!("{what} printed nothing")));
+    }
+    Ok(Token::new(token))
+}
+
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        if let Ok(pid) = i32::try_from(child.id()) {
+            // SAFETY: kill(2) with a negative pid signals the process group we created.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    fn empty_config() -> Config {
+        Config {
+            path: None,
+            file: ConfigFile::default(),
+            profile: "default".into(),
+        }
+    }
+
+    #[test]
+    fn chatbotkit_paths() {
+        let r = |u| api_root(ProviderKind::Chatbotkit, u).unwrap().to_string();
+        assert_eq!(
+            r("https://api.chatbotkit.com"),
+            "https://api.chatbotkit.com/v1"
+        );
+        assert_eq!(
+            r("https://api.chatbotkit.com/"),
+            "https://api.chatbotkit.com/v1"
+        );
+        assert_eq!(
+            r("https://cbk.example.com"),
+            "https://cbk.example.com/api/v1"
+        );
+        assert_eq!(r("http://127.0.0.1:9000"), "http://127.0.0.1:9000/api/v1");
+        assert_eq!(r("http://localhost:9000/v1"), "http://localhost:9000/v1");
+    }
+
+    #[test]
+    fn kubiya_paths() {
+        let r = |u| api_root(ProviderKind::Kubiya, u).unwrap().to_string();
+        assert_eq!(r("https://api.kubiya.ai"), "https://api.kubiya.ai/api/v1");
+        assert_eq!(
+            r("https://api.kubiya.ai/api/v1"),
+            "https://api.kubiya.ai/api/v1"
+        );
+        assert_eq!(
+            r("https://api.kubiya.ai/api/v2/"),
+            "https://api.kubiya.ai/api/v2"
+        );
+        assert_eq!(r("http://[::1]:80"), "http://[::1]/api/v1");
+    }
+
+    #[test]
+    fn plain_http_only_on_loopback() {
+        for ok in [
+            "http://127.0.0.1:1",
+            "http://127.8.9.10",
+            "http://[::1]:5",
+            "http://LOCALHOST:3",
+        ] {
+            assert!(api_root(ProviderKind::Kubiya, ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://10.0.0.1",
+            "http://example.com",
+            "http://127.0.0.1.nip.io",
+            "ftp://x",
+        ] {
+            assert_eq!(
+                api_root(ProviderKind::Kubiya, bad).unwrap_err().code(),
+                2,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn endpoint_precedence_flag_env_profile_default() {
+        let cfg = empty_config();
+        let env = env_of(&[
+            ("CBK_API_URL", "https://b.example"),
+            ("CHATBOTKIT_API_URL", "https://a.example"),
+        ]);
+        let e = resolve_endpoint(ProviderKind::Chatbotkit, None, &cfg, &env).unwrap();
+        assert_eq!(e.api_root.as_str(), "https://a.example/api/v1");
+        assert_eq!(e.base_source, Source::Env("CHATBOTKIT_API_URL"));
+        let e = resolve_endpoint(
+            ProviderKind::Chatbotkit,
+            Some("https://f.example"),
+            &cfg,
+            &env,
+        )
+        .unwrap();
+        assert_eq!(e.base_source, Source::Flag);
+        let none = env_of(&[]);
+        let e = resolve_endpoint(ProviderKind::Kubiya, None, &cfg, &none).unwrap();
+        assert_eq!(e.api_root.as_str(), "https://api.kubiya.ai/api/v1");
+    }
+
+    #[test]
+    fn token_env_order() {
+        let cfg = empty_config();
+        let env = env_of(&[("CBK_API_KEY", "last"), ("CBK_API_TOKEN", "second")]);
+        let (t, src) = resolve_token(
+            ProviderKind::Chatbotkit,
+            &cfg,
+            &env,
+            Duration::from_secs(1),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(t.expose(), "second");
+        assert_eq!(src, Source::Env("CBK_API_TOKEN"));
+        let none = env_of(&[]);
+        let err = resolve_token(
+            ProviderKind::Kubiya,
+            &cfg,
+            &none,
+            Duration::from_secs(1),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), 4);
+        assert!(
+            err.msg()
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("KUBIYA_API_KEY")
+        );
+    }
+
+    #[test]
+    fn token_command_output_trimmed_and_failures_are_auth_errors() {
+        let mut cfg = empty_config();
+        let pc = ProviderConfig {
+            token_command: Some("printf '  tok-1\\n'".into()),
+            ..Default::default()
+        };
+        cfg.file.profiles.insert(
+            "default".into(),
+            Profile {
+                kubiya: Some(pc),
+                chatbotkit: None,
+            },
+        );
+        let none = env_of(&[]);
+        let (t, _) = resolve_token(
+            ProviderKind::Kubiya,
+            &cfg,
+            &none,
+            Duration::from_secs(5),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(t.expose(), "tok-1");
+
+        cfg.file
+            .profiles
+            .get_mut("default")
+            .unwrap()
+            .kubiya
+            .as_mut()
+            .unwrap()
+            .token_command = Some("exit 3".into());
+        let e = resolve_token(
+            ProviderKind::Kubiya,
+            &cfg,
+            &none,
+            Duration::from_secs(5),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), 4);
+
+        cfg.file
+            .profiles
+            .get_mut("default")
+            .unwrap()
+            .kubiya
+            .as_mut()
+            .unwrap()
+            .token_command = Some("sleep 30; echo late".into());
+        let start = std::time::Instant::now();
+        let e = resolve_token(
+            ProviderKind::Kubiya,
+            &cfg,
+            &none,
+            Duration::from_secs(1),
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), 4);
+        assert!(start.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn toml_errors_do_not_quote_the_file() {
+        let err = parse_file(
+            Path::new("c.toml"),
+            b"[profiles.a.kubiya]\ntoken = \"abc-secret\nx",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(!text.contains("abc-secret"), "{text}");
+        assert!(text.contains("c.toml, line "), "{text}");
+        let err = parse_file(Path::new("c.toml"), b"[profiles.a.kubiya]\ntokne = 'x'").unwrap_err();
+        assert!(err.to_string().contains("tokne"));
+    }
+}

@@ -1,0 +1,553 @@
+//! ChatBotKit routes (relative to `/v1` or `/api/v1`), faithful to shared/api/chatbotkit.md.
+
+use std::ops::Bound;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use hyper::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use hyper::{HeaderMap, Method, Response};
+use serde_json::{Map, Value, json};
+use tokio::sync::mpsc;
+
+use super::state::{CbkSecret, MASK, State, now_ms};
+use super::{Body, Resp, Shared, json_response, reason};
+
+const KINDS: &[&str] = &["shared", "personal"];
+const TYPES: &[&str] = &[
+    "plain",
+    "basic",
+    "bearer",
+    "jwt",
+    "oauth",
+    "template",
+    "reference",
+];
+const VISIBILITIES: &[&str] = &["private", "protected", "public"];
+/// SecretInput's keys, in schema order.
+const KNOWN_KEYS: &[&str] = &[
+    "alias",
+    "name",
+    "description",
+    "blueprintId",
+    "kind",
+    "type",
+    "value",
+    "config",
+    "visibility",
+    "meta",
+];
+/// Items per list page at most, and per chunk of a JSONL stream.
+const PAGE_MAX: usize = 100;
+
+pub(crate) fn error(status: u16, message: &str, code: &str) -> Resp {
+    json_response(status, &json!({"message": message, "code": code}))
+}
+
+fn bad_request(message: &str) -> Resp {
+    error(400, message, "BAD_REQUEST")
+}
+
+fn not_found() -> Resp {
+    error(404, "Secret not found", "NOT_FOUND")
+}
+
+fn personal_conflict() -> Resp {
+    error(409, "Personal secrets cannot have a value", "CONFLICT")
+}
+
+/// ChatBotKit's error code for a status.
+pub(crate) fn error_code(status: u16) -> String {
+    match status {
+        400 => "BAD_REQUEST".into(),
+        401 => "NOT_AUTHENTICATED".into(),
+        403 => "NOT_AUTHORIZED".into(),
+        404 => "NOT_FOUND".into(),
+        409 => "CONFLICT".into(),
+        429 => "TOO_MANY_REQUESTS".into(),
+        500 => "INTERNAL_SERVER_ERROR".into(),
+        502 => "BAD_GATEWAY".into(),
+        503 => "SERVICE_UNAVAILABLE".into(),
+        504 => "GATEWAY_TIMEOUT".into(),
+        s => reason(s)
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect(),
+    }
+}
+
+/// `Authorization: Bearer <token>`.
+pub(crate) fn authorized(headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().split_once(' '))
+        .is_some_and(|(scheme, t)| scheme.eq_ignore_ascii_case("bearer") && t.trim() == token)
+}
+
+pub(crate) fn unauthorized() -> Resp {
+    error(401, "Not authenticated", "NOT_AUTHENTICATED")
+}
+
+pub(crate) fn handle(
+    shared: &Arc<Shared>,
+    method: &Method,
+    rest: &[String],
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Resp {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    match (method, r.as_slice()) {
+        (&Method::GET, ["secret", "list"]) => list(shared, query, headers),
+        (&Method::POST, ["secret", "create"]) => create(shared, body),
+        (&Method::GET, ["secret", id, "fetch"]) => fetch(shared, id),
+        (&Method::POST, ["secret", id, "update"]) => update(shared, id, body),
+        (&Method::POST, ["secret", id, op @ ("delete" | "revoke" | "verify")]) => {
+            if let Err(resp) = parse_body(body) {
+                return *resp;
+            }
+            match *op {
+                "delete" => delete(shared, id),
+                "revoke" => revoke(shared, id),
+                _ => verify(shared, id),
+            }
+        }
+        (_, ["secret", "list" | "create"])
+        | (
+            _,
+            [
+                "secret",
+                _,
+                "fetch" | "update" | "delete" | "revoke" | "verify",
+            ],
+        ) => error(405, "Method Not Allowed", "METHOD_NOT_ALLOWED"),
+        _ => error(404, "Not Found", "NOT_FOUND"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input validation (Joi-like messages)
+
+enum Field<T> {
+    Absent,
+    Null,
+    Set(T),
+}
+
+impl<T> Field<T> {
+    fn into_option(self) -> Option<T> {
+        match self {
+            Field::Set(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Absent: unchanged; null: cleared; set: replaced.
+    fn apply(self, target: &mut Option<T>) {
+        match self {
+            Field::Absent => {}
+            Field::Null => *target = None,
+            Field::Set(v) => *target = Some(v),
+        }
+    }
+
+    fn is(&self, want: &str) -> bool
+    where
+        T: AsRef<str>,
+    {
+        matches!(self, Field::Set(v) if v.as_ref() == want)
+    }
+}
+
+struct Input {
+    alias: Field<String>,
+    name: Field<String>,
+    description: Field<String>,
+    blueprint_id: Field<String>,
+    kind: Field<String>,
+    type_: Field<String>,
+    value: Field<String>,
+    config: Field<Map<String, Value>>,
+    visibility: Field<String>,
+    meta: Field<Map<String, Value>>,
+}
+
+/// An empty body counts as `{}`.
+fn parse_body(body: &[u8]) -> Result<Value, Box<Resp>> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(body).map_err(|_| Box::new(bad_request("Invalid JSON body")))
+}
+
+fn parse_input(v: &Value, update: bool) -> Result<Input, String> {
+    let Value::Object(o) = v else {
+        return Err("\"value\" must be of type object".into());
+    };
+    let get = |key: &str| -> Option<&Value> {
+        match o.get(key) {
+            Some(Value::Null) if update => Some(&Value::Null),
+            other => other,
+        }
+    };
+    let string = |key: &str| -> Result<Field<String>, String> {
+        match get(key) {
+            None => Ok(Field::Absent),
+            Some(Value::Null) if update => Ok(Field::Null),
+            Some(Value::String(s)) => Ok(Field::Set(s.clone())),
+            Some(_) => Err(format!("\"{key}\" must be a string")),
+        }
+    };
+    let one_of = |key: &str, allowed: &[&str]| -> Result<Field<String>, String> {
+        match get(key) {
+            None => Ok(Field::Absent),
+            Some(Value::Null) if update => Ok(Field::Null),
+            Some(Value::String(s)) if allowed.contains(&s.as_str()) => Ok(Field::Set(s.clone())),
+            Some(_) => Err(format!("\"{key}\" must be one of [{}]", allowed.join(", "))),
+        }
+    };
+    let object = |key: &str| -> Result<Field<Map<String, Value>>, String> {
+        match get(key) {
+            None => Ok(Field::Absent),
+            Some(Value::Null) if update => Ok(Field::Null),
+            Some(Value::Object(m)) => Ok(Field::Set(m.clone())),
+            Some(_) => Err(format!("\"{key}\" must be of type object")),
+        }
+    };
+    let input = Input {
+        alias: string("alias")?,
+        name: string("name")?,
+        description: string("description")?,
+        blueprint_id: string("blueprintId")?,
+        kind: one_of("kind", KINDS)?,
+        type_: one_of("type", TYPES)?,
+        value: string("value")?,
+        config: object("config")?,
+        visibility: one_of("visibility", VISIBILITIES)?,
+        meta: object("meta")?,
+    };
+    if let Field::Set(meta) = &input.meta
+        && let Some(k) = meta.keys().find(|k| k.starts_with('_'))
+    {
+        return Err(format!("\"meta.{k}\" is not allowed"));
+    }
+    if let Some(k) = o.keys().find(|k| !KNOWN_KEYS.contains(&k.as_str())) {
+        return Err(format!("\"{k}\" is not allowed"));
+    }
+    Ok(input)
+}
+
+fn parse(body: &[u8], update: bool) -> Result<Input, Box<Resp>> {
+    let v = parse_body(body)?;
+    parse_input(&v, update).map_err(|m| Box::new(bad_request(&m)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+fn create(shared: &Shared, body: &[u8]) -> Resp {
+    let input = match parse(body, false) {
+        Ok(i) => i,
+        Err(r) => return *r,
+    };
+    if input.kind.is("personal") && matches!(&input.value, Field::Set(v) if !v.is_empty()) {
+        return personal_conflict();
+    }
+    // The real server keeps the value only when the request itself says kind "shared".
+    let shared_kind = input.kind.is("shared");
+    let mut st = shared.lock();
+    let id = st.new_cbk_id();
+    let now = now_ms();
+    let secret = CbkSecret {
+        id: id.clone(),
+        alias: input.alias.into_option(),
+        name: input.name.into_option(),
+        description: input.description.into_option(),
+        blueprint_id: input.blueprint_id.into_option(),
+        kind: input.kind.into_option(),
+        type_: input.type_.into_option(),
+        config: input.config.into_option(),
+        visibility: input.visibility.into_option(),
+        meta: input.meta.into_option(),
+        value: if shared_kind {
+            input.value.into_option()
+        } else {
+            None
+        },
+        created_at: now,
+        updated_at: now,
+    };
+    st.cbk.insert(id.clone(), secret);
+    json_response(200, &json!({ "id": id }))
+}
+
+fn fetch(shared: &Shared, id: &str) -> Resp {
+    match shared.lock().cbk.get(id) {
+        Some(s) => json_response(200, &s.to_json(true)),
+        None => not_found(),
+    }
+}
+
+fn update(shared: &Shared, id: &str, body: &[u8]) -> Resp {
+    let input = match parse(body, true) {
+        Ok(i) => i,
+        Err(r) => return *r,
+    };
+    let mut st = shared.lock();
+    let Some(secret) = st.cbk.get_mut(id) else {
+        return not_found();
+    };
+    let kind = match &input.kind {
+        Field::Absent => secret.kind.clone(),
+        Field::Null => None,
+        Field::Set(k) => Some(k.clone()),
+    };
+    let kind = kind.as_deref();
+    if kind == Some("personal") && matches!(&input.value, Field::Set(v) if !v.is_empty()) {
+        return personal_conflict();
+    }
+    let Input {
+        alias,
+        name,
+        description,
+        blueprint_id,
+        kind: kind_field,
+        type_,
+        value,
+        config,
+        visibility,
+        meta,
+    } = input;
+    let value_allowed = kind == Some("shared");
+    let now_personal = kind == Some("personal");
+    alias.apply(&mut secret.alias);
+    name.apply(&mut secret.name);
+    description.apply(&mut secret.description);
+    blueprint_id.apply(&mut secret.blueprint_id);
+    kind_field.apply(&mut secret.kind);
+    type_.apply(&mut secret.type_);
+    visibility.apply(&mut secret.visibility);
+    meta.apply(&mut secret.meta);
+    let config = match config {
+        Field::Set(mut c) => {
+            if c.get("clientSecret").and_then(Value::as_str) == Some(MASK) {
+                // The mask sent back keeps the stored client secret.
+                match secret
+                    .config
+                    .as_ref()
+                    .and_then(|old| old.get("clientSecret"))
+                {
+                    Some(old) => {
+                        c.insert("clientSecret".into(), old.clone());
+                    }
+                    None => {
+                        c.remove("clientSecret");
+                    }
+                }
+            }
+            Field::Set(c)
+        }
+        other => other,
+    };
+    config.apply(&mut secret.config);
+    if value_allowed {
+        value.apply(&mut secret.value);
+    } else if now_personal {
+        secret.value = None;
+    }
+    secret.updated_at = now_ms().max(secret.updated_at + 1);
+    json_response(200, &json!({ "id": id }))
+}
+
+fn delete(shared: &Shared, id: &str) -> Resp {
+    match shared.lock().cbk.remove(id) {
+        Some(_) => json_response(200, &json!({ "id": id })),
+        None => not_found(),
+    }
+}
+
+fn revoke(shared: &Shared, id: &str) -> Resp {
+    let mut st = shared.lock();
+    let Some(secret) = st.cbk.get_mut(id) else {
+        return not_found();
+    };
+    if secret.kind.as_deref() != Some("shared") {
+        return error(409, "Only shared secrets can be revoked", "CONFLICT");
+    }
+    if secret.value.is_none() {
+        return error(404, "Secret has no value to revoke", "NOT_FOUND");
+    }
+    secret.value = None;
+    secret.updated_at = now_ms().max(secret.updated_at + 1);
+    json_response(200, &json!({ "id": id }))
+}
+
+fn verify(shared: &Shared, id: &str) -> Resp {
+    let st = shared.lock();
+    let Some(secret) = st.cbk.get(id) else {
+        return not_found();
+    };
+    if secret.type_.as_deref() == Some("oauth") && secret.value.is_none() {
+        let url = format!("{}/oauth/authenticate/{id}", shared.base_url);
+        return json_response(
+            200,
+            &json!({
+                "id": id,
+                "status": "unauthenticated",
+                "action": {"type": "authenticate", "url": url},
+            }),
+        );
+    }
+    json_response(200, &json!({"id": id, "status": "authenticated"}))
+}
+
+/// Up to `take` secrets strictly after `cursor` in the chosen order, matching every filter.
+fn select<'a>(
+    st: &'a State,
+    asc: bool,
+    cursor: Option<&str>,
+    take: usize,
+    filters: &[(String, String)],
+) -> Vec<&'a CbkSecret> {
+    let iter: Box<dyn Iterator<Item = &CbkSecret>> = match (asc, cursor) {
+        (true, Some(c)) => Box::new(
+            st.cbk
+                .range::<str, _>((Bound::Excluded(c), Bound::Unbounded))
+                .map(|(_, s)| s),
+        ),
+        (true, None) => Box::new(st.cbk.values()),
+        (false, Some(c)) => Box::new(
+            st.cbk
+                .range::<str, _>((Bound::Unbounded, Bound::Excluded(c)))
+                .rev()
+                .map(|(_, s)| s),
+        ),
+        (false, None) => Box::new(st.cbk.values().rev()),
+    };
+    iter.filter(|s| s.meta_matches(filters))
+        .take(take)
+        .collect()
+}
+
+fn list(shared: &Arc<Shared>, query: Option<&str>, headers: &HeaderMap) -> Resp {
+    let mut cursor: Option<String> = None;
+    let mut asc = false;
+    let mut take = PAGE_MAX;
+    let mut filters: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
+        match k.as_ref() {
+            "cursor" => cursor = (!v.is_empty()).then(|| v.into_owned()),
+            "order" => match v.as_ref() {
+                "asc" => asc = true,
+                "desc" | "" => asc = false,
+                _ => return bad_request("\"order\" must be one of [asc, desc]"),
+            },
+            "take" => {
+                let t = v.trim();
+                if t.is_empty() {
+                    take = PAGE_MAX;
+                } else if let Ok(n) = t.parse::<i64>() {
+                    take = n.clamp(1, PAGE_MAX as i64) as usize;
+                } else if t
+                    .strip_prefix('-')
+                    .unwrap_or(t)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    && !t.trim_start_matches('-').is_empty()
+                {
+                    // An integer too large for i64.
+                    take = if t.starts_with('-') { 1 } else { PAGE_MAX };
+                } else {
+                    return bad_request("\"take\" must be a number");
+                }
+            }
+            key => {
+                let meta_key = key
+                    .strip_prefix("meta.")
+                    .or_else(|| key.strip_prefix("meta[").and_then(|r| r.strip_suffix(']')));
+                if let Some(mk) = meta_key {
+                    filters.push((mk.to_string(), v.into_owned()));
+                }
+            }
+        }
+    }
+
+    let jsonl = headers
+        .get_all(ACCEPT)
+        .iter()
+        .any(|v| String::from_utf8_lossy(v.as_bytes()).contains("application/jsonl"));
+    if jsonl {
+        return stream(shared.clone(), asc, filters);
+    }
+
+    let st = shared.lock();
+    let items = select(&st, asc, cursor.as_deref(), take, &filters);
+    let mut out = json!({
+        "items": items.iter().map(|s| s.to_json(true)).collect::<Vec<_>>(),
+    });
+    if let (Some(last), Some(o)) = (items.last(), out.as_object_mut()) {
+        o.insert("cursor".into(), json!(last.id));
+    }
+    json_response(200, &out)
+}
+
+/// Every item of every page, one `{"type":"item","data":…}` line each, produced in chunks
+/// of 100 through a channel so the client reads the first lines before the last exist.
+fn stream(shared: Arc<Shared>, asc: bool, filters: Vec<(String, String)>) -> Resp {
+    let (tx, rx) = mpsc::channel::<Bytes>(2);
+    tokio::spawn(async move {
+        let mut cursor: Option<String> = None;
+        loop {
+            let (chunk, count, last) = {
+                let st = shared.lock();
+                let items = select(&st, asc, cursor.as_deref(), PAGE_MAX, &filters);
+                let mut chunk = String::new();
+                for s in &items {
+                    chunk.push_str(&json!({"type": "item", "data": s.to_json(true)}).to_string());
+                    chunk.push('\n');
+                }
+                (chunk, items.len(), items.last().map(|s| s.id.clone()))
+            };
+            if count == 0 || tx.send(Bytes::from(chunk)).await.is_err() || count < PAGE_MAX {
+                break;
+            }
+            cursor = last;
+            tokio::task::yield_now().await;
+        }
+    });
+    let mut r = Response::new(Body::Stream(rx));
+    r.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/jsonl"));
+    r
+}
+
+/// Inserts a secret directly (see `Emulator::seed_chatbotkit`); lenient about types.
+pub(crate) fn seed(st: &mut State, v: &Value) -> String {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let o = |k: &str| v.get(k).and_then(Value::as_object).cloned();
+    let id = st.new_cbk_id();
+    let now = now_ms();
+    let secret = CbkSecret {
+        id: id.clone(),
+        alias: s("alias"),
+        name: s("name"),
+        description: s("description"),
+        blueprint_id: s("blueprintId"),
+        kind: s("kind"),
+        type_: s("type"),
+        config: o("config"),
+        visibility: s("visibility"),
+        meta: o("meta"),
+        value: s("value"),
+        created_at: now,
+        updated_at: now,
+    };
+    st.cbk.insert(id.clone(), secret);
+    id
+}

@@ -1,0 +1,208 @@
+//! Error kinds, their exit codes and how they are shown. The one place where the contract's
+//! exit-code table lives.
+
+use std::fmt;
+
+/// A failure the user sees: one line of message, an optional hint line, and an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Usage or input error; nothing was sent. Exit 2.
+    #[error("{0}")]
+    Usage(Msg),
+    /// The secret (or profile item) does not exist. Exit 3.
+    #[error("{0}")]
+    NotFound(Msg),
+    /// 401/403, no credentials, unsafe config file. Exit 4.
+    #[error("{0}")]
+    Auth(Msg),
+    /// 409, name already exists, ambiguous name. Exit 5.
+    #[error("{0}")]
+    Conflict(Msg),
+    /// Network, timeout, rate limit or server error after retries. Exit 6.
+    #[error("{0}")]
+    Network(Msg),
+    /// Anything else. Exit 1.
+    #[error("{0}")]
+    Other(Msg),
+}
+
+/// Message text plus an optional hint printed on its own line.
+#[derive(Debug, Clone)]
+pub struct Msg {
+    pub text: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Error {
+    /// The exit code of the contract.
+    pub fn code(&self) -> i32 {
+        match self {
+            Error::Other(_) => 1,
+            Error::Usage(_) => 2,
+            Error::NotFound(_) => 3,
+            Error::Auth(_) => 4,
+            Error::Conflict(_) => 5,
+            Error::Network(_) => 6,
+        }
+    }
+
+    pub fn msg(&self) -> &Msg {
+        match self {
+            Error::Usage(m)
+            | Error::NotFound(m)
+            | Error::Auth(m)
+            | Error::Conflict(m)
+            | Error::Network(m)
+            | Error::Other(m) => m,
+        }
+    }
+
+    fn msg_mut(&mut self) -> &mut Msg {
+        match self {
+            Error::Usage(m)
+            | Error::NotFound(m)
+            | Error::Auth(m)
+            | Error::Conflict(m)
+            | Error::Network(m)
+            | Error::Other(m) => m,
+        }
+    }
+
+    /// Replace or add the hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.msg_mut().hint = Some(hint.into());
+        self
+    }
+
+    /// Prefix the message with what was being done, e.g. `cannot create 'NAME'`.
+    pub fn context(mut self, what: impl fmt::Display) -> Self {
+        let m = self.msg_mut();
+        m.text = format!("{what}: {}", m.text);
+        self
+    }
+
+    /// A short machine-readable name of the kind.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Error::Other(_) => "failure",
+            Error::Usage(_) => "usage",
+            Error::NotFound(_) => "not_found",
+            Error::Auth(_) => "auth",
+            Error::Conflict(_) => "conflict",
+            Error::Network(_) => "network",
+        }
+    }
+}
+
+macro_rules! ctor {
+    ($fn:ident, $variant:ident) => {
+        pub fn $fn(text: impl Into<String>) -> Error {
+            Error::$variant(Msg {
+                text: text.into(),
+                hint: None,
+            })
+        }
+    };
+}
+ctor!(usage, Usage);
+ctor!(not_found, NotFound);
+ctor!(auth, Auth);
+ctor!(conflict, Conflict);
+ctor!(network, Network);
+ctor!(other, Other);
+
+const BROKEN_PIPE: &str = "broken pipe";
+
+/// The reader of our output went away (`secretctl list | head`): a quiet exit.
+pub fn broken_pipe() -> Error {
+    other(BROKEN_PIPE)
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit code for any error that reached `main`: ours carry theirs; anything else is 1,
+/// except a broken pipe, which is a quiet success (`secretctl list | head`).
+pub fn exit_code(err: &anyhow::Error) -> i32 {
+    if is_broken_pipe(err) {
+        return 0;
+    }
+    err.downcast_ref::<Error>().map_or(1, Error::code)
+}
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    if let Some(Error::Other(m)) = err.downcast_ref::<Error>()
+        && m.text == BROKEN_PIPE
+    {
+        return true;
+    }
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The `error: …` line and the hint, as printed on stderr.
+pub fn render(err: &anyhow::Error) -> (String, Option<String>) {
+    match err.downcast_ref::<Error>() {
+        Some(e) => (e.msg().text.clone(), e.msg().hint.clone()),
+        None => {
+            // Plain anyhow chains: "outer: inner: root" on one line.
+            let text = err
+                .chain()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
+            (text, None)
+        }
+    }
+}
+
+/// The JSON error object printed on stderr with `-o json`.
+pub fn render_json(err: &anyhow::Error) -> serde_json::Value {
+    let (message, hint) = render(err);
+    let mut obj = serde_json::json!({
+        "code": exit_code(err),
+        "kind": err.downcast_ref::<Error>().map_or("failure", Error::kind_name),
+        "message": message,
+    });
+    if let Some(h) = hint {
+        obj["hint"] = serde_json::Value::String(h);
+    }
+    serde_json::json!({ "error": obj })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_the_contract() {
+        assert_eq!(other("x").code(), 1);
+        assert_eq!(usage("x").code(), 2);
+        assert_eq!(not_found("x").code(), 3);
+        assert_eq!(auth("x").code(), 4);
+        assert_eq!(conflict("x").code(), 5);
+        assert_eq!(network("x").code(), 6);
+    }
+
+    #[test]
+    fn broken_pipe_is_quiet_success() {
+        let e = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(exit_code(&e), 0);
+    }
+
+    #[test]
+    fn json_rendering_has_code_and_message() {
+        let e = anyhow::Error::new(conflict("name taken").with_hint("use update"));
+        let v = render_json(&e);
+        assert_eq!(v["error"]["code"], 5);
+        assert_eq!(v["error"]["message"], "name taken");
+        assert_eq!(v["error"]["hint"], "use update");
+    }
+}

@@ -1,0 +1,331 @@
+//! Secret value input: the contract's sources in order, and the rules every value obeys.
+//!
+//! 1. `--value-file PATH` (bytes exactly; `-` = stdin, read as in 3)
+//! 2. `--value-env VAR` (exactly)
+//! 3. stdin when it is not a terminal (to the end; one trailing `\n`/`\r\n` removed unless
+//!    `--keep-newline`)
+//! 4. a hidden prompt (create asks twice; on update an empty answer keeps the value)
+//!
+//! Then: `--base64` encodes the bytes; otherwise they must be UTF-8. Empty and over-1-MiB
+//! values are refused. All of this happens before any request.
+
+use std::io::Read;
+use std::path::Path;
+
+use base64::Engine;
+use zeroize::Zeroizing;
+
+use crate::cli::ValueArgs;
+use crate::error::{self, Result};
+use crate::secret::SecretValue;
+use crate::streams::Streams;
+
+/// The largest value accepted, in bytes as read (before base64).
+pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Create,
+    Update,
+}
+
+#[derive(Debug)]
+pub enum ValueOutcome {
+    Value(SecretValue),
+    /// Update only: the person left the prompt empty, so the value stays as it is.
+    Keep,
+}
+
+/// Read the value for `label` (the secret's name, shown in prompts) per the contract.
+pub fn read_value(
+    args: &ValueArgs,
+    purpose: Purpose,
+    label: &str,
+    streams: &mut Streams,
+) -> Result<ValueOutcome> {
+    let raw: Zeroizing<Vec<u8>> = if let Some(path) = &args.value_file {
+        if path.as_os_str() == "-" {
+            read_stdin(args, purpose, streams, "--value-file -")?
+        } else {
+            read_file(path)?
+        }
+    } else if let Some(var) = &args.value_env {
+        read_env(var)?
+    } else if !streams.stdin_tty {
+        read_stdin(args, purpose, streams, "standard input")?
+    } else {
+        match prompt(purpose, label, streams)? {
+            Some(v) => v,
+            None => return Ok(ValueOutcome::Keep),
+        }
+    };
+    finish(raw, args.base64).map(ValueOutcome::Value)
+}
+
+/// Apply the rules shared by every source (also used by import for each item).
+pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
+    if raw.is_empty() {
+        return Err(error::usage("the value is empty; nothing was sent"));
+    }
+    if raw.len() > MAX_VALUE_BYTES {
+        return Err(error::usage(format!(
+            "the value is {} bytes, over the limit of {MAX_VALUE_BYTES} bytes (1 MiB); nothing was sent",
+            raw.len()
+        )));
+    }
+    if base64 {
+        let mut s = Zeroizing::new(String::with_capacity(raw.len().div_ceil(3) * 4));
+        base64::engine::general_purpose::STANDARD.encode_string(&*raw, &mut s);
+        return Ok(SecretValue::new(s));
+    }
+    match std::str::from_utf8(&raw) {
+        Ok(_) => {
+            // Move the bytes into a String without another copy left behind.
+            let mut raw = raw;
+            let bytes = std::mem::take(&mut *raw);
+            let s = String::from_utf8(bytes)
+                .map_err(|_| error::usage("the value is not valid UTF-8"))?;
+            Ok(SecretValue::new(Zeroizing::new(s)))
+        }
+        Err(e) => Err(error::usage(format!(
+            "the value is not valid UTF-8 (invalid byte at offset {}); nothing was sent",
+            e.valid_up_to()
+        ))
+        .with_hint("pass --base64 to send the base64 encoding of binary data")),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
+    let cannot = |e: std::io::Error| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+            _ => e.to_string(),
+        };
+        error::usage(format!("cannot read value file {}: {why}", path.display()))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(error::usage(format!(
+            "cannot read value file {}: it is a directory",
+            path.display()
+        )));
+    }
+    read_bounded(file).map_err(cannot)
+}
+
+/// Read at most a little more than the limit, so a huge input is refused without being held.
+fn read_bounded(r: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let mut buf = Zeroizing::new(Vec::new());
+    r.take(MAX_VALUE_BYTES as u64 + 3).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+fn read_env(var: &std::ffi::OsStr) -> Result<Zeroizing<Vec<u8>>> {
+    let name = var.to_string_lossy();
+    match std::env::var_os(var) {
+        Some(v) => {
+            #[cfg(unix)]
+            let bytes = {
+                use std::os::unix::ffi::OsStringExt;
+                v.into_vec()
+            };
+            #[cfg(not(unix))]
+            let bytes = v.to_string_lossy().into_owned().into_bytes();
+            Ok(Zeroizing::new(bytes))
+        }
+        None => Err(
+            error::usage(format!("environment variable {name} is not set"))
+                .with_hint("export it first, or choose another value source"),
+        ),
+    }
+}
+
+fn read_stdin(
+    args: &ValueArgs,
+    purpose: Purpose,
+    streams: &mut Streams,
+    what: &str,
+) -> Result<Zeroizing<Vec<u8>>> {
+    if streams.stdin_tty {
+        return Err(error::usage(format!(
+            "{what} is a terminal: typing there would show the value on screen"
+        ))
+        .with_hint("pipe the value in, or drop the flag to be asked with a hidden prompt"));
+    }
+    let mut buf = read_bounded(&mut streams.stdin)
+        .map_err(|e| error::usage(format!("cannot read {what}: {e}")))?;
+    if !args.keep_newline && buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    if buf.is_empty() && purpose == Purpose::Update {
+        return Err(error::usage(format!("{what} is empty; nothing was sent")).with_hint(
+            "to change only other fields, pass --keep-value (in scripts, stdin is read as the new value)",
+        ));
+    }
+    Ok(buf)
+}
+
+/// Hidden prompt. `None` means "keep the current value" (update, empty answer).
+fn prompt(
+    purpose: Purpose,
+    label: &str,
+    streams: &mut Streams,
+) -> Result<Option<Zeroizing<Vec<u8>>>> {
+    let failed =
+        |e: std::io::Error| error::usage(format!("cannot read the value from the terminal: {e}"));
+    let label = crate::output::sanitize(label);
+    let first = match purpose {
+        Purpose::Create => streams.prompter.secret(&format!("Value for {label}: ")),
+        Purpose::Update => streams.prompter.secret(&format!(
+            "New value for {label} (empty keeps the current value): "
+        )),
+    }
+    .map_err(failed)?;
+    if first.is_empty() {
+        return match purpose {
+            Purpose::Create => Err(error::usage("the value is empty; nothing was sent")),
+            Purpose::Update => Ok(None),
+        };
+    }
+    let second = streams.prompter.secret("Confirm value: ").map_err(failed)?;
+    if *first != *second {
+        return Err(error::usage(
+            "the two values did not match; nothing was sent",
+        ));
+    }
+    let mut first = first;
+    Ok(Some(Zeroizing::new(
+        std::mem::take(&mut *first).into_bytes(),
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prompt::FakePrompter;
+    use crate::streams::test::streams;
+
+    fn piped(stdin: &[u8], args: &ValueArgs, purpose: Purpose) -> Result<ValueOutcome> {
+        let (mut s, _, _) = streams(stdin, false, Box::new(FakePrompter::new(&[])));
+        read_value(args, purpose, "N", &mut s)
+    }
+
+    fn value(o: Result<ValueOutcome>) -> String {
+        match o {
+            Ok(ValueOutcome::Value(v)) => v.expose().to_string(),
+            other => panic!("expected a value, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn stdin_drops_exactly_one_trailing_newline() {
+        let a = ValueArgs::default();
+        assert_eq!(value(piped(b"abc\n", &a, Purpose::Create)), "abc");
+        assert_eq!(value(piped(b"abc\r\n", &a, Purpose::Create)), "abc");
+        assert_eq!(value(piped(b"abc\n\n", &a, Purpose::Create)), "abc\n");
+        assert_eq!(value(piped(b" abc ", &a, Purpose::Create)), " abc ");
+        let keep = ValueArgs {
+            keep_newline: true,
+            ..Default::default()
+        };
+        assert_eq!(value(piped(b"abc\n", &keep, Purpose::Create)), "abc\n");
+    }
+
+    #[test]
+    fn empty_and_oversize_and_non_utf8_are_usage_errors() {
+        let a = ValueArgs::default();
+        assert_eq!(piped(b"", &a, Purpose::Create).unwrap_err().code(), 2);
+        assert_eq!(piped(b"\n", &a, Purpose::Create).unwrap_err().code(), 2);
+        let e = piped(b"", &a, Purpose::Update).unwrap_err();
+        assert!(e.msg().hint.as_deref().unwrap().contains("--keep-value"));
+        let exact = vec![b'x'; MAX_VALUE_BYTES];
+        assert_eq!(
+            value(piped(&exact, &a, Purpose::Create)).len(),
+            MAX_VALUE_BYTES
+        );
+        let over = vec![b'x'; MAX_VALUE_BYTES + 1];
+        assert_eq!(piped(&over, &a, Purpose::Create).unwrap_err().code(), 2);
+        let e = piped(b"\xff\xfe", &a, Purpose::Create).unwrap_err();
+        assert!(e.msg().hint.as_deref().unwrap().contains("--base64"));
+    }
+
+    #[test]
+    fn base64_encodes_bytes_as_read() {
+        let a = ValueArgs {
+            base64: true,
+            ..Default::default()
+        };
+        assert_eq!(value(piped(b"\xff\x00\n", &a, Purpose::Create)), "/wA=");
+    }
+
+    #[test]
+    fn file_bytes_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("v");
+        std::fs::write(&p, b"line1\nline2\n").unwrap();
+        let a = ValueArgs {
+            value_file: Some(p),
+            ..Default::default()
+        };
+        assert_eq!(
+            value(piped(b"ignored", &a, Purpose::Create)),
+            "line1\nline2\n"
+        );
+        let missing = ValueArgs {
+            value_file: Some(dir.path().join("nope")),
+            ..Default::default()
+        };
+        assert_eq!(piped(b"", &missing, Purpose::Create).unwrap_err().code(), 2);
+    }
+
+    #[test]
+    fn prompt_create_asks_twice_and_refuses_mismatch() {
+        let a = ValueArgs::default();
+        let (mut s, _, _) = streams(b"", true, Box::new(FakePrompter::new(&["pw", "pw"])));
+        assert_eq!(value(read_value(&a, Purpose::Create, "N", &mut s)), "pw");
+        let (mut s, _, _) = streams(b"", true, Box::new(FakePrompter::new(&["pw", "px"])));
+        assert_eq!(
+            read_value(&a, Purpose::Create, "N", &mut s)
+                .unwrap_err()
+                .code(),
+            2
+        );
+        let (mut s, _, _) = streams(b"", true, Box::new(FakePrompter::new(&[""])));
+        assert_eq!(
+            read_value(&a, Purpose::Create, "N", &mut s)
+                .unwrap_err()
+                .code(),
+            2
+        );
+    }
+
+    #[test]
+    fn prompt_update_empty_keeps() {
+        let a = ValueArgs::default();
+        let (mut s, _, _) = streams(b"", true, Box::new(FakePrompter::new(&[""])));
+        assert!(matches!(
+            read_value(&a, Purpose::Update, "N", &mut s),
+            Ok(ValueOutcome::Keep)
+        ));
+    }
+
+    #[test]
+    fn value_file_dash_on_a_terminal_is_refused() {
+        let a = ValueArgs {
+            value_file: Some("-".into()),
+            ..Default::default()
+        };
+        let (mut s, _, _) = streams(b"", true, Box::new(FakePrompter::new(&[])));
+        assert_eq!(
+            read_value(&a, Purpose::Create, "N", &mut s)
+                .unwrap_err()
+                .code(),
+            2
+        );
+    }
+}

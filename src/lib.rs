@@ -1,0 +1,61 @@
+//! secretctl: create, read, update, delete, list and import the secrets of ChatBotKit and
+//! Kubiya, with values that never reach argv, history, logs or scrollback.
+//!
+//! `run` = parse → resolve → dispatch → report; `main.rs` only exits with its code.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod emulator;
+pub mod error;
+pub mod import;
+pub mod input;
+pub mod output;
+pub mod prompt;
+pub mod provider;
+pub mod secret;
+pub mod signals;
+pub mod streams;
+pub mod transport;
+
+use std::io::Write;
+
+use clap::Parser;
+
+use crate::cli::{Cli, OutputFormat};
+use crate::output::Output;
+use crate::streams::Streams;
+
+/// The whole program; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap: help and version are 0, usage errors 2 (the contract's usage code).
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let mut streams = Streams::real();
+    let out = Output::from_streams(&cli.global, &streams);
+    let json = out.format == OutputFormat::Json;
+    match commands::dispatch(cli, &mut streams, out) {
+        Ok(code) => code,
+        Err(err) => report(&err, &out, json),
+    }
+}
+
+/// Print the error (one line, a hint, and the JSON object with `-o json`) and give its code.
+fn report(err: &anyhow::Error, out: &Output, json: bool) -> i32 {
+    let code = error::exit_code(err);
+    if error::is_broken_pipe(err) {
+        return code;
+    }
+    let (text, hint) = error::render(err);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(out.error_lines(&text, hint.as_deref()).as_bytes());
+    if json {
+        let _ = writeln!(stderr, "{}", error::render_json(err));
+    }
+    code
+}

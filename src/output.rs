@@ -1,0 +1,349 @@
+//! What reaches stdout and stderr, and how: table / plain / json, colour, and escaping of
+//! control characters that come from a server. Data goes to stdout, messages to stderr.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use serde_json::Value;
+
+use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::streams::Streams;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: OutputFormat,
+    pub color_out: bool,
+    pub color_err: bool,
+}
+
+impl Output {
+    /// Default format: table on a terminal, plain otherwise. Colour: `--color`, then
+    /// `NO_COLOR`, then whether the stream is a terminal.
+    pub fn new(
+        global: &GlobalArgs,
+        stdout_tty: bool,
+        stderr_tty: bool,
+        no_color_env: bool,
+    ) -> Output {
+        let format = global.output.unwrap_or(if stdout_tty {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Plain
+        });
+        let color = |tty: bool| match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color_env,
+        };
+        Output {
+            format,
+            color_out: color(stdout_tty),
+            color_err: color(stderr_tty),
+        }
+    }
+
+    pub fn from_streams(global: &GlobalArgs, s: &Streams) -> Output {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Output::new(global, s.stdout_tty, s.stderr_tty, no_color)
+    }
+
+    fn paint(&self, on: bool, style: Style, text: &str) -> String {
+        if on {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A success message on stderr: `✓ Created secret 'X'`.
+    pub fn success(&self, err: &mut dyn Write, text: &str) -> io::Result<()> {
+        let mark = self.paint(self.color_err, AnsiColor::Green.on_default(), "✓");
+        writeln!(err, "{mark} {text}")
+    }
+
+    /// A neutral message on stderr.
+    pub fn note(&self, err: &mut dyn Write, text: &str) -> io::Result<()> {
+        writeln!(err, "{text}")
+    }
+
+    pub fn warn(&self, err: &mut dyn Write, text: &str) -> io::Result<()> {
+        let w = self.paint(
+            self.color_err,
+            AnsiColor::Yellow.on_default().bold(),
+            "warning:",
+        );
+        writeln!(err, "{w} {text}")
+    }
+
+    /// The `error:` line and the hint, as `main` prints them.
+    pub fn error_lines(&self, text: &str, hint: Option<&str>) -> String {
+        let e = self.paint(self.color_err, AnsiColor::Red.on_default().bold(), "error:");
+        let mut s = format!("{e} {}\n", sanitize(text));
+        if let Some(h) = hint {
+            let h_label = self.paint(self.color_err, AnsiColor::Cyan.on_default().bold(), "hint:");
+            s.push_str(&format!("{h_label} {}\n", sanitize(h)));
+        }
+        s
+    }
+
+    /// Start a list; rows are written as they come except in table mode, which needs every
+    /// row to size its columns.
+    pub fn list<'a>(&'a self, columns: &'a [&'a str]) -> ListWriter<'a> {
+        ListWriter {
+            out: self,
+            columns,
+            rows: Vec::new(),
+            count: 0,
+        }
+    }
+
+    /// One record: a FIELD/VALUE table, one plain line, or the API's object.
+    pub fn record(
+        &self,
+        w: &mut dyn Write,
+        columns: &[&str],
+        row: &[String],
+        raw: &Value,
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut *w, raw)?;
+                writeln!(w)
+            }
+            OutputFormat::Plain => writeln!(w, "{}", plain_line(row)),
+            OutputFormat::Table => {
+                let mut t = self.table();
+                let mut seen = Vec::new();
+                for (c, v) in columns.iter().zip(row) {
+                    t.add_row(vec![
+                        self.paint(self.color_out, Style::new().bold(), c),
+                        sanitize(v).into_owned(),
+                    ]);
+                    seen.push(c.to_ascii_lowercase());
+                }
+                // Fields the columns do not show (meta, config, timestamps…), as given.
+                if let Value::Object(map) = raw {
+                    for (k, v) in map {
+                        let key = k.to_ascii_lowercase();
+                        if seen
+                            .iter()
+                            .any(|s| s.replace('_', "") == key.replace('_', ""))
+                        {
+                            continue;
+                        }
+                        let shown = match v {
+                            Value::String(s) => s.clone(),
+                            Value::Null => String::new(),
+                            other => other.to_string(),
+                        };
+                        t.add_row(vec![
+                            self.paint(
+                                self.color_out,
+                                Style::new().bold(),
+                                &k.to_ascii_uppercase(),
+                            ),
+                            sanitize(&shown).into_owned(),
+                        ]);
+                    }
+                }
+                writeln!(w, "{t}")
+            }
+        }
+    }
+
+    /// The result of create/update/delete/revoke: the id or name on stdout (plain/table), or
+    /// `{"action", "id"|"name", …}` in json.
+    pub fn action(
+        &self,
+        w: &mut dyn Write,
+        action: &str,
+        key: &str,
+        value: &str,
+        extra: &Value,
+    ) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                let mut obj = serde_json::Map::new();
+                obj.insert("action".into(), Value::String(action.into()));
+                obj.insert(key.into(), Value::String(value.into()));
+                if let Value::Object(m) = extra {
+                    for (k, v) in m {
+                        obj.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                }
+                serde_json::to_writer_pretty(&mut *w, &Value::Object(obj))?;
+                writeln!(w)
+            }
+            _ => writeln!(w, "{}", sanitize(value)),
+        }
+    }
+
+    fn table(&self) -> comfy_table::Table {
+        let mut t = comfy_table::Table::new();
+        t.load_preset(comfy_table::presets::NOTHING)
+            .set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        t
+    }
+}
+
+pub struct ListWriter<'a> {
+    out: &'a Output,
+    columns: &'a [&'a str],
+    rows: Vec<Vec<String>>,
+    count: usize,
+}
+
+impl ListWriter<'_> {
+    pub fn push(&mut self, w: &mut dyn Write, row: Vec<String>, raw: &Value) -> io::Result<()> {
+        match self.out.format {
+            OutputFormat::Json => {
+                w.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut *w, raw)?;
+            }
+            OutputFormat::Plain => writeln!(w, "{}", plain_line(&row))?,
+            OutputFormat::Table => self.rows.push(row),
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    pub fn finish(self, w: &mut dyn Write) -> io::Result<usize> {
+        match self.out.format {
+            OutputFormat::Json => w.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?,
+            OutputFormat::Plain => {}
+            OutputFormat::Table if self.rows.is_empty() => {}
+            OutputFormat::Table => {
+                let mut t = self.out.table();
+                t.set_header(
+                    self.columns
+                        .iter()
+                        .map(|c| self.out.paint(self.out.color_out, Style::new().bold(), c)),
+                );
+                for r in &self.rows {
+                    t.add_row(r.iter().map(|c| sanitize(c).into_owned()));
+                }
+                writeln!(w, "{t}")?;
+            }
+        }
+        w.flush()?;
+        Ok(self.count)
+    }
+}
+
+fn plain_line(row: &[String]) -> String {
+    row.iter()
+        .map(|c| sanitize(c))
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// Escape control characters (tabs and newlines included, so a plain line stays one line
+/// with its tab-separated fields; escape sequences from a server never reach a terminal).
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON field as display text: strings as they are, null as empty, others as JSON.
+pub fn field(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn out(format: OutputFormat) -> Output {
+        Output {
+            format,
+            color_out: false,
+            color_err: false,
+        }
+    }
+
+    #[test]
+    fn default_format_follows_the_terminal() {
+        let g = GlobalArgs::default();
+        assert_eq!(
+            Output::new(&g, true, true, false).format,
+            OutputFormat::Table
+        );
+        assert_eq!(
+            Output::new(&g, false, true, false).format,
+            OutputFormat::Plain
+        );
+        assert!(!Output::new(&g, true, true, true).color_out, "NO_COLOR");
+        let always = GlobalArgs {
+            color: ColorChoice::Always,
+            ..Default::default()
+        };
+        assert!(Output::new(&always, false, false, true).color_out);
+    }
+
+    #[test]
+    fn plain_list_is_tab_separated_and_escaped() {
+        let o = out(OutputFormat::Plain);
+        let mut w = Vec::new();
+        let mut l = o.list(&["ID", "NAME"]);
+        l.push(
+            &mut w,
+            vec!["a".into(), "x\ty\nz\u{1b}[31m".into()],
+            &json!({}),
+        )
+        .unwrap();
+        l.finish(&mut w).unwrap();
+        assert_eq!(String::from_utf8(w).unwrap(), "a\tx\\ty\\nz\\u{1b}[31m\n");
+    }
+
+    #[test]
+    fn json_list_is_an_array_even_when_empty() {
+        let o = out(OutputFormat::Json);
+        let mut w = Vec::new();
+        o.list(&["ID"]).finish(&mut w).unwrap();
+        assert_eq!(String::from_utf8(w).unwrap(), "[]\n");
+        let mut w = Vec::new();
+        let mut l = o.list(&["ID"]);
+        l.push(&mut w, vec![], &json!({"id":"1"})).unwrap();
+        l.push(&mut w, vec![], &json!({"id":"2"})).unwrap();
+        l.finish(&mut w).unwrap();
+        let v: Value = serde_json::from_slice(&w).unwrap();
+        assert_eq!(v, json!([{"id":"1"},{"id":"2"}]));
+    }
+
+    #[test]
+    fn table_has_a_header() {
+        let o = out(OutputFormat::Table);
+        let mut w = Vec::new();
+        let mut l = o.list(&["ID", "NAME"]);
+        l.push(&mut w, vec!["a1".into(), "n1".into()], &json!({}))
+            .unwrap();
+        l.finish(&mut w).unwrap();
+        let s = String::from_utf8(w).unwrap();
+        assert!(
+            s.contains("ID") && s.contains("NAME") && s.contains("n1"),
+            "{s}"
+        );
+    }
+}

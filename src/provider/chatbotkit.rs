@@ -1,0 +1,399 @@
+//! ChatBotKit: `/v1/secret/...` (or `/api/v1/secret/...`), Bearer token, opaque ids,
+//! non-unique names, write-only values. See ../shared/api/chatbotkit.md.
+
+use std::collections::HashSet;
+use std::io::BufRead;
+
+use reqwest::{Method, Url};
+use serde_json::{Map, Value, json};
+use zeroize::Zeroizing;
+
+use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
+use crate::config::ProviderKind;
+use crate::error::{self, Error, Result};
+use crate::output::field;
+use crate::transport::{Call, Retry, Transport, read_json};
+
+/// Page size for the paged fallback (the API's maximum).
+const TAKE: usize = 100;
+
+pub struct Chatbotkit {
+    t: Transport,
+    root: Url,
+}
+
+impl Chatbotkit {
+    pub fn new(t: Transport, root: Url) -> Self {
+        Chatbotkit { t, root }
+    }
+
+    fn url(&self, segs: &[&str]) -> Result<Url> {
+        url(&self.root, segs)
+    }
+
+    /// Resolve NAME_OR_ID: an exact id first, else an exact name; several secrets with that
+    /// name is a conflict listing their ids.
+    pub fn resolve(&self, target: &str) -> Result<Value> {
+        let what = format!("cannot get ChatBotKit secret {}", quoted(target));
+        match self.fetch(target, &what) {
+            Ok(v) => return Ok(v),
+            Err(Error::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+        self.find_by_name(target)
+    }
+
+    fn fetch(&self, id: &str, what: &str) -> Result<Value> {
+        let u = match self.url(&["secret", id, "fetch"]) {
+            Ok(u) => u,
+            // Not addressable as an id: it can still be a name.
+            Err(_) => return Err(error::not_found(what.to_string())),
+        };
+        match self.t.send(&Call::new(Method::GET, u, what)) {
+            Ok(reply) => read_json(reply.response, what),
+            // Some servers answer a malformed id with 400: that is "no such id" too.
+            Err(f) if f.status.is_some_and(|s| s.as_u16() == 400) => {
+                Err(error::not_found(what.to_string()))
+            }
+            Err(f) => Err(f.error),
+        }
+    }
+
+    fn find_by_name(&self, name: &str) -> Result<Value> {
+        let mut found = Vec::new();
+        self.list(&ListFilter::default(), &mut |rec| {
+            if rec.get("name").and_then(Value::as_str) == Some(name) {
+                found.push(rec);
+            }
+            Ok(())
+        })?;
+        match found.len() {
+            0 => Err(error::not_found(format!(
+                "no ChatBotKit secret has the id or name {}",
+                quoted(name)
+            ))
+            .with_hint("list them with: secretctl chatbotkit list")),
+            1 => Ok(found.remove(0)),
+            _ => {
+                let ids: Vec<String> = found.iter().map(|r| field(r, "id")).collect();
+                Err(error::conflict(format!(
+                    "{} ChatBotKit secrets are named {}: {}",
+                    ids.len(),
+                    quoted(name),
+                    ids.join(", ")
+                ))
+                .with_hint("use the id instead of the name"))
+            }
+        }
+    }
+
+    /// Run `op` on the secret with id `target`; when no such id exists, resolve `target` as a
+    /// name and run it on that id. One request when given an id.
+    fn by_id_or_name<T>(&self, target: &str, mut op: impl FnMut(&str) -> Result<T>) -> Result<T> {
+        let direct = if self.url(&["secret", target]).is_ok() {
+            Some(op(target))
+        } else {
+            None
+        };
+        match direct {
+            Some(Err(Error::NotFound(_))) | None => {
+                let rec = self.find_by_name(target)?;
+                op(&field(&rec, "id"))
+            }
+            Some(other) => other,
+        }
+    }
+
+    fn post(
+        &self,
+        segs: &[&str],
+        body: &Value,
+        what: &str,
+        retry: Retry,
+        redact: Option<&str>,
+    ) -> Result<Value> {
+        let mut call = Call::new(Method::POST, self.url(segs)?, what)
+            .json(body)?
+            .retry(retry);
+        if let Some(r) = redact {
+            call = call.redact(r);
+        }
+        self.t.json(&call)
+    }
+
+    /// POST an action whose retried attempt meeting 404 means the first attempt did it.
+    fn post_action(&self, id: &str, action: &str, what: &str) -> Result<Value> {
+        let call = Call::new(Method::POST, self.url(&["secret", id, action])?, what)
+            .json(&json!({}))?
+            .retry(Retry::Idempotent);
+        match self.t.send(&call) {
+            Ok(reply) => read_json(reply.response, what),
+            Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
+                Ok(json!({ "id": id }))
+            }
+            Err(f) => Err(f.error),
+        }
+    }
+
+    pub fn verify(&self, target: &str) -> Result<Value> {
+        let what = format!("cannot verify ChatBotKit secret {}", quoted(target));
+        self.by_id_or_name(target, |id| {
+            self.post(
+                &["secret", id, "verify"],
+                &json!({}),
+                &what,
+                Retry::Idempotent,
+                None,
+            )
+        })
+    }
+
+    pub fn revoke(&self, target: &str) -> Result<String> {
+        let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
+        self.by_id_or_name(target, |id| {
+            self.post_action(id, "revoke", &what).map_err(|e| match e {
+                Error::Conflict(m) => {
+                    Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
+                }
+                other => other,
+            })?;
+            Ok(id.to_string())
+        })
+    }
+
+    /// Stream every item in one request (`Accept: application/jsonl`); a server that answers
+    /// with a JSON page instead is followed page by page.
+    fn list_stream(
+        &self,
+        filter: &ListFilter,
+        each: &mut dyn FnMut(Value) -> Result<()>,
+    ) -> Result<()> {
+        let what = "cannot list ChatBotKit secrets";
+        let mut u = self.url(&["secret", "list"])?;
+        {
+            let mut q = u.query_pairs_mut();
+            for (k, v) in &filter.meta {
+                q.append_pair(&format!("meta.{k}"), v);
+            }
+        }
+        let reply = self
+            .t
+            .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))?;
+        let is_jsonl = reply
+            .response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("jsonl") || v.contains("ndjson") || v.contains("x-ndjson"));
+        if !is_jsonl {
+            let page = read_json(reply.response, what)?;
+            return self.list_pages(u, page, each);
+        }
+        let reader = std::io::BufReader::new(reply.response);
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| {
+                error::network(format!("{what}: the stream broke off after {n} lines: {e}"))
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let msg: Value = serde_json::from_str(&line).map_err(|_| {
+                error::network(format!("{what}: line {} of the stream is not JSON", n + 1))
+            })?;
+            match msg.get("type").and_then(Value::as_str) {
+                Some("item") => each(msg.get("data").cloned().unwrap_or(Value::Null))?,
+                Some("error") => {
+                    let data = msg.get("data").cloned().unwrap_or(Value::Null);
+                    let m = crate::transport::error_message(data.to_string().as_bytes())
+                        .unwrap_or_else(|| "the server reported an error".into());
+                    return Err(error::network(format!(
+                        "{what}: the stream failed part-way: {m}"
+                    )));
+                }
+                _ => {} // nop keep-alives and anything new
+            }
+        }
+        Ok(())
+    }
+
+    /// The paged protocol: `cursor` is the id of the last item received; stop on an empty
+    /// page or a short one; a cursor that does not advance is an error, never a loop.
+    fn list_pages(
+        &self,
+        base: Url,
+        first: Value,
+        each: &mut dyn FnMut(Value) -> Result<()>,
+    ) -> Result<()> {
+        let what = "cannot list ChatBotKit secrets";
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut page = first;
+        loop {
+            let items = match page.get("items") {
+                Some(Value::Array(a)) => a.clone(),
+                _ => {
+                    return Err(error::network(format!(
+                        "{what}: the answer has no items list"
+                    )));
+                }
+            };
+            let n = items.len();
+            for it in items {
+                each(it)?;
+            }
+            let cursor = page
+                .get("cursor")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let Some(cursor) = cursor.filter(|_| n >= TAKE) else {
+                return Ok(());
+            };
+            if !seen.insert(cursor.clone()) {
+                return Err(error::network(format!(
+                    "{what}: the server sent the cursor '{}' again; stopping instead of looping",
+                    crate::output::sanitize(&cursor)
+                )));
+            }
+            let mut u = base.clone();
+            u.query_pairs_mut()
+                .append_pair("cursor", &cursor)
+                .append_pair("take", &TAKE.to_string());
+            page = self.t.json(&Call::new(Method::GET, u, what))?;
+        }
+    }
+}
+
+/// ChatBotKit's create/update body fields that are maps of strings.
+fn merge_map(current: Option<&Value>, changes: &Value) -> Value {
+    let mut m: Map<String, Value> = match current {
+        Some(Value::Object(o)) => o.clone(),
+        _ => Map::new(),
+    };
+    if let Value::Object(c) = changes {
+        for (k, v) in c {
+            m.insert(k.clone(), v.clone());
+        }
+    }
+    Value::Object(m)
+}
+
+impl Provider for Chatbotkit {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::Chatbotkit
+    }
+
+    fn identity(&self) -> Identity {
+        Identity::Id
+    }
+
+    fn values_readable(&self) -> bool {
+        super::values_readable(self.kind())
+    }
+
+    fn columns(&self) -> &'static [&'static str] {
+        &["ID", "NAME", "TYPE", "KIND", "VISIBILITY", "DESCRIPTION"]
+    }
+
+    fn row(&self, r: &Value) -> Vec<String> {
+        ["id", "name", "type", "kind", "visibility", "description"]
+            .iter()
+            .map(|k| field(r, k))
+            .collect()
+    }
+
+    fn key(&self, r: &Value) -> (&'static str, String) {
+        ("id", field(r, "id"))
+    }
+
+    fn list(&self, filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
+        self.list_stream(filter, each)
+    }
+
+    fn get(&self, target: &str) -> Result<Value> {
+        self.resolve(target)
+    }
+
+    fn reveal(&self, _target: &str) -> Result<Zeroizing<Vec<u8>>> {
+        Err(values_are_write_only())
+    }
+
+    fn create(&self, spec: &CreateSpec) -> Result<String> {
+        let what = format!("cannot create ChatBotKit secret {}", quoted(spec.name));
+        let mut body = spec.fields.clone();
+        body.insert("name".into(), json!(spec.name));
+        if let Some(d) = spec.description {
+            body.insert("description".into(), json!(d));
+        }
+        // Without an explicit kind the server silently drops the value.
+        body.entry("kind").or_insert_with(|| json!("shared"));
+        if let Some(v) = spec.value {
+            body.insert("value".into(), json!(v.expose()));
+        }
+        let redact = spec.value.map(|v| v.expose());
+        let resp = self.post(
+            &["secret", "create"],
+            &Value::Object(body),
+            &what,
+            Retry::OnlyIfUnprocessed,
+            redact,
+        )?;
+        resp.get("id")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                error::network(format!("{what}: the answer has no id")).with_hint(
+                    "the secret may have been created; check with: secretctl chatbotkit list",
+                )
+            })
+    }
+
+    fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String> {
+        let what = format!("cannot update ChatBotKit secret {}", quoted(target));
+        let mut body = spec.fields.clone();
+        if let Some(n) = spec.new_name {
+            body.insert("name".into(), json!(n));
+        }
+        if let Some(d) = spec.description {
+            body.insert("description".into(), json!(d));
+        }
+        if let ValueChange::Set(v) = spec.value {
+            body.insert("value".into(), json!(v.expose()));
+        }
+        let redact = match spec.value {
+            ValueChange::Set(v) => Some(v.expose()),
+            ValueChange::Keep => None,
+        };
+        let send = |id: &str, body: &Map<String, Value>| -> Result<String> {
+            self.post(
+                &["secret", id, "update"],
+                &Value::Object(body.clone()),
+                &what,
+                Retry::Idempotent,
+                redact,
+            )?;
+            Ok(id.to_string())
+        };
+        if spec.merge.is_empty() {
+            return self.by_id_or_name(target, |id| send(id, &body));
+        }
+        // A sent meta/config replaces the stored one: merge into what is there so that
+        // `--meta k=v` adds one entry instead of erasing the others.
+        let current = self.resolve(target)?;
+        for (k, changes) in &spec.merge {
+            body.insert(k.clone(), merge_map(current.get(k), changes));
+        }
+        send(&field(&current, "id"), &body)
+    }
+
+    fn delete(&self, target: &str) -> Result<String> {
+        let what = format!("cannot delete ChatBotKit secret {}", quoted(target));
+        self.by_id_or_name(target, |id| {
+            self.post_action(id, "delete", &what)?;
+            Ok(id.to_string())
+        })
+    }
+}
+
+pub fn values_are_write_only() -> Error {
+    error::usage("ChatBotKit never returns secret values: they are write-only; nothing was sent")
+        .with_hint("get without --reveal shows the metadata")
+}

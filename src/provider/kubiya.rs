@@ -1,0 +1,255 @@
+//! Kubiya: `{P}/secrets…` with `P` = `/api/v1` or `/api/v2`, `Authorization: UserKey`,
+//! secrets identified by unique name, readable values. See ../shared/api/kubiya.md.
+
+use std::io::Read;
+
+use base64::Engine;
+use reqwest::{Method, Url};
+use serde_json::{Map, Value, json};
+use zeroize::Zeroizing;
+
+use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
+use crate::config::ProviderKind;
+use crate::error::{self, Error, Result};
+use crate::output::field;
+use crate::secret::SecretValue;
+use crate::transport::{Call, MAX_BODY, Retry, Transport};
+
+pub struct Kubiya {
+    t: Transport,
+    root: Url,
+}
+
+impl Kubiya {
+    pub fn new(t: Transport, root: Url) -> Self {
+        Kubiya { t, root }
+    }
+
+    fn url(&self, segs: &[&str]) -> Result<Url> {
+        url(&self.root, segs)
+    }
+}
+
+/// The three `get_value` formats, in the contract's order: an object with a string `value`;
+/// a JSON string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body.
+pub fn decode_value(body: &[u8]) -> Zeroizing<Vec<u8>> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(m)) => {
+            if let Some(Value::String(s)) = m.get("value") {
+                return Zeroizing::new(s.clone().into_bytes());
+            }
+        }
+        Ok(Value::String(s)) => {
+            let s = Zeroizing::new(s);
+            if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(s.as_bytes()) {
+                let bytes = Zeroizing::new(bytes);
+                if std::str::from_utf8(&bytes).is_ok() {
+                    return bytes;
+                }
+            }
+            return Zeroizing::new(s.as_bytes().to_vec());
+        }
+        _ => {}
+    }
+    Zeroizing::new(body.to_vec())
+}
+
+/// A bare array, tolerating `{"secrets": […]}`-style wrappers.
+fn records(v: Value, what: &str) -> Result<Vec<Value>> {
+    match v {
+        Value::Array(a) => Ok(a),
+        Value::Object(mut m) => ["secrets", "items", "data"]
+            .iter()
+            .find_map(|k| match m.remove(*k) {
+                Some(Value::Array(a)) => Some(a),
+                _ => None,
+            })
+            .ok_or_else(|| error::network(format!("{what}: the answer is not a list of secrets"))),
+        _ => Err(error::network(format!(
+            "{what}: the answer is not a list of secrets"
+        ))),
+    }
+}
+
+impl Provider for Kubiya {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::Kubiya
+    }
+
+    fn identity(&self) -> Identity {
+        Identity::Name
+    }
+
+    fn values_readable(&self) -> bool {
+        super::values_readable(self.kind())
+    }
+
+    fn columns(&self) -> &'static [&'static str] {
+        &["NAME", "DESCRIPTION", "CREATED_BY", "CREATED_AT"]
+    }
+
+    fn row(&self, r: &Value) -> Vec<String> {
+        ["name", "description", "created_by", "created_at"]
+            .iter()
+            .map(|k| field(r, k))
+            .collect()
+    }
+
+    fn key(&self, r: &Value) -> (&'static str, String) {
+        ("name", field(r, "name"))
+    }
+
+    fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
+        let what = "cannot list Kubiya secrets";
+        let v = self
+            .t
+            .json(&Call::new(Method::GET, self.url(&["secrets"])?, what))?;
+        for r in records(v, what)? {
+            each(r)?;
+        }
+        Ok(())
+    }
+
+    fn get(&self, name: &str) -> Result<Value> {
+        let what = format!("cannot get Kubiya secret {}", quoted(name));
+        let v = self.t.json(&Call::new(
+            Method::GET,
+            self.url(&["secrets", name])?,
+            &what,
+        ))?;
+        match v {
+            Value::Object(_) => Ok(v),
+            _ => Err(error::network(format!(
+                "{what}: the answer is not a secret record"
+            ))),
+        }
+    }
+
+    fn reveal(&self, name: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let what = format!("cannot read the value of Kubiya secret {}", quoted(name));
+        let call = Call::new(
+            Method::GET,
+            self.url(&["secrets", "get_value", name])?,
+            &what,
+        )
+        .accept("application/json, text/plain");
+        let reply = self.t.send(&call)?;
+        let mut body = Zeroizing::new(Vec::new());
+        reply
+            .response
+            .take(MAX_BODY)
+            .read_to_end(&mut body)
+            .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
+        Ok(decode_value(&body))
+    }
+
+    fn create(&self, spec: &CreateSpec) -> Result<String> {
+        let what = format!("cannot create Kubiya secret {}", quoted(spec.name));
+        let Some(value) = spec.value else {
+            return Err(error::usage("Kubiya secrets need a value"));
+        };
+        let mut body = Map::new();
+        body.insert("name".into(), json!(spec.name));
+        body.insert("value".into(), json!(value.expose()));
+        if let Some(d) = spec.description {
+            body.insert("description".into(), json!(d));
+        }
+        let call = Call::new(Method::POST, self.url(&["secrets"])?, &what)
+            .json(&Value::Object(body))?
+            .retry(Retry::OnlyIfUnprocessed)
+            .redact(value.expose());
+        // The create answer's body is not reliable: only the status counts.
+        match self.t.send(&call) {
+            Ok(_) => Ok(spec.name.to_string()),
+            Err(f) => Err(match f.error {
+                Error::Conflict(m) => Error::Conflict(m).with_hint(format!(
+                    "it exists already; to change it: secretctl kubiya update {}",
+                    spec.name
+                )),
+                // Kubiya's clients disagree on the duplicate status; a 4xx that says so is one.
+                Error::Other(m) if m.text.to_ascii_lowercase().contains("already exist") => {
+                    Error::Conflict(m).with_hint(format!(
+                        "it exists already; to change it: secretctl kubiya update {}",
+                        spec.name
+                    ))
+                }
+                e => e,
+            }),
+        }
+    }
+
+    fn update(&self, name: &str, spec: &UpdateSpec) -> Result<String> {
+        let what = format!("cannot update Kubiya secret {}", quoted(name));
+        if spec.new_name.is_some() {
+            return Err(error::usage("Kubiya cannot rename a secret")
+                .with_hint("create the new name and delete the old one"));
+        }
+        // Kubiya's update always carries a value: keeping it means reading it back.
+        let kept;
+        let value: &str = match spec.value {
+            ValueChange::Set(v) => v.expose(),
+            ValueChange::Keep => {
+                let bytes = self.reveal(name)?;
+                let s = String::from_utf8(bytes.to_vec()).map_err(|_| {
+                    error::other(format!(
+                        "{what}: the stored value is not UTF-8 and cannot be re-sent unchanged"
+                    ))
+                })?;
+                kept = SecretValue::new(Zeroizing::new(s));
+                kept.expose()
+            }
+        };
+        let mut body = Map::new();
+        body.insert("value".into(), json!(value));
+        if let Some(d) = spec.description {
+            body.insert("description".into(), json!(d));
+        }
+        let call = Call::new(Method::PUT, self.url(&["secrets", name])?, &what)
+            .json(&Value::Object(body))?
+            .retry(Retry::Idempotent)
+            .redact(value);
+        self.t.send(&call)?;
+        Ok(name.to_string())
+    }
+
+    fn delete(&self, name: &str) -> Result<String> {
+        let what = format!("cannot delete Kubiya secret {}", quoted(name));
+        let call = Call::new(Method::DELETE, self.url(&["secrets", name])?, &what);
+        match self.t.send(&call) {
+            Ok(_) => Ok(name.to_string()),
+            // A retried delete that meets 404: the first attempt did it.
+            Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
+                Ok(name.to_string())
+            }
+            Err(f) => Err(f.error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_value_formats() {
+        assert_eq!(&*decode_value(br#"{"value":"s3cr3t"}"#), b"s3cr3t");
+        assert_eq!(&*decode_value(br#""czNjcjN0""#), b"s3cr3t");
+        // A JSON string that is not base64 of UTF-8 is taken as is.
+        assert_eq!(&*decode_value(br#""not base64!""#), b"not base64!");
+        assert_eq!(&*decode_value(br#""/w==""#), b"/w==");
+        assert_eq!(&*decode_value(b"raw value\n"), b"raw value\n");
+        assert_eq!(&*decode_value(br#"{"other":1}"#), br#"{"other":1}"#);
+    }
+
+    #[test]
+    fn list_tolerates_wrappers() {
+        assert_eq!(records(json!([{"name":"a"}]), "x").unwrap().len(), 1);
+        assert_eq!(
+            records(json!({"secrets":[{"name":"a"}]}), "x")
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(records(json!("nope"), "x").is_err());
+    }
+}

@@ -1,0 +1,151 @@
+//! The shared model of a secret store, and its two REST adapters. Commands are written once
+//! against [`Provider`]; the adapters only build requests and read JSON.
+//!
+//! The differences between the two, stated here once:
+//! - ChatBotKit addresses secrets by opaque **id** and names may repeat (`get NAME` resolves an
+//!   exact id first, then an exact name, and refuses an ambiguous name); Kubiya addresses them
+//!   by **unique name**.
+//! - ChatBotKit values are **write-only** (no API returns them); Kubiya values are readable.
+//! - Kubiya's update always carries a value; ChatBotKit's update is partial.
+
+pub mod chatbotkit;
+pub mod kubiya;
+
+use reqwest::Url;
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+use crate::config::ProviderKind;
+use crate::error::{self, Result};
+use crate::secret::SecretValue;
+
+/// Whether a provider's API ever returns stored values; answerable before connecting, so
+/// `get --reveal` on ChatBotKit is refused with nothing sent.
+pub fn values_readable(kind: ProviderKind) -> bool {
+    match kind {
+        ProviderKind::Chatbotkit => false,
+        ProviderKind::Kubiya => true,
+    }
+}
+
+/// How a provider addresses a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// Opaque id; names may repeat.
+    Id,
+    /// The name, unique.
+    Name,
+}
+
+/// What `create` sends.
+pub struct CreateSpec<'a> {
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub value: Option<&'a SecretValue>,
+    /// Provider-specific fields (ChatBotKit: kind, type, visibility, blueprintId, alias,
+    /// config, meta), in the API's spelling.
+    pub fields: Map<String, Value>,
+}
+
+pub enum ValueChange<'a> {
+    Set(&'a SecretValue),
+    Keep,
+}
+
+/// What `update` changes; anything `None`/empty is left as it is.
+pub struct UpdateSpec<'a> {
+    pub new_name: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub value: ValueChange<'a>,
+    /// Fields replaced as given.
+    pub fields: Map<String, Value>,
+    /// Map fields (ChatBotKit `meta`, `config`) whose entries are merged into the stored map.
+    pub merge: Map<String, Value>,
+}
+
+impl UpdateSpec<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.new_name.is_none()
+            && self.description.is_none()
+            && matches!(self.value, ValueChange::Keep)
+            && self.fields.is_empty()
+            && self.merge.is_empty()
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    /// ChatBotKit meta filters; every pair must match.
+    pub meta: Vec<(String, String)>,
+}
+
+pub trait Provider: Send + Sync {
+    fn kind(&self) -> ProviderKind;
+    fn identity(&self) -> Identity;
+    /// Whether the API ever returns a stored value.
+    fn values_readable(&self) -> bool;
+    /// Column headers for table and plain output.
+    fn columns(&self) -> &'static [&'static str];
+    /// The record's fields in column order.
+    fn row(&self, record: &Value) -> Vec<String>;
+    /// `("id", …)` or `("name", …)`: what identifies the record.
+    fn key(&self, record: &Value) -> (&'static str, String);
+    /// Every secret, each handed to `each` as soon as it arrives.
+    fn list(&self, filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()>;
+    /// One secret's metadata.
+    fn get(&self, target: &str) -> Result<Value>;
+    /// The stored value (only where `values_readable`).
+    fn reveal(&self, target: &str) -> Result<Zeroizing<Vec<u8>>>;
+    /// Create; returns the id (ChatBotKit) or name (Kubiya).
+    fn create(&self, spec: &CreateSpec) -> Result<String>;
+    /// Update; returns the id or name.
+    fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
+    /// Delete; returns the id or name.
+    fn delete(&self, target: &str) -> Result<String>;
+}
+
+/// `root` + path segments, each percent-encoded as one segment (a `/` in a name stays in
+/// the name). `.` and `..` cannot travel in a URL path and are refused.
+pub fn url(root: &Url, segments: &[&str]) -> Result<Url> {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let mut path = root.path().trim_end_matches('/').to_string();
+    for s in segments {
+        if s.is_empty() || *s == "." || *s == ".." {
+            return Err(error::usage(format!(
+                "'{s}' cannot be used as a secret name or id in a URL path"
+            )));
+        }
+        path.push('/');
+        path.extend(utf8_percent_encode(s, SEGMENT));
+    }
+    let mut u = root.clone();
+    u.set_path(&path);
+    Ok(u)
+}
+
+/// Names a person can read in a message.
+pub fn quoted(s: &str) -> String {
+    format!("'{}'", crate::output::sanitize(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_percent_encoded_one_each() {
+        let root = Url::parse("http://127.0.0.1:1/api/v1").unwrap();
+        let u = url(&root, &["secrets", "a/b c%?#é"]).unwrap();
+        assert_eq!(
+            u.as_str(),
+            "http://127.0.0.1:1/api/v1/secrets/a%2Fb%20c%25%3F%23%C3%A9"
+        );
+        assert!(url(&root, &["secrets", ".."]).is_err());
+        assert!(url(&root, &["secrets", ""]).is_err());
+    }
+}

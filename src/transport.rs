@@ -1,0 +1,578 @@
+//! The one HTTP path. Owns the client (one per process, keep-alive), the timeouts, the retry
+//! rules, `-v`/`-vv` tracing with the token redacted, and the mapping of failures to the
+//! contract's error kinds. Providers only build requests and read JSON.
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::{Client, Response};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
+use reqwest::{Method, StatusCode, Url};
+use zeroize::Zeroizing;
+
+use crate::config::ProviderKind;
+use crate::error::{self, Error, Result};
+use crate::secret::Token;
+
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+pub const DEFAULT_RETRIES: u32 = 3;
+const BACKOFF_START: Duration = Duration::from_millis(250);
+const BACKOFF_MAX: Duration = Duration::from_secs(8);
+/// Longest `Retry-After` honoured; a server asking for more gets this.
+const RETRY_AFTER_MAX: Duration = Duration::from_secs(60);
+/// Error bodies are read up to this size; success bodies (JSON) up to `MAX_BODY`.
+const MAX_ERROR_BODY: u64 = 64 * 1024;
+pub const MAX_BODY: u64 = 64 * 1024 * 1024;
+
+/// When a request may be sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Reads, updates and deletes: repeating them does no harm.
+    Idempotent,
+    /// Creates: only when the server cannot have processed the request (connection refused,
+    /// 429), so a retry never makes a duplicate.
+    OnlyIfUnprocessed,
+}
+
+/// One API call.
+pub struct Call<'a> {
+    pub method: Method,
+    pub url: Url,
+    pub body: Option<Zeroizing<Vec<u8>>>,
+    pub accept: Option<&'static str>,
+    pub retry: Retry,
+    /// What is being done, for messages: `create ChatBotKit secret 'X'`.
+    pub what: &'a str,
+    /// Strings that must never appear in an error message (the value being sent).
+    pub redact: Vec<&'a str>,
+}
+
+impl<'a> Call<'a> {
+    pub fn new(method: Method, url: Url, what: &'a str) -> Self {
+        let retry = if method == Method::POST {
+            Retry::OnlyIfUnprocessed
+        } else {
+            Retry::Idempotent
+        };
+        Call {
+            method,
+            url,
+            body: None,
+            accept: None,
+            retry,
+            what,
+            redact: vec![],
+        }
+    }
+
+    pub fn json(mut self, body: &impl serde::Serialize) -> Result<Self> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| error::other(format!("cannot encode request: {e}")))?;
+        self.body = Some(Zeroizing::new(bytes));
+        Ok(self)
+    }
+
+    pub fn retry(mut self, r: Retry) -> Self {
+        self.retry = r;
+        self
+    }
+
+    pub fn accept(mut self, a: &'static str) -> Self {
+        self.accept = Some(a);
+        self
+    }
+
+    pub fn redact(mut self, s: &'a str) -> Self {
+        self.redact.push(s);
+        self
+    }
+}
+
+/// The outcome of a call: a successful response, and whether it took retries to get
+/// (a retried delete that meets 404 counts as deleted).
+pub struct Reply {
+    pub response: Response,
+    pub attempts: u32,
+}
+
+pub struct Transport {
+    client: Client,
+    kind: ProviderKind,
+    token: Token,
+    retries: u32,
+    verbose: u8,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("kind", &self.kind)
+            .field("token", &self.token)
+            .finish()
+    }
+}
+
+/// A failed call: the error, and how many attempts were made.
+pub struct Failure {
+    pub error: Error,
+    pub status: Option<StatusCode>,
+    pub attempts: u32,
+}
+
+impl From<Failure> for Error {
+    fn from(f: Failure) -> Error {
+        f.error
+    }
+}
+
+impl Transport {
+    pub fn new(
+        kind: ProviderKind,
+        token: Token,
+        timeout: Duration,
+        retries: u32,
+        verbose: u8,
+    ) -> Result<Self> {
+        let client = Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(timeout)
+            .user_agent(concat!("secretctl/", env!("CARGO_PKG_VERSION")))
+            .pool_max_idle_per_host(64)
+            .build()
+            .map_err(|e| error::other(format!("cannot set up HTTP client: {e}")))?;
+        Ok(Transport {
+            client,
+            kind,
+            token,
+            retries,
+            verbose,
+        })
+    }
+
+    pub fn kind(&self) -> ProviderKind {
+        self.kind
+    }
+
+    fn auth_value(&self) -> Result<HeaderValue> {
+        let scheme = match self.kind {
+            ProviderKind::Chatbotkit => "Bearer",
+            ProviderKind::Kubiya => "UserKey",
+        };
+        let mut v =
+            HeaderValue::from_str(&format!("{scheme} {}", self.token.expose())).map_err(|_| {
+                error::auth("the token contains characters not allowed in an HTTP header")
+            })?;
+        v.set_sensitive(true);
+        Ok(v)
+    }
+
+    /// Send with retries; `Ok` only for a 2xx response.
+    pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
+        let fail = |error: Error, status, attempts| Failure {
+            error,
+            status,
+            attempts,
+        };
+        let auth = self.auth_value().map_err(|e| fail(e, None, 0))?;
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let mut req = self
+                .client
+                .request(call.method.clone(), call.url.clone())
+                .header(AUTHORIZATION, auth.clone());
+            if let Some(a) = call.accept {
+                req = req.header(ACCEPT, a);
+            } else {
+                req = req.header(ACCEPT, "application/json");
+            }
+            if let Some(b) = &call.body {
+                req = req
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(b.to_vec());
+            }
+            let req = req.build().map_err(|e| {
+                fail(
+                    error::other(format!("{}: cannot build request: {e}", call.what)),
+                    None,
+                    attempt,
+                )
+            })?;
+            self.trace_request(&req, attempt);
+            let start = Instant::now();
+            let result = self.client.execute(req);
+            let elapsed = start.elapsed();
+            let can_retry = attempt <= self.retries;
+            match result {
+                Ok(resp) => {
+                    let status = resp.status();
+                    self.trace_response(&resp, elapsed);
+                    if status.is_success() {
+                        return Ok(Reply {
+                            response: resp,
+                            attempts: attempt,
+                        });
+                    }
+                    let retryable = match status.as_u16() {
+                        429 => true,
+                        502..=504 => call.retry == Retry::Idempotent,
+                        _ => false,
+                    };
+                    if retryable && can_retry {
+                        let wait = retry_after(resp.headers()).unwrap_or_else(|| backoff(attempt));
+                        self.trace_retry(
+                            &format!(
+                                "{} {}",
+                                status.as_u16(),
+                                status.canonical_reason().unwrap_or("")
+                            ),
+                            wait,
+                            attempt,
+                        );
+                        drop(resp);
+                        std::thread::sleep(wait);
+                        continue;
+                    }
+                    let err = self.status_error(call, resp);
+                    return Err(fail(err, Some(status), attempt));
+                }
+                Err(e) => {
+                    let class = classify(&e);
+                    if self.verbose > 0 {
+                        let _ = writeln!(
+                            std::io::stderr().lock(),
+                            "* {} after {} ms",
+                            class.describe(),
+                            elapsed.as_millis()
+                        );
+                    }
+                    let retryable = match class {
+                        NetClass::Connect => true,
+                        NetClass::NoResponse => call.retry == Retry::Idempotent,
+                        NetClass::Timeout | NetClass::Other => false,
+                    };
+                    if retryable && can_retry {
+                        let wait = backoff(attempt);
+                        self.trace_retry(class.describe(), wait, attempt);
+                        std::thread::sleep(wait);
+                        continue;
+                    }
+                    let mut err =
+                        error::network(format!("{}: {}", call.what, class.message(&e, call)));
+                    if class == NetClass::NoResponse && call.retry == Retry::OnlyIfUnprocessed {
+                        err = err.with_hint("the request may have been processed; list the secrets to check before trying again");
+                    } else if class == NetClass::Timeout {
+                        err = err
+                            .with_hint("raise --timeout, or check the base URL and your network");
+                    } else if class == NetClass::Connect {
+                        err = err.with_hint(format!("check the base URL ({})", origin(&call.url)));
+                    }
+                    return Err(fail(err, None, attempt));
+                }
+            }
+        }
+    }
+
+    /// Send and decode a JSON success body.
+    pub fn json(&self, call: &Call) -> Result<serde_json::Value> {
+        let reply = self.send(call)?;
+        read_json(reply.response, call.what)
+    }
+
+    fn status_error(&self, call: &Call, resp: Response) -> Error {
+        let status = resp.status();
+        let mut body = Vec::new();
+        let _ = resp.take(MAX_ERROR_BODY).read_to_end(&mut body);
+        let mut message = error_message(&body).unwrap_or_else(|| {
+            format!(
+                "HTTP Error: {}",
+                status.canonical_reason().unwrap_or("unknown status")
+            )
+        });
+        // Shorter strings are too likely to be ordinary text (and say little if shown).
+        for secret in &call.redact {
+            if secret.len() >= 4 {
+                message = message.replace(secret, "<redacted>");
+            }
+        }
+        let message = crate::output::sanitize(&message).into_owned();
+        let text = format!("{}: {} ({})", call.what, message, status.as_u16());
+        let vars = self.kind.token_env().join(" or ");
+        match status.as_u16() {
+            401 => error::auth(text).with_hint(format!(
+                "check the {} token ({vars}, or the profile's token)",
+                self.kind.display()
+            )),
+            403 => error::auth(text).with_hint("the token is valid but not allowed to do this"),
+            404 => error::not_found(text),
+            409 => error::conflict(text),
+            429 => error::network(text)
+                .with_hint("rate limited; try again later or lower --concurrency"),
+            500..=599 => error::network(text),
+            _ => error::other(text),
+        }
+    }
+
+    fn trace_request(&self, req: &reqwest::blocking::Request, attempt: u32) {
+        if self.verbose == 0 {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        let again = if attempt > 1 {
+            format!(" (attempt {attempt})")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(err, "> {} {}{again}", req.method(), req.url());
+        if self.verbose > 1 {
+            trace_headers(&mut err, ">", req.headers());
+        }
+    }
+
+    fn trace_response(&self, resp: &Response, elapsed: Duration) {
+        if self.verbose == 0 {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        let s = resp.status();
+        let _ = writeln!(
+            err,
+            "< {} {} ({} ms)",
+            s.as_u16(),
+            s.canonical_reason().unwrap_or(""),
+            elapsed.as_millis()
+        );
+        if self.verbose > 1 {
+            trace_headers(&mut err, "<", resp.headers());
+        }
+    }
+
+    fn trace_retry(&self, why: &str, wait: Duration, attempt: u32) {
+        if self.verbose > 0 {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "* {why}: retry {attempt}/{} in {} ms",
+                self.retries,
+                wait.as_millis()
+            );
+        }
+    }
+}
+
+fn trace_headers(w: &mut dyn Write, dir: &str, headers: &HeaderMap) {
+    for (name, value) in headers {
+        let shown = if name == AUTHORIZATION
+            || value.is_sensitive()
+            || name.as_str().contains("token")
+            || name.as_str().contains("key")
+        {
+            match value.to_str().ok().and_then(|v| v.split_once(' ')) {
+                Some((scheme, _)) if name == AUTHORIZATION => format!("{scheme} <redacted>"),
+                _ => "<redacted>".to_string(),
+            }
+        } else {
+            crate::output::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
+        };
+        let _ = writeln!(w, "{dir} {name}: {shown}");
+    }
+}
+
+/// Decode a JSON success body; a body that is not JSON is the server's failure.
+pub fn read_json(resp: Response, what: &str) -> Result<serde_json::Value> {
+    let mut body = Vec::new();
+    resp.take(MAX_BODY)
+        .read_to_end(&mut body)
+        .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
+    serde_json::from_slice(&body).map_err(|_| {
+        let kind = if body.trim_ascii_start().starts_with(b"<") {
+            "an HTML page"
+        } else {
+            "not valid JSON"
+        };
+        error::network(format!("{what}: the server's answer is {kind}"))
+            .with_hint("is the base URL right? a proxy or a wrong path answers like this")
+    })
+}
+
+/// The message of an error body: `{message, code}` (ChatBotKit), `{error, message}` (Kubiya),
+/// `{detail}`; else short plain text; `None` for anything else (HTML pages, empty bodies).
+pub fn error_message(body: &[u8]) -> Option<String> {
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
+        let msg = ["message", "error", "detail", "details"]
+            .iter()
+            .find_map(|k| {
+                map.get(*k)
+                    .and_then(|v| v.as_str())
+                    .filter(|s| !s.trim().is_empty())
+            })?;
+        let msg = one_line(msg);
+        return Some(match map.get("code").and_then(|c| c.as_str()) {
+            Some(code) if !code.is_empty() => format!("{msg} [{code}]"),
+            _ => msg,
+        });
+    }
+    let text = std::str::from_utf8(body).ok()?.trim();
+    if text.is_empty()
+        || text.starts_with('<')
+        || text.starts_with('{')
+        || text.starts_with('[')
+        || text.lines().count() > 1
+    {
+        return None;
+    }
+    Some(one_line(text))
+}
+
+fn one_line(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 300 {
+        format!("{}…", s.chars().take(300).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NetClass {
+    /// Could not connect: the server never saw the request.
+    Connect,
+    /// Connected and sent, but the connection ended before a response.
+    NoResponse,
+    Timeout,
+    Other,
+}
+
+impl NetClass {
+    fn describe(self) -> &'static str {
+        match self {
+            NetClass::Connect => "connection failed",
+            NetClass::NoResponse => "connection dropped before a response",
+            NetClass::Timeout => "timed out",
+            NetClass::Other => "request failed",
+        }
+    }
+
+    fn message(self, e: &reqwest::Error, call: &Call) -> String {
+        match self {
+            NetClass::Connect => format!("cannot connect to {}", origin(&call.url)),
+            NetClass::NoResponse => "the connection was dropped before a response".to_string(),
+            NetClass::Timeout => "no response within the timeout".to_string(),
+            NetClass::Other => {
+                // reqwest's chain names the URL at most; never a body.
+                let mut s = e.to_string();
+                let mut src = std::error::Error::source(e);
+                while let Some(inner) = src {
+                    s.push_str(": ");
+                    s.push_str(&inner.to_string());
+                    src = inner.source();
+                }
+                s
+            }
+        }
+    }
+}
+
+fn classify(e: &reqwest::Error) -> NetClass {
+    if e.is_connect() {
+        return NetClass::Connect;
+    }
+    if e.is_timeout() {
+        return NetClass::Timeout;
+    }
+    if e.is_request() || e.is_body() {
+        return NetClass::NoResponse;
+    }
+    NetClass::Other
+}
+
+/// `Retry-After` as seconds or an HTTP date, capped.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    let d = if let Ok(secs) = v.parse::<u64>() {
+        Duration::from_secs(secs)
+    } else {
+        let when = httpdate::parse_http_date(v).ok()?;
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO)
+    };
+    Some(d.min(RETRY_AFTER_MAX))
+}
+
+/// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.
+fn backoff(attempt: u32) -> Duration {
+    let base = BACKOFF_START
+        .saturating_mul(1u32 << (attempt - 1).min(10))
+        .min(BACKOFF_MAX);
+    let jitter = base.mul_f64(fastrand::f64() * 0.5);
+    base + jitter
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_become_one_line() {
+        assert_eq!(
+            error_message(
+                br#"{"message":"Personal secrets cannot have a value","code":"CONFLICT"}"#
+            )
+            .unwrap(),
+            "Personal secrets cannot have a value [CONFLICT]"
+        );
+        assert_eq!(
+            error_message(br#"{"error":"Unauthorized","message":"Invalid API key"}"#).unwrap(),
+            "Invalid API key"
+        );
+        assert_eq!(
+            error_message(br#"{"error":"Conflict"}"#).unwrap(),
+            "Conflict"
+        );
+        assert_eq!(
+            error_message(br#"{"detail":"bad\nthing"}"#).unwrap(),
+            "bad thing"
+        );
+        assert_eq!(
+            error_message(b"upstream timed out").unwrap(),
+            "upstream timed out"
+        );
+        assert!(error_message(b"<html><body>502</body></html>").is_none());
+        assert!(error_message(b"").is_none());
+    }
+
+    #[test]
+    fn backoff_starts_at_250ms_and_doubles() {
+        for _ in 0..20 {
+            let d1 = backoff(1);
+            assert!(
+                d1 >= Duration::from_millis(250) && d1 <= Duration::from_millis(375),
+                "{d1:?}"
+            );
+            let d3 = backoff(3);
+            assert!(
+                d3 >= Duration::from_millis(1000) && d3 <= Duration::from_millis(1500),
+                "{d3:?}"
+            );
+        }
+        assert!(backoff(30) <= BACKOFF_MAX.mul_f64(1.5));
+    }
+
+    #[test]
+    fn retry_after_seconds_and_cap() {
+        let mut h = HeaderMap::new();
+        h.insert(RETRY_AFTER, HeaderValue::from_static("2"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(2)));
+        h.insert(RETRY_AFTER, HeaderValue::from_static("99999"));
+        assert_eq!(retry_after(&h), Some(RETRY_AFTER_MAX));
+        h.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&h), Some(Duration::ZERO));
+    }
+}
