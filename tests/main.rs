@@ -1,0 +1,13 @@
+//! One integration-test binary: the real `secretctl` against the in-process emulator.
+
+mod support;
+
+mod chatbotkit;
+mod cli;
+mod config;
+mod emulator_cli;
+mod kubiya;
+mod output;
+mod pty;
+mod transport;
+mod values;

@@ -1,0 +1,321 @@
+//! Test harness: every test gets its own emulator on a free 127.0.0.1 port and runs the real
+//! binary with a scrubbed environment (no HOME config, no real tokens or URLs). Every run is
+//! checked for the token leaking into stdout or stderr.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub use secretctl::emulator::{
+    Emulator, EmulatorOptions, Fault, KubiyaValueFormat, RecordedRequest,
+};
+pub use serde_json::{Value, json};
+
+/// A token distinctive enough that finding it anywhere in output is certainly a leak.
+pub const TOKEN: &str = "tok_TEST_9f8e7d6c5b4a";
+
+/// Variables that could point a test at a real service or real credentials.
+const SCRUB: &[&str] = &[
+    "CHATBOTKIT_API_TOKEN",
+    "CBK_API_TOKEN",
+    "CHATBOTKIT_API_SECRET",
+    "CBK_API_SECRET",
+    "CHATBOTKIT_API_KEY",
+    "CBK_API_KEY",
+    "CHATBOTKIT_API_URL",
+    "CBK_API_URL",
+    "KUBIYA_API_KEY",
+    "KUBIYA_BASE_URL",
+    "SECRETCTL_CONFIG",
+    "SECRETCTL_PROFILE",
+    "NO_COLOR",
+    "XDG_CONFIG_HOME",
+    "HOME",
+];
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_secretctl"))
+}
+
+pub struct Env {
+    pub emu: Emulator,
+    pub home: tempfile::TempDir,
+    /// Extra environment for every run.
+    pub vars: Vec<(String, String)>,
+    /// Environment variables removed for every run (on top of the scrubbed ones).
+    pub unset: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stdout_bytes: Vec<u8>,
+    pub stderr: String,
+    pub args: Vec<String>,
+}
+
+impl Run {
+    /// Panics with the whole picture when the exit code is not `code`.
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "exit code of {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn ok(&self) -> &Self {
+        self.code(0)
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, s: &str) -> &Self {
+        assert!(
+            self.stderr.contains(s),
+            "stderr of {:?} lacks {s:?}:\n{}",
+            self.args,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, s: &str) -> &Self {
+        assert!(
+            self.stdout.contains(s),
+            "stdout of {:?} lacks {s:?}:\n{}",
+            self.args,
+            self.stdout
+        );
+        self
+    }
+
+    /// Neither stream contains `secret`.
+    #[track_caller]
+    pub fn no_leak(&self, secret: &str) -> &Self {
+        assert!(
+            !self.stdout.contains(secret),
+            "stdout of {:?} leaks {secret:?}:\n{}",
+            self.args,
+            self.stdout
+        );
+        assert!(
+            !self.stderr.contains(secret),
+            "stderr of {:?} leaks {secret:?}:\n{}",
+            self.args,
+            self.stderr
+        );
+        self
+    }
+
+    /// Exactly one `error:` line first on stderr.
+    #[track_caller]
+    pub fn one_error_line(&self) -> &Self {
+        let first = self.stderr.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with("error: "),
+            "stderr of {:?} does not start with error: \n{}",
+            self.args,
+            self.stderr
+        );
+        assert_eq!(self.stderr.matches("error:").count(), 1, "{}", self.stderr);
+        self
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout of {:?} is not JSON ({e}):\n{}",
+                self.args, self.stdout
+            )
+        })
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let emu = Emulator::start(EmulatorOptions {
+            port: 0,
+            token: TOKEN.to_string(),
+        })
+        .expect("emulator starts");
+        let home = tempfile::tempdir().expect("temp home");
+        Env {
+            emu,
+            home,
+            vars: vec![],
+            unset: vec![],
+        }
+    }
+
+    pub fn url(&self) -> String {
+        self.emu.base_url()
+    }
+
+    /// The command with a scrubbed environment pointing at this test's emulator.
+    pub fn command(&self) -> Command {
+        let mut c = Command::new(bin());
+        for v in SCRUB {
+            c.env_remove(v);
+        }
+        c.env("HOME", self.home.path());
+        c.env("XDG_CONFIG_HOME", self.home.path().join(".config"));
+        c.env("CHATBOTKIT_API_URL", self.url());
+        c.env("CHATBOTKIT_API_TOKEN", TOKEN);
+        c.env("KUBIYA_BASE_URL", format!("{}/api/v1", self.url()));
+        c.env("KUBIYA_API_KEY", TOKEN);
+        for (k, v) in &self.vars {
+            c.env(k, v);
+        }
+        for k in &self.unset {
+            c.env_remove(k);
+        }
+        c
+    }
+
+    pub fn set(&mut self, k: &str, v: &str) -> &mut Self {
+        self.vars.push((k.to_string(), v.to_string()));
+        self
+    }
+
+    pub fn remove(&mut self, k: &str) -> &mut Self {
+        self.unset.push(k.to_string());
+        self
+    }
+
+    /// Run with stdin from /dev/null.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, None, |_| {})
+    }
+
+    /// Run with these bytes piped to stdin.
+    pub fn run_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
+        self.run_with(args, Some(stdin), |_| {})
+    }
+
+    pub fn run_with(
+        &self,
+        args: &[&str],
+        stdin: Option<&[u8]>,
+        tweak: impl FnOnce(&mut Command),
+    ) -> Run {
+        let mut c = self.command();
+        c.args(args);
+        tweak(&mut c);
+        run_command(c, args, stdin)
+    }
+
+    pub fn write(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let p = self.home.path().join(name);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    /// Requests the emulator received whose path contains `part` (and method, if given).
+    pub fn requests(&self, method: Option<&str>, part: &str) -> Vec<RecordedRequest> {
+        self.emu
+            .requests()
+            .into_iter()
+            .filter(|r| {
+                r.path.contains(part) && method.is_none_or(|m| r.method.eq_ignore_ascii_case(m))
+            })
+            .collect()
+    }
+
+    /// Requests that could change something.
+    pub fn writes(&self) -> Vec<RecordedRequest> {
+        self.emu
+            .requests()
+            .into_iter()
+            .filter(|r| r.method != "GET")
+            .collect()
+    }
+
+    pub fn cbk_secrets(&self) -> Vec<Value> {
+        self.emu.secrets()["chatbotkit"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn kubiya_secrets(&self) -> Vec<Value> {
+        self.emu.secrets()["kubiya"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn kubiya_value(&self, name: &str) -> Option<String> {
+        self.kubiya_secrets()
+            .into_iter()
+            .find(|s| s["name"] == name)
+            .and_then(|s| s["value"].as_str().map(str::to_string))
+    }
+
+    pub fn cbk_by_name(&self, name: &str) -> Vec<Value> {
+        self.cbk_secrets()
+            .into_iter()
+            .filter(|s| s["name"] == name)
+            .collect()
+    }
+
+    pub fn fault(&self, f: Fault) {
+        self.emu.inject(f);
+    }
+
+    pub fn path(&self) -> &Path {
+        self.home.path()
+    }
+}
+
+pub fn run_command(mut c: Command, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    let mut child = c.spawn().expect("secretctl starts");
+    if let Some(input) = stdin {
+        let mut w = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        // A writer thread: the child may exit without reading everything.
+        std::thread::spawn(move || {
+            let _ = w.write_all(&input);
+        });
+    }
+    let out = child.wait_with_output().expect("secretctl runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stdout_bytes: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        args: args.iter().map(|s| s.to_string()).collect(),
+    };
+    run.no_leak(TOKEN);
+    assert!(
+        !run.stderr.contains("panicked"),
+        "secretctl panicked: {}",
+        run.stderr
+    );
+    run
+}
+
+/// A fault on the next `count` requests whose path contains `path` with this status.
+pub fn status_fault(path: &str, status: u16, count: u32) -> Fault {
+    Fault {
+        path_contains: Some(path.to_string()),
+        status: Some(status),
+        count,
+        ..Default::default()
+    }
+}
