@@ -1,10 +1,508 @@
 //! `import`: many secrets at once, checked before anything is written.
+//!
+//! read → parse (with lines) → validate every item (nothing sent on any problem) → plan
+//! (one list call for existing names, `--on-conflict`) → apply (`--concurrency` workers on
+//! the shared transport; one failure never stops the others; Ctrl-C stops launching) →
+//! report (one line per item on stdout, totals on stderr).
 
-use crate::cli::ImportArgs;
+pub mod formats;
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+
+use crate::cli::{ImportArgs, OnConflict, OutputFormat};
 use crate::commands::Ctx;
-use crate::error::{self, Result};
-use crate::provider::Provider;
+use crate::error::{self, Error, Result};
+use crate::input;
+use crate::output::sanitize;
+use crate::provider::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange};
+use crate::secret::SecretValue;
+use formats::{Item, Problem};
 
-pub fn run(_ctx: &mut Ctx, _p: &dyn Provider, _a: &ImportArgs) -> Result<i32> {
-    Err(error::usage("import is not available yet"))
+/// Largest import input read (a thousand 1 MiB values would still fit).
+const MAX_INPUT: u64 = 2 * 1024 * 1024 * 1024;
+
+/// A validated item, ready to send.
+struct Ready {
+    name: String,
+    value: SecretValue,
+    description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Plan {
+    Create,
+    /// Update the secret with this id (ChatBotKit) or name (Kubiya).
+    Update(String),
+    Skip,
+    Fail(String),
+}
+
+impl Plan {
+    fn word(&self) -> &'static str {
+        match self {
+            Plan::Create => "create",
+            Plan::Update(_) => "update",
+            Plan::Skip => "skip",
+            Plan::Fail(_) => "fail",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Outcome {
+    action: &'static str,
+    key: Option<String>,
+    error: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
+    let source = a.file.display().to_string();
+    let from_stdin = a.file.as_os_str() == "-";
+    let bytes = read_input(ctx, &a.file, from_stdin)?;
+    let format = a
+        .format
+        .or_else(|| {
+            if from_stdin {
+                None
+            } else {
+                formats::from_extension(&a.file)
+            }
+        })
+        .unwrap_or_else(|| formats::sniff(&bytes));
+    let label = if from_stdin {
+        "<stdin>".to_string()
+    } else {
+        source
+    };
+    let items = formats::parse(format, &bytes).map_err(|ps| problems_error(ctx, &label, ps))?;
+    drop(bytes);
+    let ready = validate(items, a.base64, p).map_err(|ps| problems_error(ctx, &label, ps))?;
+    if ready.is_empty() {
+        return Err(
+            error::usage(format!("{label}: no secrets found ({format:?} format)"))
+                .with_hint("pass --format if the format was guessed wrong"),
+        );
+    }
+
+    // One list call: which names exist, and under which ids.
+    let mut existing: HashMap<String, Vec<String>> = HashMap::new();
+    p.list(&ListFilter::default(), &mut |rec| {
+        if let Some(name) = rec.get("name").and_then(Value::as_str) {
+            existing
+                .entry(name.to_string())
+                .or_default()
+                .push(p.key(&rec).1);
+        }
+        Ok(())
+    })
+    .map_err(|e| e.context("cannot plan the import"))?;
+    let plans: Vec<Plan> = ready
+        .iter()
+        .map(|r| plan(p, a.on_conflict, existing.get(&r.name)))
+        .collect();
+
+    if a.dry_run {
+        let rows: Vec<Row> = ready
+            .iter()
+            .zip(&plans)
+            .map(|(r, pl)| {
+                let error = match pl {
+                    Plan::Fail(e) => Some(e.clone()),
+                    _ => None,
+                };
+                Row {
+                    name: r.name.clone(),
+                    action: pl.word().to_string(),
+                    error,
+                    key: None,
+                }
+            })
+            .collect();
+        print_rows(ctx, &rows)?;
+        let failed = plans.iter().filter(|p| matches!(p, Plan::Fail(_))).count();
+        let summary = totals(plans.iter().map(Plan::word));
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "dry run: {summary}; nothing was written"
+        );
+        return Ok(if failed > 0 { 1 } else { 0 });
+    }
+
+    let outcomes = apply(ctx, p, a, &ready, &plans);
+    let rows: Vec<Row> = ready
+        .iter()
+        .zip(&outcomes)
+        .map(|(r, o)| Row {
+            name: r.name.clone(),
+            action: o.action.to_string(),
+            error: o.error.clone(),
+            key: o.key.clone(),
+        })
+        .collect();
+    print_rows(ctx, &rows)?;
+    let summary = totals(outcomes.iter().map(|o| o.action));
+    let interrupted = crate::signals::interrupted();
+    let _ = writeln!(
+        ctx.streams.stderr,
+        "{}{summary}",
+        if interrupted { "interrupted: " } else { "" }
+    );
+    if interrupted {
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "hint: run the same import with --on-conflict skip to finish what is left"
+        );
+    }
+    Ok(
+        if outcomes
+            .iter()
+            .any(|o| o.action == "failed" || o.action == "not attempted")
+        {
+            1
+        } else {
+            0
+        },
+    )
+}
+
+fn read_input(ctx: &mut Ctx, path: &Path, from_stdin: bool) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if from_stdin {
+        if ctx.streams.stdin_tty {
+            return Err(error::usage("import - reads standard input, which is a terminal")
+                .with_hint("pipe the data in: vault kv get -format=json secret/app | jq .data.data | secretctl kubiya import -"));
+        }
+        (&mut ctx.streams.stdin)
+            .take(MAX_INPUT)
+            .read_to_end(&mut buf)
+            .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            error::usage(format!("cannot read {}: {why}", path.display()))
+        })?;
+        if f.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(error::usage(format!(
+                "cannot read {}: it is a directory",
+                path.display()
+            )));
+        }
+        f.take(MAX_INPUT)
+            .read_to_end(&mut buf)
+            .map_err(|e| error::usage(format!("cannot read {}: {e}", path.display())))?;
+    }
+    Ok(buf)
+}
+
+/// Print every problem as `FILE:LINE: message` and return the one error line.
+fn problems_error(ctx: &mut Ctx, label: &str, mut ps: Vec<Problem>) -> Error {
+    ps.sort_by_key(|p| p.line);
+    if ps.len() == 1 {
+        let p = &ps[0];
+        return error::usage(format!(
+            "{label}:{}: {}; nothing was sent",
+            p.line,
+            sanitize(&p.message)
+        ));
+    }
+    for p in &ps {
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "{label}:{}: {}",
+            p.line,
+            sanitize(&p.message)
+        );
+    }
+    error::usage(format!("{label}: {} problems; nothing was sent", ps.len()))
+}
+
+/// The rules every value obeys (shared with single values), plus names: not empty,
+/// addressable, and each once (reported at the second occurrence).
+fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Ready>, Vec<Problem>> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut ready = Vec::new();
+    for item in items {
+        let line = item.line;
+        let name = item.name;
+        if name.trim().is_empty() {
+            problems.push(Problem {
+                line,
+                message: "the name is empty".into(),
+            });
+            continue;
+        }
+        if p.identity() == Identity::Name && (name == "." || name == "..") {
+            problems.push(Problem {
+                line,
+                message: format!("'{name}' cannot be a Kubiya secret name"),
+            });
+            continue;
+        }
+        if let Some(first) = seen.get(&name) {
+            problems.push(Problem {
+                line,
+                message: format!("{name} is given twice (first on line {first})"),
+            });
+            continue;
+        }
+        seen.insert(name.clone(), line);
+        if item.value.is_empty() {
+            problems.push(Problem {
+                line,
+                message: format!("{name} has an empty value"),
+            });
+            continue;
+        }
+        match input::finish(item.value, base64) {
+            Ok(value) => ready.push(Ready {
+                name,
+                value,
+                description: item.description,
+            }),
+            Err(e) => {
+                let why = e
+                    .msg()
+                    .text
+                    .trim_end_matches("; nothing was sent")
+                    .to_string();
+                problems.push(Problem {
+                    line,
+                    message: format!("{name}: {why}"),
+                })
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(ready)
+    } else {
+        Err(problems)
+    }
+}
+
+fn plan(p: &dyn Provider, on_conflict: OnConflict, existing: Option<&Vec<String>>) -> Plan {
+    match (existing, on_conflict) {
+        (None, _) => Plan::Create,
+        (Some(_), OnConflict::Skip) => Plan::Skip,
+        (Some(_), OnConflict::Fail) => {
+            Plan::Fail("exists (use --on-conflict skip or update)".into())
+        }
+        (Some(keys), OnConflict::Update) if keys.len() == 1 => Plan::Update(keys[0].clone()),
+        (Some(keys), OnConflict::Update) => Plan::Fail(format!(
+            "{} {} secrets have this name ({}); update one by id",
+            keys.len(),
+            p.kind().display(),
+            keys.join(", ")
+        )),
+    }
+}
+
+fn apply(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    a: &ImportArgs,
+    ready: &[Ready],
+    plans: &[Plan],
+) -> Vec<Outcome> {
+    let mut outcomes: Vec<Option<Outcome>> = plans
+        .iter()
+        .map(|pl| match pl {
+            Plan::Skip => Some(Outcome {
+                action: "skipped",
+                key: None,
+                error: None,
+            }),
+            Plan::Fail(e) => Some(Outcome {
+                action: "failed",
+                key: None,
+                error: Some(e.clone()),
+            }),
+            _ => None,
+        })
+        .collect();
+    let work: Vec<usize> = (0..plans.len())
+        .filter(|&i| outcomes[i].is_none())
+        .collect();
+    let bar = if ctx.streams.stderr_tty && !work.is_empty() {
+        let b = indicatif::ProgressBar::new(work.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    crate::signals::soft_interrupts();
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(work.len()));
+    let workers = usize::from(a.concurrency).min(work.len()).max(1);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    if crate::signals::interrupted() {
+                        break;
+                    }
+                    let n = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&i) = work.get(n) else { break };
+                    let r = &ready[i];
+                    let outcome = match &plans[i] {
+                        Plan::Create => {
+                            let description = r.description.as_deref().or(a.description.as_deref());
+                            let spec = CreateSpec {
+                                name: &r.name,
+                                description,
+                                value: Some(&r.value),
+                                fields: Default::default(),
+                            };
+                            outcome(p.create(&spec), "created")
+                        }
+                        Plan::Update(target) => {
+                            let spec = UpdateSpec {
+                                new_name: None,
+                                description: r.description.as_deref(),
+                                value: ValueChange::Set(&r.value),
+                                fields: Default::default(),
+                                merge: Default::default(),
+                            };
+                            outcome(p.update(target, &spec), "updated")
+                        }
+                        _ => continue,
+                    };
+                    bar.set_message(sanitize(&r.name).into_owned());
+                    bar.inc(1);
+                    if let Ok(mut v) = results.lock() {
+                        v.push((i, outcome));
+                    }
+                }
+            });
+        }
+    });
+    bar.finish_and_clear();
+    for (i, o) in results.into_inner().unwrap_or_default() {
+        outcomes[i] = Some(o);
+    }
+    outcomes
+        .into_iter()
+        .map(|o| {
+            o.unwrap_or(Outcome {
+                action: "not attempted",
+                key: None,
+                error: Some("interrupted before it was sent".into()),
+            })
+        })
+        .collect()
+}
+
+fn outcome(r: Result<String>, action: &'static str) -> Outcome {
+    match r {
+        Ok(key) => Outcome {
+            action,
+            key: Some(key),
+            error: None,
+        },
+        Err(e) => Outcome {
+            action: "failed",
+            key: None,
+            error: Some(e.msg().text.clone()),
+        },
+    }
+}
+
+/// `3 created, 1 skipped, 1 failed` in a fixed order.
+fn totals<'a>(actions: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for a in actions {
+        *counts.entry(a).or_default() += 1;
+    }
+    let order = [
+        "create",
+        "update",
+        "skip",
+        "fail",
+        "created",
+        "updated",
+        "skipped",
+        "failed",
+        "not attempted",
+    ];
+    let parts: Vec<String> = order
+        .iter()
+        .filter_map(|k| counts.get(k).map(|n| format!("{n} {k}")))
+        .collect();
+    if parts.is_empty() {
+        "nothing to do".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A line of the plan or the report.
+struct Row {
+    name: String,
+    action: String,
+    error: Option<String>,
+    /// The id (ChatBotKit) or name (Kubiya) of the secret written.
+    key: Option<String>,
+}
+
+/// One line per item: NAME, ACTION, ERROR — table, plain or json like every other list.
+fn print_rows(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
+    let out = ctx.out;
+    let w = &mut ctx.streams.stdout;
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            error::broken_pipe()
+        } else {
+            error::other(format!("cannot write output: {e}"))
+        }
+    };
+    let mut list = out.list(&["NAME", "ACTION", "ERROR"]);
+    for r in rows {
+        let mut raw = json!({ "name": r.name, "action": r.action });
+        if let Some(e) = &r.error {
+            raw["error"] = json!(e);
+        }
+        if let Some(k) = r.key.as_ref().filter(|k| **k != r.name) {
+            raw["id"] = json!(k);
+        }
+        let mut row = vec![r.name.clone(), r.action.clone()];
+        if r.error.is_some() || out.format == OutputFormat::Table {
+            row.push(r.error.clone().unwrap_or_default());
+        }
+        list.push(w, row, &raw).map_err(io)?;
+    }
+    list.finish(w).map_err(io)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_in_fixed_order() {
+        assert_eq!(
+            totals(["failed", "created", "created"].into_iter()),
+            "2 created, 1 failed"
+        );
+        assert_eq!(totals(std::iter::empty()), "nothing to do");
+    }
+
+    #[test]
+    fn plan_words() {
+        assert_eq!(Plan::Update("x".into()).word(), "update");
+        assert_eq!(Plan::Fail("x".into()).word(), "fail");
+    }
 }

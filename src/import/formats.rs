@@ -1,0 +1,688 @@
+//! The three import formats, each parsed with positions so every problem names its line.
+//!
+//! - JSON: jsonc-parser in strict mode (plain JSON), whose AST keeps every property with its
+//!   range — serde_json would silently keep the last of two equal keys.
+//! - TOML: the `toml` crate's spanned document (`DeTable`); duplicate keys are its errors.
+//! - dotenv: a strict grammar written here, because the dotenv crates expand `$VAR` and
+//!   `${VAR}` inside values from the process environment: `pa$word` would be imported as
+//!   something else, silently. secretctl never expands anything.
+
+use std::borrow::Cow;
+
+use zeroize::Zeroizing;
+
+use crate::cli::ImportFormat;
+
+/// One secret as read from the input.
+pub struct Item {
+    pub name: String,
+    pub value: Zeroizing<Vec<u8>>,
+    pub description: Option<String>,
+    /// 1-based line where the item starts.
+    pub line: usize,
+}
+
+impl std::fmt::Debug for Item {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Item")
+            .field("name", &self.name)
+            .field("value", &"<redacted>")
+            .field("line", &self.line)
+            .finish()
+    }
+}
+
+/// A problem at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+fn problem(line: usize, message: impl Into<String>) -> Problem {
+    Problem {
+        line,
+        message: message.into(),
+    }
+}
+
+/// Parse `input` as `format`. Errors stop at the first syntax problem; item-level problems
+/// (empty or non-string values) are collected so all are reported at once.
+pub fn parse(format: ImportFormat, input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
+    match format {
+        ImportFormat::Dotenv => parse_dotenv(input),
+        ImportFormat::Json => parse_json(utf8(input)?),
+        ImportFormat::Toml => parse_toml(utf8(input)?),
+    }
+}
+
+fn utf8(input: &[u8]) -> Result<&str, Vec<Problem>> {
+    std::str::from_utf8(input).map_err(|e| {
+        let line = line_of(input, e.valid_up_to());
+        vec![problem(line, "the file is not valid UTF-8")]
+    })
+}
+
+fn line_of(text: &[u8], offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The format from the file name: `.json`, `.toml`, `.env`, `*.env`, `.env.*`.
+pub fn from_extension(path: &std::path::Path) -> Option<ImportFormat> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".json") {
+        Some(ImportFormat::Json)
+    } else if name.ends_with(".toml") {
+        Some(ImportFormat::Toml)
+    } else if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
+        Some(ImportFormat::Dotenv)
+    } else {
+        None
+    }
+}
+
+/// The format from the content: JSON when it starts with `{` or `[`; TOML when it parses as
+/// TOML; dotenv otherwise.
+pub fn sniff(input: &[u8]) -> ImportFormat {
+    let start = input.iter().position(|b| !b.is_ascii_whitespace());
+    match start.map(|i| input[i]) {
+        Some(b'{') | Some(b'[') => {
+            // `[section]` TOML tables also start with `[`; JSON arrays start with `[` then `{`.
+            let rest = &input[start.unwrap_or(0) + 1..];
+            let next = rest.iter().find(|b| !b.is_ascii_whitespace());
+            if input[start.unwrap_or(0)] == b'[' && !matches!(next, Some(b'{') | Some(b']') | None)
+            {
+                return ImportFormat::Toml;
+            }
+            ImportFormat::Json
+        }
+        _ => match std::str::from_utf8(input) {
+            Ok(text) if toml::de::DeTable::parse(text).is_ok() => ImportFormat::Toml,
+            _ => ImportFormat::Dotenv,
+        },
+    }
+}
+
+// ---------------------------------------------------------------- JSON
+
+fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
+    use jsonc_parser::ast::{ObjectPropName, Value};
+    use jsonc_parser::common::Ranged;
+    let strict = jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &strict).map_err(|e| {
+        vec![problem(
+            e.line_display(),
+            format!("invalid JSON: {}", e.kind()),
+        )]
+    })?;
+    let line = |r: jsonc_parser::common::Range| line_of(text.as_bytes(), r.start);
+    let kind = |v: &Value| match v {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+        Value::NullKeyword(_) => "null",
+    };
+    let prop_name = |n: &ObjectPropName| match n {
+        ObjectPropName::String(s) => s.value.to_string(),
+        ObjectPropName::Word(w) => w.value.to_string(),
+    };
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    match parsed.value {
+        Some(Value::Object(obj)) => {
+            for p in obj.properties {
+                let l = line(p.range);
+                let name = prop_name(&p.name);
+                match &p.value {
+                    Value::StringLit(s) => items.push(Item {
+                        name,
+                        value: Zeroizing::new(s.value.as_bytes().to_vec()),
+                        description: None,
+                        line: l,
+                    }),
+                    other => problems.push(problem(
+                        l,
+                        format!("the value of {name} is {}, not a string", kind(other)),
+                    )),
+                }
+            }
+        }
+        Some(Value::Array(arr)) => {
+            for el in arr.elements {
+                let l = line(el.range());
+                let Value::Object(obj) = el else {
+                    problems.push(problem(
+                        l,
+                        format!(
+                            "expected an object {{\"name\", \"value\"}}, found {}",
+                            kind(&el)
+                        ),
+                    ));
+                    continue;
+                };
+                let (mut name, mut value, mut description) = (None, None, None);
+                let mut ok = true;
+                for p in obj.properties {
+                    let key = prop_name(&p.name);
+                    let pl = line(p.range);
+                    let s = match &p.value {
+                        Value::StringLit(s) => Some(s.value.clone()),
+                        _ => None,
+                    };
+                    match (key.as_str(), s) {
+                        ("name", Some(s)) => name = Some(s.into_owned()),
+                        ("value", Some(s)) => {
+                            value = Some(Zeroizing::new(s.into_owned().into_bytes()))
+                        }
+                        ("description", Some(s)) => description = Some(s.into_owned()),
+                        ("name" | "value" | "description", None) => {
+                            problems.push(problem(
+                                pl,
+                                format!("\"{key}\" is {}, not a string", kind(&p.value)),
+                            ));
+                            ok = false;
+                        }
+                        _ => {
+                            problems.push(problem(
+                                pl,
+                                format!(
+                                    "unknown key \"{key}\" (expected name, value, description)"
+                                ),
+                            ));
+                            ok = false;
+                        }
+                    }
+                }
+                match (name, value) {
+                    (Some(name), Some(value)) if ok => items.push(Item {
+                        name,
+                        value,
+                        description,
+                        line: l,
+                    }),
+                    (None, _) if ok => problems.push(problem(l, "the object has no \"name\"")),
+                    (_, None) if ok => problems.push(problem(l, "the object has no \"value\"")),
+                    _ => {}
+                }
+            }
+        }
+        Some(other) => problems.push(problem(
+            line(other.range()),
+            format!(
+                "expected an object of NAME: value, or an array of {{name, value}}; found {}",
+                kind(&other)
+            ),
+        )),
+        None => problems.push(problem(1, "the input is empty")),
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+// ---------------------------------------------------------------- TOML
+
+fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
+    use toml::de::DeValue;
+    let doc = toml::de::DeTable::parse(text).map_err(|e| {
+        let l = e.span().map_or(1, |s| line_of(text.as_bytes(), s.start));
+        let msg = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .to_string();
+        vec![problem(l, format!("invalid TOML: {msg}"))]
+    })?;
+    let mut entries: Vec<_> = doc.into_inner().into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for (k, v) in entries {
+        let l = line_of(text.as_bytes(), k.span().start);
+        let name = k.into_inner().into_owned();
+        match v.into_inner() {
+            DeValue::String(s) => items.push(Item {
+                name,
+                value: Zeroizing::new(Cow::into_owned(s).into_bytes()),
+                description: None,
+                line: l,
+            }),
+            DeValue::Table(_) => problems.push(problem(
+                l,
+                format!("{name} is a table; only top-level NAME = \"value\" pairs are imported"),
+            )),
+            other => {
+                let kind = match other {
+                    DeValue::Integer(_) => "an integer",
+                    DeValue::Float(_) => "a float",
+                    DeValue::Boolean(_) => "a boolean",
+                    DeValue::Datetime(_) => "a datetime",
+                    DeValue::Array(_) => "an array",
+                    _ => "not a string",
+                };
+                problems.push(problem(
+                    l,
+                    format!("the value of {name} is {kind}, not a string"),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+// ---------------------------------------------------------------- dotenv
+
+/// `[export] KEY=value` lines. Values: unquoted (to the end of the line or a ` #` comment,
+/// trimmed), `'single'` (literal), `"double"` (escapes `\n \r \t \" \\ \$`); quoted values
+/// may span lines. `$` is never expanded. CRLF line ends are read as LF.
+fn parse_dotenv(input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
+    let crlf_free: Vec<u8>;
+    let text: &[u8] = if input.windows(2).any(|w| w == b"\r\n") {
+        crlf_free = replace_crlf(input);
+        &crlf_free
+    } else {
+        input
+    };
+    let mut p = Dotenv {
+        s: text,
+        i: 0,
+        line: 1,
+    };
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    while p.i < p.s.len() {
+        let start_line = p.line;
+        match p.entry() {
+            Ok(Some(item)) => items.push(item),
+            Ok(None) => {}
+            Err(msg) => {
+                problems.push(problem(start_line, msg));
+                // A broken quote swallows the rest; anything else: resume on the next line.
+                if p.i >= p.s.len() {
+                    break;
+                }
+                p.skip_line();
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+fn replace_crlf(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut i = 0;
+    while i < input.len() {
+        if input[i] == b'\r' && input.get(i + 1) == Some(&b'\n') {
+            i += 1;
+            continue;
+        }
+        out.push(input[i]);
+        i += 1;
+    }
+    out
+}
+
+struct Dotenv<'a> {
+    s: &'a [u8],
+    i: usize,
+    line: usize,
+}
+
+impl Dotenv<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn bump(&mut self) -> Option<u8> {
+        let c = self.peek()?;
+        self.i += 1;
+        if c == b'\n' {
+            self.line += 1;
+        }
+        Some(c)
+    }
+
+    fn skip_blanks(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.i += 1;
+        }
+    }
+
+    fn skip_line(&mut self) {
+        while let Some(c) = self.bump() {
+            if c == b'\n' {
+                break;
+            }
+        }
+    }
+
+    /// After a value: blanks, an optional ` # comment`, then end of line.
+    fn end_of_line(&mut self) -> Result<(), String> {
+        self.skip_blanks();
+        match self.peek() {
+            None => Ok(()),
+            Some(b'\n') => {
+                self.bump();
+                Ok(())
+            }
+            Some(b'#') => {
+                self.skip_line();
+                Ok(())
+            }
+            Some(_) => Err("unexpected text after the closing quote".into()),
+        }
+    }
+
+    fn entry(&mut self) -> Result<Option<Item>, String> {
+        let line = self.line;
+        self.skip_blanks();
+        match self.peek() {
+            None => return Ok(None),
+            Some(b'\n') => {
+                self.bump();
+                return Ok(None);
+            }
+            Some(b'#') => {
+                self.skip_line();
+                return Ok(None);
+            }
+            _ => {}
+        }
+        let mut key = self.key();
+        if key == "export" && matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.skip_blanks();
+            key = self.key();
+        }
+        if key.is_empty() {
+            return Err("expected NAME=value".into());
+        }
+        self.skip_blanks();
+        if self.peek() != Some(b'=') {
+            return Err(format!("expected '=' after {key}"));
+        }
+        self.bump();
+        self.skip_blanks();
+        let value = match self.peek() {
+            Some(b'\'') => {
+                self.bump();
+                let v = self.quoted(b'\'', line)?;
+                self.end_of_line()?;
+                v
+            }
+            Some(b'"') => {
+                self.bump();
+                let v = self.quoted(b'"', line)?;
+                self.end_of_line()?;
+                v
+            }
+            _ => self.unquoted(),
+        };
+        Ok(Some(Item {
+            name: key,
+            value: Zeroizing::new(value),
+            description: None,
+            line,
+        }))
+    }
+
+    fn key(&mut self) -> String {
+        let start = self.i;
+        while let Some(c) = self.peek() {
+            if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&self.s[start..self.i]).into_owned()
+    }
+
+    fn unquoted(&mut self) -> Vec<u8> {
+        let mut v = Vec::new();
+        while let Some(c) = self.peek() {
+            if c == b'\n' {
+                self.bump();
+                break;
+            }
+            if c == b'#' && matches!(v.last(), Some(b' ' | b'\t')) {
+                self.skip_line();
+                break;
+            }
+            v.push(c);
+            self.i += 1;
+        }
+        while matches!(v.last(), Some(b' ' | b'\t')) {
+            v.pop();
+        }
+        v
+    }
+
+    fn quoted(&mut self, q: u8, start_line: usize) -> Result<Vec<u8>, String> {
+        let mut v = Vec::new();
+        loop {
+            let Some(c) = self.bump() else {
+                return Err(format!(
+                    "the quote opened on line {start_line} is never closed"
+                ));
+            };
+            if c == q {
+                return Ok(v);
+            }
+            if q == b'"' && c == b'\\' {
+                match self.bump() {
+                    Some(b'n') => v.push(b'\n'),
+                    Some(b'r') => v.push(b'\r'),
+                    Some(b't') => v.push(b'\t'),
+                    Some(b'"') => v.push(b'"'),
+                    Some(b'\\') => v.push(b'\\'),
+                    Some(b'$') => v.push(b'$'),
+                    // Unknown escapes are kept as written.
+                    Some(other) => {
+                        v.push(b'\\');
+                        v.push(other);
+                    }
+                    None => {
+                        return Err(format!(
+                            "the quote opened on line {start_line} is never closed"
+                        ));
+                    }
+                }
+                continue;
+            }
+            v.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(format: ImportFormat, s: &str) -> Vec<(String, String, usize)> {
+        parse(format, s.as_bytes())
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .into_iter()
+            .map(|i| (i.name, String::from_utf8(i.value.to_vec()).unwrap(), i.line))
+            .collect()
+    }
+
+    fn err(format: ImportFormat, s: &[u8]) -> Vec<Problem> {
+        match parse(format, s) {
+            Ok(items) => panic!("expected problems, got {items:?}"),
+            Err(p) => p,
+        }
+    }
+
+    #[test]
+    fn dotenv_grammar() {
+        let got = ok(
+            ImportFormat::Dotenv,
+            "# comment\nexport A=plain value  # trailing\nB='single $NOT #x'\nC=\"dq \\\"q\\\" \\n \\$HOME\"\n\nD=pass#word\nE = spaced\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("A".into(), "plain value".into(), 2),
+                ("B".into(), "single $NOT #x".into(), 3),
+                ("C".into(), "dq \"q\" \n $HOME".into(), 4),
+                ("D".into(), "pass#word".into(), 6),
+                ("E".into(), "spaced".into(), 7),
+            ]
+        );
+    }
+
+    #[test]
+    fn dotenv_multiline_pem_keeps_final_newline_and_crlf_is_lf() {
+        let pem = "KEY=\"-----BEGIN KEY-----\nabc\n-----END KEY-----\n\"\nNEXT=1\n";
+        let got = ok(ImportFormat::Dotenv, pem);
+        assert_eq!(got[0].1, "-----BEGIN KEY-----\nabc\n-----END KEY-----\n");
+        assert_eq!(got[1], ("NEXT".into(), "1".into(), 5));
+        let crlf = ok(ImportFormat::Dotenv, "A=1\r\nB='x\r\ny'\r\n");
+        assert_eq!(
+            crlf,
+            vec![("A".into(), "1".into(), 1), ("B".into(), "x\ny".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn dotenv_problems_have_lines() {
+        let p = err(ImportFormat::Dotenv, b"A=1\nnot a line\nB=\"open\n");
+        assert_eq!(p[0].line, 2);
+        assert_eq!(p[1].line, 3);
+        assert!(p[1].message.contains("never closed"));
+        // An empty value is an item; rejecting it is the validator's job (with its line).
+        let items = parse(ImportFormat::Dotenv, b"A=\n").unwrap();
+        assert!(items[0].value.is_empty());
+    }
+
+    #[test]
+    fn json_object_and_array_with_lines() {
+        let got = ok(
+            ImportFormat::Json,
+            "{\n  \"A\": \"1\",\n  \"B\": \"x#y\"\n}",
+        );
+        assert_eq!(
+            got,
+            vec![("A".into(), "1".into(), 2), ("B".into(), "x#y".into(), 3)]
+        );
+        let arr = parse(
+            ImportFormat::Json,
+            b"[\n{\"name\":\"A\",\"value\":\"v\",\"description\":\"d\"}\n]",
+        )
+        .unwrap();
+        assert_eq!(arr[0].description.as_deref(), Some("d"));
+        assert_eq!(arr[0].line, 2);
+        // Duplicates are kept (the validator reports them); serde_json would drop one.
+        assert_eq!(
+            parse(ImportFormat::Json, br#"{"A":"1","A":"2"}"#)
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn json_problems() {
+        assert_eq!(err(ImportFormat::Json, b"{\n\"A\": 1\n}")[0].line, 2);
+        assert!(
+            err(ImportFormat::Json, b"{\"A\": \"1\",}")[0]
+                .message
+                .contains("invalid JSON")
+        );
+        assert!(
+            err(ImportFormat::Json, b"[{\"name\":\"A\",\"vaule\":\"x\"}]")[0]
+                .message
+                .contains("unknown key")
+        );
+        assert!(
+            err(ImportFormat::Json, b"\"str\"")[0]
+                .message
+                .contains("expected an object")
+        );
+        assert_eq!(
+            err(ImportFormat::Json, b"{\"A\":\"\xff\"}")[0].message,
+            "the file is not valid UTF-8"
+        );
+    }
+
+    #[test]
+    fn toml_top_level_strings_in_file_order() {
+        let got = ok(
+            ImportFormat::Toml,
+            "Z = \"last?\"\nA = 'literal $x'\nM = \"\"\"\nmulti\n\"\"\"\n",
+        );
+        assert_eq!(got[0], ("Z".into(), "last?".into(), 1));
+        assert_eq!(got[1], ("A".into(), "literal $x".into(), 2));
+        assert_eq!(got[2].1, "multi\n");
+        assert_eq!(err(ImportFormat::Toml, b"A = \"1\"\nB = 2\n")[0].line, 2);
+        assert!(
+            err(ImportFormat::Toml, b"A = \"1\"\nA = \"2\"\n")[0]
+                .message
+                .contains("invalid TOML")
+        );
+        assert!(
+            err(ImportFormat::Toml, b"[t]\nA = \"1\"\n")[0]
+                .message
+                .contains("table")
+        );
+    }
+
+    #[test]
+    fn format_detection() {
+        use std::path::Path;
+        assert_eq!(
+            from_extension(Path::new("x/.env")),
+            Some(ImportFormat::Dotenv)
+        );
+        assert_eq!(
+            from_extension(Path::new(".env.production")),
+            Some(ImportFormat::Dotenv)
+        );
+        assert_eq!(
+            from_extension(Path::new("prod.env")),
+            Some(ImportFormat::Dotenv)
+        );
+        assert_eq!(
+            from_extension(Path::new("a.JSON")),
+            Some(ImportFormat::Json)
+        );
+        assert_eq!(
+            from_extension(Path::new("a.toml")),
+            Some(ImportFormat::Toml)
+        );
+        assert_eq!(from_extension(Path::new("secrets")), None);
+        assert_eq!(sniff(b"  {\"a\":\"b\"}"), ImportFormat::Json);
+        assert_eq!(sniff(b"[{\"name\":\"a\"}]"), ImportFormat::Json);
+        assert_eq!(sniff(b"A = \"x\"\n"), ImportFormat::Toml);
+        assert_eq!(sniff(b"export A=x\n"), ImportFormat::Dotenv);
+        assert_eq!(sniff(b"A=unquoted value\n"), ImportFormat::Dotenv);
+    }
+}
