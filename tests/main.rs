@@ -6,6 +6,7 @@ mod chatbotkit;
 mod cli;
 mod config;
 mod emulator_cli;
+mod import;
 mod kubiya;
 mod output;
 mod pty;

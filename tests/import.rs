@@ -1,0 +1,534 @@
+//! import: formats with nasty inputs, check-first, plan and conflict modes, faults, stdin,
+//! interruption.
+
+use crate::support::*;
+
+fn kubiya_map(env: &Env) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = env
+        .kubiya_secrets()
+        .into_iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = p
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+const PEM: &str = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----\n";
+
+#[test]
+fn dotenv_nasty_values_arrive_exactly() {
+    let env = Env::new();
+    let text = format!(
+        "# a comment\n\
+         export PLAIN=simple\n\
+         HASH=pass#word\n\
+         COMMENTED=value # this is a comment\n\
+         DOLLAR=\"pa$$word ${{HOME}} $USER\"\n\
+         SINGLE='$literal \"quoted\" \\n'\n\
+         DQ=\"say \\\"hi\\\"\\tnow\"\n\
+         PEM=\"{PEM}\"\n\
+         SPACES =   padded value   \n"
+    );
+    let f = env.write("app.env", text.as_bytes());
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
+    r.ok()
+        .no_leak("simple")
+        .no_leak("pa$$word")
+        .no_leak("MIIEvQIBADANBgkq");
+    assert_eq!(
+        kubiya_map(&env),
+        pairs(&[
+            ("COMMENTED", "value"),
+            ("DOLLAR", "pa$$word ${HOME} $USER"),
+            ("DQ", "say \"hi\"\tnow"),
+            ("HASH", "pass#word"),
+            ("PEM", PEM),
+            ("PLAIN", "simple"),
+            ("SINGLE", "$literal \"quoted\" \\n"),
+            ("SPACES", "padded value"),
+        ])
+    );
+    assert_eq!(r.stdout.lines().count(), 8);
+    assert!(r.stdout.contains("PEM\tcreated\n"), "{}", r.stdout);
+    r.stderr_has("8 created");
+}
+
+#[test]
+fn crlf_dotenv_values_have_no_carriage_returns() {
+    let env = Env::new();
+    let f = env.write(".env", b"A=one\r\nB=\"two\r\nlines\"\r\n");
+    env.run(&["kubiya", "import", f.to_str().unwrap()]).ok();
+    assert_eq!(
+        kubiya_map(&env),
+        pairs(&[("A", "one"), ("B", "two\nlines")])
+    );
+}
+
+#[test]
+fn json_object_and_array_and_toml() {
+    let env = Env::new();
+    let obj = env.write(
+        "a.json",
+        br##"{"J1": "v#1 \"q\"", "J2": "line1\nline2\n"}"##,
+    );
+    env.run(&["kubiya", "import", obj.to_str().unwrap()]).ok();
+    let arr = env.write(
+        "b.json",
+        br#"[{"name": "J3", "value": "x", "description": "from array"}, {"name": "J4", "value": "y"}]"#,
+    );
+    env.run(&[
+        "kubiya",
+        "import",
+        arr.to_str().unwrap(),
+        "--description",
+        "default d",
+    ])
+    .ok();
+    let toml = env.write(
+        "c.toml",
+        format!("T1 = \"t#1\"\nT2 = '''\n{PEM}'''\n").as_bytes(),
+    );
+    env.run(&["kubiya", "import", toml.to_str().unwrap()]).ok();
+    assert_eq!(
+        kubiya_map(&env),
+        pairs(&[
+            ("J1", "v#1 \"q\""),
+            ("J2", "line1\nline2\n"),
+            ("J3", "x"),
+            ("J4", "y"),
+            ("T1", "t#1"),
+            ("T2", PEM),
+        ])
+    );
+    let descs: Vec<(String, String)> = env
+        .kubiya_secrets()
+        .into_iter()
+        .filter(|s| s["name"] == "J3" || s["name"] == "J4")
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().into(),
+                s["description"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        descs,
+        vec![
+            ("J3".into(), "from array".into()),
+            ("J4".into(), "default d".into())
+        ]
+    );
+}
+
+#[test]
+fn format_flag_wins_and_content_is_sniffed_on_stdin() {
+    let env = Env::new();
+    // A .txt holding JSON, told by --format.
+    let f = env.write("export.txt", br#"{"F1":"1"}"#);
+    env.run(&["kubiya", "import", f.to_str().unwrap(), "--format", "json"])
+        .ok();
+    env.run_stdin(&["kubiya", "import", "-"], b"{\"S1\": \"from stdin\"}")
+        .ok();
+    env.run_stdin(&["kubiya", "import", "-"], b"S2 = \"toml on stdin\"\n")
+        .ok();
+    env.run_stdin(&["kubiya", "import", "-"], b"export S3=dotenv on stdin\n")
+        .ok();
+    assert_eq!(
+        kubiya_map(&env),
+        pairs(&[
+            ("F1", "1"),
+            ("S1", "from stdin"),
+            ("S2", "toml on stdin"),
+            ("S3", "dotenv on stdin")
+        ])
+    );
+}
+
+/// Every kind of problem: exit 2 naming the line, and not a single request sent.
+#[test]
+fn check_first_nothing_is_sent_on_any_problem() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        (
+            "dup.env",
+            b"A=1\nB=2\nA=3\n",
+            ":3: A is given twice (first on line 1)",
+        ),
+        (
+            "empty.env",
+            b"A=1\nEMPTY=\n",
+            ":2: EMPTY has an empty value",
+        ),
+        ("syntax.env", b"A=1\nthis is not dotenv\n", ":2:"),
+        ("quote.env", b"A=1\nB=\"never closed\nC=3\n", ":2:"),
+        (
+            "nonstring.json",
+            b"{\n\"A\": \"1\",\n\"B\": 2\n}",
+            ":3: the value of B is a number",
+        ),
+        (
+            "emptyjson.json",
+            b"{\"A\": \"\"}",
+            ":1: A has an empty value",
+        ),
+        (
+            "dup.json",
+            b"{\"A\": \"1\",\n\"A\": \"2\"}",
+            ":2: A is given twice",
+        ),
+        ("bad.json", b"{\"A\": \"1\",}", "invalid JSON"),
+        ("table.toml", b"A = \"1\"\n[section]\nB = \"2\"\n", "table"),
+        (
+            "int.toml",
+            b"A = \"1\"\nB = 2\n",
+            ":2: the value of B is an integer",
+        ),
+        (
+            "nonutf8.env",
+            b"A=1\nB=\xff\xfe\n",
+            ":2: B: the value is not valid UTF-8",
+        ),
+    ];
+    for (file, content, expect) in cases {
+        let env = Env::new();
+        let f = env.write(file, content);
+        let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
+        r.code(2).stderr_has(expect).stderr_has("nothing was sent");
+        assert!(
+            env.emu.requests().is_empty(),
+            "{file}: requests were sent: {:?}",
+            env.emu.requests()
+        );
+    }
+}
+
+#[test]
+fn oversize_value_is_refused_before_anything_is_sent() {
+    let env = Env::new();
+    let big = "x".repeat(1024 * 1024 + 1);
+    let f = env.write(
+        "big.json",
+        format!("{{\"OK\":\"1\",\"BIG\":\"{big}\"}}").as_bytes(),
+    );
+    env.run(&["kubiya", "import", f.to_str().unwrap()])
+        .code(2)
+        .stderr_has("BIG");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn several_problems_are_all_listed() {
+    let env = Env::new();
+    let f = env.write("x.env", b"A=\nB=1\nB=2\nC=\n");
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
+    r.code(2)
+        .stderr_has(":1: A has an empty value")
+        .stderr_has(":3: B is given twice")
+        .stderr_has(":4: C has an empty value");
+    r.stderr_has("error: ")
+        .stderr_has("3 problems; nothing was sent");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn base64_allows_binary_dotenv_values() {
+    let env = Env::new();
+    let f = env.write("bin.env", b"BIN=\xff\x00\x01\n");
+    env.run(&["kubiya", "import", f.to_str().unwrap(), "--base64"])
+        .ok();
+    assert_eq!(env.kubiya_value("BIN").as_deref(), Some("/wAB"));
+}
+
+#[test]
+fn conflicts_fail_skip_update_on_kubiya() {
+    let env = Env::new();
+    env.emu.seed_kubiya("EXISTS", "old", "keep me");
+    let f = env.write("c.env", b"EXISTS=new\nFRESH=f\n");
+    let path = f.to_str().unwrap();
+
+    let r = env.run(&["kubiya", "import", path]);
+    r.code(1);
+    assert!(r.stdout.contains("EXISTS\tfailed\texists"), "{}", r.stdout);
+    assert!(r.stdout.contains("FRESH\tcreated"), "{}", r.stdout);
+    assert_eq!(env.kubiya_value("EXISTS").as_deref(), Some("old"));
+    assert_eq!(env.kubiya_value("FRESH").as_deref(), Some("f"));
+
+    let r = env.run(&["kubiya", "import", path, "--on-conflict", "skip"]);
+    r.ok();
+    assert_eq!(r.stdout, "EXISTS\tskipped\nFRESH\tskipped\n");
+    assert_eq!(env.kubiya_value("EXISTS").as_deref(), Some("old"));
+
+    env.emu.clear_requests();
+    let r = env.run(&["kubiya", "import", path, "--on-conflict", "update"]);
+    r.ok();
+    assert_eq!(r.stdout, "EXISTS\tupdated\nFRESH\tupdated\n");
+    assert_eq!(env.kubiya_value("EXISTS").as_deref(), Some("new"));
+    // One list up front, then one PUT per item; no POST.
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
+    assert_eq!(env.requests(Some("PUT"), "/secrets/").len(), 2);
+    assert!(env.requests(Some("POST"), "/secrets").is_empty());
+    let kept = env
+        .kubiya_secrets()
+        .into_iter()
+        .find(|s| s["name"] == "EXISTS")
+        .unwrap();
+    assert_eq!(
+        kept["description"], "keep me",
+        "an update without a description keeps it"
+    );
+}
+
+#[test]
+fn chatbotkit_update_by_id_and_shared_names_fail() {
+    let env = Env::new();
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "ONE", "kind": "shared", "value": "old"}));
+    env.emu
+        .seed_chatbotkit(json!({"name": "TWICE", "kind": "shared", "value": "a"}));
+    env.emu
+        .seed_chatbotkit(json!({"name": "TWICE", "kind": "shared", "value": "b"}));
+    let f = env.write("c.json", br#"{"ONE":"new","TWICE":"x","NEW":"n"}"#);
+    let r = env.run(&[
+        "chatbotkit",
+        "import",
+        f.to_str().unwrap(),
+        "--on-conflict",
+        "update",
+    ]);
+    r.code(1);
+    assert!(r.stdout.contains("ONE\tupdated"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("TWICE\tfailed\t2 ChatBotKit secrets have this name"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("NEW\tcreated"), "{}", r.stdout);
+    assert_eq!(env.cbk_by_name("ONE")[0]["value"], "new");
+    assert_eq!(
+        env.requests(Some("POST"), &format!("/secret/{id}/update"))
+            .len(),
+        1
+    );
+    let twice: Vec<Value> = env.cbk_by_name("TWICE");
+    assert_eq!(
+        twice.iter().map(|s| s["value"].clone()).collect::<Vec<_>>(),
+        vec![json!("a"), json!("b")]
+    );
+    let created = env.cbk_by_name("NEW");
+    assert_eq!(created[0]["value"], "n");
+    assert_eq!(created[0]["kind"], "shared");
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_writes_nothing() {
+    let env = Env::new();
+    env.emu.seed_kubiya("EXISTS", "old", "");
+    let f = env.write("d.env", b"EXISTS=new\nFRESH=f\n");
+    let path = f.to_str().unwrap();
+    let r = env.run(&["kubiya", "import", path, "--dry-run"]);
+    r.code(1).stderr_has("nothing was written");
+    assert_eq!(
+        r.stdout,
+        "EXISTS\tfail\texists (use --on-conflict skip or update)\nFRESH\tcreate\n"
+    );
+    let r = env.run(&[
+        "kubiya",
+        "import",
+        path,
+        "--dry-run",
+        "--on-conflict",
+        "update",
+        "-o",
+        "json",
+    ]);
+    r.ok();
+    assert_eq!(
+        r.json(),
+        json!([{"name":"EXISTS","action":"update"},{"name":"FRESH","action":"create"}])
+    );
+    assert!(env.writes().is_empty(), "dry run wrote: {:?}", env.writes());
+    assert_eq!(env.kubiya_value("EXISTS").as_deref(), Some("old"));
+}
+
+/// Injected failures fail some items; the others land; the report says exactly which; a
+/// re-run with --on-conflict skip completes the rest, each secret once.
+#[test]
+fn failures_do_not_stop_the_others_and_a_rerun_completes() {
+    let env = Env::new();
+    let mut text = String::new();
+    for i in 0..12 {
+        text.push_str(&format!("K{i:02}=value-{i}\n"));
+    }
+    let f = env.write("many.env", text.as_bytes());
+    // 500 is not retried for a create: three creates fail for good.
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/secrets".into()),
+        status: Some(500),
+        count: 3,
+        ..Default::default()
+    });
+    let r = env.run(&[
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "4",
+    ]);
+    r.code(1).stderr_has("9 created, 3 failed");
+    let failed: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\tfailed\t"))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(failed.len(), 3);
+    let stored = kubiya_map(&env);
+    assert_eq!(stored.len(), 9);
+    for name in &failed {
+        assert!(
+            !stored.iter().any(|(n, _)| n == name),
+            "{name} reported failed but stored"
+        );
+    }
+    let r = env.run(&[
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--on-conflict",
+        "skip",
+    ]);
+    r.ok().stderr_has("3 created, 9 skipped");
+    let stored = kubiya_map(&env);
+    assert_eq!(stored.len(), 12);
+    for (i, (n, v)) in stored.iter().enumerate() {
+        assert_eq!(
+            (n.as_str(), v.as_str()),
+            (format!("K{i:02}").as_str(), format!("value-{i}").as_str())
+        );
+    }
+    assert_eq!(
+        env.requests(Some("POST"), "/secrets").len(),
+        15,
+        "12 creates + the 3 that failed, never a duplicate"
+    );
+}
+
+#[test]
+fn retried_creates_never_duplicate_on_chatbotkit() {
+    let env = Env::new();
+    // 429 is retried (cannot have been processed); a 502 after processing is not.
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/secret/create".into()),
+        status: Some(429),
+        retry_after: Some("0".into()),
+        count: 2,
+        ..Default::default()
+    });
+    let f = env.write("r.json", br#"{"A":"1","B":"2","C":"3"}"#);
+    env.run(&[
+        "chatbotkit",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "1",
+    ])
+    .ok();
+    assert_eq!(env.cbk_secrets().len(), 3);
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/secret/create".into()),
+        status: Some(502),
+        after: true,
+        count: 1,
+        ..Default::default()
+    });
+    let f = env.write("s.json", br#"{"D":"4"}"#);
+    env.run(&["chatbotkit", "import", f.to_str().unwrap()])
+        .code(1);
+    assert_eq!(
+        env.cbk_by_name("D").len(),
+        1,
+        "processed once, reported failed, not retried"
+    );
+}
+
+#[test]
+fn json_report_and_values_never_shown() {
+    let env = Env::new();
+    let f = env.write("j.env", b"A=topsecret-a\nB=topsecret-b\n");
+    let r = env.run(&[
+        "chatbotkit",
+        "-v",
+        "import",
+        f.to_str().unwrap(),
+        "-o",
+        "json",
+    ]);
+    r.ok().no_leak("topsecret-a").no_leak("topsecret-b");
+    let v = r.json();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["action"], "created");
+    assert!(v[0]["id"].as_str().unwrap().starts_with("sec"));
+}
+
+#[test]
+fn interrupt_stops_launching_and_reports() {
+    let env = Env::new();
+    env.emu.set_latency(150);
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!("I{i:02}=v{i}\n"));
+    }
+    let f = env.write("slow.env", text.as_bytes());
+    let mut c = env.command();
+    c.args([
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "1",
+    ]);
+    c.stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = c.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    // SAFETY: signalling our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
+    let not = stdout
+        .lines()
+        .filter(|l| l.contains("\tnot attempted\t"))
+        .count();
+    assert!(created > 0 && not > 0, "{stdout}");
+    assert_eq!(created + not, 40, "{stdout}");
+    assert_eq!(
+        env.kubiya_secrets().len(),
+        created,
+        "the report matches what was stored"
+    );
+}
