@@ -21,6 +21,10 @@ impl Prompter for TtyPrompter {
         crate::signals::guard_terminal();
         let answer = rpassword::prompt_password(prompt).map(Zeroizing::new);
         crate::signals::release_terminal();
+        if matches!(&answer, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
+            // Ctrl-C at the prompt: exit as the signal handler does, not as a read error.
+            crate::signals::exit_interrupted();
+        }
         answer
     }
 

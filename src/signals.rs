@@ -10,6 +10,7 @@ static SOFT: AtomicBool = AtomicBool::new(false);
 #[cfg(unix)]
 static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
 static INSTALLED: std::sync::Once = std::sync::Once::new();
+static EXITING: AtomicBool = AtomicBool::new(false);
 
 fn install() {
     INSTALLED.call_once(|| {
@@ -18,11 +19,23 @@ fn install() {
             if SOFT.load(Ordering::SeqCst) {
                 return;
             }
-            restore_terminal();
-            eprintln!();
-            std::process::exit(130);
+            exit_interrupted();
         });
     });
+}
+
+/// Ctrl-C: put the terminal back and exit 130. At a hidden prompt both the handler thread
+/// and the prompt (rpassword reads the Ctrl-C itself and raises SIGINT) get here; the first
+/// exits, a second waits for that, so the exit code is always 130.
+pub fn exit_interrupted() -> ! {
+    if EXITING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    restore_terminal();
+    eprintln!();
+    std::process::exit(130);
 }
 
 /// Save the terminal state before echo is switched off.

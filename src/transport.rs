@@ -24,6 +24,8 @@ const RETRY_AFTER_MAX: Duration = Duration::from_secs(60);
 /// Error bodies are read up to this size; success bodies (JSON) up to `MAX_BODY`.
 const MAX_ERROR_BODY: u64 = 64 * 1024;
 pub const MAX_BODY: u64 = 64 * 1024 * 1024;
+const MAY_HAVE_BEEN_PROCESSED: &str =
+    "the request may have been processed; list the secrets to check before trying again";
 
 /// When a request may be sent again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +236,12 @@ impl Transport {
                         std::thread::sleep(wait);
                         continue;
                     }
-                    let err = self.status_error(call, resp);
+                    let mut err = self.status_error(call, resp);
+                    // A 5xx (often a proxy) does not say whether the server acted on the
+                    // request: a create that was not retried may still have happened.
+                    if status.is_server_error() && call.retry == Retry::OnlyIfUnprocessed {
+                        err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
+                    }
                     return Err(fail(err, Some(status), attempt));
                 }
                 Err(e) => {
@@ -261,7 +268,7 @@ impl Transport {
                     let mut err =
                         error::network(format!("{}: {}", call.what, class.message(&e, call)));
                     if class == NetClass::NoResponse && call.retry == Retry::OnlyIfUnprocessed {
-                        err = err.with_hint("the request may have been processed; list the secrets to check before trying again");
+                        err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
                     } else if class == NetClass::Timeout {
                         err = err
                             .with_hint("raise --timeout, or check the base URL and your network");
@@ -290,10 +297,16 @@ impl Transport {
                 status.canonical_reason().unwrap_or("unknown status")
             )
         });
-        // Shorter strings are too likely to be ordinary text (and say little if shown).
+        // A value the server echoes is cut out; a very short one cannot be cut out without
+        // mangling ordinary words, so the server's message is withheld instead.
         for secret in &call.redact {
             if secret.len() >= 4 {
                 message = message.replace(secret, "<redacted>");
+            } else if !secret.is_empty() && message.contains(secret) {
+                message = format!(
+                    "HTTP Error: {} (the server's message is withheld: it may contain the value)",
+                    status.canonical_reason().unwrap_or("unknown status")
+                );
             }
         }
         let message = crate::output::sanitize(&message).into_owned();

@@ -1,1 +1,368 @@
+//! Real pseudo-terminal sessions (rexpect makes the pty the child's controlling terminal, so
+//! rpassword's /dev/tty and the `[y/N]` question are the real ones). Every session starts with
+//! `stty echo` — rexpect turns echo off — so "the value is not echoed" is a real check.
+
+use std::os::fd::AsRawFd;
+use std::time::{Duration, Instant};
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{Options, PtySession, spawn_with_options};
+
 use crate::support::*;
+
+const TIMEOUT_MS: u64 = 20_000;
+
+/// A terminal session and everything it has shown so far.
+struct Tty {
+    s: PtySession,
+    seen: String,
+}
+
+impl Tty {
+    /// `sh -c SCRIPT` on a fresh pty with echo on; `$0` is the secretctl binary, so a script
+    /// says `"$0" kubiya …`.
+    fn script(env: &Env, script: &str) -> Tty {
+        // The same scrubbed environment as env.command(), for `sh` instead of secretctl.
+        let c = env.command();
+        let mut sh = std::process::Command::new("sh");
+        for (k, v) in c.get_envs() {
+            match v {
+                Some(v) => sh.env(k, v),
+                None => sh.env_remove(k),
+            };
+        }
+        sh.env("TERM", "dumb");
+        sh.arg("-c").arg(format!("stty echo; {script}")).arg(bin());
+        let s = spawn_with_options(
+            sh,
+            Options::new()
+                .timeout_ms(Some(TIMEOUT_MS))
+                .strip_ansi_escape_codes(true),
+        )
+        .expect("spawn in a pty");
+        Tty {
+            s,
+            seen: String::new(),
+        }
+    }
+
+    /// secretctl ARGS on a pty with echo on.
+    fn run(env: &Env, args: &[&str]) -> Tty {
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+            .collect();
+        Tty::script(env, &format!("exec \"$0\" {}", quoted.join(" ")))
+    }
+
+    #[track_caller]
+    fn expect(&mut self, needle: &str) {
+        match self.s.exp_string(needle) {
+            Ok(before) => {
+                self.seen.push_str(&before);
+                self.seen.push_str(needle);
+            }
+            Err(e) => panic!("waiting for {needle:?}: {e}\nseen so far:\n{}", self.seen),
+        }
+    }
+
+    /// Wait until the terminal's echo is off (rpassword switches it off just after printing
+    /// its prompt; typing earlier would be echoed by the terminal itself).
+    #[track_caller]
+    fn wait_echo(&mut self, on: bool) {
+        let f = self.s.process().get_file_handle().expect("pty handle");
+        let deadline = Instant::now() + Duration::from_millis(TIMEOUT_MS);
+        loop {
+            // SAFETY: tcgetattr fills a plain C struct for a valid descriptor; on Linux the
+            // master side reports the terminal's own settings.
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            let rc = unsafe { libc::tcgetattr(f.as_raw_fd(), &mut t) };
+            assert_eq!(rc, 0, "tcgetattr on the pty master");
+            if (t.c_lflag & libc::ECHO != 0) == on {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "echo never became {on}; seen:\n{}",
+                self.seen
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Answer a hidden prompt once echo is really off.
+    #[track_caller]
+    fn answer_hidden(&mut self, prompt: &str, answer: &str) {
+        self.expect(prompt);
+        self.wait_echo(false);
+        self.s.send_line(answer).expect("type the answer");
+    }
+
+    fn send_line(&mut self, line: &str) {
+        self.s.send_line(line).expect("send a line");
+    }
+
+    /// Read to the end; the exit code and the whole transcript.
+    #[track_caller]
+    fn finish(mut self) -> (i32, String) {
+        match self.s.exp_eof() {
+            Ok(rest) => self.seen.push_str(&rest),
+            Err(e) => panic!("waiting for the end: {e}\nseen so far:\n{}", self.seen),
+        }
+        let code = match self.s.process().wait().expect("wait") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("ended with {other:?}; seen:\n{}", self.seen),
+        };
+        assert!(!self.seen.contains(TOKEN), "token leaked:\n{}", self.seen);
+        assert!(!self.seen.contains("panicked"), "panic:\n{}", self.seen);
+        (code, self.seen)
+    }
+}
+
+#[test]
+fn create_prompts_twice_without_echo_and_stores_the_value() {
+    let env = Env::new();
+    let value = "Typed-S3cret-Value_42";
+    let mut t = Tty::run(&env, &["kubiya", "create", "API_KEY", "--description", "d"]);
+    t.answer_hidden("Value for API_KEY: ", value);
+    t.answer_hidden("Confirm value: ", value);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains(value), "the value was echoed:\n{seen}");
+    assert!(
+        !seen.contains("Typed"),
+        "part of the value was echoed:\n{seen}"
+    );
+    // stdout (the name) and the success message share the terminal.
+    assert!(seen.contains("API_KEY\r\n"), "{seen}");
+    assert!(seen.contains("Created Kubiya secret 'API_KEY'"), "{seen}");
+    assert_eq!(env.kubiya_value("API_KEY").as_deref(), Some(value));
+    let creates = env.requests(Some("POST"), "/secrets");
+    assert_eq!(creates.len(), 1);
+    assert_eq!(
+        creates[0].body_json().unwrap(),
+        json!({"name": "API_KEY", "value": value, "description": "d"})
+    );
+}
+
+#[test]
+fn the_terminal_echoes_ordinary_input() {
+    // The control for the test above: in these sessions typed text is echoed, so not seeing
+    // the value there means secretctl switched echo off.
+    let env = Env::new();
+    let mut t = Tty::script(&env, "read line; echo \"got:$line\"");
+    t.wait_echo(true);
+    t.send_line("visible-typing");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0);
+    assert_eq!(seen.matches("visible-typing").count(), 2, "{seen}");
+}
+
+#[test]
+fn create_mismatch_is_exit_2_and_stores_nothing() {
+    let env = Env::new();
+    let mut t = Tty::run(&env, &["kubiya", "create", "API_KEY"]);
+    t.answer_hidden("Value for API_KEY: ", "first-Value");
+    t.answer_hidden("Confirm value: ", "second-Value");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("did not match"), "{seen}");
+    assert!(!seen.contains("first-Value") && !seen.contains("second-Value"));
+    assert!(env.kubiya_secrets().is_empty());
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn create_empty_answer_is_exit_2() {
+    let env = Env::new();
+    let mut t = Tty::run(&env, &["kubiya", "create", "API_KEY"]);
+    t.answer_hidden("Value for API_KEY: ", "");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn update_empty_answer_keeps_the_value_and_applies_the_description() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "original-Value", "old");
+    let mut t = Tty::run(&env, &["kubiya", "update", "U", "--description", "new"]);
+    t.answer_hidden("New value for U (empty keeps the current value): ", "");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("original-Value"), "{seen}");
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("original-Value"));
+    assert_eq!(env.kubiya_secrets()[0]["description"], "new");
+    let puts = env.requests(Some("PUT"), "/secrets/U");
+    assert_eq!(puts.len(), 1);
+    assert_eq!(
+        puts[0].body_json().unwrap(),
+        json!({"value": "original-Value", "description": "new"})
+    );
+}
+
+#[test]
+fn update_typed_value_is_confirmed_and_stored() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "original", "old");
+    let mut t = Tty::run(&env, &["kubiya", "update", "U"]);
+    t.answer_hidden("New value for U", "Rotated-Value-9");
+    t.answer_hidden("Confirm value: ", "Rotated-Value-9");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("Rotated-Value-9"), "{seen}");
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("Rotated-Value-9"));
+    assert_eq!(env.kubiya_secrets()[0]["description"], "old");
+}
+
+#[test]
+fn update_with_only_an_empty_answer_has_nothing_to_change() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "original", "old");
+    let mut t = Tty::run(&env, &["kubiya", "update", "U"]);
+    t.answer_hidden("New value for U", "");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(env.writes().is_empty());
+}
+
+#[test]
+fn delete_asks_and_no_keeps_it() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Delete Kubiya secret 'D'? [y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(seen.contains("cancelled"), "{seen}");
+    assert_eq!(env.kubiya_value("D").as_deref(), Some("v"));
+    assert!(env.writes().is_empty());
+}
+
+#[test]
+fn delete_asks_and_empty_answer_is_no() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("[y/N] ");
+    t.send_line("");
+    let (code, _) = t.finish();
+    assert_eq!(code, 1);
+    assert_eq!(env.kubiya_value("D").as_deref(), Some("v"));
+}
+
+#[test]
+fn delete_asks_and_yes_deletes() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Delete Kubiya secret 'D'? [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Deleted Kubiya secret 'D'"), "{seen}");
+    assert!(env.kubiya_secrets().is_empty());
+    assert_eq!(env.requests(Some("DELETE"), "/secrets/D").len(), 1);
+}
+
+#[test]
+fn delete_of_a_missing_secret_is_reported_before_asking() {
+    let env = Env::new();
+    let (code, seen) = Tty::run(&env, &["kubiya", "delete", "NOPE"]).finish();
+    assert_eq!(code, 3, "{seen}");
+    assert!(!seen.contains("[y/N]"), "{seen}");
+    assert!(env.writes().is_empty());
+}
+
+#[test]
+fn delete_yes_does_not_ask() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "delete", "D", "--yes"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("[y/N]"), "{seen}");
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
+fn reveal_on_a_terminal_ends_with_a_newline() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "s3cr3t", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "R", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    // The terminal turns \n into \r\n.
+    assert_eq!(seen, "s3cr3t\r\n");
+}
+
+#[test]
+fn default_output_on_a_terminal_is_a_table_with_a_header() {
+    let env = Env::new();
+    env.emu.seed_kubiya("ALPHA", "v", "first one");
+    env.emu.seed_kubiya("BETA", "v", "second");
+    let (code, seen) = Tty::run(&env, &["kubiya", "list"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    let lines: Vec<&str> = seen.lines().filter(|l| !l.trim().is_empty()).collect();
+    let header: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(
+        header,
+        ["NAME", "DESCRIPTION", "CREATED_BY", "CREATED_AT"],
+        "{seen}"
+    );
+    assert!(lines[1].trim_start().starts_with("ALPHA"), "{seen}");
+    assert!(lines[1].contains("first one"), "{seen}");
+    assert!(lines[2].trim_start().starts_with("BETA"), "{seen}");
+    assert!(!seen.contains('\t'), "a table, not plain: {seen:?}");
+    // -o plain still wins on a terminal.
+    let (_, seen) = Tty::run(&env, &["kubiya", "list", "-o", "plain"]).finish();
+    assert!(seen.starts_with("ALPHA\t"), "{seen:?}");
+}
+
+#[test]
+fn get_on_a_terminal_is_a_field_table() {
+    let env = Env::new();
+    env.emu.seed_kubiya("G", "hidden-Value", "desc here");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "G"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("hidden-Value"), "{seen}");
+    let rows: Vec<Vec<&str>> = seen
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(rows.iter().any(|r| r[..] == ["NAME", "G"]), "{seen}");
+    assert!(
+        rows.iter()
+            .any(|r| r[..] == ["DESCRIPTION", "desc", "here"]),
+        "{seen}"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_hidden_prompt_restores_echo() {
+    let env = Env::new();
+    let mut t = Tty::script(&env, "\"$0\" kubiya create X; echo \"rc=$?\"; stty -a");
+    t.expect("Value for X: ");
+    t.wait_echo(false);
+    t.s.send_control('c').expect("send Ctrl-C");
+    t.expect("rc=");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    let after = &seen[seen.rfind("rc=").unwrap()..];
+    let rc: i32 = after[3..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(rc, 130, "{seen}");
+    let flags: Vec<&str> = after
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .collect();
+    assert!(flags.contains(&"echo"), "echo not restored:\n{after}");
+    assert!(!flags.contains(&"-echo"), "echo left off:\n{after}");
+    assert!(
+        flags.contains(&"icanon"),
+        "canonical mode not restored:\n{after}"
+    );
+    assert!(env.emu.requests().is_empty());
+}

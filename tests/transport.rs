@@ -1,1 +1,641 @@
+//! The HTTP transport end to end: which failures are retried for which operation, backoff
+//! and Retry-After, timeouts, `-v`/`-vv` tracing with secrets redacted, and the mapping of
+//! statuses and unreadable bodies to exit codes.
+
+use std::time::{Duration, Instant};
+
 use crate::support::*;
+
+/// A base URL to a port nothing listens on.
+fn closed_port_url() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    drop(l);
+    format!("http://127.0.0.1:{port}")
+}
+
+fn fault(method: &str, path: &str) -> Fault {
+    Fault {
+        method: Some(method.to_string()),
+        path_contains: Some(path.to_string()),
+        count: 1,
+        ..Default::default()
+    }
+}
+
+/// How many `error:` lines stderr has (with `-v` the trace comes first).
+fn error_lines(r: &Run) -> usize {
+    r.stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .count()
+}
+
+/// Statuses the emulator sent for the requests matching `method` and `part`.
+fn statuses(env: &Env, method: &str, part: &str) -> Vec<u16> {
+    env.requests(Some(method), part)
+        .iter()
+        .map(|r| r.status)
+        .collect()
+}
+
+#[test]
+fn list_is_retried_on_each_retryable_status() {
+    for status in [429, 502, 503, 504] {
+        let env = Env::new();
+        env.emu.seed_kubiya("A", "v", "");
+        env.fault(status_fault("/api/v1/secrets", status, 2));
+        let r = env.run(&["--retries", "2", "kubiya", "list"]);
+        r.ok();
+        assert!(r.stdout.starts_with("A\t"), "{status}: {}", r.stdout);
+        assert_eq!(
+            statuses(&env, "GET", "/secrets"),
+            [status, status, 200],
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn more_failures_than_retries_is_exit_6_naming_the_operation() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 503, 10));
+    let r = env.run(&["kubiya", "list", "--retries", "2"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("cannot list Kubiya secrets")
+        .stderr_has("503");
+    assert_eq!(r.stdout, "");
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 3);
+}
+
+#[test]
+fn default_is_three_retries() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 502, 10));
+    env.run(&["kubiya", "list"]).code(6);
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 4);
+}
+
+#[test]
+fn retries_zero_means_one_attempt() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 503, 1));
+    env.run(&["--retries", "0", "kubiya", "list"])
+        .code(6)
+        .one_error_line();
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
+}
+
+#[test]
+fn backoff_waits_between_attempts() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 503, 2));
+    let start = Instant::now();
+    let r = env.run(&["--retries", "2", "-v", "kubiya", "list"]);
+    let elapsed = start.elapsed();
+    r.ok();
+    // 250 ms then 500 ms, each with up to +50 % jitter.
+    assert!(elapsed >= Duration::from_millis(700), "{elapsed:?}");
+    assert_eq!(r.stderr.matches("retry 1/2").count(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("retry 2/2").count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn retry_after_is_honoured() {
+    let env = Env::new();
+    env.fault(Fault {
+        retry_after: Some("1".into()),
+        ..status_fault("/api/v1/secrets", 429, 1)
+    });
+    let start = Instant::now();
+    let r = env.run(&["--retries", "1", "-v", "kubiya", "list"]);
+    let elapsed = start.elapsed();
+    r.ok().stderr_has("retry 1/1 in 1000 ms");
+    assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
+    assert_eq!(statuses(&env, "GET", "/secrets"), [429, 200]);
+}
+
+#[test]
+fn rate_limit_after_retries_is_exit_6_with_a_hint() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 429, 10));
+    env.run(&["--retries", "1", "kubiya", "list"])
+        .code(6)
+        .one_error_line()
+        .stderr_has("hint:")
+        .stderr_has("rate limited");
+}
+
+#[test]
+fn dropped_connection_on_get_is_retried() {
+    let env = Env::new();
+    env.emu.seed_kubiya("A", "s3cr3t-val", "");
+    env.fault(Fault {
+        drop: true,
+        ..fault("GET", "/secrets/get_value/A")
+    });
+    let r = env.run(&["kubiya", "get", "A", "--reveal"]);
+    r.ok();
+    assert_eq!(r.stdout, "s3cr3t-val");
+    // The dropped one got no status.
+    assert_eq!(statuses(&env, "GET", "/get_value/"), [0, 200]);
+}
+
+#[test]
+fn dropped_connections_beyond_retries_is_exit_6() {
+    let env = Env::new();
+    env.fault(Fault {
+        drop: true,
+        count: 10,
+        ..fault("GET", "/secrets")
+    });
+    env.run(&["--retries", "1", "kubiya", "list"])
+        .code(6)
+        .one_error_line()
+        .stderr_has("dropped");
+    assert_eq!(statuses(&env, "GET", "/secrets"), [0, 0]);
+}
+
+#[test]
+fn connection_refused_is_retried_then_exit_6() {
+    let env = Env::new();
+    let url = closed_port_url();
+    let start = Instant::now();
+    let r = env.run(&["--retries", "2", "-v", "kubiya", "list", "--base-url", &url]);
+    let elapsed = start.elapsed();
+    r.code(6).stderr_has("cannot connect").stderr_has(&url);
+    assert_eq!(r.stderr.matches("> GET ").count(), 3, "{}", r.stderr);
+    assert!(elapsed >= Duration::from_millis(700), "{elapsed:?}");
+    assert_eq!(error_lines(&r), 1, "{}", r.stderr);
+}
+
+#[test]
+fn kubiya_create_is_retried_on_429() {
+    let env = Env::new();
+    env.fault(Fault {
+        status: Some(429),
+        ..fault("POST", "/api/v1/secrets")
+    });
+    env.run_stdin(&["kubiya", "create", "C"], b"v").ok();
+    assert_eq!(statuses(&env, "POST", "/secrets"), [429, 200]);
+    assert_eq!(env.kubiya_secrets().len(), 1);
+}
+
+#[test]
+fn kubiya_create_is_retried_on_connection_refused() {
+    let env = Env::new();
+    let url = closed_port_url();
+    let r = env.run_stdin(
+        &[
+            "-v",
+            "--retries",
+            "2",
+            "kubiya",
+            "--base-url",
+            &url,
+            "create",
+            "C",
+        ],
+        b"v4lue-xyz",
+    );
+    r.code(6).no_leak("v4lue-xyz").stderr_has("cannot connect");
+    assert_eq!(error_lines(&r), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("> POST ").count(), 3, "{}", r.stderr);
+}
+
+#[test]
+fn kubiya_create_is_not_retried_on_5xx_after_processing() {
+    for status in [502, 503, 504] {
+        let env = Env::new();
+        env.fault(Fault {
+            status: Some(status),
+            after: true,
+            ..fault("POST", "/api/v1/secrets")
+        });
+        let r = env.run_stdin(&["kubiya", "create", "C"], b"v4lue-xyz");
+        r.code(6)
+            .one_error_line()
+            .stderr_has("may have been processed")
+            .no_leak("v4lue-xyz");
+        assert_eq!(env.requests(Some("POST"), "/secrets").len(), 1, "{status}");
+        assert_eq!(env.kubiya_secrets().len(), 1, "{status}");
+    }
+}
+
+#[test]
+fn kubiya_create_is_not_retried_on_a_dropped_connection() {
+    let env = Env::new();
+    env.fault(Fault {
+        drop: true,
+        after: true,
+        ..fault("POST", "/api/v1/secrets")
+    });
+    let r = env.run_stdin(&["kubiya", "create", "C"], b"v4lue-xyz");
+    r.code(6)
+        .one_error_line()
+        .stderr_has("may have been processed")
+        .no_leak("v4lue-xyz");
+    assert_eq!(statuses(&env, "POST", "/secrets"), [0]);
+    assert_eq!(env.kubiya_value("C").as_deref(), Some("v4lue-xyz"));
+    assert_eq!(env.kubiya_secrets().len(), 1);
+}
+
+#[test]
+fn chatbotkit_create_is_retried_on_429_only_once_stored() {
+    let env = Env::new();
+    env.fault(Fault {
+        status: Some(429),
+        ..fault("POST", "/secret/create")
+    });
+    let r = env.run_stdin(&["chatbotkit", "create", "C"], b"v");
+    r.ok();
+    assert_eq!(statuses(&env, "POST", "/secret/create"), [429, 200]);
+    let stored = env.cbk_by_name("C");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(r.stdout.trim(), stored[0]["id"].as_str().unwrap());
+}
+
+#[test]
+fn chatbotkit_create_is_retried_on_connection_refused() {
+    let env = Env::new();
+    let url = closed_port_url();
+    let r = env.run_stdin(
+        &[
+            "-v",
+            "--retries",
+            "1",
+            "chatbotkit",
+            "--base-url",
+            &url,
+            "create",
+            "C",
+        ],
+        b"v4lue-xyz",
+    );
+    r.code(6).no_leak("v4lue-xyz").stderr_has("cannot connect");
+    assert_eq!(error_lines(&r), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("> POST ").count(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn chatbotkit_create_is_not_retried_after_processing() {
+    for (status, drop) in [(Some(502), false), (Some(503), false), (None, true)] {
+        let env = Env::new();
+        env.fault(Fault {
+            status,
+            drop,
+            after: true,
+            ..fault("POST", "/secret/create")
+        });
+        let r = env.run_stdin(&["chatbotkit", "create", "C"], b"v4lue-xyz");
+        r.code(6)
+            .one_error_line()
+            .stderr_has("may have been processed")
+            .no_leak("v4lue-xyz");
+        assert_eq!(
+            env.requests(Some("POST"), "/secret/create").len(),
+            1,
+            "{status:?}"
+        );
+        assert_eq!(env.cbk_by_name("C").len(), 1, "{status:?}");
+    }
+}
+
+#[test]
+fn kubiya_delete_processed_then_dropped_counts_as_deleted() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    env.fault(Fault {
+        drop: true,
+        after: true,
+        ..fault("DELETE", "/secrets/D")
+    });
+    let r = env.run(&["kubiya", "delete", "D", "--yes"]);
+    r.ok();
+    assert_eq!(r.stdout, "D\n");
+    assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [0, 404]);
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
+fn kubiya_delete_processed_then_502_counts_as_deleted() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    env.fault(Fault {
+        status: Some(502),
+        after: true,
+        ..fault("DELETE", "/secrets/D")
+    });
+    env.run(&["kubiya", "delete", "D", "--yes"]).ok();
+    assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [502, 404]);
+}
+
+#[test]
+fn chatbotkit_delete_processed_then_dropped_counts_as_deleted() {
+    let env = Env::new();
+    env.run_stdin(&["chatbotkit", "create", "D"], b"v").ok();
+    let id = env.cbk_by_name("D")[0]["id"].as_str().unwrap().to_string();
+    env.fault(Fault {
+        drop: true,
+        after: true,
+        ..fault("POST", "/delete")
+    });
+    env.run(&["chatbotkit", "delete", &id, "--yes"]).ok();
+    assert_eq!(statuses(&env, "POST", "/delete"), [0, 404]);
+    assert!(env.cbk_secrets().is_empty());
+}
+
+#[test]
+fn a_first_attempt_404_on_delete_is_still_not_found() {
+    let env = Env::new();
+    env.run(&["kubiya", "delete", "D", "--yes"]).code(3);
+    assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [404]);
+}
+
+#[test]
+fn kubiya_update_is_retried_on_503() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "old", "");
+    env.fault(Fault {
+        status: Some(503),
+        ..fault("PUT", "/secrets/U")
+    });
+    env.run_stdin(&["kubiya", "update", "U"], b"new").ok();
+    assert_eq!(statuses(&env, "PUT", "/secrets/U"), [503, 200]);
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("new"));
+}
+
+#[test]
+fn kubiya_update_is_retried_after_a_dropped_connection() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "old", "");
+    env.fault(Fault {
+        drop: true,
+        after: true,
+        ..fault("PUT", "/secrets/U")
+    });
+    env.run_stdin(&["kubiya", "update", "U"], b"new").ok();
+    assert_eq!(statuses(&env, "PUT", "/secrets/U"), [0, 200]);
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("new"));
+}
+
+#[test]
+fn timeout_is_exit_6_and_not_retried() {
+    let env = Env::new();
+    env.fault(Fault {
+        latency_ms: 3000,
+        ..fault("GET", "/secrets")
+    });
+    let start = Instant::now();
+    let r = env.run(&["--timeout", "1", "kubiya", "list"]);
+    let elapsed = start.elapsed();
+    r.code(6).one_error_line().stderr_has("--timeout");
+    assert!(elapsed >= Duration::from_millis(900), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(2800), "{elapsed:?}");
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
+}
+
+#[test]
+fn verbose_traces_method_url_status_and_time() {
+    let env = Env::new();
+    env.emu.seed_kubiya("A", "v", "");
+    let r = env.run(&["kubiya", "list", "-v"]);
+    r.ok()
+        .stderr_has(&format!("> GET {}/api/v1/secrets", env.url()))
+        .stderr_has("< 200 OK (");
+    let status_line = r.stderr.lines().find(|l| l.starts_with("< 200")).unwrap();
+    assert!(status_line.ends_with(" ms)"), "{status_line}");
+    // -v shows no headers.
+    assert!(!r.stderr.to_ascii_lowercase().contains("authorization"));
+    // The trace is on stderr only: stdout is just the data.
+    assert!(r.stdout.starts_with("A\t"), "{}", r.stdout);
+    // Without -v nothing is traced.
+    let r = env.run(&["kubiya", "list"]);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn very_verbose_adds_headers_with_kubiya_token_redacted_and_no_value() {
+    let env = Env::new();
+    let value = "DISTINCT_v4lue_7781";
+    let r = env.run_stdin(&["-vv", "kubiya", "create", "T"], value.as_bytes());
+    r.ok().no_leak(value);
+    let lower = r.stderr.to_ascii_lowercase();
+    assert!(
+        lower.contains("> authorization: userkey <redacted>"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lower.contains("> content-type: application/json"),
+        "{}",
+        r.stderr
+    );
+    assert!(lower.contains("< content-type:"), "{}", r.stderr);
+    assert_eq!(env.kubiya_value("T").as_deref(), Some(value));
+    // The value read back for --keep-value and revealed is not traced either.
+    let r = env.run(&[
+        "kubiya",
+        "update",
+        "T",
+        "--keep-value",
+        "--description",
+        "d",
+        "-vv",
+    ]);
+    r.ok().no_leak(value);
+    let r = env.run(&["kubiya", "get", "T", "--reveal", "-vv"]);
+    r.ok();
+    assert!(!r.stderr.contains(value), "{}", r.stderr);
+    assert_eq!(r.stdout, value);
+}
+
+#[test]
+fn very_verbose_redacts_the_chatbotkit_bearer_token() {
+    let env = Env::new();
+    let value = "DISTINCT_cbk_v4lue_9911";
+    let r = env.run_stdin(&["chatbotkit", "create", "T", "-vv"], value.as_bytes());
+    r.ok().no_leak(value);
+    assert!(
+        r.stderr
+            .to_ascii_lowercase()
+            .contains("> authorization: bearer <redacted>"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn html_error_page_is_one_line_without_markup() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(
+            "<!DOCTYPE html>\n<html><head><title>500</title></head>\n<body><h1>Internal Server Error</h1></body></html>".into(),
+        ),
+        content_type: Some("text/html".into()),
+        ..status_fault("/api/v1/secrets", 500, 10)
+    });
+    let r = env.run(&["kubiya", "list"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("HTTP Error: Internal Server Error");
+    assert!(!r.stderr.contains('<'), "{}", r.stderr);
+    // 500 is not among the retried statuses.
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
+}
+
+#[test]
+fn html_502_is_retried_then_exit_6() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some("<html><body><center>502 Bad Gateway</center></body></html>".into()),
+        content_type: Some("text/html".into()),
+        ..status_fault("/api/v1/secrets", 502, 10)
+    });
+    let r = env.run(&["--retries", "1", "kubiya", "list"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("HTTP Error: Bad Gateway");
+    assert!(!r.stderr.contains("<html"), "{}", r.stderr);
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 2);
+}
+
+#[test]
+fn short_text_error_body_is_shown() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some("upstream connect error".into()),
+        content_type: Some("text/plain".into()),
+        ..status_fault("/api/v1/secrets", 503, 10)
+    });
+    env.run(&["--retries", "0", "kubiya", "list"])
+        .code(6)
+        .one_error_line()
+        .stderr_has("upstream connect error");
+}
+
+#[test]
+fn json_error_message_is_shown() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(r#"{"error":"Bad Request","message":"value is too strange"}"#.into()),
+        ..status_fault("/secrets/U", 400, 1)
+    });
+    env.emu.seed_kubiya("U", "old", "");
+    let r = env.run_stdin(&["kubiya", "update", "U"], b"n3w-value");
+    r.code(1)
+        .one_error_line()
+        .stderr_has("value is too strange")
+        .no_leak("n3w-value");
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("old"));
+}
+
+#[test]
+fn an_echoed_value_in_an_error_body_is_redacted() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(r#"{"message":"bad value: n3w-value-echoed"}"#.into()),
+        ..status_fault("/secrets/U", 422, 1)
+    });
+    env.emu.seed_kubiya("U", "old", "");
+    env.run_stdin(&["kubiya", "update", "U"], b"n3w-value-echoed")
+        .code(1)
+        .one_error_line()
+        .stderr_has("<redacted>")
+        .no_leak("n3w-value-echoed");
+}
+
+#[test]
+fn html_in_a_200_list_is_exit_6() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some("<html><body>Welcome to nginx!</body></html>".into()),
+        content_type: Some("text/html".into()),
+        ..status_fault("/api/v1/secrets", 200, 1)
+    });
+    let r = env.run(&["kubiya", "list"]);
+    r.code(6).one_error_line().stderr_has("HTML");
+    assert_eq!(r.stdout, "");
+    // Not retried: a 200 is an answer.
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
+}
+
+#[test]
+fn malformed_json_in_a_200_is_exit_6() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(r#"[{"name": "A", "#.into()),
+        ..status_fault("/api/v1/secrets", 200, 1)
+    });
+    env.run(&["kubiya", "list"])
+        .code(6)
+        .one_error_line()
+        .stderr_has("not valid JSON");
+    env.fault(Fault {
+        body: Some(r#""just a string""#.into()),
+        ..status_fault("/api/v1/secrets", 200, 1)
+    });
+    env.run(&["kubiya", "list"]).code(6).one_error_line();
+}
+
+#[test]
+fn statuses_map_to_exit_codes() {
+    // (status, exit code)
+    for (status, code) in [
+        (400, 1),
+        (422, 1),
+        (401, 4),
+        (403, 4),
+        (404, 3),
+        (409, 5),
+        (500, 6),
+    ] {
+        let env = Env::new();
+        env.fault(status_fault("/api/v1/secrets", status, 10));
+        let r = env.run(&["kubiya", "list"]);
+        r.code(code)
+            .one_error_line()
+            .stderr_has(&status.to_string());
+        assert_eq!(r.stdout, "", "{status}");
+        assert_eq!(
+            env.requests(Some("GET"), "/secrets").len(),
+            1,
+            "{status} is not retried"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_key_is_exit_4_with_the_server_message() {
+    let mut env = Env::new();
+    env.set("KUBIYA_API_KEY", "wrong_key_55aa");
+    let r = env.run(&["kubiya", "list"]);
+    r.code(4)
+        .one_error_line()
+        .stderr_has("Invalid API key")
+        .stderr_has("KUBIYA_API_KEY")
+        .no_leak("wrong_key_55aa");
+    assert_eq!(statuses(&env, "GET", "/secrets"), [401]);
+}
+
+#[test]
+fn json_output_adds_an_error_object_on_stderr() {
+    let env = Env::new();
+    env.fault(status_fault("/api/v1/secrets", 503, 10));
+    let r = env.run(&["-o", "json", "--retries", "0", "kubiya", "list"]);
+    r.code(6);
+    let obj: Value = r
+        .stderr
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("no JSON line in {}", r.stderr));
+    assert_eq!(obj["error"]["code"], 6);
+    assert!(
+        obj["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot list Kubiya secrets"),
+        "{obj}"
+    );
+}

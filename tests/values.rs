@@ -1,1 +1,421 @@
 use crate::support::*;
+
+const MIB: usize = 1024 * 1024;
+
+/// `kubiya create NAME` with `stdin` piped; returns the stored value.
+fn create_piped(env: &Env, name: &str, extra: &[&str], stdin: &[u8]) -> Option<String> {
+    let mut args = vec!["kubiya", "create", name];
+    args.extend_from_slice(extra);
+    let r = env.run_stdin(&args, stdin);
+    r.ok();
+    assert_eq!(r.stdout, format!("{name}\n"));
+    env.kubiya_value(name)
+}
+
+#[test]
+fn piped_stdin_loses_exactly_one_trailing_newline() {
+    let env = Env::new();
+    assert_eq!(create_piped(&env, "LF", &[], b"abc\n").unwrap(), "abc");
+    assert_eq!(create_piped(&env, "CRLF", &[], b"abc\r\n").unwrap(), "abc");
+    assert_eq!(create_piped(&env, "TWO", &[], b"abc\n\n").unwrap(), "abc\n");
+    assert_eq!(create_piped(&env, "NONE", &[], b"abc").unwrap(), "abc");
+    assert_eq!(
+        create_piped(&env, "CR_ONLY", &[], b"abc\r").unwrap(),
+        "abc\r"
+    );
+    assert_eq!(
+        create_piped(&env, "SPACES", &[], b"  a b  \n").unwrap(),
+        "  a b  "
+    );
+    assert_eq!(
+        create_piped(&env, "MULTI", &[], b"line1\nline2\n").unwrap(),
+        "line1\nline2"
+    );
+}
+
+#[test]
+fn a_value_of_only_a_newline_and_one_more_keeps_one() {
+    let env = Env::new();
+    assert_eq!(create_piped(&env, "A", &[], b"a\n\n").unwrap(), "a\n");
+    assert_eq!(create_piped(&env, "NL", &[], b"\n\n").unwrap(), "\n");
+}
+
+#[test]
+fn keep_newline_keeps_it() {
+    let env = Env::new();
+    assert_eq!(
+        create_piped(&env, "K", &["--keep-newline"], b"abc\n").unwrap(),
+        "abc\n"
+    );
+    assert_eq!(
+        create_piped(&env, "K2", &["--keep-newline"], b"abc\r\n").unwrap(),
+        "abc\r\n"
+    );
+}
+
+#[test]
+fn chatbotkit_stores_the_same_bytes() {
+    let env = Env::new();
+    env.run_stdin(&["chatbotkit", "create", "CB"], b"x y\tz\r\n")
+        .ok();
+    assert_eq!(env.cbk_by_name("CB")[0]["value"], "x y\tz");
+    env.run_stdin(&["chatbotkit", "create", "CB2", "--keep-newline"], b"q\n")
+        .ok();
+    assert_eq!(env.cbk_by_name("CB2")[0]["value"], "q\n");
+}
+
+#[test]
+fn value_file_is_taken_byte_for_byte() {
+    let env = Env::new();
+    let f = env.write("val.txt", b"line1\nline2\n\n");
+    let r = env.run_stdin(
+        &["kubiya", "create", "F", "--value-file", f.to_str().unwrap()],
+        b"ignored stdin",
+    );
+    r.ok();
+    assert_eq!(env.kubiya_value("F").unwrap(), "line1\nline2\n\n");
+    let g = env.write("crlf.txt", b"abc\r\n");
+    env.run(&["kubiya", "create", "G", "--value-file", g.to_str().unwrap()])
+        .ok();
+    assert_eq!(env.kubiya_value("G").unwrap(), "abc\r\n");
+}
+
+#[test]
+fn value_file_dash_reads_stdin_with_the_newline_rule() {
+    let env = Env::new();
+    assert_eq!(
+        create_piped(&env, "D", &["--value-file", "-"], b"from-stdin\n").unwrap(),
+        "from-stdin"
+    );
+    assert_eq!(
+        create_piped(
+            &env,
+            "D2",
+            &["--value-file", "-", "--keep-newline"],
+            b"from-stdin\n"
+        )
+        .unwrap(),
+        "from-stdin\n"
+    );
+}
+
+#[test]
+fn value_file_missing_is_exit_2_with_nothing_sent() {
+    let env = Env::new();
+    let missing = env.path().join("no-such-file");
+    env.run(&[
+        "kubiya",
+        "create",
+        "M",
+        "--value-file",
+        missing.to_str().unwrap(),
+    ])
+    .code(2)
+    .one_error_line();
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn value_env_is_taken_exactly() {
+    let env = Env::new();
+    let r = env.run_with(
+        &["kubiya", "create", "E", "--value-env", "MY_SECRET_VALUE"],
+        Some(b"stdin ignored"),
+        |c| {
+            c.env("MY_SECRET_VALUE", " spaced value\n");
+        },
+    );
+    r.ok().no_leak("spaced value");
+    assert_eq!(env.kubiya_value("E").unwrap(), " spaced value\n");
+}
+
+#[test]
+fn value_env_unset_is_exit_2_with_nothing_sent() {
+    let env = Env::new();
+    env.run(&["kubiya", "create", "E", "--value-env", "SURELY_NOT_SET_42"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("SURELY_NOT_SET_42");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn value_file_and_value_env_together_is_exit_2() {
+    let env = Env::new();
+    let f = env.write("v", b"x");
+    let r = env.run_with(
+        &[
+            "kubiya",
+            "create",
+            "B",
+            "--value-file",
+            f.to_str().unwrap(),
+            "--value-env",
+            "V",
+        ],
+        None,
+        |c| {
+            c.env("V", "y");
+        },
+    );
+    r.code(2);
+    assert!(env.emu.requests().is_empty());
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
+fn base64_of_binary_file_stores_the_base64_text() {
+    let env = Env::new();
+    let f = env.write("bin", &[0xff, 0x00, 0xfe, 0x0a]);
+    env.run(&[
+        "kubiya",
+        "create",
+        "BIN",
+        "--value-file",
+        f.to_str().unwrap(),
+        "--base64",
+    ])
+    .ok();
+    // Bytes exactly as read (a file keeps its trailing newline).
+    assert_eq!(env.kubiya_value("BIN").unwrap(), "/wD+Cg==");
+    // From stdin the newline rule applies first.
+    env.run_stdin(
+        &["chatbotkit", "create", "BIN", "--base64"],
+        &[0xff, 0x00, 0x0a],
+    )
+    .ok();
+    assert_eq!(env.cbk_by_name("BIN")[0]["value"], "/wA=");
+}
+
+#[test]
+fn non_utf8_without_base64_is_exit_2_suggesting_it() {
+    let env = Env::new();
+    let f = env.write("bin", &[b'a', 0xff, 0xfe]);
+    env.run(&["kubiya", "create", "X", "--value-file", f.to_str().unwrap()])
+        .code(2)
+        .one_error_line()
+        .stderr_has("--base64");
+    env.run_stdin(&["chatbotkit", "create", "X"], &[0xc3, 0x28])
+        .code(2)
+        .stderr_has("--base64");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn empty_stdin_on_create_is_exit_2_with_nothing_sent() {
+    let env = Env::new();
+    env.run_stdin(&["kubiya", "create", "EMPTY"], b"")
+        .code(2)
+        .one_error_line();
+    // Only a newline: empty after the newline rule.
+    env.run_stdin(&["kubiya", "create", "EMPTY"], b"\n").code(2);
+    // /dev/null
+    env.run(&["chatbotkit", "create", "EMPTY"]).code(2);
+    let f = env.write("empty", b"");
+    env.run(&[
+        "kubiya",
+        "create",
+        "EMPTY",
+        "--value-file",
+        f.to_str().unwrap(),
+    ])
+    .code(2);
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn exactly_one_mib_is_accepted() {
+    let env = Env::new();
+    let v = vec![b'x'; MIB];
+    env.run_stdin(&["kubiya", "create", "BIG"], &v).ok();
+    assert_eq!(env.kubiya_value("BIG").unwrap().len(), MIB);
+    // With a trailing newline the value as read is still 1 MiB after the rule.
+    let mut w = vec![b'y'; MIB];
+    w.push(b'\n');
+    env.run_stdin(&["chatbotkit", "create", "BIG"], &w).ok();
+    assert_eq!(
+        env.cbk_by_name("BIG")[0]["value"].as_str().unwrap().len(),
+        MIB
+    );
+}
+
+#[test]
+fn one_byte_over_one_mib_is_refused_with_nothing_sent() {
+    let env = Env::new();
+    let v = vec![b'x'; MIB + 1];
+    env.run_stdin(&["kubiya", "create", "BIG"], &v)
+        .code(2)
+        .one_error_line()
+        .stderr_has("1048576");
+    let f = env.write("big", &v);
+    env.run(&[
+        "chatbotkit",
+        "create",
+        "BIG",
+        "--value-file",
+        f.to_str().unwrap(),
+    ])
+    .code(2);
+    // Much bigger input is refused as well, without reading it all.
+    let huge = vec![b'z'; 5 * MIB];
+    env.run_stdin(&["kubiya", "create", "HUGE"], &huge).code(2);
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn value_is_never_printed_even_in_vv_traces() {
+    let env = Env::new();
+    let secret = "sk-trace-0a1b2c3d";
+    let r = env.run_stdin(&["-vv", "kubiya", "create", "T"], secret.as_bytes());
+    r.ok().no_leak(secret);
+    // The trace is there, with the token redacted.
+    r.stderr_has("> POST ").stderr_has("<redacted>");
+    let r = env.run_stdin(&["chatbotkit", "create", "T", "-vv"], secret.as_bytes());
+    r.ok().no_leak(secret).stderr_has("<redacted>");
+    let r = env.run_stdin(&["-vv", "kubiya", "update", "T"], b"sk-trace-new-value");
+    r.ok().no_leak("sk-trace-new-value");
+    assert_eq!(env.kubiya_value("T").unwrap(), "sk-trace-new-value");
+}
+
+#[test]
+fn value_is_not_in_the_error_of_a_duplicate_create() {
+    let env = Env::new();
+    env.emu.seed_kubiya("DUP", "old-value", "");
+    let secret = "dup-value-7f7f";
+    let r = env.run_stdin(&["-v", "kubiya", "create", "DUP"], secret.as_bytes());
+    r.code(5).stderr_has("error: ").no_leak(secret);
+    let r = env.run_stdin(&["kubiya", "create", "DUP"], secret.as_bytes());
+    r.code(5).one_error_line().no_leak(secret);
+    let r = env.run_stdin(
+        &["-o", "json", "kubiya", "create", "DUP"],
+        secret.as_bytes(),
+    );
+    r.code(5).no_leak(secret);
+    assert_eq!(env.kubiya_value("DUP").unwrap(), "old-value");
+}
+
+#[test]
+fn value_echoed_by_the_server_is_redacted() {
+    let env = Env::new();
+    let secret = "echoed-value-5150";
+    env.fault(Fault {
+        path_contains: Some("/secrets".into()),
+        status: Some(400),
+        body: Some(
+            json!({"error": "Bad Request", "message": format!("invalid value {secret}")})
+                .to_string(),
+        ),
+        ..Default::default()
+    });
+    env.run_stdin(&["kubiya", "create", "ECHO"], secret.as_bytes())
+        .code(1)
+        .one_error_line()
+        .stderr_has("invalid value")
+        .no_leak(secret);
+}
+
+#[test]
+fn update_value_follows_the_same_rules() {
+    let env = Env::new();
+    env.emu.seed_kubiya("U", "v0", "d");
+    env.run_stdin(&["kubiya", "update", "U"], b"v1\r\n").ok();
+    assert_eq!(env.kubiya_value("U").unwrap(), "v1");
+    let v = vec![b'x'; MIB + 1];
+    env.run_stdin(&["kubiya", "update", "U"], &v).code(2);
+    env.run_stdin(&["kubiya", "update", "U"], b"\xff")
+        .code(2)
+        .stderr_has("--base64");
+    env.run_stdin(&["kubiya", "update", "U"], b"")
+        .code(2)
+        .stderr_has("--keep-value");
+    assert_eq!(env.kubiya_value("U").unwrap(), "v1");
+    assert_eq!(env.writes().len(), 1, "only the first update wrote");
+}
+
+#[test]
+fn empty_value_env_and_empty_value_file_dash_are_refused() {
+    let env = Env::new();
+    env.run_with(
+        &["kubiya", "create", "E", "--value-env", "EMPTY_VAR"],
+        None,
+        |c| {
+            c.env("EMPTY_VAR", "");
+        },
+    )
+    .code(2)
+    .one_error_line()
+    .stderr_has("empty");
+    env.run(&["kubiya", "create", "E", "--value-file", "-"])
+        .code(2)
+        .stderr_has("empty");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn value_file_that_is_a_directory_is_exit_2() {
+    let env = Env::new();
+    env.run(&[
+        "kubiya",
+        "create",
+        "DIR",
+        "--value-file",
+        env.path().to_str().unwrap(),
+    ])
+    .code(2)
+    .one_error_line()
+    .stderr_has("directory");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn base64_applies_to_value_env_too() {
+    let env = Env::new();
+    env.run_with(
+        &["kubiya", "create", "B64", "--value-env", "V", "--base64"],
+        None,
+        |c| {
+            c.env("V", "hello\n");
+        },
+    )
+    .ok();
+    assert_eq!(env.kubiya_value("B64").unwrap(), "aGVsbG8K");
+}
+
+#[test]
+fn token_command_cannot_see_the_value_variable() {
+    let mut env = Env::new();
+    let p = env.write(
+        "c.toml",
+        b"[profiles.default.kubiya]\ntoken_command = \"printf %s \\\"$THE_VALUE_VAR\\\"\"\n",
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    env.remove("KUBIYA_API_KEY")
+        .set("SECRETCTL_CONFIG", p.to_str().unwrap());
+    // Were the variable visible, the command would print it and it would be sent as the token.
+    env.run_with(
+        &["kubiya", "create", "X", "--value-env", "THE_VALUE_VAR"],
+        None,
+        |c| {
+            c.env("THE_VALUE_VAR", TOKEN);
+        },
+    )
+    .code(4);
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn stdin_redirected_from_a_file_is_read_like_a_pipe() {
+    let env = Env::new();
+    let f = env.write("in.txt", b"from-a-file\n");
+    let mut c = env.command();
+    c.args(["kubiya", "create", "FROM_FILE"])
+        .stdin(std::fs::File::open(&f).unwrap());
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "FROM_FILE\n");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("from-a-file"));
+    assert_eq!(env.kubiya_value("FROM_FILE").unwrap(), "from-a-file");
+}

@@ -100,6 +100,13 @@ impl Chatbotkit {
                 let rec = self.find_by_name(target)?;
                 op(&field(&rec, "id"))
             }
+            // A server may answer a name that is not a well-formed id with 400: try it as a
+            // name, and keep the server's answer when no secret has that name either.
+            Some(Err(e @ Error::Other(_))) => match self.find_by_name(target) {
+                Ok(rec) => op(&field(&rec, "id")),
+                Err(Error::NotFound(_)) => Err(e),
+                Err(other) => Err(other),
+            },
             Some(other) => other,
         }
     }
@@ -150,15 +157,28 @@ impl Chatbotkit {
 
     pub fn revoke(&self, target: &str) -> Result<String> {
         let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, |id| {
+        // The API also answers 404 for an existing secret that has no stored value: keep that
+        // answer instead of reporting the id as unknown after the name look-up found nothing.
+        let mut first_404: Option<Error> = None;
+        let result = self.by_id_or_name(target, |id| {
             self.post_action(id, "revoke", &what).map_err(|e| match e {
                 Error::Conflict(m) => {
                     Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
                 }
+                Error::NotFound(m) => {
+                    first_404.get_or_insert_with(|| Error::NotFound(m.clone()));
+                    Error::NotFound(m)
+                }
                 other => other,
             })?;
             Ok(id.to_string())
-        })
+        });
+        match (result, first_404) {
+            (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
+                Err(direct.with_hint("the secret exists but has no stored value to revoke"))
+            }
+            (result, _) => result,
+        }
     }
 
     /// Stream every item in one request (`Accept: application/jsonl`); a server that answers
@@ -197,20 +217,10 @@ impl Chatbotkit {
             if line.trim().is_empty() {
                 continue;
             }
-            let msg: Value = serde_json::from_str(&line).map_err(|_| {
-                error::network(format!("{what}: line {} of the stream is not JSON", n + 1))
-            })?;
-            match msg.get("type").and_then(Value::as_str) {
-                Some("item") => each(msg.get("data").cloned().unwrap_or(Value::Null))?,
-                Some("error") => {
-                    let data = msg.get("data").cloned().unwrap_or(Value::Null);
-                    let m = crate::transport::error_message(data.to_string().as_bytes())
-                        .unwrap_or_else(|| "the server reported an error".into());
-                    return Err(error::network(format!(
-                        "{what}: the stream failed part-way: {m}"
-                    )));
-                }
-                _ => {} // nop keep-alives and anything new
+            if let Some(item) = decode_stream_line(&line)
+                .map_err(|e| e.context(format!("{what}: line {} of the stream", n + 1)))?
+            {
+                each(item)?;
             }
         }
         Ok(())
@@ -390,6 +400,23 @@ impl Provider for Chatbotkit {
             self.post_action(id, "delete", &what)?;
             Ok(id.to_string())
         })
+    }
+}
+
+/// One line of the `application/jsonl` list stream: `Some(record)` for an item, `None` for a
+/// keep-alive (or a line type this version does not know), an error for an `error` line or a
+/// line that is not JSON.
+pub fn decode_stream_line(line: &str) -> Result<Option<Value>> {
+    let msg: Value = serde_json::from_str(line).map_err(|_| error::network("not JSON"))?;
+    match msg.get("type").and_then(Value::as_str) {
+        Some("item") => Ok(Some(msg.get("data").cloned().unwrap_or(Value::Null))),
+        Some("error") => {
+            let data = msg.get("data").cloned().unwrap_or(Value::Null);
+            let m = crate::transport::error_message(data.to_string().as_bytes())
+                .unwrap_or_else(|| "the server reported an error".into());
+            Err(error::network(format!("the stream failed part-way: {m}")))
+        }
+        _ => Ok(None),
     }
 }
 

@@ -145,6 +145,9 @@ impl Provider for Kubiya {
 
     fn create(&self, spec: &CreateSpec) -> Result<String> {
         let what = format!("cannot create Kubiya secret {}", quoted(spec.name));
+        // The name travels in the body here, but every later call puts it in the path:
+        // refuse a name (`.`, `..`) that could never be read, updated or deleted.
+        self.url(&["secrets", spec.name])?;
         let Some(value) = spec.value else {
             return Err(error::usage("Kubiya secrets need a value"));
         };
