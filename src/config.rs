@@ -451,11 +451,154 @@ fn missing_token(kind: ProviderKind, config: &Config) -> Error {
         .clone()
         .or_else(default_path)
         .map_or("the config file".to_string(), |p| p.display().to_string());
-    error::auth(format!("no {} token", kind.display())).with_hint(format!(
-        "set {vars}, or add token_command (or token) under [profiles.{}.{}] in {file}",
+    error::auth(format!(
+        "no {} token — set {} or run 'secretctl config set-token {}'",
+        kind.display(),
+        kind.token_env()[0],
+        kind.key()
+    ))
+    .with_hint(format!(
+        "secretctl reads {vars}, then token or token_command under [profiles.{}.{}] in {file}",
         config.profile,
         kind.key()
     ))
+}
+
+/// Where the token would come from, without running any command.
+pub fn token_source(
+    kind: ProviderKind,
+    config: &Config,
+    env: EnvFn,
+) -> Option<(Source, &'static str)> {
+    if let Some(var) = kind.token_env().iter().find(|v| env(v).is_some()) {
+        return Some((Source::Env(var), "env"));
+    }
+    let pc = config.provider(kind)?;
+    let src = Source::Profile(config.profile.clone());
+    if pc.token.is_some() {
+        Some((src, "token"))
+    } else if pc.token_command.is_some() {
+        Some((src, "token_command"))
+    } else {
+        None
+    }
+}
+
+/// The file `secretctl config set-…` writes: `--config`, `$SECRETCTL_CONFIG`, or the default.
+pub fn write_path(path_flag: Option<&Path>, env: EnvFn) -> Result<PathBuf> {
+    path_flag
+        .map(Path::to_path_buf)
+        .or_else(|| env("SECRETCTL_CONFIG").map(PathBuf::from))
+        .or_else(default_path)
+        .ok_or_else(|| error::usage("cannot find a config directory; pass --config FILE"))
+}
+
+/// Set `profiles.<profile>.<provider>.<key> = value`, removing the other way of giving a
+/// token (`token` and `token_command` exclude each other). Comments, other keys and other
+/// profiles stay as they are. The file is replaced atomically with mode 0600; a new folder
+/// gets 0700.
+pub fn set_provider_key(
+    path: &Path,
+    profile: &str,
+    kind: ProviderKind,
+    key: &str,
+    value: &str,
+) -> Result<()> {
+    use toml_edit::{DocumentMut, Item, Table, value as v};
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(error::usage(format!(
+                "cannot read config file {}: {}",
+                path.display(),
+                io_reason(&e)
+            )));
+        }
+    };
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        error::usage(format!(
+            "config file {}{}: {}",
+            path.display(),
+            line.map_or(String::new(), |l| format!(", line {l}")),
+            e.message()
+        ))
+    })?;
+    let table = |item: &mut Item| -> Result<()> {
+        if item.is_none() {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            *item = Item::Table(t);
+        }
+        if item.is_table_like() {
+            Ok(())
+        } else {
+            Err(error::usage(format!(
+                "config file {}: expected a table",
+                path.display()
+            )))
+        }
+    };
+    table(&mut doc["profiles"])?;
+    table(&mut doc["profiles"][profile])?;
+    table(&mut doc["profiles"][profile][kind.key()])?;
+    let t = doc["profiles"][profile][kind.key()]
+        .as_table_like_mut()
+        .ok_or_else(|| error::usage(format!("config file {}: expected a table", path.display())))?;
+    t.insert(key, v(value));
+    let other = if key == "token" {
+        "token_command"
+    } else {
+        "token"
+    };
+    t.remove(other);
+    write_private(path, doc.to_string().as_bytes())
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| {
+        error::other(format!("cannot write config file {}: {e}", path.display()))
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.exists() {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            b.mode(0o700);
+        }
+        b.create(dir).map_err(fail)?;
+    }
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("config"),
+        std::process::id()
+    ));
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(&tmp).map_err(fail)?;
+    let written = f.write_all(bytes).and_then(|_| f.sync_all());
+    drop(f);
+    if let Err(e) = written.and_then(|_| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 /// Run `sh -c CMD` with no stdin (it must not eat a value piped to secretctl), stderr passed
@@ -739,6 +882,57 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.code(), 4);
         assert!(start.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn set_provider_key_keeps_comments_and_other_profiles() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/config.toml");
+        set_provider_key(
+            &p,
+            "work",
+            ProviderKind::Kubiya,
+            "token_command",
+            "op read x",
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            std::fs::metadata(p.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        text.insert_str(0, "# my settings\ndefault_profile = \"work\"\n");
+        text.push_str("\n[profiles.home.chatbotkit]\nbase_url = \"https://x.example\" # keep\n");
+        std::fs::write(&p, &text).unwrap();
+        set_provider_key(&p, "work", ProviderKind::Kubiya, "token", "tok").unwrap();
+        let after = std::fs::read_to_string(&p).unwrap();
+        assert!(
+            after.contains("# my settings") && after.contains("# keep"),
+            "{after}"
+        );
+        assert!(!after.contains("token_command"), "{after}");
+        let cfg: ConfigFile = toml::from_str(&after).unwrap();
+        assert_eq!(
+            cfg.profiles["work"]
+                .kubiya
+                .as_ref()
+                .unwrap()
+                .token
+                .as_ref()
+                .unwrap()
+                .expose(),
+            "tok"
+        );
+        assert!(cfg.profiles["home"].chatbotkit.is_some());
     }
 
     #[test]

@@ -278,9 +278,22 @@ pub fn run(opts: EmulatorOptions, command: &[OsString]) -> anyhow::Result<i32> {
         ("KUBIYA_API_KEY", token),
     ];
     if let Some((program, args)) = command.split_first() {
-        let status = std::process::Command::new(program)
-            .args(args)
-            .envs(vars.iter().map(|(k, v)| (k, v)))
+        let mut cmd = std::process::Command::new(program);
+        cmd.args(args).envs(vars.iter().map(|(k, v)| (k, v)));
+        // `secretctl` inside the command is this very binary, installed or not
+        // (`cargo run -- emulator -- sh -c 'secretctl …'` works on a fresh clone).
+        if let Some(dir) = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+        {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let joined =
+                std::env::join_paths(std::iter::once(dir).chain(std::env::split_paths(&path)));
+            if let Ok(joined) = joined {
+                cmd.env("PATH", joined);
+            }
+        }
+        let status = cmd
             .status()
             .with_context(|| format!("cannot run {}", program.to_string_lossy()))?;
         drop(emu);

@@ -1,0 +1,848 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[secretctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'secretctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'secretctl'= {
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
+            cand cbk 'ChatBotKit secrets (alias: cbk)'
+            cand kubiya 'Kubiya secrets'
+            cand completions 'Print a shell completion script'
+            cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
+            cand config 'Show the config file and set tokens without editing TOML by hand'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;chatbotkit'= {
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a secret; prints its id'
+            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand update 'Change a secret: only the fields given are sent'
+            cand delete 'Delete a secret'
+            cand list 'List every secret (all pages), or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;cbk'= {
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a secret; prints its id'
+            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand update 'Change a secret: only the fields given are sent'
+            cand delete 'Delete a secret'
+            cand list 'List every secret (all pages), or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;chatbotkit;create'= {
+            cand --description 'Description'
+            cand --type 'Secret type'
+            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
+            cand --visibility 'Who can see the secret'
+            cand --blueprint-id 'Blueprint the secret belongs to'
+            cand --alias 'Alias'
+            cand --config 'A config entry (repeatable), e.g. --config clientId=abc'
+            cand --meta 'A meta entry (repeatable); keys must not start with _'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand --no-value 'Create without a value (e.g. an OAuth secret whose credentials are in --config)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;create'= {
+            cand --description 'Description'
+            cand --type 'Secret type'
+            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
+            cand --visibility 'Who can see the secret'
+            cand --blueprint-id 'Blueprint the secret belongs to'
+            cand --alias 'Alias'
+            cand --config 'A config entry (repeatable), e.g. --config clientId=abc'
+            cand --meta 'A meta entry (repeatable); keys must not start with _'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand --no-value 'Create without a value (e.g. an OAuth secret whose credentials are in --config)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;get'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --reveal 'Print only the value (Kubiya; ChatBotKit never returns values)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;get'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --reveal 'Print only the value (Kubiya; ChatBotKit never returns values)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;update'= {
+            cand --name 'New name'
+            cand --description 'Description'
+            cand --type 'Secret type'
+            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
+            cand --visibility 'Who can see the secret'
+            cand --blueprint-id 'Blueprint the secret belongs to'
+            cand --alias 'Alias'
+            cand --config 'A config entry (repeatable), e.g. --config clientId=abc'
+            cand --meta 'A meta entry (repeatable); keys must not start with _'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand --keep-value 'Leave the value as it is (do not read stdin or prompt)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;update'= {
+            cand --name 'New name'
+            cand --description 'Description'
+            cand --type 'Secret type'
+            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
+            cand --visibility 'Who can see the secret'
+            cand --blueprint-id 'Blueprint the secret belongs to'
+            cand --alias 'Alias'
+            cand --config 'A config entry (repeatable), e.g. --config clientId=abc'
+            cand --meta 'A meta entry (repeatable); keys must not start with _'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand --keep-value 'Leave the value as it is (do not read stdin or prompt)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;delete'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand --ignore-missing 'Exit 0 when the secret does not exist'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;delete'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand --ignore-missing 'Exit 0 when the secret does not exist'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;list'= {
+            cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;list'= {
+            cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;import'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --on-conflict 'What to do with a name that already exists'
+            cand --concurrency 'Requests in flight at once'
+            cand --description 'Description for the secrets created (an item''s own description wins)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;import'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --on-conflict 'What to do with a name that already exists'
+            cand --concurrency 'Requests in flight at once'
+            cand --description 'Description for the secrets created (an item''s own description wins)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;verify'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;verify'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;revoke'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;revoke'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;help'= {
+            cand create 'Create a secret; prints its id'
+            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand update 'Change a secret: only the fields given are sent'
+            cand delete 'Delete a secret'
+            cand list 'List every secret (all pages), or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;chatbotkit;help;create'= {
+        }
+        &'secretctl;chatbotkit;help;get'= {
+        }
+        &'secretctl;chatbotkit;help;update'= {
+        }
+        &'secretctl;chatbotkit;help;delete'= {
+        }
+        &'secretctl;chatbotkit;help;list'= {
+        }
+        &'secretctl;chatbotkit;help;import'= {
+        }
+        &'secretctl;chatbotkit;help;verify'= {
+        }
+        &'secretctl;chatbotkit;help;revoke'= {
+        }
+        &'secretctl;chatbotkit;help;help'= {
+        }
+        &'secretctl;cbk;help'= {
+            cand create 'Create a secret; prints its id'
+            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand update 'Change a secret: only the fields given are sent'
+            cand delete 'Delete a secret'
+            cand list 'List every secret (all pages), or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;cbk;help;create'= {
+        }
+        &'secretctl;cbk;help;get'= {
+        }
+        &'secretctl;cbk;help;update'= {
+        }
+        &'secretctl;cbk;help;delete'= {
+        }
+        &'secretctl;cbk;help;list'= {
+        }
+        &'secretctl;cbk;help;import'= {
+        }
+        &'secretctl;cbk;help;verify'= {
+        }
+        &'secretctl;cbk;help;revoke'= {
+        }
+        &'secretctl;cbk;help;help'= {
+        }
+        &'secretctl;kubiya'= {
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a secret; prints its name. An existing name is an error (use update)'
+            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand update 'Change a secret''s value and/or description'
+            cand delete 'Delete a secret'
+            cand list 'List every secret, or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;kubiya;create'= {
+            cand --description 'Description'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;get'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --reveal 'Print only the value (Kubiya; ChatBotKit never returns values)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;update'= {
+            cand --description 'New description'
+            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
+            cand --value-env 'Read the value from this environment variable'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
+            cand --keep-newline 'Keep the trailing newline of piped input'
+            cand --keep-value 'Leave the value as it is (secretctl reads it back and re-sends it: Kubiya''s update always carries a value)'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;delete'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -y 'Do not ask for confirmation (required when not on a terminal)'
+            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
+            cand --ignore-missing 'Exit 0 when the secret does not exist'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;list'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;import'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --on-conflict 'What to do with a name that already exists'
+            cand --concurrency 'Requests in flight at once'
+            cand --description 'Description for the secrets created (an item''s own description wins)'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;help'= {
+            cand create 'Create a secret; prints its name. An existing name is an error (use update)'
+            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand update 'Change a secret''s value and/or description'
+            cand delete 'Delete a secret'
+            cand list 'List every secret, or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;kubiya;help;create'= {
+        }
+        &'secretctl;kubiya;help;get'= {
+        }
+        &'secretctl;kubiya;help;update'= {
+        }
+        &'secretctl;kubiya;help;delete'= {
+        }
+        &'secretctl;kubiya;help;list'= {
+        }
+        &'secretctl;kubiya;help;import'= {
+        }
+        &'secretctl;kubiya;help;help'= {
+        }
+        &'secretctl;completions'= {
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;emulator'= {
+            cand --port 'Port on 127.0.0.1 [default: a free port]'
+            cand --token 'The token both APIs accept [default: a random one, printed in the export lines]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;config'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
+            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;config;path'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;config;show'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;config;set-token'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;config;set-command'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;config;help'= {
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
+            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;config;help;path'= {
+        }
+        &'secretctl;config;help;show'= {
+        }
+        &'secretctl;config;help;set-token'= {
+        }
+        &'secretctl;config;help;set-command'= {
+        }
+        &'secretctl;config;help;help'= {
+        }
+        &'secretctl;help'= {
+            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
+            cand kubiya 'Kubiya secrets'
+            cand completions 'Print a shell completion script'
+            cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
+            cand config 'Show the config file and set tokens without editing TOML by hand'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'secretctl;help;chatbotkit'= {
+            cand create 'Create a secret; prints its id'
+            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand update 'Change a secret: only the fields given are sent'
+            cand delete 'Delete a secret'
+            cand list 'List every secret (all pages), or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+        }
+        &'secretctl;help;chatbotkit;create'= {
+        }
+        &'secretctl;help;chatbotkit;get'= {
+        }
+        &'secretctl;help;chatbotkit;update'= {
+        }
+        &'secretctl;help;chatbotkit;delete'= {
+        }
+        &'secretctl;help;chatbotkit;list'= {
+        }
+        &'secretctl;help;chatbotkit;import'= {
+        }
+        &'secretctl;help;chatbotkit;verify'= {
+        }
+        &'secretctl;help;chatbotkit;revoke'= {
+        }
+        &'secretctl;help;kubiya'= {
+            cand create 'Create a secret; prints its name. An existing name is an error (use update)'
+            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand update 'Change a secret''s value and/or description'
+            cand delete 'Delete a secret'
+            cand list 'List every secret, or those named'
+            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+        }
+        &'secretctl;help;kubiya;create'= {
+        }
+        &'secretctl;help;kubiya;get'= {
+        }
+        &'secretctl;help;kubiya;update'= {
+        }
+        &'secretctl;help;kubiya;delete'= {
+        }
+        &'secretctl;help;kubiya;list'= {
+        }
+        &'secretctl;help;kubiya;import'= {
+        }
+        &'secretctl;help;completions'= {
+        }
+        &'secretctl;help;emulator'= {
+        }
+        &'secretctl;help;config'= {
+            cand path 'Print the config file''s path (whether or not it exists)'
+            cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
+            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
+        }
+        &'secretctl;help;config;path'= {
+        }
+        &'secretctl;help;config;show'= {
+        }
+        &'secretctl;help;config;set-token'= {
+        }
+        &'secretctl;help;config;set-command'= {
+        }
+        &'secretctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,198 @@
+//! `secretctl config path|show|set-token|set-command`: get started without editing TOML.
+
+use std::io::{Read, Write};
+
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use crate::cli::{ConfigCommand, OutputFormat, ProviderName};
+use crate::config::{self, Config, ProviderKind};
+use crate::error::{self, Result};
+
+fn kind(p: ProviderName) -> ProviderKind {
+    match p {
+        ProviderName::Chatbotkit => ProviderKind::Chatbotkit,
+        ProviderName::Kubiya => ProviderKind::Kubiya,
+    }
+}
+
+fn io(e: std::io::Error) -> error::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        error::broken_pipe()
+    } else {
+        error::other(format!("cannot write output: {e}"))
+    }
+}
+
+/// The profile `set-…` writes to: `--profile`, `SECRETCTL_PROFILE`, the file's
+/// `default_profile`, else `default`. (Unlike reading, a profile that does not exist yet is
+/// fine: it is created.)
+fn target_profile(ctx: &Ctx, path: &std::path::Path) -> String {
+    if let Some(p) = ctx
+        .global
+        .profile
+        .clone()
+        .or_else(|| config::process_env("SECRETCTL_PROFILE"))
+    {
+        return p;
+    }
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.parse::<toml_edit::DocumentMut>().ok())
+        .and_then(|d| {
+            d.get("default_profile")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "default".to_string())
+}
+
+pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
+    let env = config::process_env;
+    match cmd {
+        ConfigCommand::Path(_) => {
+            let p = config::write_path(ctx.config_file.as_deref(), &env)?;
+            writeln!(ctx.streams.stdout, "{}", p.display()).map_err(io)?;
+            Ok(0)
+        }
+        ConfigCommand::Show(_) => show(ctx),
+        ConfigCommand::SetToken(a) => {
+            let kind = kind(a.provider);
+            let path = config::write_path(ctx.config_file.as_deref(), &env)?;
+            let token = read_token(ctx, kind)?;
+            let profile = target_profile(ctx, &path);
+            config::set_provider_key(&path, &profile, kind, "token", &token)?;
+            let _ = ctx.out.success(
+                &mut ctx.streams.stderr,
+                &format!(
+                    "Stored the {} token in profile '{profile}' of {} (mode 0600)",
+                    kind.display(),
+                    path.display()
+                ),
+            );
+            Ok(0)
+        }
+        ConfigCommand::SetCommand(a) => {
+            let kind = kind(a.provider);
+            let path = config::write_path(ctx.config_file.as_deref(), &env)?;
+            let line = shlex::try_join(a.command.iter().map(String::as_str))
+                .map_err(|_| error::usage("the command contains a NUL byte"))?;
+            let profile = target_profile(ctx, &path);
+            config::set_provider_key(&path, &profile, kind, "token_command", &line)?;
+            let _ = ctx.out.success(
+                &mut ctx.streams.stderr,
+                &format!(
+                    "Stored token_command for {} in profile '{profile}' of {}",
+                    kind.display(),
+                    path.display()
+                ),
+            );
+            Ok(0)
+        }
+    }
+}
+
+/// The token from a hidden prompt or piped stdin — never from an argument.
+fn read_token(ctx: &mut Ctx, kind: ProviderKind) -> Result<Zeroizing<String>> {
+    let token = if ctx.streams.stdin_tty {
+        ctx.streams
+            .prompter
+            .secret(&format!("{} token: ", kind.display()))
+            .map_err(|e| error::usage(format!("cannot read the token from the terminal: {e}")))?
+    } else {
+        let mut buf = Zeroizing::new(Vec::new());
+        (&mut ctx.streams.stdin)
+            .take(64 * 1024)
+            .read_to_end(&mut buf)
+            .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
+        let s =
+            std::str::from_utf8(&buf).map_err(|_| error::usage("the token is not valid UTF-8"))?;
+        Zeroizing::new(s.to_string())
+    };
+    let trimmed = Zeroizing::new(token.trim().to_string());
+    if trimmed.is_empty() {
+        return Err(
+            error::usage("the token is empty; nothing was written").with_hint(
+                "pipe it in (op read … | secretctl config set-token …) or type it at the prompt",
+            ),
+        );
+    }
+    if trimmed.contains(['\n', '\r']) {
+        return Err(error::usage(
+            "the token spans several lines; nothing was written",
+        ));
+    }
+    Ok(trimmed)
+}
+
+fn show(ctx: &mut Ctx) -> Result<i32> {
+    let env = config::process_env;
+    let cfg = Config::load(
+        ctx.config_file.as_deref(),
+        ctx.global.profile.as_deref(),
+        &env,
+    )?;
+    let path = config::write_path(ctx.config_file.as_deref(), &env)?;
+    let exists = cfg.path.is_some();
+    let mut rows = Vec::new();
+    let mut obj = serde_json::Map::new();
+    for kind in [ProviderKind::Chatbotkit, ProviderKind::Kubiya] {
+        let (base, base_src) = match config::resolve_endpoint(kind, None, &cfg, &env) {
+            Ok(ep) => (ep.api_root.to_string(), ep.base_source.to_string()),
+            Err(e) => (format!("invalid: {}", e.msg().text), "-".to_string()),
+        };
+        let (token, token_src) = match config::token_source(kind, &cfg, &env) {
+            Some((src, "token_command")) => (
+                "<from token_command, not run>".to_string(),
+                format!("{src} token_command"),
+            ),
+            Some((src, "token")) => ("<redacted>".to_string(), format!("{src} token")),
+            Some((src, _)) => ("<redacted>".to_string(), src.to_string()),
+            None => ("(none)".to_string(), "-".to_string()),
+        };
+        rows.push(vec![
+            kind.key().to_string(),
+            "base_url".into(),
+            base.clone(),
+            base_src.clone(),
+        ]);
+        rows.push(vec![
+            kind.key().to_string(),
+            "token".into(),
+            token.clone(),
+            token_src.clone(),
+        ]);
+        obj.insert(
+            kind.key().into(),
+            json!({ "base_url": { "value": base, "source": base_src }, "token": { "value": token, "source": token_src } }),
+        );
+    }
+    let file_line = format!(
+        "{}{}",
+        path.display(),
+        if exists { "" } else { " (does not exist)" }
+    );
+    match ctx.out.format {
+        OutputFormat::Json => {
+            let v = json!({ "config_file": path.display().to_string(), "exists": exists, "profile": cfg.profile, "providers": obj });
+            serde_json::to_writer_pretty(&mut ctx.streams.stdout, &v).map_err(|e| io(e.into()))?;
+            writeln!(ctx.streams.stdout).map_err(io)?;
+        }
+        _ => {
+            let _ = writeln!(
+                ctx.streams.stderr,
+                "config file: {file_line}\nprofile: {}",
+                cfg.profile
+            );
+            let out = ctx.out;
+            let mut list = out.list(&["PROVIDER", "SETTING", "VALUE", "SOURCE"]);
+            for r in rows {
+                list.push(&mut ctx.streams.stdout, r, &serde_json::Value::Null)
+                    .map_err(io)?;
+            }
+            list.finish(&mut ctx.streams.stdout).map_err(io)?;
+        }
+    }
+    Ok(0)
+}
