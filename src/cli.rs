@@ -88,6 +88,8 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
+    /// Terraform import + resource + variable blocks (list, get)
+    Terraform,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -114,6 +116,76 @@ pub enum Command {
     /// Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account
     #[command(after_long_help = EMULATOR_EXAMPLES)]
     Emulator(EmulatorArgs),
+    /// Show the config file and set tokens without editing TOML by hand
+    #[command(after_long_help = CONFIG_EXAMPLES)]
+    Config(ConfigCmd),
+}
+
+const CONFIG_EXAMPLES: &str = "\
+Examples:
+  secretctl config path
+  secretctl config show
+  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work
+  secretctl config set-command chatbotkit -- op read op://Private/chatbotkit/token";
+
+#[derive(Debug, Args)]
+pub struct ConfigCmd {
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path (whether or not it exists)
+    #[command(
+        after_long_help = "Examples:\n  secretctl config path\n  $EDITOR \"$(secretctl config path)\""
+    )]
+    Path(ConfigFileArg),
+    /// Show the settings in effect for each provider and where each comes from; tokens are never shown
+    #[command(
+        after_long_help = "Examples:\n  secretctl config show\n  secretctl --profile work config show -o json"
+    )]
+    Show(ConfigFileArg),
+    /// Store a provider's token in the profile, read from a hidden prompt or piped stdin (file mode 0600)
+    #[command(
+        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work"
+    )]
+    SetToken(SetTokenArgs),
+    /// Store a command whose output is the token (run with sh -c when a token is needed)
+    #[command(
+        after_long_help = "Examples:\n  secretctl config set-command chatbotkit -- op read op://Private/chatbotkit/token\n  secretctl config set-command kubiya --profile work -- vault kv get -field=key secret/kubiya"
+    )]
+    SetCommand(SetCommandArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProviderName {
+    #[value(alias = "cbk")]
+    Chatbotkit,
+    Kubiya,
+}
+
+#[derive(Debug, Args)]
+pub struct SetTokenArgs {
+    /// The provider whose token this is
+    #[arg(value_enum)]
+    pub provider: ProviderName,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SetCommandArgs {
+    /// The provider whose token the command prints
+    #[arg(value_enum)]
+    pub provider: ProviderName,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    /// The command, after `--`; it is stored as one shell command line
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<String>,
 }
 
 const CBK_EXAMPLES: &str = "\
@@ -198,7 +270,7 @@ pub enum CbkCommand {
     Create(CbkCreateArgs),
     /// Show a secret's metadata (ChatBotKit never returns values)
     #[command(
-        after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json"
+        after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json\n  secretctl cbk get OPENAI_KEY -o terraform > openai_key.tf"
     )]
     Get(GetArgs),
     /// Change a secret: only the fields given are sent
@@ -211,9 +283,13 @@ pub enum CbkCommand {
         after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
-    /// List every secret (all pages)
+    /// List every secret (all pages), or those named
     #[command(
-        after_long_help = "Examples:\n  secretctl cbk list\n  secretctl cbk list --meta team=data -o json\n  secretctl cbk list | cut -f2      # names"
+        long_about = "List every secret (all pages), or only those named by id or exact name.\n\n\
+            A name or id that matches nothing is an error (exit 3) and nothing is printed. \
+            `-o terraform` prints an import, a resource and a sensitive variable block per \
+            secret, to move them under Terraform: never a value.",
+        after_long_help = "Examples:\n  secretctl cbk list\n  secretctl cbk list --meta team=data -o json\n  secretctl cbk list | cut -f2      # names\n  secretctl cbk list --meta team=data -o terraform > secrets.tf\n  secretctl cbk list OPENAI_KEY sec0000000001ab -o terraform"
     )]
     List(CbkListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
@@ -236,7 +312,7 @@ pub enum KubiyaCommand {
     Create(KubiyaCreateArgs),
     /// Show a secret's metadata, or only its value with --reveal
     #[command(
-        after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token"
+        after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token\n  secretctl kubiya get GH_TOKEN -o terraform > gh_token.tf"
     )]
     Get(GetArgs),
     /// Change a secret's value and/or description
@@ -249,9 +325,13 @@ pub enum KubiyaCommand {
         after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
-    /// List every secret
+    /// List every secret, or those named
     #[command(
-        after_long_help = "Examples:\n  secretctl kubiya list\n  secretctl kubiya list -o json | jq -r '.[].name'"
+        long_about = "List every secret, or only those named.\n\n\
+            A name that matches nothing is an error (exit 3) and nothing is printed. \
+            `-o terraform` prints an import, a resource and a sensitive variable block per \
+            secret, to move them under Terraform: never a value.",
+        after_long_help = "Examples:\n  secretctl kubiya list\n  secretctl kubiya list -o json | jq -r '.[].name'\n  secretctl kubiya list -o terraform > secrets.tf\n  secretctl kubiya list GH_TOKEN DB_PASSWORD -o terraform"
     )]
     List(KubiyaListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
@@ -462,6 +542,9 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct CbkListArgs {
+    /// Only these secrets: an exact id or name each (a name shared by several secrets picks them all)
+    #[arg(value_name = "NAME_OR_ID")]
+    pub names: Vec<String>,
     /// Only secrets whose meta has KEY=VALUE (repeatable; all must match)
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub meta: Vec<(String, String)>,
@@ -471,6 +554,9 @@ pub struct CbkListArgs {
 
 #[derive(Debug, Args)]
 pub struct KubiyaListArgs {
+    /// Only these secrets
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }

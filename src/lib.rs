@@ -16,6 +16,7 @@ pub mod provider;
 pub mod secret;
 pub mod signals;
 pub mod streams;
+pub mod terraform;
 pub mod transport;
 
 use std::io::Write;
@@ -33,7 +34,25 @@ pub fn main() -> i32 {
         Err(e) => {
             let _ = e.print();
             // clap: help and version are 0, usage errors 2 (the contract's usage code).
-            return if e.use_stderr() { 2 } else { 0 };
+            if !e.use_stderr() {
+                return 0;
+            }
+            if wants_json(std::env::args_os()) {
+                let text = e.kind().as_str().map_or_else(
+                    || {
+                        e.to_string()
+                            .lines()
+                            .next()
+                            .unwrap_or("")
+                            .trim_start_matches("error: ")
+                            .to_string()
+                    },
+                    str::to_string,
+                );
+                let err = anyhow::Error::new(error::usage(text));
+                let _ = writeln!(std::io::stderr(), "{}", error::render_json(&err));
+            }
+            return 2;
         }
     };
     let mut streams = Streams::real();
@@ -43,6 +62,17 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(err) => report(&err, &out, json),
     }
+}
+
+/// Whether the raw arguments ask for `-o json`: a line that failed to parse still gets its
+/// JSON error object.
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().any(|(i, a)| {
+        matches!(a.as_str(), "-ojson" | "--output=json")
+            || (matches!(a.as_str(), "-o" | "--output")
+                && args.get(i + 1).is_some_and(|n| n == "json"))
+    })
 }
 
 /// Print the error (one line, a hint, and the JSON object with `-o json`) and give its code.

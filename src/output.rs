@@ -111,7 +111,9 @@ impl Output {
                 serde_json::to_writer_pretty(&mut *w, raw)?;
                 writeln!(w)
             }
-            OutputFormat::Plain => writeln!(w, "{}", plain_line(row)),
+            // list and get hand `-o terraform` to crate::terraform, and every other command
+            // refuses it (commands::dispatch): never reached; plain is the safe fallback.
+            OutputFormat::Plain | OutputFormat::Terraform => writeln!(w, "{}", plain_line(row)),
             OutputFormat::Table => {
                 let mut t = self.table();
                 let mut seen = Vec::new();
@@ -201,7 +203,7 @@ impl ListWriter<'_> {
                 w.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
                 serde_json::to_writer(&mut *w, raw)?;
             }
-            OutputFormat::Plain => writeln!(w, "{}", plain_line(&row))?,
+            OutputFormat::Plain | OutputFormat::Terraform => writeln!(w, "{}", plain_line(&row))?,
             OutputFormat::Table => self.rows.push(row),
         }
         self.count += 1;
@@ -215,7 +217,7 @@ impl ListWriter<'_> {
     pub fn finish(self, w: &mut dyn Write) -> io::Result<usize> {
         match self.out.format {
             OutputFormat::Json => w.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?,
-            OutputFormat::Plain => {}
+            OutputFormat::Plain | OutputFormat::Terraform => {}
             OutputFormat::Table if self.rows.is_empty() => {}
             OutputFormat::Table => {
                 let mut t = self.out.table();

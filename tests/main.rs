@@ -10,5 +10,7 @@ mod import;
 mod kubiya;
 mod output;
 mod pty;
+mod shell;
+mod terraform;
 mod transport;
 mod values;

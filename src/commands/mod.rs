@@ -1,9 +1,12 @@
 //! One function per verb, written once against [`Provider`]; this file maps each provider's
 //! arguments onto them and builds the provider (config → endpoint → token → transport).
 
+pub mod config;
+pub mod generated;
 pub mod secrets;
 
 use std::ffi::OsStr;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -12,9 +15,9 @@ use serde_json::{Map, Value, json};
 
 use crate::cli::{
     CbkCommand, CbkFields, ChatbotkitCmd, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCmd,
-    KubiyaCommand, ProviderArgs,
+    KubiyaCommand, OutputFormat, ProviderArgs,
 };
-use crate::config::{self, Config, ProviderKind};
+use crate::config::{Config, ProviderKind};
 use crate::error::{self, Result};
 use crate::output::Output;
 use crate::provider::ListFilter;
@@ -51,18 +54,27 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
         config_file: top,
         command,
     } = cli;
+    check_output(&global, &command)?;
     match command {
         Command::Chatbotkit(c) => Ok(chatbotkit(c, &global, &top, streams, out)?),
         Command::Kubiya(c) => Ok(kubiya(c, &global, &top, streams, out)?),
         Command::Completions(a) => {
-            use clap::CommandFactory;
-            clap_complete::generate(
-                a.shell,
-                &mut Cli::command(),
-                "secretctl",
-                &mut streams.stdout,
-            );
+            streams.stdout.write_all(&generated::completion(a.shell))?;
             Ok(0)
+        }
+        Command::Config(c) => {
+            let leaf = match &c.command {
+                crate::cli::ConfigCommand::Path(f) | crate::cli::ConfigCommand::Show(f) => f,
+                crate::cli::ConfigCommand::SetToken(a) => &a.config_file,
+                crate::cli::ConfigCommand::SetCommand(a) => &a.config_file,
+            };
+            let mut ctx = Ctx {
+                global: &global,
+                config_file: config_file(&[&top, &c.config_file, leaf]),
+                streams,
+                out,
+            };
+            Ok(config::run(&mut ctx, c.command)?)
         }
         Command::Emulator(a) => {
             let token = a.token.unwrap_or_else(crate::emulator::random_token);
@@ -77,6 +89,57 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
     }
 }
 
+/// `-o terraform` describes existing secrets: `list` and `get` print it, every other command
+/// refuses it here, once, before any input is read or any request is sent.
+fn check_output(global: &GlobalArgs, command: &Command) -> Result<()> {
+    if global.output != Some(OutputFormat::Terraform) {
+        return Ok(());
+    }
+    let (provider, verb) = match command {
+        Command::Chatbotkit(c) => (
+            "chatbotkit ",
+            match &c.command {
+                CbkCommand::List(_) => return Ok(()),
+                CbkCommand::Get(a) => return check_terraform_get(a.reveal),
+                CbkCommand::Create(_) => "create",
+                CbkCommand::Update(_) => "update",
+                CbkCommand::Delete(_) => "delete",
+                CbkCommand::Import(_) => "import",
+                CbkCommand::Verify(_) => "verify",
+                CbkCommand::Revoke(_) => "revoke",
+            },
+        ),
+        Command::Kubiya(c) => (
+            "kubiya ",
+            match &c.command {
+                KubiyaCommand::List(_) => return Ok(()),
+                KubiyaCommand::Get(a) => return check_terraform_get(a.reveal),
+                KubiyaCommand::Create(_) => "create",
+                KubiyaCommand::Update(_) => "update",
+                KubiyaCommand::Delete(_) => "delete",
+                KubiyaCommand::Import(_) => "import",
+            },
+        ),
+        Command::Completions(_) => ("", "completions"),
+        Command::Config(_) => ("", "config"),
+        Command::Emulator(_) => ("", "emulator"),
+    };
+    Err(error::usage(format!(
+        "-o terraform works with list and get only, not with '{provider}{verb}'; nothing was sent"
+    ))
+    .with_hint("use -o json, -o plain or -o table here; list -o terraform prints the blocks"))
+}
+
+fn check_terraform_get(reveal: bool) -> Result<()> {
+    if reveal {
+        return Err(error::usage(
+            "get --reveal prints the value itself and -o terraform never holds a value; nothing was sent",
+        )
+        .with_hint("drop --reveal to print the Terraform blocks"));
+    }
+    Ok(())
+}
+
 /// Build the transport for a provider: config file, profile, base URL, token.
 fn connect(
     ctx: &Ctx,
@@ -84,15 +147,15 @@ fn connect(
     p: &ProviderArgs,
     value_env: Option<&OsStr>,
 ) -> Result<(Transport, Url)> {
-    let env = config::process_env;
+    let env = crate::config::process_env;
     let cfg = Config::load(
         ctx.config_file.as_deref(),
         ctx.global.profile.as_deref(),
         &env,
     )?;
-    let ep = config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
+    let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
     let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
-    let (token, _) = config::resolve_token(kind, &cfg, &env, ctx.timeout(), &keep)?;
+    let (token, _) = crate::config::resolve_token(kind, &cfg, &env, ctx.timeout(), &keep)?;
     let t = Transport::new(
         kind,
         token,
@@ -227,7 +290,7 @@ fn chatbotkit(
         }
         CbkCommand::List(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::list(&mut ctx, &prov, &ListFilter { meta: a.meta })
+            secrets::list(&mut ctx, &prov, &ListFilter { meta: a.meta }, &a.names)
         }
         CbkCommand::Import(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
@@ -305,9 +368,9 @@ fn kubiya(
             let prov = connect_kubiya(&ctx, p, None)?;
             secrets::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
         }
-        KubiyaCommand::List(_) => {
+        KubiyaCommand::List(a) => {
             let prov = connect_kubiya(&ctx, p, None)?;
-            secrets::list(&mut ctx, &prov, &ListFilter::default())
+            secrets::list(&mut ctx, &prov, &ListFilter::default(), &a.names)
         }
         KubiyaCommand::Import(a) => {
             let prov = connect_kubiya(&ctx, p, None)?;

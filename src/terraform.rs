@@ -1,0 +1,759 @@
+//! `-o terraform`: secret records → Terraform HCL (an `import` block, a `resource` block and,
+//! where the secret holds a value, a sensitive `variable` block per secret). Pure functions:
+//! records in, text out.
+//!
+//! What the text never holds is a secret value. ChatBotKit never returns one, and Kubiya's are
+//! only read by `get --reveal`; every `value` is `var.<name>`, supplied by the user at plan
+//! time. Masked config entries (`"********"`) are left out too: writing the mask back would
+//! store the mask.
+//!
+//! Everything that comes from a server is written as an escaped HCL string (quotes,
+//! backslashes, control characters, `${` and `%{`), or as an identifier built by [`ident`], so
+//! nothing a secret's name or description holds can add HCL of its own.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::config::ProviderKind;
+
+/// How ChatBotKit answers with a write-only config entry such as `clientSecret`.
+pub const MASK: &str = "********";
+
+/// Names Terraform refuses for a variable (the identifiers are shared with the variables).
+const RESERVED: &[&str] = &[
+    "source",
+    "version",
+    "providers",
+    "count",
+    "for_each",
+    "lifecycle",
+    "depends_on",
+    "locals",
+];
+
+/// The Terraform resource type and provider source of each platform.
+fn resource_type(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::Chatbotkit => "chatbotkit_secret",
+        ProviderKind::Kubiya => "kubiya_secret",
+    }
+}
+
+fn provider_source(kind: ProviderKind) -> &'static str {
+    match kind {
+        ProviderKind::Chatbotkit => "chatbotkit/chatbotkit",
+        ProviderKind::Kubiya => "kubiya-terraform/kubiya",
+    }
+}
+
+/// A safe Terraform name for a secret name: lowercase; every run of characters outside
+/// `[a-z0-9_]` becomes `_`; leading and trailing `_` trimmed; `secret_` in front when it would
+/// start with a digit or be a name Terraform reserves for variables; `secret` when nothing is
+/// left.
+pub fn ident(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    let mut in_run = false;
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            s.push(c);
+            in_run = false;
+        } else if !in_run {
+            s.push('_');
+            in_run = true;
+        }
+    }
+    let s = s.trim_matches('_');
+    if s.is_empty() {
+        "secret".to_string()
+    } else if s.starts_with(|c: char| c.is_ascii_digit()) || RESERVED.contains(&s) {
+        format!("secret_{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// [`ident`] for each name, made unique in input order: the first keeps its identifier, later
+/// ones get `_2`, `_3`… (skipping any suffixed form already taken).
+pub fn unique_idents<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    let mut used = HashSet::new();
+    names
+        .iter()
+        .map(|n| {
+            let base = ident(n.as_ref());
+            let mut candidate = base.clone();
+            let mut i = 2;
+            while !used.insert(candidate.clone()) {
+                candidate = format!("{base}_{i}");
+                i += 1;
+            }
+            candidate
+        })
+        .collect()
+}
+
+/// `s` as a quoted HCL string literal that means exactly `s`: `\` `"` and control characters
+/// escaped, and the template markers `${` / `%{` doubled to `$${` / `%%{`.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An object key: bare when it is a plain identifier, quoted otherwise (and for the keywords
+/// that an expression parser would read as literals).
+fn object_key(k: &str) -> String {
+    let bare = k.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !matches!(k, "true" | "false" | "null");
+    if bare { k.to_string() } else { quote(k) }
+}
+
+/// A JSON scalar as the string Terraform's `map(string)` arguments take; `None` for null.
+/// Nested values (not expected in these maps) travel as their JSON text.
+fn as_string(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// A record's string field, `None` when absent, null or empty.
+fn text(r: &Value, key: &str) -> Option<String> {
+    r.get(key).and_then(as_string).filter(|s| !s.is_empty())
+}
+
+enum Item {
+    /// `key = <expression>` on one line.
+    Attr(&'static str, String),
+    /// `key = { k = "v" … }` over several lines.
+    Map(&'static str, Vec<(String, String)>),
+    Comment(String),
+}
+
+struct Block {
+    head: String,
+    items: Vec<Item>,
+}
+
+impl Block {
+    fn new(head: String) -> Block {
+        Block {
+            head,
+            items: Vec::new(),
+        }
+    }
+
+    fn attr(&mut self, key: &'static str, expr: String) {
+        self.items.push(Item::Attr(key, expr));
+    }
+
+    fn string(&mut self, key: &'static str, value: Option<String>) {
+        if let Some(v) = value {
+            self.attr(key, quote(&v));
+        }
+    }
+
+    /// Writes the block, `=` aligned within runs of one-line attributes as `terraform fmt` does.
+    fn write(&self, out: &mut String) {
+        out.push_str(&self.head);
+        out.push_str(" {\n");
+        let mut i = 0;
+        while i < self.items.len() {
+            match &self.items[i] {
+                Item::Attr(..) => {
+                    let run: Vec<(&str, &str)> = self.items[i..]
+                        .iter()
+                        .map_while(|it| match it {
+                            Item::Attr(k, e) => Some((*k, e.as_str())),
+                            _ => None,
+                        })
+                        .collect();
+                    write_aligned(out, "  ", &run);
+                    i += run.len();
+                }
+                Item::Map(k, entries) => {
+                    out.push_str(&format!("  {k} = {{\n"));
+                    let run: Vec<(&str, &str)> = entries
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect();
+                    write_aligned(out, "    ", &run);
+                    out.push_str("  }\n");
+                    i += 1;
+                }
+                Item::Comment(c) => {
+                    out.push_str(&format!("  # {c}\n"));
+                    i += 1;
+                }
+            }
+        }
+        out.push_str("}\n");
+    }
+}
+
+fn write_aligned(out: &mut String, indent: &str, run: &[(&str, &str)]) {
+    let width = run
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (k, e) in run {
+        let pad = width - k.chars().count();
+        out.push_str(&format!("{indent}{k}{} = {e}\n", " ".repeat(pad)));
+    }
+}
+
+/// A map argument from a record's object field: null entries skipped, masked entries left out
+/// (each named in a comment), nothing at all when no entry is left.
+fn map_item(block: &mut Block, arg: &'static str, field: Option<&Value>, masked: bool) {
+    let Some(Value::Object(m)) = field else {
+        return;
+    };
+    let mut entries = Vec::new();
+    let mut left_out = Vec::new();
+    for (k, v) in m {
+        let Some(s) = as_string(v) else { continue };
+        if masked && s == MASK {
+            left_out.push(k);
+            continue;
+        }
+        entries.push((object_key(k), quote(&s)));
+    }
+    for k in left_out {
+        block.items.push(Item::Comment(format!(
+            "{arg} {} is write-only (the API shows it masked) and is left out",
+            quote(k)
+        )));
+    }
+    if !entries.is_empty() {
+        block.items.push(Item::Map(arg, entries));
+    }
+}
+
+/// The HCL for `records` of one platform: a header comment, then for each secret an `import`
+/// block, a `resource` block and (unless it is a personal ChatBotKit secret, which takes no
+/// value) a sensitive `variable` block for its value.
+pub fn render(kind: ProviderKind, records: &[Value]) -> String {
+    let rtype = resource_type(kind);
+    let records = sort_oldest_first(kind, records);
+    let labels: Vec<String> = records
+        .iter()
+        .map(|r| match kind {
+            ProviderKind::Chatbotkit => text(r, "name")
+                .filter(|n| !n.trim().is_empty())
+                .or_else(|| text(r, "id"))
+                .unwrap_or_default(),
+            ProviderKind::Kubiya => text(r, "name").unwrap_or_default(),
+        })
+        .collect();
+    let idents = unique_idents(&labels);
+    let mut out = header(kind, &records, &idents);
+    if records.is_empty() {
+        out.push_str("\n# No secrets matched.\n");
+        return out;
+    }
+    for (r, id) in records.iter().zip(&idents) {
+        let name = text(r, "name").unwrap_or_default();
+        let import_id = match kind {
+            ProviderKind::Chatbotkit => text(r, "id"),
+            ProviderKind::Kubiya => text(r, "name"),
+        };
+        out.push('\n');
+        if let Some(import_id) = &import_id {
+            let mut b = Block::new("import".into());
+            b.attr("to", format!("{rtype}.{id}"));
+            b.attr("id", quote(import_id));
+            b.write(&mut out);
+            out.push('\n');
+        }
+        let mut b = Block::new(format!("resource {} {}", quote(rtype), quote(id)));
+        match kind {
+            ProviderKind::Chatbotkit => {
+                b.string("name", text(r, "name"));
+                b.string("description", text(r, "description"));
+                b.string("type", text(r, "type"));
+                b.string("kind", text(r, "kind"));
+                b.string("visibility", text(r, "visibility"));
+                b.string("blueprint_id", text(r, "blueprintId"));
+                map_item(&mut b, "config", r.get("config"), true);
+                map_item(&mut b, "meta", r.get("meta"), false);
+            }
+            ProviderKind::Kubiya => {
+                b.attr("name", quote(&name));
+                b.string("description", text(r, "description"));
+            }
+        }
+        let takes_value = takes_value(kind, r);
+        if takes_value {
+            b.attr("value", format!("var.{id}"));
+        } else {
+            b.items.push(Item::Comment(
+                "a personal secret takes no value: each user authenticates it".into(),
+            ));
+        }
+        b.write(&mut out);
+        if takes_value {
+            let about = match (kind, &import_id) {
+                (ProviderKind::Chatbotkit, Some(sid)) => {
+                    format!("Value of ChatBotKit secret {name} ({sid})")
+                }
+                _ => format!("Value of {} secret {name}", kind.display()),
+            };
+            let mut v = Block::new(format!("variable {}", quote(id)));
+            v.attr("type", "string".into());
+            v.attr("sensitive", "true".into());
+            v.attr("description", quote(&about));
+            out.push('\n');
+            v.write(&mut out);
+        }
+    }
+    out
+}
+
+/// How to use the file. Only identifiers and fixed text go into comments (a name could hold
+/// a newline); a name is shown only when it is plain enough to need no quoting.
+fn header(kind: ProviderKind, records: &[&Value], idents: &[String]) -> String {
+    let n = records.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let mut h = format!(
+        "# Generated by secretctl {} from {n} {} secret{plural}.\n\
+         # Needs Terraform >= 1.5 (import blocks) and the provider declared in the module:\n\
+         #   terraform {{ required_providers {{ {} = {{ source = \"{}\" }} }} }}\n\
+         #\n",
+        env!("CARGO_PKG_VERSION"),
+        kind.display(),
+        kind.key(),
+        provider_source(kind),
+    );
+    h.push_str(match kind {
+        ProviderKind::Chatbotkit => {
+            "# No secret value is in this file: ChatBotKit never returns values, and secretctl\n\
+             # never writes one to a file.\n"
+        }
+        ProviderKind::Kubiya => {
+            "# No secret value is in this file: secretctl never writes one to a file (only\n\
+             # `get --reveal` prints one).\n"
+        }
+    });
+    // The example: the first secret that takes a value.
+    let example = records
+        .iter()
+        .zip(idents)
+        .find(|(r, _)| takes_value(kind, r));
+    let Some((r, var)) = example else {
+        if n > 0 {
+            h.push_str("# Every secret here is personal and takes no value. Run: terraform plan\n");
+        }
+        return h;
+    };
+    let source = match kind {
+        ProviderKind::Kubiya => {
+            let name = text(r, "name").unwrap_or_default();
+            let plain = name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
+            if plain && !name.is_empty() {
+                format!("secretctl kubiya get {name} --reveal")
+            } else {
+                "secretctl kubiya get NAME --reveal".to_string()
+            }
+        }
+        ProviderKind::Chatbotkit => "op read op://vault/item/field".to_string(),
+    };
+    h.push_str(&format!(
+        "# Supply each value in an environment variable TF_VAR_<variable>, e.g.\n\
+         #   export TF_VAR_{var}=\"$({source})\"\n\
+         # or in a *.tfvars file kept out of version control (terraform plan -var-file=FILE).\n\
+         # Then run terraform plan: it shows the imports and an update that sets each value\n\
+         # (no provider can read a value back to compare).\n"
+    ));
+    h
+}
+
+/// Whether the resource gets `value = var.…` (a personal ChatBotKit secret takes none).
+fn takes_value(kind: ProviderKind, r: &Value) -> bool {
+    kind == ProviderKind::Kubiya || text(r, "kind").as_deref() != Some("personal")
+}
+
+/// The order of the file: oldest first (then by id or name), so that a secret created later
+/// never takes the Terraform name an earlier one had in a previous run.
+fn sort_oldest_first(kind: ProviderKind, records: &[Value]) -> Vec<&Value> {
+    let mut v: Vec<&Value> = records.iter().collect();
+    match kind {
+        ProviderKind::Chatbotkit => v.sort_by(|a, b| {
+            let t = |r: &Value| r.get("createdAt").and_then(Value::as_f64).unwrap_or(0.0);
+            t(a).total_cmp(&t(b))
+                .then_with(|| text(a, "id").cmp(&text(b, "id")))
+        }),
+        ProviderKind::Kubiya => v.sort_by(|a, b| {
+            text(a, "created_at")
+                .cmp(&text(b, "created_at"))
+                .then_with(|| text(a, "name").cmp(&text(b, "name")))
+        }),
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hcl::{Block as HclBlock, Body, Expression, ObjectKey};
+    use serde_json::json;
+
+    fn parse(s: &str) -> Body {
+        hcl::parse(s).unwrap_or_else(|e| panic!("not valid HCL ({e}):\n{s}"))
+    }
+
+    fn blocks<'a>(body: &'a Body, kind: &str) -> Vec<&'a HclBlock> {
+        body.blocks().filter(|b| b.identifier() == kind).collect()
+    }
+
+    fn attr<'a>(b: &'a HclBlock, key: &str) -> Option<&'a Expression> {
+        b.body()
+            .attributes()
+            .find(|a| a.key() == key)
+            .map(|a| a.expr())
+    }
+
+    fn string_attr(b: &HclBlock, key: &str) -> String {
+        match attr(b, key) {
+            Some(Expression::String(s)) => s.clone(),
+            other => panic!("{key} is not a string: {other:?}"),
+        }
+    }
+
+    fn map_attr(b: &HclBlock, key: &str) -> Vec<(String, String)> {
+        match attr(b, key) {
+            Some(Expression::Object(o)) => o
+                .iter()
+                .map(|(k, v)| {
+                    let k = match k {
+                        ObjectKey::Identifier(i) => i.to_string(),
+                        ObjectKey::Expression(Expression::String(s)) => s.clone(),
+                        other => panic!("key {other:?}"),
+                    };
+                    let Expression::String(v) = v else {
+                        panic!("value {v:?}")
+                    };
+                    (k, v.clone())
+                })
+                .collect(),
+            other => panic!("{key} is not an object: {other:?}"),
+        }
+    }
+
+    fn labels(b: &HclBlock) -> Vec<&str> {
+        b.labels().iter().map(|l| l.as_str()).collect()
+    }
+
+    fn expr_text(e: &Expression) -> String {
+        e.to_string()
+    }
+
+    #[test]
+    fn identifiers_are_safe() {
+        assert_eq!(ident("External API Key"), "external_api_key");
+        assert_eq!(ident("external-api-key"), "external_api_key");
+        assert_eq!(ident("EXTERNAL_API_KEY"), "external_api_key");
+        assert_eq!(ident("  --OpenAI.Key!! "), "openai_key");
+        assert_eq!(ident("1password"), "secret_1password");
+        assert_eq!(ident(""), "secret");
+        assert_eq!(ident("€€€"), "secret");
+        assert_eq!(ident("Ünïcode name"), "n_code_name");
+        assert_eq!(ident("count"), "secret_count");
+        assert_eq!(ident("a\n}\nresource"), "a_resource");
+    }
+
+    #[test]
+    fn colliding_names_get_numeric_suffixes_in_input_order() {
+        let names = [
+            "External API Key",
+            "external-api-key",
+            "EXTERNAL_API_KEY",
+            "1password",
+            "",
+            "",
+            "external_api_key_2",
+        ];
+        let ids = unique_idents(&names);
+        assert_eq!(
+            ids,
+            [
+                "external_api_key",
+                "external_api_key_2",
+                "external_api_key_3",
+                "secret_1password",
+                "secret",
+                "secret_2",
+                "external_api_key_2_2",
+            ]
+        );
+        let set: HashSet<&String> = ids.iter().collect();
+        assert_eq!(set.len(), ids.len());
+        for id in &ids {
+            assert!(hcl::Identifier::new(id.as_str()).is_ok(), "{id}");
+            assert!(id.starts_with(|c: char| c.is_ascii_lowercase()), "{id}");
+        }
+    }
+
+    #[test]
+    fn colliding_names_render_as_distinct_resources_and_variables() {
+        let recs: Vec<Value> = ["External API Key", "external-api-key", "EXTERNAL_API_KEY"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| json!({"id": format!("sec{i}"), "name": n, "kind": "shared"}))
+            .collect();
+        let body = parse(&render(ProviderKind::Chatbotkit, &recs));
+        let res: Vec<String> = blocks(&body, "resource")
+            .iter()
+            .map(|b| labels(b)[1].to_string())
+            .collect();
+        let vars: Vec<String> = blocks(&body, "variable")
+            .iter()
+            .map(|b| labels(b)[0].to_string())
+            .collect();
+        let want = [
+            "external_api_key",
+            "external_api_key_2",
+            "external_api_key_3",
+        ];
+        assert_eq!(res, want);
+        assert_eq!(vars, want);
+        let tos: Vec<String> = blocks(&body, "import")
+            .iter()
+            .map(|b| expr_text(attr(b, "to").unwrap()))
+            .collect();
+        assert_eq!(
+            tos,
+            want.map(|w| format!("chatbotkit_secret.{w}")).to_vec(),
+            "import targets follow the resources"
+        );
+    }
+
+    #[test]
+    fn escaping_round_trips_through_a_real_parser() {
+        let nasty = [
+            "plain",
+            "quote \" and backslash \\ and \\\" both",
+            "interp ${var.x} and directive %{ if true }y%{ endif }",
+            "already escaped $${x} and %%{y}, and $$${z}",
+            "lone $ and % and { } and $ {",
+            "new\nline, cr\r, tab\t, nul\u{0}, esc\u{1b}[31m, del\u{7f}, c1\u{85}",
+            "unicode é 日本 🚀",
+            "ends with $",
+            "ends with backslash \\",
+        ];
+        for s in nasty {
+            let text = format!("a = {}\n", quote(s));
+            let body = parse(&text);
+            let a = body.attributes().next().unwrap();
+            assert_eq!(
+                a.expr(),
+                &Expression::String(s.to_string()),
+                "{s:?} written as {text}"
+            );
+            assert!(!quote(s).contains(['\n', '\r', '\u{1b}']), "{text}");
+        }
+    }
+
+    #[test]
+    fn chatbotkit_resource_has_every_readable_argument_and_no_mask() {
+        let rec = json!({
+            "id": "sec_abc", "alias": "al", "name": "OAuth \"GitHub\" ${x}",
+            "description": "line1\nline2 %{y} \\", "blueprintId": "bp_1",
+            "kind": "shared", "type": "oauth", "visibility": "protected",
+            "config": {"clientId": "cid", "clientSecret": MASK, "scope": "repo user",
+                       "token-url": "https://x", "null": "n", "empty": null},
+            "meta": {"team": "data", "cost center": "42"},
+            "createdAt": 1, "updatedAt": 2
+        });
+        let hcl_text = render(ProviderKind::Chatbotkit, std::slice::from_ref(&rec));
+        assert!(!hcl_text.contains(MASK), "{hcl_text}");
+        let body = parse(&hcl_text);
+        let imports = blocks(&body, "import");
+        assert_eq!(imports.len(), 1);
+        assert_eq!(string_attr(imports[0], "id"), "sec_abc");
+        assert_eq!(
+            expr_text(attr(imports[0], "to").unwrap()),
+            "chatbotkit_secret.oauth_github_x"
+        );
+        let res = blocks(&body, "resource");
+        assert_eq!(labels(res[0]), ["chatbotkit_secret", "oauth_github_x"]);
+        let r = res[0];
+        assert_eq!(string_attr(r, "name"), "OAuth \"GitHub\" ${x}");
+        assert_eq!(string_attr(r, "description"), "line1\nline2 %{y} \\");
+        assert_eq!(string_attr(r, "type"), "oauth");
+        assert_eq!(string_attr(r, "kind"), "shared");
+        assert_eq!(string_attr(r, "visibility"), "protected");
+        assert_eq!(string_attr(r, "blueprint_id"), "bp_1");
+        assert!(attr(r, "alias").is_none(), "the provider has no alias");
+        assert!(attr(r, "id").is_none() && attr(r, "created_at").is_none());
+        let mut config = map_attr(r, "config");
+        config.sort();
+        assert_eq!(
+            config,
+            [
+                ("clientId".into(), "cid".into()),
+                ("null".into(), "n".into()),
+                ("scope".into(), "repo user".into()),
+                ("token-url".into(), "https://x".into()),
+            ]
+        );
+        let mut meta = map_attr(r, "meta");
+        meta.sort();
+        assert_eq!(
+            meta,
+            [
+                ("cost center".into(), "42".into()),
+                ("team".into(), "data".into())
+            ]
+        );
+        assert_eq!(expr_text(attr(r, "value").unwrap()), "var.oauth_github_x");
+        let vars = blocks(&body, "variable");
+        assert_eq!(labels(vars[0]), ["oauth_github_x"]);
+        assert_eq!(attr(vars[0], "sensitive"), Some(&Expression::Bool(true)));
+        assert_eq!(expr_text(attr(vars[0], "type").unwrap()), "string");
+        assert_eq!(
+            string_attr(vars[0], "description"),
+            "Value of ChatBotKit secret OAuth \"GitHub\" ${x} (sec_abc)"
+        );
+        assert!(hcl_text.contains("# config \"clientSecret\" is write-only"));
+    }
+
+    #[test]
+    fn null_and_empty_fields_are_skipped() {
+        let rec = json!({"id": "s1", "name": "N", "description": "", "alias": null,
+            "blueprintId": null, "kind": null, "type": null, "config": null,
+            "visibility": null, "meta": {}});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        assert!(!t.contains("null"), "{t}");
+        let body = parse(&t);
+        let r = blocks(&body, "resource")[0];
+        let keys: Vec<&str> = r.body().attributes().map(|a| a.key()).collect();
+        assert_eq!(keys, ["name", "value"]);
+    }
+
+    #[test]
+    fn personal_secrets_get_no_value_and_no_variable() {
+        let recs = [
+            json!({"id": "p1", "name": "Mine", "kind": "personal", "type": "oauth"}),
+            json!({"id": "s1", "name": "Shared", "kind": "shared"}),
+        ];
+        let t = render(ProviderKind::Chatbotkit, &recs);
+        let body = parse(&t);
+        let res = blocks(&body, "resource");
+        assert!(attr(res[0], "value").is_none());
+        assert!(attr(res[1], "value").is_some());
+        let vars: Vec<Vec<&str>> = blocks(&body, "variable")
+            .iter()
+            .map(|b| labels(b))
+            .collect();
+        assert_eq!(vars, [["shared"]]);
+        assert!(
+            t.contains("TF_VAR_shared="),
+            "the example names a variable that exists:\n{t}"
+        );
+    }
+
+    #[test]
+    fn kubiya_imports_by_name_with_name_and_description() {
+        let recs = [
+            json!({"name": "GH_TOKEN", "description": "CI \"token\"", "created_by": "me",
+                   "created_at": "2026-01-01T00:00:00Z", "value": "must-not-appear"}),
+            json!({"name": "db-pass", "description": "", "created_at": "2026-02-01T00:00:00Z"}),
+        ];
+        let t = render(ProviderKind::Kubiya, &recs);
+        assert!(!t.contains("must-not-appear"));
+        let body = parse(&t);
+        let imports = blocks(&body, "import");
+        assert_eq!(string_attr(imports[0], "id"), "GH_TOKEN");
+        assert_eq!(
+            expr_text(attr(imports[0], "to").unwrap()),
+            "kubiya_secret.gh_token"
+        );
+        assert_eq!(string_attr(imports[1], "id"), "db-pass");
+        let res = blocks(&body, "resource");
+        assert_eq!(labels(res[1]), ["kubiya_secret", "db_pass"]);
+        let keys: Vec<&str> = res[0].body().attributes().map(|a| a.key()).collect();
+        assert_eq!(keys, ["name", "description", "value"]);
+        assert_eq!(string_attr(res[0], "description"), "CI \"token\"");
+        assert!(attr(res[1], "description").is_none());
+        assert_eq!(expr_text(attr(res[1], "value").unwrap()), "var.db_pass");
+        assert_eq!(blocks(&body, "variable").len(), 2);
+        assert!(
+            t.contains("export TF_VAR_gh_token=\"$(secretctl kubiya get GH_TOKEN --reveal)\""),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn header_explains_the_variables_and_names_stay_out_of_comments() {
+        let rec = json!({"name": "x\nresource \"evil\" \"r\" {}\n#", "description": "d"});
+        let t = render(ProviderKind::Kubiya, &[rec]);
+        let body = parse(&t);
+        assert_eq!(blocks(&body, "resource").len(), 1, "{t}");
+        assert!(t.starts_with("# Generated by secretctl "));
+        assert!(t.contains("TF_VAR_"));
+        assert!(t.contains("*.tfvars"));
+        assert!(t.contains("terraform plan"));
+        assert!(t.contains("source = \"kubiya-terraform/kubiya\""));
+        for line in t.lines().filter(|l| l.trim_start().starts_with('#')) {
+            assert!(!line.contains("\"evil\""), "{line}");
+        }
+    }
+
+    #[test]
+    fn oldest_first_so_a_newer_clash_never_renames_an_older_secret() {
+        // As the API lists them: newest first.
+        let recs = [
+            json!({"id": "s3", "name": "external-api-key", "createdAt": 3000}),
+            json!({"id": "s1", "name": "External API Key", "createdAt": 1000}),
+        ];
+        let body = parse(&render(ProviderKind::Chatbotkit, &recs));
+        let imports: Vec<(String, String)> = blocks(&body, "import")
+            .iter()
+            .map(|b| (string_attr(b, "id"), expr_text(attr(b, "to").unwrap())))
+            .collect();
+        assert_eq!(
+            imports,
+            [
+                ("s1".into(), "chatbotkit_secret.external_api_key".into()),
+                ("s3".into(), "chatbotkit_secret.external_api_key_2".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_matched_is_still_valid_hcl() {
+        let t = render(ProviderKind::Chatbotkit, &[]);
+        let body = parse(&t);
+        assert_eq!(body.iter().count(), 0);
+    }
+
+    #[test]
+    fn equals_signs_are_aligned() {
+        let rec = json!({"id": "s", "name": "N", "blueprintId": "b", "type": "plain"});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        assert!(t.contains("  name         = \"N\"\n"), "{t}");
+        assert!(t.contains("  blueprint_id = \"b\"\n"), "{t}");
+    }
+}
