@@ -1,0 +1,289 @@
+//! `cargo bench --bench perf`: secretctl against its emulator with added latency per request.
+//! Prints a Markdown report (the machine, then medians of repeated runs) for BENCHMARKS.md.
+//! Not part of the test suite: machines are noisy, so timings are recorded, not asserted.
+//!
+//! Quick run: `SECRETCTL_BENCH_QUICK=1 cargo bench --bench perf` (fewer repetitions).
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use secretctl::emulator::{Emulator, EmulatorOptions};
+use serde_json::json;
+
+const TOKEN: &str = "bench-token";
+const LATENCY_MS: u64 = 20;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_secretctl")
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn quick() -> bool {
+    std::env::var_os("SECRETCTL_BENCH_QUICK").is_some()
+}
+
+fn reps(full: usize) -> usize {
+    if quick() {
+        full.div_ceil(5).max(1)
+    } else {
+        full
+    }
+}
+
+fn command(emu: &Emulator, args: &[&str]) -> Command {
+    let mut c = Command::new(bin());
+    c.args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", std::env::temp_dir())
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("secretctl-bench-none"),
+        )
+        .env("CHATBOTKIT_API_URL", emu.base_url())
+        .env("CHATBOTKIT_API_TOKEN", TOKEN)
+        .env("KUBIYA_BASE_URL", format!("{}/api/v1", emu.base_url()))
+        .env("KUBIYA_API_KEY", TOKEN)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    c
+}
+
+struct Measured {
+    wall: Duration,
+    first_byte: Option<Duration>,
+    max_rss_kb: i64,
+    ok: bool,
+}
+
+/// Run to the end, timing the first byte of stdout and reading the child's own peak RSS.
+// The child is reaped with wait4 (for its rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn measure(mut c: Command) -> Measured {
+    let start = Instant::now();
+    let mut child = c.spawn().expect("spawn secretctl");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first_byte = None;
+    let mut buf = [0u8; 65536];
+    loop {
+        match out.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {
+                if first_byte.is_none() {
+                    first_byte = Some(start.elapsed());
+                }
+            }
+        }
+    }
+    let pid = child.id() as i32;
+    let mut status = 0;
+    // SAFETY: waiting for our own child with a zeroed rusage to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe {
+        libc::wait4(pid, &mut status, 0, &mut usage);
+    }
+    let wall = start.elapsed();
+    Measured {
+        wall,
+        first_byte,
+        max_rss_kb: usage.ru_maxrss,
+        ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines().next().map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<u64>()
+                    .unwrap_or(0)
+            })
+        })
+        .map_or("?".into(), |kb| {
+            format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0)
+        });
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!("{cpu}, {cores} cores, {mem} RAM, Linux {}", kernel.trim())
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing else to parse.
+    println!("## Results\n");
+    println!("Machine: {}  ", machine());
+    println!(
+        "secretctl {} (bench profile = release: LTO, 1 codegen unit, stripped)  ",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!("Emulator latency: {LATENCY_MS} ms added to every request unless stated.\n");
+    println!("| measurement | median | target | runs |");
+    println!("|---|---|---|---|");
+
+    let emu = Emulator::start(EmulatorOptions {
+        port: 0,
+        token: TOKEN.into(),
+    })
+    .expect("emulator");
+
+    // Start-up.
+    for args in [&["--version"][..], &["kubiya", "list", "--help"][..]] {
+        let n = reps(50);
+        let times: Vec<f64> = (0..n)
+            .map(|_| ms(measure(command(&emu, args)).wall))
+            .collect();
+        let target = if args[0] == "--version" { "< 5 ms" } else { "" };
+        println!(
+            "| `secretctl {}` | {:.2} ms | {target} | {n} |",
+            args.join(" "),
+            median(times)
+        );
+    }
+
+    // One get against curl doing the same single request, same latency, same run.
+    emu.set_latency(LATENCY_MS);
+    let id = emu.seed_chatbotkit(json!({"name": "BENCH", "kind": "shared", "value": "v"}));
+    let n = reps(30);
+    let mut ours = Vec::new();
+    let mut curl = Vec::new();
+    let curl_ok = Command::new("curl")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    for _ in 0..n {
+        let m = measure(command(&emu, &["chatbotkit", "get", &id]));
+        assert!(m.ok, "get failed");
+        ours.push(ms(m.wall));
+        if curl_ok {
+            let mut c = Command::new("curl");
+            c.args([
+                "-sf",
+                "-H",
+                &format!("Authorization: Bearer {TOKEN}"),
+                &format!("{}/api/v1/secret/{id}/fetch", emu.base_url()),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+            curl.push(ms(measure(c).wall));
+        }
+    }
+    let (o, c) = (median(ours), if curl_ok { median(curl) } else { f64::NAN });
+    println!("| `chatbotkit get ID` | {o:.1} ms | | {n} |");
+    if curl_ok {
+        println!("| `curl` same request | {c:.1} ms | | {n} |");
+        println!("| get ÷ curl | {:.2}× | ≤ 1.5× | {n} |", o / c);
+    }
+
+    // 10,000-secret list.
+    emu.set_latency(0);
+    for i in 0..10_000 {
+        emu.seed_chatbotkit(json!({"name": format!("S{i:05}"), "kind": "shared", "description": "benchmark secret", "meta": {"team": "bench"}}));
+    }
+    emu.set_latency(LATENCY_MS);
+    let n = reps(5);
+    let mut walls = Vec::new();
+    let mut firsts = Vec::new();
+    let mut rss = Vec::new();
+    emu.clear_requests();
+    for _ in 0..n {
+        let m = measure(command(&emu, &["chatbotkit", "list", "-o", "plain"]));
+        assert!(m.ok, "list failed");
+        walls.push(ms(m.wall));
+        firsts.push(ms(m.first_byte.unwrap_or(m.wall)));
+        rss.push(m.max_rss_kb as f64 / 1024.0);
+    }
+    let requests = emu.requests().len() / n;
+    println!(
+        "| `chatbotkit list` of 10,001 secrets: wall | {:.0} ms | < 1000 ms | {n} |",
+        median(walls)
+    );
+    println!(
+        "| … first line on stdout after | {:.0} ms | before the last item | {n} |",
+        median(firsts)
+    );
+    println!("| … requests per list | {requests} | 1 | {n} |");
+    println!("| … peak RSS | {:.1} MB | < 30 MB | {n} |", median(rss));
+
+    // Imports of 1,000 secrets at several concurrencies.
+    let dir = tempfile_dir();
+    let file = dir.join("bench.env");
+    let mut text = String::new();
+    for i in 0..1000 {
+        text.push_str(&format!("IMPORT_{i:04}=value-{i}-{}\n", "x".repeat(24)));
+    }
+    std::fs::write(&file, text).expect("write import file");
+    for provider in ["kubiya", "chatbotkit"] {
+        for conc in [1u32, 4, 8, 16] {
+            let n = if conc == 1 { 1 } else { reps(3) };
+            let mut walls = Vec::new();
+            for _ in 0..n {
+                reset(&emu);
+                emu.set_latency(LATENCY_MS);
+                let m = measure(command(
+                    &emu,
+                    &[
+                        provider,
+                        "import",
+                        file.to_str().unwrap_or(""),
+                        "--concurrency",
+                        &conc.to_string(),
+                    ],
+                ));
+                assert!(m.ok, "import failed");
+                walls.push(ms(m.wall));
+            }
+            let ideal = 1000.0 * LATENCY_MS as f64 / conc as f64;
+            let w = median(walls);
+            let target = if conc == 8 { "≤ 1.25×" } else { "" };
+            println!(
+                "| `{provider} import` 1,000 at concurrency {conc} | {w:.0} ms = {:.2}× ideal {ideal:.0} ms | {target} | {n} |",
+                w / ideal
+            );
+        }
+    }
+
+    let size = std::fs::metadata(bin()).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "| release binary size | {:.2} MB | < 10 MB | 1 |",
+        size as f64 / 1024.0 / 1024.0
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn reset(emu: &Emulator) {
+    // Keep the 10,000 ChatBotKit secrets out of the import runs' way: a fresh store each time.
+    let _ = reqwest::blocking::Client::new()
+        .post(format!("{}/_emulator/reset", emu.base_url()))
+        .send();
+    emu.clear_requests();
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("secretctl-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&d);
+    d
+}
