@@ -129,18 +129,25 @@ impl From<Failure> for Error {
 }
 
 impl Transport {
+    /// `tls`: whether the endpoint is `https`. A loopback `http` endpoint (the emulator)
+    /// needs no root certificates, so none are loaded: start-up stays cheap.
     pub fn new(
         kind: ProviderKind,
         token: Token,
         timeout: Duration,
         retries: u32,
         verbose: u8,
+        tls: bool,
     ) -> Result<Self> {
         let client = Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(timeout)
             .user_agent(concat!("secretctl/", env!("CARGO_PKG_VERSION")))
             .pool_max_idle_per_host(64)
+            .tls_built_in_root_certs(tls)
+            .https_only(tls)
+            // A 307/308 would re-send the body — the secret value — wherever Location points.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| error::other(format!("cannot set up HTTP client: {e}")))?;
         Ok(Transport {
@@ -289,6 +296,11 @@ impl Transport {
 
     fn status_error(&self, call: &Call, resp: Response) -> Error {
         let status = resp.status();
+        let location = resp
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(|l| crate::output::sanitize(l).into_owned());
         let mut body = Vec::new();
         let _ = resp.take(MAX_ERROR_BODY).read_to_end(&mut body);
         let mut message = error_message(&body).unwrap_or_else(|| {
@@ -320,6 +332,10 @@ impl Transport {
             403 => error::auth(text).with_hint("the token is valid but not allowed to do this"),
             404 => error::not_found(text),
             409 => error::conflict(text),
+            300..=399 => error::other(text).with_hint(format!(
+                "the server redirected{}; secretctl does not follow redirects (they could carry the value elsewhere): check the base URL",
+                location.map_or(String::new(), |l| format!(" to {l}"))
+            )),
             429 => error::network(text)
                 .with_hint("rate limited; try again later or lower --concurrency"),
             500..=599 => error::network(text),

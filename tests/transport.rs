@@ -639,3 +639,23 @@ fn json_output_adds_an_error_object_on_stderr() {
         "{obj}"
     );
 }
+
+/// A redirect is never followed: a 307 would re-send the value to another place.
+#[test]
+fn redirects_are_not_followed() {
+    let env = Env::new();
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/secrets".into()),
+        status: Some(307),
+        body: Some(String::new()),
+        count: 1,
+        ..Default::default()
+    });
+    let r = env.run_stdin(&["kubiya", "create", "R1"], b"redirect-me-value\n");
+    r.code(1)
+        .no_leak("redirect-me-value")
+        .stderr_has("does not follow redirects");
+    assert_eq!(env.requests(Some("POST"), "/secrets").len(), 1);
+    assert!(env.kubiya_secrets().is_empty());
+}

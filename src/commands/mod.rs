@@ -162,6 +162,7 @@ fn connect(
         ctx.timeout(),
         ctx.global.retries.unwrap_or(DEFAULT_RETRIES),
         ctx.global.verbose,
+        ep.api_root.scheme() == "https",
     )?;
     Ok((t, ep.api_root))
 }
