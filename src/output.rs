@@ -115,41 +115,39 @@ impl Output {
             // refuses it (commands::dispatch): never reached; plain is the safe fallback.
             OutputFormat::Plain | OutputFormat::Terraform => writeln!(w, "{}", plain_line(row)),
             OutputFormat::Table => {
-                let mut t = self.table();
-                let mut seen = Vec::new();
-                for (c, v) in columns.iter().zip(row) {
-                    t.add_row(vec![
-                        self.paint(self.color_out, Style::new().bold(), c),
-                        sanitize(v).into_owned(),
-                    ]);
-                    seen.push(c.to_ascii_lowercase());
-                }
-                // Fields the columns do not show (meta, config, timestamps…), as given.
+                // FIELD  VALUE lines: the columns first, then the record's other fields
+                // (meta, config, timestamps…) that have a value.
+                let mut fields: Vec<(String, String)> = columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| (c.to_string(), v.clone()))
+                    .collect();
                 if let Value::Object(map) = raw {
                     for (k, v) in map {
-                        let key = k.to_ascii_lowercase();
-                        if seen
-                            .iter()
-                            .any(|s| s.replace('_', "") == key.replace('_', ""))
-                        {
+                        let label = upper_snake(k);
+                        if fields.iter().any(|(c, _)| *c == label) {
                             continue;
                         }
                         let shown = match v {
+                            Value::Null => continue,
+                            Value::String(s) if s.is_empty() => continue,
+                            Value::Object(o) if o.is_empty() => continue,
                             Value::String(s) => s.clone(),
-                            Value::Null => String::new(),
+                            Value::Number(n) if k.ends_with("At") => {
+                                epoch_ms(n).unwrap_or_else(|| n.to_string())
+                            }
                             other => other.to_string(),
                         };
-                        t.add_row(vec![
-                            self.paint(
-                                self.color_out,
-                                Style::new().bold(),
-                                &k.to_ascii_uppercase(),
-                            ),
-                            sanitize(&shown).into_owned(),
-                        ]);
+                        fields.push((label, shown));
                     }
                 }
-                writeln!(w, "{t}")
+                let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                for (k, v) in fields {
+                    let key =
+                        self.paint(self.color_out, Style::new().bold(), &format!("{k:<width$}"));
+                    writeln!(w, "{}", format!("{key}  {}", sanitize(&v)).trim_end())?;
+                }
+                Ok(())
             }
         }
     }
@@ -189,6 +187,25 @@ impl Output {
     }
 }
 
+/// `blueprintId` → `BLUEPRINT_ID`, `created_at` → `CREATED_AT`.
+fn upper_snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for (i, c) in key.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
+}
+
+/// An epoch-milliseconds timestamp (ChatBotKit) as RFC 3339, for people.
+fn epoch_ms(n: &serde_json::Number) -> Option<String> {
+    let ms = n.as_u64()?;
+    let t = std::time::UNIX_EPOCH.checked_add(std::time::Duration::from_millis(ms))?;
+    Some(humantime::format_rfc3339_seconds(t).to_string())
+}
+
 pub struct ListWriter<'a> {
     out: &'a Output,
     columns: &'a [&'a str],
@@ -221,15 +238,28 @@ impl ListWriter<'_> {
             OutputFormat::Table if self.rows.is_empty() => {}
             OutputFormat::Table => {
                 let mut t = self.out.table();
-                t.set_header(
-                    self.columns
-                        .iter()
-                        .map(|c| self.out.paint(self.out.color_out, Style::new().bold(), c)),
-                );
+                t.set_header(self.columns.iter().copied());
                 for r in &self.rows {
                     t.add_row(r.iter().map(|c| sanitize(c).into_owned()));
                 }
-                writeln!(w, "{t}")?;
+                for col in t.column_iter_mut() {
+                    col.set_padding((0, 2));
+                }
+                // Styled after layout: escape codes inside cells would skew the widths.
+                let text = t.to_string();
+                for (i, line) in text.lines().enumerate() {
+                    let line = line.trim_end();
+                    if i == 0 {
+                        writeln!(
+                            w,
+                            "{}",
+                            self.out
+                                .paint(self.out.color_out, Style::new().bold(), line)
+                        )?;
+                    } else {
+                        writeln!(w, "{line}")?;
+                    }
+                }
             }
         }
         w.flush()?;
@@ -347,5 +377,36 @@ mod tests {
             s.contains("ID") && s.contains("NAME") && s.contains("n1"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn record_table_aligns_fields_and_reads_well() {
+        let o = out(OutputFormat::Table);
+        let mut w = Vec::new();
+        let raw = json!({"id": "s1", "name": "N", "blueprintId": null, "createdAt": 0, "meta": {"a": "b"}, "alias": ""});
+        o.record(&mut w, &["ID", "NAME"], &["s1".into(), "N".into()], &raw)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(w).unwrap(),
+            "ID          s1\nNAME        N\nCREATED_AT  1970-01-01T00:00:00Z\nMETA        {\"a\":\"b\"}\n"
+        );
+    }
+
+    #[test]
+    fn list_table_columns_line_up_with_colour_on() {
+        let o = Output {
+            format: OutputFormat::Table,
+            color_out: true,
+            color_err: false,
+        };
+        let mut w = Vec::new();
+        let mut l = o.list(&["ID", "NAME"]);
+        l.push(&mut w, vec!["long-id-1".into(), "n".into()], &json!({}))
+            .unwrap();
+        l.finish(&mut w).unwrap();
+        let s = String::from_utf8(w).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        let header = lines[0].replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+        assert_eq!(header.find("NAME"), lines[1].rfind('n'), "{s:?}");
     }
 }
