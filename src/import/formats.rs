@@ -124,9 +124,11 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     };
+    // The line comes from the byte offset, counted like every other line secretctl reports
+    // (jsonc-parser's own line number also counts a lone CR as a line break).
     let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &strict).map_err(|e| {
         vec![problem(
-            e.line_display(),
+            line_of(text.as_bytes(), e.range().start),
             format!("invalid JSON: {}", e.kind()),
         )]
     })?;
@@ -631,6 +633,17 @@ mod tests {
             err(ImportFormat::Json, b"{\"A\":\"\xff\"}")[0].message,
             "the file is not valid UTF-8"
         );
+    }
+
+    /// Found by fuzzing (import_parsers, input "\\rA\\r"): a lone CR made a JSON error name
+    /// line 2 of a one-line input.
+    #[test]
+    fn lone_carriage_returns_do_not_count_as_lines() {
+        for format in [ImportFormat::Json, ImportFormat::Toml, ImportFormat::Dotenv] {
+            if let Err(ps) = parse(format, b"\rA\r") {
+                assert!(ps.iter().all(|p| p.line == 1), "{format:?}: {ps:?}");
+            }
+        }
     }
 
     #[test]
