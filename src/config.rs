@@ -177,7 +177,7 @@ impl Config {
                     return Err(error::usage(format!(
                         "cannot read config file {}: {}",
                         p.display(),
-                        io_reason(&e)
+                        error::io_reason(&e)
                     )));
                 }
             },
@@ -236,29 +236,13 @@ pub fn default_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("secretctl").join("config.toml"))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
-}
-
 /// Parse without ever echoing the file's text: TOML errors normally quote the offending line,
 /// which may be the one holding a token.
 fn parse_file(path: &Path, bytes: &[u8]) -> Result<ConfigFile> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| error::usage(format!("config file {} is not valid UTF-8", path.display())))?;
     toml::from_str::<ConfigFile>(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-        let msg = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_string();
+        let (line, msg) = error::toml_position(text, &e);
         let at = line.map_or(String::new(), |l| format!(", line {l}"));
         error::usage(format!("config file {}{at}: {msg}", path.display()))
             .with_hint("see README.md, 'Config file', for the keys secretctl reads")
@@ -512,7 +496,7 @@ pub fn set_provider_key(
             return Err(error::usage(format!(
                 "cannot read config file {}: {}",
                 path.display(),
-                io_reason(&e)
+                error::io_reason(&e)
             )));
         }
     };

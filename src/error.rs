@@ -124,6 +124,44 @@ pub fn broken_pipe() -> Error {
     other(BROKEN_PIPE)
 }
 
+/// A failed write to stdout: a vanished reader is a quiet exit, anything else a failure.
+pub fn output(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        broken_pipe()
+    } else {
+        other(format!("cannot write output: {e}"))
+    }
+}
+
+/// Why a file could not be read, in plain words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// A TOML parse error as (line, first line of the message), without quoting the text:
+/// the offending line may hold a token.
+pub fn toml_position(text: &str, e: &toml::de::Error) -> (Option<usize>, String) {
+    let line = e.span().map(|s| {
+        text.as_bytes()[..s.start.min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    });
+    let msg = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid TOML")
+        .to_string();
+    (line, msg)
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Exit code for any error that reached `main`: ours carry theirs; anything else is 1,

@@ -97,13 +97,11 @@ pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
 
 fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
     let cannot = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
-            _ => e.to_string(),
-        };
-        error::usage(format!("cannot read value file {}: {why}", path.display()))
+        error::usage(format!(
+            "cannot read value file {}: {}",
+            path.display(),
+            error::io_reason(&e)
+        ))
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {

@@ -17,14 +17,6 @@ fn kind(p: ProviderName) -> ProviderKind {
     }
 }
 
-fn io(e: std::io::Error) -> error::Error {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        error::broken_pipe()
-    } else {
-        error::other(format!("cannot write output: {e}"))
-    }
-}
-
 /// The profile `set-…` writes to: `--profile`, `SECRETCTL_PROFILE`, the file's
 /// `default_profile`, else `default`. (Unlike reading, a profile that does not exist yet is
 /// fine: it is created.)
@@ -53,7 +45,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
     match cmd {
         ConfigCommand::Path(_) => {
             let p = config::write_path(ctx.config_file.as_deref(), &env)?;
-            writeln!(ctx.streams.stdout, "{}", p.display()).map_err(io)?;
+            writeln!(ctx.streams.stdout, "{}", p.display()).map_err(error::output)?;
             Ok(0)
         }
         ConfigCommand::Show(_) => show(ctx),
@@ -176,8 +168,9 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
     match ctx.out.format {
         OutputFormat::Json => {
             let v = json!({ "config_file": path.display().to_string(), "exists": exists, "profile": cfg.profile, "providers": obj });
-            serde_json::to_writer_pretty(&mut ctx.streams.stdout, &v).map_err(|e| io(e.into()))?;
-            writeln!(ctx.streams.stdout).map_err(io)?;
+            serde_json::to_writer_pretty(&mut ctx.streams.stdout, &v)
+                .map_err(|e| error::output(e.into()))?;
+            writeln!(ctx.streams.stdout).map_err(error::output)?;
         }
         _ => {
             let _ = writeln!(
@@ -189,9 +182,10 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
             let mut list = out.list(&["PROVIDER", "SETTING", "VALUE", "SOURCE"]);
             for r in rows {
                 list.push(&mut ctx.streams.stdout, r, &serde_json::Value::Null)
-                    .map_err(io)?;
+                    .map_err(error::output)?;
             }
-            list.finish(&mut ctx.streams.stdout).map_err(io)?;
+            list.finish(&mut ctx.streams.stdout)
+                .map_err(error::output)?;
         }
     }
     Ok(0)

@@ -39,13 +39,6 @@ pub struct UpdateArgs<'a> {
     pub merge: Map<String, Value>,
 }
 
-fn io(e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        return error::broken_pipe();
-    }
-    error::other(format!("cannot write output: {e}"))
-}
-
 fn check_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(error::usage("the secret name is empty"));
@@ -85,7 +78,7 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
                 &mut ctx.streams.stderr,
                 &format!("Created {label} secret {}{extra}", quoted(a.name)),
             )
-            .map_err(io)?;
+            .map_err(error::output)?;
     }
     let k = key_field(p);
     ctx.out
@@ -96,7 +89,7 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
             &key,
             &json!({ "name": a.name }),
         )
-        .map_err(io)?;
+        .map_err(error::output)?;
     Ok(0)
 }
 
@@ -116,11 +109,11 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         }
         let value = p.reveal(target)?;
         let w = &mut ctx.streams.stdout;
-        w.write_all(&value).map_err(io)?;
+        w.write_all(&value).map_err(error::output)?;
         if ctx.streams.stdout_tty {
-            w.write_all(b"\n").map_err(io)?;
+            w.write_all(b"\n").map_err(error::output)?;
         }
-        w.flush().map_err(io)?;
+        w.flush().map_err(error::output)?;
         return Ok(0);
     }
     let rec = p.get(target)?;
@@ -129,15 +122,15 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
     }
     ctx.out
         .record(&mut ctx.streams.stdout, p.columns(), &p.row(&rec), &rec)
-        .map_err(io)?;
+        .map_err(error::output)?;
     Ok(0)
 }
 
 fn write_terraform(ctx: &mut Ctx, p: &dyn Provider, records: &[Value]) -> Result<i32> {
     let text = crate::terraform::render(p.kind(), records);
     let w = &mut ctx.streams.stdout;
-    w.write_all(text.as_bytes()).map_err(io)?;
-    w.flush().map_err(io)?;
+    w.write_all(text.as_bytes()).map_err(error::output)?;
+    w.flush().map_err(error::output)?;
     Ok(0)
 }
 
@@ -227,12 +220,12 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
                     quoted(a.target)
                 ),
             )
-            .map_err(io)?;
+            .map_err(error::output)?;
     }
     let k = key_field(p);
     ctx.out
         .action(&mut ctx.streams.stdout, "updated", k, &key, &json!({}))
-        .map_err(io)?;
+        .map_err(error::output)?;
     Ok(0)
 }
 
@@ -293,7 +286,7 @@ pub fn delete(
                             quoted(target)
                         ),
                     )
-                    .map_err(io)?;
+                    .map_err(error::output)?;
             }
             return Ok(0);
         }
@@ -328,12 +321,12 @@ pub fn delete(
                 &mut ctx.streams.stderr,
                 &format!("Deleted {} secret {}", p.kind().display(), quoted(target)),
             )
-            .map_err(io)?;
+            .map_err(error::output)?;
     }
     let k = key_field(p);
     ctx.out
         .action(&mut ctx.streams.stdout, "deleted", k, &key, &json!({}))
-        .map_err(io)?;
+        .map_err(error::output)?;
     Ok(0)
 }
 
@@ -349,7 +342,7 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
     let stdout = &mut ctx.streams.stdout;
     if names.is_empty() && out.format != OutputFormat::Terraform {
         p.list(filter, &mut |rec| {
-            w.push(stdout, p.row(&rec), &rec).map_err(io)
+            w.push(stdout, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
         let mut records = Vec::new();
@@ -364,16 +357,16 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
             return write_terraform(ctx, p, &records);
         }
         for rec in records {
-            w.push(stdout, p.row(&rec), &rec).map_err(io)?;
+            w.push(stdout, p.row(&rec), &rec).map_err(error::output)?;
         }
     }
-    let n = w.finish(stdout).map_err(io)?;
+    let n = w.finish(stdout).map_err(error::output)?;
     if n == 0 && out.format == OutputFormat::Table {
         out.note(
             &mut ctx.streams.stderr,
             &format!("no {} secrets", p.kind().display()),
         )
-        .map_err(io)?;
+        .map_err(error::output)?;
     }
     Ok(0)
 }
@@ -393,13 +386,13 @@ pub fn verify(ctx: &mut Ctx, p: &Chatbotkit, target: &str) -> Result<i32> {
     let w = &mut ctx.streams.stdout;
     match ctx.out.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &v).map_err(|e| io(e.into()))?;
-            writeln!(w).map_err(io)?;
+            serde_json::to_writer_pretty(&mut *w, &v).map_err(|e| error::output(e.into()))?;
+            writeln!(w).map_err(error::output)?;
         }
         _ => {
-            writeln!(w, "{}", crate::output::sanitize(&status)).map_err(io)?;
+            writeln!(w, "{}", crate::output::sanitize(&status)).map_err(error::output)?;
             if let Some(u) = &url {
-                writeln!(w, "{}", crate::output::sanitize(u)).map_err(io)?;
+                writeln!(w, "{}", crate::output::sanitize(u)).map_err(error::output)?;
             }
         }
     }
@@ -409,7 +402,7 @@ pub fn verify(ctx: &mut Ctx, p: &Chatbotkit, target: &str) -> Result<i32> {
                 &mut ctx.streams.stderr,
                 "Open the URL above to authenticate the secret.",
             )
-            .map_err(io)?;
+            .map_err(error::output)?;
     }
     Ok(0)
 }
@@ -438,10 +431,10 @@ pub fn revoke(ctx: &mut Ctx, p: &Chatbotkit, target: &str, yes: bool) -> Result<
                 &mut ctx.streams.stderr,
                 &format!("Revoked ChatBotKit secret {}", quoted(target)),
             )
-            .map_err(io)?;
+            .map_err(error::output)?;
     }
     ctx.out
         .action(&mut ctx.streams.stdout, "revoked", "id", &id, &json!({}))
-        .map_err(io)?;
+        .map_err(error::output)?;
     Ok(0)
 }

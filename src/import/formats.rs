@@ -246,13 +246,8 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
 fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
     use toml::de::DeValue;
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
-        let l = e.span().map_or(1, |s| line_of(text.as_bytes(), s.start));
-        let msg = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_string();
+        let (line, msg) = crate::error::toml_position(text, &e);
+        let l = line.unwrap_or(1);
         vec![problem(l, format!("invalid TOML: {msg}"))]
     })?;
     let mut entries: Vec<_> = doc.into_inner().into_iter().collect();

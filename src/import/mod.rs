@@ -184,12 +184,11 @@ fn read_input(ctx: &mut Ctx, path: &Path, from_stdin: bool) -> Result<Vec<u8>> {
             .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
     } else {
         let f = std::fs::File::open(path).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                _ => e.to_string(),
-            };
-            error::usage(format!("cannot read {}: {why}", path.display()))
+            error::usage(format!(
+                "cannot read {}: {}",
+                path.display(),
+                error::io_reason(&e)
+            ))
         })?;
         if f.metadata().is_ok_and(|m| m.is_dir()) {
             return Err(error::usage(format!(
@@ -461,13 +460,6 @@ struct Row {
 fn print_rows(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
     let out = ctx.out;
     let w = &mut ctx.streams.stdout;
-    let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            error::broken_pipe()
-        } else {
-            error::other(format!("cannot write output: {e}"))
-        }
-    };
     let mut list = out.list(&["NAME", "ACTION", "ERROR"]);
     for r in rows {
         let mut raw = json!({ "name": r.name, "action": r.action });
@@ -481,9 +473,9 @@ fn print_rows(ctx: &mut Ctx, rows: &[Row]) -> Result<()> {
         if r.error.is_some() || out.format == OutputFormat::Table {
             row.push(r.error.clone().unwrap_or_default());
         }
-        list.push(w, row, &raw).map_err(io)?;
+        list.push(w, row, &raw).map_err(error::output)?;
     }
-    list.finish(w).map_err(io)?;
+    list.finish(w).map_err(error::output)?;
     Ok(())
 }
 
