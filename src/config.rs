@@ -618,14 +618,16 @@ fn run_token_command(
     let mut child = command
         .spawn()
         .map_err(|e| error::auth(format!("{what} could not start: {e}")))?;
+    let started = std::time::Instant::now();
     let mut stdout = child.stdout.take();
-    let reader = std::thread::spawn(move || {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         let mut buf = Zeroizing::new(Vec::new());
         if let Some(out) = stdout.as_mut() {
             // Bounded: a token is short; a runaway command must not fill memory.
             let _ = out.take(64 * 1024).read_to_end(&mut buf);
         }
-        buf
+        let _ = tx.send(buf);
     });
     let status = match child.wait_timeout(timeout) {
         Ok(Some(status)) => status,
@@ -639,7 +641,19 @@ fn run_token_command(
         }
         Err(e) => return Err(error::auth(format!("{what} failed: {e}"))),
     };
-    let out = reader.join().unwrap_or_default();
+    // A process the command left behind (`agent & printf tok`) can hold its output open:
+    // reading to the end is bounded by the same timeout.
+    let out = match rx.recv_timeout(timeout.saturating_sub(started.elapsed())) {
+        Ok(out) => out,
+        Err(_) => {
+            kill_group(&mut child);
+            return Err(error::auth(format!(
+                "{what} did not finish within {} s: a process it started still holds its output open",
+                timeout.as_secs()
+            ))
+            .with_hint("check the command by hand, or raise --timeout"));
+        }
+    };
     if !status.success() {
         let how = status
             .code()

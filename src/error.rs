@@ -153,13 +153,19 @@ pub fn toml_position(text: &str, e: &toml::de::Error) -> (Option<usize>, String)
             .count()
             + 1
     });
-    let msg = e
-        .message()
-        .lines()
-        .next()
-        .unwrap_or("invalid TOML")
-        .to_string();
-    (line, msg)
+    let msg = e.message().lines().next().unwrap_or("invalid TOML");
+    (line, without_quoted_string(msg))
+}
+
+/// serde quotes a string of the wrong type or value (`invalid type: string "…", expected a
+/// map`): in a config file that string may be a token put under the wrong key.
+fn without_quoted_string(msg: &str) -> String {
+    let Some(start) = msg.find("string \"") else {
+        return msg.to_string();
+    };
+    let rest = &msg[start..];
+    let end = rest.rfind("\", expected").map_or(rest.len(), |i| i + 1);
+    format!("{}a string{}", &msg[..start], &rest[end..])
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -227,6 +233,22 @@ mod tests {
         assert_eq!(auth("x").code(), 4);
         assert_eq!(conflict("x").code(), 5);
         assert_eq!(network("x").code(), 6);
+    }
+
+    #[test]
+    fn toml_type_errors_do_not_quote_the_string() {
+        assert_eq!(
+            without_quoted_string(r#"invalid type: string "tok_live_123", expected a map"#),
+            "invalid type: a string, expected a map"
+        );
+        assert_eq!(
+            without_quoted_string(r#"invalid value: string "a\", expected b", expected x"#),
+            "invalid value: a string, expected x"
+        );
+        assert_eq!(
+            without_quoted_string("invalid type: integer `5`, expected a string"),
+            "invalid type: integer `5`, expected a string"
+        );
     }
 
     #[test]

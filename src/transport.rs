@@ -424,6 +424,28 @@ pub fn read_json(resp: Response, what: &str) -> Result<serde_json::Value> {
     })
 }
 
+/// The `Content-Type` of a response, lowercase; empty when missing.
+pub fn content_type(resp: &Response) -> String {
+    resp.headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// A success answer that is an HTML page comes from something other than the API (a proxy,
+/// a login page, a wrong base URL), even where the API's own body would not be read.
+pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
+    let ct = content_type(resp);
+    if ct.contains("text/html") || ct.contains("application/xhtml") {
+        return Err(
+            error::network(format!("{what}: the server's answer is an HTML page"))
+                .with_hint("is the base URL right? a proxy or a login page answers like this"),
+        );
+    }
+    Ok(())
+}
+
 /// The message of an error body: `{message, code}` (ChatBotKit), `{error, message}` (Kubiya),
 /// `{detail}`; else short plain text; `None` for anything else (HTML pages, empty bodies).
 pub fn error_message(body: &[u8]) -> Option<String> {

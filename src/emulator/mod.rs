@@ -87,8 +87,12 @@ pub struct Fault {
     pub method: Option<String>,
     /// Match only when the raw path (with query) contains this.
     pub path_contains: Option<String>,
-    /// How many matching requests it affects (0 means 1); `u32::MAX` = forever.
+    /// How many matching requests it affects (0 means 1); `u32::MAX` = forever. With
+    /// `chance`, only the requests it applied to count.
     pub count: u32,
+    /// Apply to each matching request with this probability (0.0–1.0); `None` = always.
+    /// A request it does not apply to goes on to the next matching fault.
+    pub chance: Option<f64>,
     /// Extra delay before answering.
     pub latency_ms: u64,
     /// Answer with this status instead of handling.

@@ -177,13 +177,15 @@ impl State {
         self.faults.clear();
     }
 
-    /// Removes and returns the first fault matching the request, decrementing its count.
+    /// The first fault that matches the request and applies to it (see `chance`), with its
+    /// count decremented (removed when used up).
     pub fn take_fault(&mut self, method: &str, path: &str) -> Option<Fault> {
         let idx = self.faults.iter().position(|f| {
             f.method
                 .as_deref()
                 .is_none_or(|m| m.eq_ignore_ascii_case(method))
                 && f.path_contains.as_deref().is_none_or(|p| path.contains(p))
+                && f.chance.is_none_or(|c| fastrand::f64() < c)
         })?;
         let fault = &mut self.faults[idx];
         let taken = fault.clone();

@@ -1185,3 +1185,61 @@ fn run_with_command_returns_exit_code() {
         .is_err()
     );
 }
+
+#[test]
+fn fault_chance_applies_per_request_and_counts_only_applications() {
+    let mut st = state::State::default();
+    st.faults.push(Fault {
+        status: Some(503),
+        chance: Some(0.5),
+        count: 10,
+        ..Fault::default()
+    });
+    st.faults.push(Fault {
+        status: Some(500),
+        count: u32::MAX,
+        ..Fault::default()
+    });
+    let got: Vec<u16> = (0..400)
+        .map(|_| {
+            st.take_fault("GET", "/api/v1/secrets")
+                .unwrap()
+                .status
+                .unwrap()
+        })
+        .collect();
+    // Exactly `count` applications; a request the first fault skips falls to the second.
+    assert_eq!(got.iter().filter(|&&s| s == 503).count(), 10);
+    assert_eq!(got.iter().filter(|&&s| s == 500).count(), 390);
+    assert_eq!(st.faults.len(), 1);
+
+    // Forever at 30 %: roughly that share, never all, never none.
+    let mut st = state::State::default();
+    st.faults.push(Fault {
+        status: Some(429),
+        chance: Some(0.3),
+        count: u32::MAX,
+        ..Fault::default()
+    });
+    let hits = (0..1000)
+        .filter(|_| st.take_fault("POST", "/v1/secret/create").is_some())
+        .count();
+    assert!((200..400).contains(&hits), "{hits}");
+    assert_eq!(st.faults.len(), 1);
+    // A non-matching request is never affected, whatever the chance.
+    st.faults[0].chance = Some(1.0);
+    st.faults[0].method = Some("GET".into());
+    assert!(st.take_fault("POST", "/v1/secret/create").is_none());
+
+    // Through the control endpoint: chance 0 never applies.
+    let e = emu();
+    let r = client()
+        .post(format!("{}/_emulator/faults", e.base_url()))
+        .body(r#"{"status": 500, "count": 4294967295, "chance": 0.0}"#)
+        .send()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    for _ in 0..5 {
+        assert_eq!(kub(&e, "GET", "/api/v1/secrets", None).0, 200);
+    }
+}

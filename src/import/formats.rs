@@ -39,6 +39,20 @@ pub struct Problem {
     pub message: String,
 }
 
+/// A name as shown in a problem: a name (or a run of key characters) of any length stays
+/// short enough to read on one line.
+pub fn shown(name: &str) -> Cow<'_, str> {
+    const MAX: usize = 64;
+    match name.char_indices().nth(MAX) {
+        Some((cut, _)) => Cow::Owned(format!(
+            "{}… ({} characters)",
+            &name[..cut],
+            name.chars().count()
+        )),
+        None => Cow::Borrowed(name),
+    }
+}
+
 fn problem(line: usize, message: impl Into<String>) -> Problem {
     Problem {
         line,
@@ -161,7 +175,11 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
                     }),
                     other => problems.push(problem(
                         l,
-                        format!("the value of {name} is {}, not a string", kind(other)),
+                        format!(
+                            "the value of {} is {}, not a string",
+                            shown(&name),
+                            kind(other)
+                        ),
                     )),
                 }
             }
@@ -266,7 +284,10 @@ fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
             }),
             DeValue::Table(_) => problems.push(problem(
                 l,
-                format!("{name} is a table; only top-level NAME = \"value\" pairs are imported"),
+                format!(
+                    "{} is a table; only top-level NAME = \"value\" pairs are imported",
+                    shown(&name)
+                ),
             )),
             other => {
                 let kind = match other {
@@ -279,7 +300,7 @@ fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
                 };
                 problems.push(problem(
                     l,
-                    format!("the value of {name} is {kind}, not a string"),
+                    format!("the value of {} is {kind}, not a string", shown(&name)),
                 ));
             }
         }
@@ -423,7 +444,11 @@ impl Dotenv<'_> {
         }
         self.skip_blanks();
         if self.peek() != Some(b'=') {
-            return Err(format!("expected '=' after {key}"));
+            // Not echoed: a line without `=` is often a line of an unquoted multi-line value
+            // (a PEM key), which must never reach a terminal or a CI log.
+            return Err(
+                "expected '=' after the name (a value that spans lines must be quoted)".into(),
+            );
         }
         self.bump();
         self.skip_blanks();
@@ -440,7 +465,7 @@ impl Dotenv<'_> {
                 self.end_of_line()?;
                 v
             }
-            _ => self.unquoted(),
+            _ => self.unquoted()?,
         };
         Ok(Some(Item {
             name: key,
@@ -462,12 +487,20 @@ impl Dotenv<'_> {
         String::from_utf8_lossy(&self.s[start..self.i]).into_owned()
     }
 
-    fn unquoted(&mut self) -> Vec<u8> {
+    fn unquoted(&mut self) -> Result<Vec<u8>, String> {
         let mut v = Vec::new();
         while let Some(c) = self.peek() {
             if c == b'\n' {
                 self.bump();
                 break;
+            }
+            // CRLF is LF by now: this is a carriage return alone, as in a file with old Mac
+            // line ends, where taking it as part of the value would swallow the next lines.
+            if c == b'\r' {
+                return Err(
+                    "a carriage return without a line feed (quote the value if it holds one)"
+                        .into(),
+                );
             }
             if c == b'#' && matches!(v.last(), Some(b' ' | b'\t')) {
                 self.skip_line();
@@ -479,7 +512,7 @@ impl Dotenv<'_> {
         while matches!(v.last(), Some(b' ' | b'\t')) {
             v.pop();
         }
-        v
+        Ok(v)
     }
 
     fn quoted(&mut self, q: u8, start_line: usize) -> Result<Vec<u8>, String> {

@@ -251,7 +251,10 @@ fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Read
         if let Some(first) = seen.get(&name) {
             problems.push(Problem {
                 line,
-                message: format!("{name} is given twice (first on line {first})"),
+                message: format!(
+                    "{} is given twice (first on line {first})",
+                    formats::shown(&name)
+                ),
             });
             continue;
         }
@@ -259,7 +262,7 @@ fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Read
         if item.value.is_empty() {
             problems.push(Problem {
                 line,
-                message: format!("{name} has an empty value"),
+                message: format!("{} has an empty value", formats::shown(&name)),
             });
             continue;
         }
@@ -277,7 +280,7 @@ fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Read
                     .to_string();
                 problems.push(Problem {
                     line,
-                    message: format!("{name}: {why}"),
+                    message: format!("{}: {why}", formats::shown(&name)),
                 })
             }
         }

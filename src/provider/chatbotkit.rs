@@ -40,7 +40,7 @@ impl Chatbotkit {
             Err(Error::NotFound(_)) => {}
             Err(e) => return Err(e),
         }
-        self.find_by_name(target)
+        self.find_by_name(target, &what)
     }
 
     fn fetch(&self, id: &str, what: &str) -> Result<Value> {
@@ -59,14 +59,16 @@ impl Chatbotkit {
         }
     }
 
-    fn find_by_name(&self, name: &str) -> Result<Value> {
+    /// `what` names the operation the look-up is for: a failing list says so.
+    fn find_by_name(&self, name: &str, what: &str) -> Result<Value> {
         let mut found = Vec::new();
         self.list(&ListFilter::default(), &mut |rec| {
             if rec.get("name").and_then(Value::as_str) == Some(name) {
                 found.push(rec);
             }
             Ok(())
-        })?;
+        })
+        .map_err(|e| e.context(what))?;
         match found.len() {
             0 => Err(error::not_found(format!(
                 "no ChatBotKit secret has the id or name {}",
@@ -89,7 +91,12 @@ impl Chatbotkit {
 
     /// Run `op` on the secret with id `target`; when no such id exists, resolve `target` as a
     /// name and run it on that id. One request when given an id.
-    fn by_id_or_name<T>(&self, target: &str, mut op: impl FnMut(&str) -> Result<T>) -> Result<T> {
+    fn by_id_or_name<T>(
+        &self,
+        target: &str,
+        what: &str,
+        mut op: impl FnMut(&str) -> Result<T>,
+    ) -> Result<T> {
         let direct = if self.url(&["secret", target]).is_ok() {
             Some(op(target))
         } else {
@@ -97,12 +104,12 @@ impl Chatbotkit {
         };
         match direct {
             Some(Err(Error::NotFound(_))) | None => {
-                let rec = self.find_by_name(target)?;
+                let rec = self.find_by_name(target, what)?;
                 op(&field(&rec, "id"))
             }
             // A server may answer a name that is not a well-formed id with 400: try it as a
             // name, and keep the server's answer when no secret has that name either.
-            Some(Err(e @ Error::Other(_))) => match self.find_by_name(target) {
+            Some(Err(e @ Error::Other(_))) => match self.find_by_name(target, what) {
                 Ok(rec) => op(&field(&rec, "id")),
                 Err(Error::NotFound(_)) => Err(e),
                 Err(other) => Err(other),
@@ -144,7 +151,7 @@ impl Chatbotkit {
 
     pub fn verify(&self, target: &str) -> Result<Value> {
         let what = format!("cannot verify ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, |id| {
+        self.by_id_or_name(target, &what, |id| {
             self.post(
                 &["secret", id, "verify"],
                 &json!({}),
@@ -160,7 +167,7 @@ impl Chatbotkit {
         // The API also answers 404 for an existing secret that has no stored value: keep that
         // answer instead of reporting the id as unknown after the name look-up found nothing.
         let mut first_404: Option<Error> = None;
-        let result = self.by_id_or_name(target, |id| {
+        let result = self.by_id_or_name(target, &what, |id| {
             self.post_action(id, "revoke", &what).map_err(|e| match e {
                 Error::Conflict(m) => {
                     Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
@@ -383,7 +390,7 @@ impl Provider for Chatbotkit {
             Ok(id.to_string())
         };
         if spec.merge.is_empty() {
-            return self.by_id_or_name(target, |id| send(id, &body));
+            return self.by_id_or_name(target, &what, |id| send(id, &body));
         }
         // A sent meta/config replaces the stored one: merge into what is there so that
         // `--meta k=v` adds one entry instead of erasing the others.
@@ -396,7 +403,7 @@ impl Provider for Chatbotkit {
 
     fn delete(&self, target: &str) -> Result<String> {
         let what = format!("cannot delete ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, |id| {
+        self.by_id_or_name(target, &what, |id| {
             self.post_action(id, "delete", &what)?;
             Ok(id.to_string())
         })

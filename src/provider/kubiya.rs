@@ -13,7 +13,7 @@ use crate::config::ProviderKind;
 use crate::error::{self, Error, Result};
 use crate::output::field;
 use crate::secret::SecretValue;
-use crate::transport::{Call, MAX_BODY, Retry, Transport};
+use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
 
 pub struct Kubiya {
     t: Transport,
@@ -134,12 +134,22 @@ impl Provider for Kubiya {
         )
         .accept("application/json, text/plain");
         let reply = self.t.send(&call)?;
+        // The raw-text format is any body, but not an HTML page, and not a body that says it
+        // is JSON and is not: those are a proxy's or a broken server's, never the value.
+        check_not_html(&reply.response, &what)?;
+        let declared_json = content_type(&reply.response).contains("json");
         let mut body = Zeroizing::new(Vec::new());
         reply
             .response
             .take(MAX_BODY)
             .read_to_end(&mut body)
             .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
+        if declared_json && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() {
+            return Err(
+                error::network(format!("{what}: the server's answer is not valid JSON"))
+                    .with_hint("is the base URL right? a proxy or a wrong path answers like this"),
+            );
+        }
         Ok(decode_value(&body))
     }
 
@@ -161,9 +171,18 @@ impl Provider for Kubiya {
             .json(&Value::Object(body))?
             .retry(Retry::OnlyIfUnprocessed)
             .redact(value.expose());
-        // The create answer's body is not reliable: only the status counts.
+        // The create answer's body is not reliable: only the status counts (and that it is
+        // not an HTML page from something else).
         match self.t.send(&call) {
-            Ok(_) => Ok(spec.name.to_string()),
+            Ok(reply) => {
+                check_not_html(&reply.response, &what).map_err(|e| {
+                    e.with_hint(format!(
+                        "a proxy or a login page answered; the secret may or may not have been created: check with secretctl kubiya get {}",
+                        spec.name
+                    ))
+                })?;
+                Ok(spec.name.to_string())
+            }
             Err(f) => Err(match f.error {
                 Error::Conflict(m) => Error::Conflict(m).with_hint(format!(
                     "it exists already; to change it: secretctl kubiya update {}",
@@ -211,7 +230,8 @@ impl Provider for Kubiya {
             .json(&Value::Object(body))?
             .retry(Retry::Idempotent)
             .redact(value);
-        self.t.send(&call)?;
+        let reply = self.t.send(&call)?;
+        check_not_html(&reply.response, &what)?;
         Ok(name.to_string())
     }
 
@@ -219,7 +239,10 @@ impl Provider for Kubiya {
         let what = format!("cannot delete Kubiya secret {}", quoted(name));
         let call = Call::new(Method::DELETE, self.url(&["secrets", name])?, &what);
         match self.t.send(&call) {
-            Ok(_) => Ok(name.to_string()),
+            Ok(reply) => {
+                check_not_html(&reply.response, &what)?;
+                Ok(name.to_string())
+            }
             // A retried delete that meets 404: the first attempt did it.
             Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
                 Ok(name.to_string())
