@@ -277,7 +277,7 @@ fn plain_line(row: &[String]) -> String {
 /// Escape control characters (tabs and newlines included, so a plain line stays one line
 /// with its tab-separated fields; escape sequences from a server never reach a terminal).
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -286,11 +286,18 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Control characters, and the bidirectional overrides and isolates that can make text on a
+/// terminal read differently from what it is (U+202A–U+202E, U+2066–U+2069, U+200E/F).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A JSON field as display text: strings as they are, null as empty, others as JSON.
@@ -347,6 +354,12 @@ mod tests {
         .unwrap();
         l.finish(&mut w).unwrap();
         assert_eq!(String::from_utf8(w).unwrap(), "a\tx\\ty\\nz\\u{1b}[31m\n");
+    }
+
+    #[test]
+    fn bidi_overrides_are_escaped() {
+        assert_eq!(sanitize("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
+        assert_eq!(sanitize("plain é 日本"), "plain é 日本");
     }
 
     #[test]

@@ -130,7 +130,14 @@ pub fn url(root: &Url, segments: &[&str]) -> Result<Url> {
 
 /// Names a person can read in a message.
 pub fn quoted(s: &str) -> String {
-    format!("'{}'", crate::output::sanitize(s))
+    const MAX: usize = 80;
+    let shown = crate::output::sanitize(s);
+    if shown.chars().count() > MAX {
+        let head: String = shown.chars().take(MAX).collect();
+        format!("'{head}…' ({} characters)", s.chars().count())
+    } else {
+        format!("'{shown}'")
+    }
 }
 
 #[cfg(test)]
