@@ -143,16 +143,19 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The 1-based line of a byte offset (lines end at `\n` only), clamped to the text.
+pub fn line_at(text: &[u8], offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 /// A TOML parse error as (line, first line of the message), without quoting the text:
 /// the offending line may hold a token.
 pub fn toml_position(text: &str, e: &toml::de::Error) -> (Option<usize>, String) {
-    let line = e.span().map(|s| {
-        text.as_bytes()[..s.start.min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
-    });
+    let line = e.span().map(|s| line_at(text.as_bytes(), s.start));
     let msg = e.message().lines().next().unwrap_or("invalid TOML");
     (line, without_quoted_string(msg))
 }

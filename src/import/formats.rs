@@ -78,11 +78,7 @@ fn utf8(input: &[u8]) -> Result<&str, Vec<Problem>> {
 }
 
 fn line_of(text: &[u8], offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    crate::error::line_at(text, offset)
 }
 
 /// The format from the file name: `.json`, `.toml`, `.env`, `*.env`, `.env.*`.
