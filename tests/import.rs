@@ -509,7 +509,11 @@ fn interrupt_stops_launching_and_reports() {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let child = c.spawn().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(900));
+    // Interrupt once a few creates have landed (not after a fixed time: CI may be slow).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while env.kubiya_secrets().len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     // SAFETY: signalling our own child.
     unsafe {
         libc::kill(child.id() as i32, libc::SIGINT);
