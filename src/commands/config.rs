@@ -51,38 +51,43 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
         ConfigCommand::Show(_) => show(ctx),
         ConfigCommand::SetToken(a) => {
             let kind = kind(a.provider);
-            let path = config::write_path(ctx.config_file.as_deref(), &env)?;
             let token = read_token(ctx, kind)?;
-            let profile = target_profile(ctx, &path);
-            config::set_provider_key(&path, &profile, kind, "token", &token)?;
-            let _ = ctx.out.success(
-                &mut ctx.streams.stderr,
-                &format!(
-                    "Stored the {} token in profile '{profile}' of {} (mode 0600)",
-                    kind.display(),
-                    path.display()
-                ),
-            );
-            Ok(0)
+            store(
+                ctx,
+                kind,
+                "token",
+                &token,
+                &format!("the {} token", kind.display()),
+            )
         }
         ConfigCommand::SetCommand(a) => {
             let kind = kind(a.provider);
-            let path = config::write_path(ctx.config_file.as_deref(), &env)?;
             let line = shlex::try_join(a.command.iter().map(String::as_str))
                 .map_err(|_| error::usage("the command contains a NUL byte"))?;
-            let profile = target_profile(ctx, &path);
-            config::set_provider_key(&path, &profile, kind, "token_command", &line)?;
-            let _ = ctx.out.success(
-                &mut ctx.streams.stderr,
-                &format!(
-                    "Stored token_command for {} in profile '{profile}' of {}",
-                    kind.display(),
-                    path.display()
-                ),
-            );
-            Ok(0)
+            store(
+                ctx,
+                kind,
+                "token_command",
+                &line,
+                &format!("token_command for {}", kind.display()),
+            )
         }
     }
+}
+
+/// Write `key = value` for the provider into the target profile of the config file.
+fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) -> Result<i32> {
+    let path = config::write_path(ctx.config_file.as_deref(), &config::process_env)?;
+    let profile = target_profile(ctx, &path);
+    config::set_provider_key(&path, &profile, kind, key, value)?;
+    let _ = ctx.out.success(
+        &mut ctx.streams.stderr,
+        &format!(
+            "Stored {what} in profile '{profile}' of {} (mode 0600)",
+            path.display()
+        ),
+    );
+    Ok(0)
 }
 
 /// The token from a hidden prompt or piped stdin — never from an argument.
