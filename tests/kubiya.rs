@@ -628,3 +628,16 @@ fn non_utf8_value_needs_base64_and_base64_sends_the_encoding() {
         .ok();
     assert_eq!(env.kubiya_value("BIN").as_deref(), Some("/wAB"));
 }
+
+/// An unaddressable name is refused before any value is read (on a terminal, before the
+/// prompt): with empty stdin the error is about the name, not the value.
+#[test]
+fn dot_names_are_refused_before_the_value_is_read() {
+    let env = Env::new();
+    for name in [".", ".."] {
+        env.run_stdin(&["kubiya", "create", name], b"")
+            .code(2)
+            .stderr_has("cannot be used as a secret name");
+    }
+    assert!(env.emu.requests().is_empty());
+}

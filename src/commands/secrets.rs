@@ -48,6 +48,10 @@ fn check_name(name: &str) -> Result<()> {
 
 pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
     check_name(a.name)?;
+    // Where the name is the identifier, it must be addressable: check before asking for a value.
+    if p.identity() == Identity::Name {
+        crate::provider::check_segment(a.name)?;
+    }
     let value = match a.mode {
         ValueMode::None => None,
         ValueMode::Required => {

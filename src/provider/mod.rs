@@ -104,6 +104,17 @@ pub trait Provider: Send + Sync {
     fn delete(&self, target: &str) -> Result<String>;
 }
 
+/// Whether `s` can travel as one URL path segment: not empty, not `.` or `..` (URL parsers
+/// resolve those, so such a secret could never be read, updated or deleted).
+pub fn check_segment(s: &str) -> Result<()> {
+    if s.is_empty() || s == "." || s == ".." {
+        return Err(error::usage(format!(
+            "'{s}' cannot be used as a secret name or id in a URL path; nothing was sent"
+        )));
+    }
+    Ok(())
+}
+
 /// `root` + path segments, each percent-encoded as one segment (a `/` in a name stays in
 /// the name). `.` and `..` cannot travel in a URL path and are refused.
 pub fn url(root: &Url, segments: &[&str]) -> Result<Url> {
@@ -115,11 +126,7 @@ pub fn url(root: &Url, segments: &[&str]) -> Result<Url> {
         .remove(b'~');
     let mut path = root.path().trim_end_matches('/').to_string();
     for s in segments {
-        if s.is_empty() || *s == "." || *s == ".." {
-            return Err(error::usage(format!(
-                "'{s}' cannot be used as a secret name or id in a URL path"
-            )));
-        }
+        check_segment(s)?;
         path.push('/');
         path.extend(utf8_percent_encode(s, SEGMENT));
     }
