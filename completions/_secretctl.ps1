@@ -34,8 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('chatbotkit', 'chatbotkit', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets (alias: cbk)')
-            [CompletionResult]::new('cbk', 'cbk', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets (alias: cbk)')
+            [CompletionResult]::new('chatbotkit', 'chatbotkit', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets')
+            [CompletionResult]::new('cbk', 'cbk', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets')
             [CompletionResult]::new('kubiya', 'kubiya', [CompletionResultType]::ParameterValue, 'Kubiya secrets')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account')
@@ -840,7 +840,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;help' {
-            [CompletionResult]::new('chatbotkit', 'chatbotkit', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets (alias: cbk)')
+            [CompletionResult]::new('chatbotkit', 'chatbotkit', [CompletionResultType]::ParameterValue, 'ChatBotKit secrets')
             [CompletionResult]::new('kubiya', 'kubiya', [CompletionResultType]::ParameterValue, 'Kubiya secrets')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account')

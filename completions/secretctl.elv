@@ -31,8 +31,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
-            cand cbk 'ChatBotKit secrets (alias: cbk)'
+            cand chatbotkit 'ChatBotKit secrets'
+            cand cbk 'ChatBotKit secrets'
             cand kubiya 'Kubiya secrets'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
@@ -770,7 +770,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;config;help;help'= {
         }
         &'secretctl;help'= {
-            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
+            cand chatbotkit 'ChatBotKit secrets'
             cand kubiya 'Kubiya secrets'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'

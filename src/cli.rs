@@ -102,7 +102,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// ChatBotKit secrets (alias: cbk)
+    /// ChatBotKit secrets
     #[command(visible_alias = "cbk", after_long_help = CBK_EXAMPLES)]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
