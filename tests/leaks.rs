@@ -712,10 +712,6 @@ fn debug_of_every_type_holding_a_value_or_token_is_redacted() {
 
 // ------------------------------------------------------------------------------ files
 
-fn mode(p: &std::path::Path) -> u32 {
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
-
 /// Everything secretctl writes is private, including a file that was not before.
 #[test]
 fn files_secretctl_writes_are_0600() {

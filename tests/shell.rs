@@ -115,12 +115,6 @@ fn missing_token_says_what_to_do() {
     assert!(env.emu.requests().is_empty());
 }
 
-#[cfg(unix)]
-fn mode(p: &std::path::Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
-
 #[test]
 fn config_path_follows_flag_env_and_default() {
     let mut env = Env::new();

@@ -319,3 +319,9 @@ pub fn status_fault(path: &str, status: u16, count: u32) -> Fault {
         ..Default::default()
     }
 }
+
+/// A file's permission bits (`0o600`…).
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
