@@ -33,7 +33,7 @@ fn seed_many(env: &Env, n: usize) -> Vec<String> {
                 "name": format!("s{i:04}"),
                 "kind": "shared",
                 "type": "plain",
-                "value": format!("v{i}"),
+                "value": format!("value-{i}-Rk7q"),
             }))
         })
         .collect()
@@ -382,10 +382,10 @@ fn create_malformed_json_answer_is_exit_6() {
         body: Some("this is not json".into()),
         ..Default::default()
     });
-    env.run_stdin(&["chatbotkit", "create", "X"], b"value-x")
+    env.run_stdin(&["chatbotkit", "create", "X"], b"value-x-7Qk2")
         .code(6)
         .one_error_line()
-        .no_leak("value-x");
+        .no_leak("value-x-7Qk2");
 }
 
 #[test]
@@ -679,11 +679,11 @@ fn update_value_on_a_personal_secret_is_conflict_exit_5() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "P", "kind": "personal"}));
-    env.run_stdin(&["chatbotkit", "update", &id], b"pv-409")
+    env.run_stdin(&["chatbotkit", "update", &id], b"pv-409-Jw3x")
         .code(5)
         .one_error_line()
         .stderr_has("Personal secrets cannot have a value")
-        .no_leak("pv-409");
+        .no_leak("pv-409-Jw3x");
     assert_eq!(stored(&env, &id).unwrap()["value"], Value::Null);
 }
 
@@ -898,7 +898,7 @@ fn list_json_has_no_values() {
     let env = Env::new();
     seed_many(&env, 3);
     let r = env.run(&["chatbotkit", "list", "-o", "json"]);
-    r.ok().no_leak("\"v0\"").no_leak("\"v1\"");
+    r.ok().no_leak("value-0-Rk7q").no_leak("value-1-Rk7q");
     let arr = r.json();
     let arr = arr.as_array().unwrap();
     assert_eq!(arr.len(), 3);
@@ -1075,10 +1075,10 @@ fn wrong_token_is_exit_4_naming_the_variable() {
 fn server_409_maps_to_exit_5() {
     let env = Env::new();
     env.fault(status_fault("/secret/create", 409, 1));
-    env.run_stdin(&["chatbotkit", "create", "C"], b"cv-409")
+    env.run_stdin(&["chatbotkit", "create", "C"], b"cv-409-Jw3x")
         .code(5)
         .one_error_line()
-        .no_leak("cv-409");
+        .no_leak("cv-409-Jw3x");
 }
 
 #[test]

@@ -388,9 +388,9 @@ fn missing_token_names_the_variables_and_config_keys() {
         r.stderr_has(var);
     }
     // Missing token also for a create: the value is not even read, nothing is sent.
-    env.run_stdin(&["kubiya", "create", "X"], b"xv")
+    env.run_stdin(&["kubiya", "create", "X"], b"xv-Lp4m-value")
         .code(4)
-        .no_leak("xv");
+        .no_leak("xv-Lp4m-value");
     assert!(env.emu.requests().is_empty());
 }
 

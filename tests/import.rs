@@ -46,7 +46,7 @@ fn dotenv_nasty_values_arrive_exactly() {
     let f = env.write("app.env", text.as_bytes());
     let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
     r.ok()
-        .no_leak("simple")
+        .no_leak("PLAIN=simple")
         .no_leak("pa$$word")
         .no_leak("MIIEvQIBADANBgkq");
     assert_eq!(

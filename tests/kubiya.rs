@@ -11,14 +11,17 @@ fn userkey() -> String {
 #[test]
 fn create_and_reveal_round_trip_exact_bytes() {
     let env = Env::new();
-    env.run_stdin(&["kubiya", "create", "GH_TOKEN"], b"ghp_abc\n")
+    env.run_stdin(&["kubiya", "create", "GH_TOKEN"], b"ghp_abc123XYZ\n")
         .ok()
-        .no_leak("ghp_abc");
-    assert_eq!(env.kubiya_value("GH_TOKEN").as_deref(), Some("ghp_abc"));
+        .no_leak("ghp_abc123XYZ");
+    assert_eq!(
+        env.kubiya_value("GH_TOKEN").as_deref(),
+        Some("ghp_abc123XYZ")
+    );
     let r = env.run(&["kubiya", "get", "GH_TOKEN", "--reveal"]);
     r.ok();
     assert_eq!(
-        r.stdout_bytes, b"ghp_abc",
+        r.stdout_bytes, b"ghp_abc123XYZ",
         "no newline when stdout is not a terminal"
     );
     let reqs = env.requests(None, "/secrets");
@@ -68,7 +71,7 @@ fn create_prints_the_name_and_sends_exactly_name_value_description() {
         &["kubiya", "create", "DB_PASS", "--description", "prod db"],
         b"hunter2-\xc3\xa9\n",
     );
-    r.ok().no_leak("hunter2");
+    r.ok().no_leak("hunter2-");
     assert_eq!(r.stdout, "DB_PASS\n");
     let creates = env.requests(Some("POST"), "/secrets");
     assert_eq!(creates.len(), 1);
@@ -100,8 +103,8 @@ fn create_prints_the_name_and_sends_exactly_name_value_description() {
 #[test]
 fn create_json_output_names_the_action() {
     let env = Env::new();
-    let r = env.run_stdin(&["kubiya", "create", "J", "-o", "json"], b"val");
-    r.ok().no_leak("val");
+    let r = env.run_stdin(&["kubiya", "create", "J", "-o", "json"], b"val-Tq8s-secret");
+    r.ok().no_leak("val-Tq8s-secret");
     assert_eq!(r.json(), json!({"action": "created", "name": "J"}));
 }
 
@@ -283,7 +286,7 @@ fn update_keep_value_reads_back_and_resends_unchanged() {
             "new description",
             "--keep-value",
         ]);
-        r.ok().no_leak("keep me");
+        r.ok().no_leak("keep me exactly");
         assert_eq!(r.stdout, "K\n");
         assert_eq!(env.kubiya_value("K").as_deref(), Some(value), "{format:?}");
         assert_eq!(env.kubiya_secrets()[0]["description"], "new description");
@@ -402,11 +405,11 @@ fn delete_without_terminal_and_without_yes_is_exit_2_and_keeps_it() {
 #[test]
 fn list_plain_is_tab_separated_without_header() {
     let env = Env::new();
-    env.emu.seed_kubiya("B", "vb", "second");
-    env.emu.seed_kubiya("A", "va", "first");
+    env.emu.seed_kubiya("B", "vb-Hn5w-value", "second");
+    env.emu.seed_kubiya("A", "va-Hn5w-value", "first");
     let recs = env.kubiya_secrets();
     let r = env.run(&["kubiya", "list"]);
-    r.ok().no_leak("va").no_leak("vb");
+    r.ok().no_leak("va-Hn5w-value").no_leak("vb-Hn5w-value");
     let mut want = String::new();
     for s in &recs {
         want.push_str(&format!(
@@ -433,10 +436,10 @@ fn list_json_is_a_bare_array_of_records_without_values() {
     let r = env.run(&["kubiya", "list", "-o", "json"]);
     r.ok();
     assert_eq!(r.json(), json!([]));
-    env.emu.seed_kubiya("A", "value-a", "da");
-    env.emu.seed_kubiya("B", "value-b", "db");
+    env.emu.seed_kubiya("A", "value-a-Hn5w", "da");
+    env.emu.seed_kubiya("B", "value-b-Hn5w", "db");
     let r = env.run(&["kubiya", "list", "-o", "json"]);
-    r.ok().no_leak("value-a").no_leak("value-b");
+    r.ok().no_leak("value-a-Hn5w").no_leak("value-b-Hn5w");
     let v = r.json();
     let arr = v.as_array().expect("a bare array");
     assert_eq!(arr.len(), 2);

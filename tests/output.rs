@@ -16,10 +16,10 @@ fn json_error(r: &Run) -> Value {
 #[test]
 fn plain_list_is_tab_separated_without_header() {
     let env = Env::new();
-    env.emu.seed_kubiya("ALPHA", "a-value", "first one");
-    env.emu.seed_kubiya("BETA", "b-value", "");
+    env.emu.seed_kubiya("ALPHA", "a-value-Gd6y", "first one");
+    env.emu.seed_kubiya("BETA", "b-value-Gd6y", "");
     let r = env.run(&["kubiya", "list"]);
-    r.ok().no_leak("a-value").no_leak("b-value");
+    r.ok().no_leak("a-value-Gd6y").no_leak("b-value-Gd6y");
     let rows: Vec<Vec<&str>> = r.stdout.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), 2, "{}", r.stdout);
     assert_eq!(
@@ -104,9 +104,9 @@ fn json_list_is_an_empty_array_when_there_is_nothing() {
 #[test]
 fn json_get_is_one_object_without_value() {
     let env = Env::new();
-    env.emu.seed_kubiya("G", "g-value", "gd");
+    env.emu.seed_kubiya("G", "g-value-Gd6y", "gd");
     let r = env.run(&["-o", "json", "kubiya", "get", "G"]);
-    r.ok().no_leak("g-value");
+    r.ok().no_leak("g-value-Gd6y");
     let v = r.json();
     assert_eq!(v["name"], "G");
     assert_eq!(v["description"], "gd");
@@ -135,8 +135,8 @@ fn json_errors_add_an_error_object_on_stderr() {
 
     // A conflict.
     env.emu.seed_kubiya("DUP", "v", "");
-    let r = env.run_stdin(&["kubiya", "create", "DUP", "-o", "json"], b"dup-val");
-    r.code(5).no_leak("dup-val");
+    let r = env.run_stdin(&["kubiya", "create", "DUP", "-o", "json"], b"dup-val-Gd6y");
+    r.code(5).no_leak("dup-val-Gd6y");
     assert_eq!(json_error(&r)["error"]["code"], 5);
 }
 
@@ -338,12 +338,12 @@ fn color_never_and_always() {
 #[test]
 fn json_actions_of_kubiya_name_the_secret() {
     let env = Env::new();
-    let r = env.run_stdin(&["-o", "json", "kubiya", "create", "S"], b"sv-1");
-    r.ok().no_leak("sv-1");
+    let r = env.run_stdin(&["-o", "json", "kubiya", "create", "S"], b"sv-1-Gd6y-value");
+    r.ok().no_leak("sv-1-Gd6y-value");
     assert_eq!(r.json()["action"], "created");
     assert_eq!(r.json()["name"], "S");
-    let r = env.run_stdin(&["kubiya", "update", "S", "-o", "json"], b"sv-2");
-    r.ok().no_leak("sv-2");
+    let r = env.run_stdin(&["kubiya", "update", "S", "-o", "json"], b"sv-2-Gd6y-value");
+    r.ok().no_leak("sv-2-Gd6y-value");
     assert_eq!(r.json()["action"], "updated");
     assert_eq!(r.json()["name"], "S");
     let r = env.run(&["kubiya", "delete", "S", "--yes", "-o", "json"]);

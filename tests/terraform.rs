@@ -168,9 +168,9 @@ fn kubiya_list_imports_by_name_and_never_reads_a_value() {
     let env = Env::new();
     env.emu
         .seed_kubiya("GH_TOKEN", "ghp-VALUE-1", "CI \"token\" ${x}");
-    env.emu.seed_kubiya("db-pass", "VALUE-2", "");
+    env.emu.seed_kubiya("db-pass", "VALUE-2-Fz8c", "");
     let r = env.run(&["kubiya", "list", "-o", "terraform"]);
-    r.ok().no_leak("ghp-VALUE-1").no_leak("VALUE-2");
+    r.ok().no_leak("ghp-VALUE-1").no_leak("VALUE-2-Fz8c");
     let body = parse(&r);
     let mut got = imports(&body);
     got.sort();
@@ -288,10 +288,10 @@ fn name_arguments_pick_secrets_in_every_format() {
     assert_eq!(r.json()[0]["id"], a.as_str());
     assert_eq!(r.json().as_array().unwrap().len(), 1);
 
-    env.emu.seed_kubiya("K1", "v1", "");
-    env.emu.seed_kubiya("K2", "v2", "");
+    env.emu.seed_kubiya("K1", "v1-Fz8c-value", "");
+    env.emu.seed_kubiya("K2", "v2-Fz8c-value", "");
     let r = env.run(&["kubiya", "list", "K2", "-o", "terraform"]);
-    r.ok().no_leak("v2");
+    r.ok().no_leak("v2-Fz8c-value").no_leak("v1-Fz8c-value");
     assert_eq!(
         imports(&parse(&r)),
         [("K2".to_string(), "kubiya_secret.k2".to_string())]
@@ -324,7 +324,7 @@ fn a_name_that_matches_nothing_is_exit_3_and_prints_nothing() {
 fn meta_filter_and_names_combine() {
     let env = Env::new();
     let data = env.emu.seed_chatbotkit(
-        json!({"name": "D1", "kind": "shared", "meta": {"team": "data"}, "value": "vd"}),
+        json!({"name": "D1", "kind": "shared", "meta": {"team": "data"}, "value": "vd-Fz8c-value"}),
     );
     env.emu
         .seed_chatbotkit(json!({"name": "W1", "kind": "shared", "meta": {"team": "web"}}));
@@ -336,7 +336,7 @@ fn meta_filter_and_names_combine() {
         "-o",
         "terraform",
     ]);
-    r.ok().no_leak("vd");
+    r.ok().no_leak("vd-Fz8c-value");
     let body = parse(&r);
     assert_eq!(
         imports(&body),
@@ -397,7 +397,7 @@ fn other_commands_refuse_terraform_with_exit_2_and_zero_requests() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "X", "kind": "shared"}));
-    env.emu.seed_kubiya("K", "kv", "");
+    env.emu.seed_kubiya("K", "kv-Fz8c-value", "");
     let file = env.write("in.env", b"A=1\n");
     let file = file.to_str().unwrap();
     let cases: Vec<Vec<&str>> = vec![
@@ -430,7 +430,7 @@ fn other_commands_refuse_terraform_with_exit_2_and_zero_requests() {
             "no JSON error object: {}",
             r.stderr
         );
-        r.no_leak("kv");
+        r.no_leak("kv-Fz8c-value").no_leak("new-value-123");
     }
     assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
     let r = env.run_stdin(&["chatbotkit", "create", "N", "-o", "terraform"], b"v");

@@ -96,9 +96,22 @@ impl Run {
         self
     }
 
-    /// Neither stream contains `secret`.
+    /// Neither stream contains `secret`. The secret must be distinctive: a
+    /// short one can turn up by chance inside a random id and fail the test
+    /// for no reason (CI once saw "vd" inside "sec…izkvdk").
     #[track_caller]
     pub fn no_leak(&self, secret: &str) -> &Self {
+        assert!(
+            secret.len() >= 8,
+            "no_leak({secret:?}): use a value of 8 or more bytes, or a chance match in an id fails the test"
+        );
+        self.no_leak_short(secret)
+    }
+
+    /// `no_leak` for a deliberately short secret, in output that holds no
+    /// random ids (kubiya names its secrets by the names the test chose).
+    #[track_caller]
+    pub fn no_leak_short(&self, secret: &str) -> &Self {
         assert!(
             !self.stdout.contains(secret),
             "stdout of {:?} leaks {secret:?}:\n{}",
