@@ -780,7 +780,7 @@ fn hanging_token_commands_are_bounded_by_the_timeout() {
         let r = env.run(&["--timeout", "1", "kubiya", "list"]);
         let took = start.elapsed();
         refused(&r, 4, &["did not finish within 1 s"]);
-        assert!(took < Duration::from_secs(5), "{cmd}: took {took:?}");
+        assert!(took < Duration::from_secs(10), "{cmd}: took {took:?}");
         nothing_sent(&env);
     }
 }
