@@ -341,9 +341,68 @@ fn chatbotkit_delete_processed_then_dropped_counts_as_deleted() {
         after: true,
         ..fault("POST", "/delete")
     });
-    env.run(&["chatbotkit", "delete", &id, "--yes"]).ok();
+    let r = env.run(&["chatbotkit", "delete", &id, "--yes"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{id}\n"));
     assert_eq!(statuses(&env, "POST", "/delete"), [0, 404]);
     assert!(env.cbk_secrets().is_empty());
+}
+
+/// A name is first tried as an id: a transient failure and then 404 on the retry must not
+/// count as "deleted" — the name is looked up and the secret it names is deleted.
+#[test]
+fn chatbotkit_delete_by_name_after_a_transient_failure_deletes_the_named_secret() {
+    for action in ["delete", "revoke"] {
+        let env = Env::new();
+        let id = env.emu.seed_chatbotkit(
+            json!({"name": "mysecret", "kind": "shared", "value": "stored-value-Qx81"}),
+        );
+        env.fault(Fault {
+            status: Some(502),
+            ..fault("POST", &format!("/secret/mysecret/{action}"))
+        });
+        let r = env.run(&["-o", "json", "chatbotkit", action, "mysecret", "--yes"]);
+        r.ok();
+        assert_eq!(r.json()["id"], id.as_str(), "{action}: {}", r.stdout);
+        assert_eq!(
+            statuses(&env, "POST", &format!("/secret/mysecret/{action}")),
+            [502, 404],
+            "{action}"
+        );
+        assert_eq!(
+            statuses(&env, "POST", &format!("/secret/{id}/{action}")),
+            [200],
+            "{action}: the named secret got the action"
+        );
+        match action {
+            "delete" => assert!(env.cbk_secrets().is_empty(), "deleted"),
+            _ => assert_eq!(env.cbk_secrets()[0]["value"], json!(null), "revoked"),
+        }
+    }
+}
+
+/// With no secret of that name, TARGET can only have been an id that the first attempt
+/// deleted: the contract's "a retried delete that meets 404 counts as deleted".
+#[test]
+fn chatbotkit_delete_retried_into_404_with_no_such_name_counts_as_deleted() {
+    let env = Env::new();
+    let other = env
+        .emu
+        .seed_chatbotkit(json!({"name": "other", "kind": "shared"}));
+    env.fault(Fault {
+        status: Some(503),
+        ..fault("POST", "/secret/gone-id/delete")
+    });
+    let r = env.run(&["chatbotkit", "delete", "gone-id", "--yes"]);
+    r.ok();
+    assert_eq!(r.stdout, "gone-id\n");
+    assert_eq!(statuses(&env, "POST", "/delete"), [503, 404]);
+    assert_eq!(env.requests(Some("GET"), "/secret/list").len(), 1);
+    assert_eq!(
+        env.cbk_secrets()[0]["id"],
+        other.as_str(),
+        "nothing else deleted"
+    );
 }
 
 #[test]

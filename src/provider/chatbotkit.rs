@@ -14,6 +14,14 @@ use crate::error::{self, Error, Result};
 use crate::output::field;
 use crate::transport::{Call, Retry, Transport, read_json};
 
+/// How an action request ended.
+enum Acted {
+    Done,
+    /// An attempt failed in a way that may have come after the server acted, and the retry
+    /// met 404.
+    GoneOnRetry,
+}
+
 /// Page size for the paged fallback (the API's maximum).
 const TAKE: usize = 100;
 
@@ -135,17 +143,47 @@ impl Chatbotkit {
         self.t.json(&call)
     }
 
-    /// POST an action whose retried attempt meeting 404 means the first attempt did it.
-    fn post_action(&self, id: &str, action: &str, what: &str) -> Result<Value> {
+    /// POST an action (delete, revoke) on an id.
+    fn post_action(&self, id: &str, action: &str, what: &str) -> Result<Acted> {
         let call = Call::new(Method::POST, self.url(&["secret", id, action])?, what)
             .json(&json!({}))?
             .retry(Retry::Idempotent);
         match self.t.send(&call) {
-            Ok(reply) => read_json(reply.response, what),
+            Ok(reply) => read_json(reply.response, what).map(|_| Acted::Done),
             Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
-                Ok(json!({ "id": id }))
+                Ok(Acted::GoneOnRetry)
             }
             Err(f) => Err(f.error),
+        }
+    }
+
+    /// Run an action on NAME_OR_ID. A retried attempt that meets 404 means the first attempt
+    /// did it — but only for an id known to exist. When TARGET was tried as an id before any
+    /// look-up it may be a name, so the names are searched: a secret of that name gets the
+    /// action; no such name means TARGET was an id and the first attempt did it.
+    fn act(
+        &self,
+        target: &str,
+        action: &str,
+        what: &str,
+        map_err: impl Fn(Error) -> Error,
+    ) -> Result<String> {
+        let mut direct = true;
+        let mut gone_on_retry = false;
+        let result = self.by_id_or_name(target, what, |id| {
+            let first_try = std::mem::replace(&mut direct, false);
+            match self.post_action(id, action, what).map_err(&map_err)? {
+                Acted::Done => Ok(id.to_string()),
+                Acted::GoneOnRetry if first_try => {
+                    gone_on_retry = true;
+                    Err(error::not_found(what.to_string()))
+                }
+                Acted::GoneOnRetry => Ok(id.to_string()),
+            }
+        });
+        match result {
+            Err(Error::NotFound(_)) if gone_on_retry => Ok(target.to_string()),
+            other => other,
         }
     }
 
@@ -166,21 +204,20 @@ impl Chatbotkit {
         let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
         // The API also answers 404 for an existing secret that has no stored value: keep that
         // answer instead of reporting the id as unknown after the name look-up found nothing.
-        let mut first_404: Option<Error> = None;
-        let result = self.by_id_or_name(target, &what, |id| {
-            self.post_action(id, "revoke", &what).map_err(|e| match e {
-                Error::Conflict(m) => {
-                    Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
-                }
-                Error::NotFound(m) => {
-                    first_404.get_or_insert_with(|| Error::NotFound(m.clone()));
-                    Error::NotFound(m)
-                }
-                other => other,
-            })?;
-            Ok(id.to_string())
+        let first_404: std::cell::RefCell<Option<Error>> = Default::default();
+        let result = self.act(target, "revoke", &what, |e| match e {
+            Error::Conflict(m) => {
+                Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
+            }
+            Error::NotFound(m) => {
+                first_404
+                    .borrow_mut()
+                    .get_or_insert_with(|| Error::NotFound(m.clone()));
+                Error::NotFound(m)
+            }
+            other => other,
         });
-        match (result, first_404) {
+        match (result, first_404.into_inner()) {
             (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
                 Err(direct.with_hint("the secret exists but has no stored value to revoke"))
             }
@@ -403,10 +440,7 @@ impl Provider for Chatbotkit {
 
     fn delete(&self, target: &str) -> Result<String> {
         let what = format!("cannot delete ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, &what, |id| {
-            self.post_action(id, "delete", &what)?;
-            Ok(id.to_string())
-        })
+        self.act(target, "delete", &what, |e| e)
     }
 }
 
