@@ -214,6 +214,72 @@ fn reveal_each_get_value_format_exact_bytes() {
     }
 }
 
+/// The raw-text format says `text/plain`: a stored value that looks like one of the JSON
+/// formats is still the value, byte for byte, for --reveal and for --keep-value.
+#[test]
+fn raw_text_values_that_look_like_json_are_kept_exactly() {
+    for v in [
+        r#"{"value":"inner","k":1}"#,
+        r#""quoted""#,
+        r#""czNjcjN0""#,
+        "[1, 2]",
+        "null",
+    ] {
+        reveal_with(Some(KubiyaValueFormat::RawText), "v1", v);
+        let env = Env::new();
+        env.emu
+            .set_kubiya_value_format(Some(KubiyaValueFormat::RawText));
+        env.emu.seed_kubiya("J", v, "old");
+        env.run(&[
+            "kubiya",
+            "update",
+            "J",
+            "--keep-value",
+            "--description",
+            "d",
+        ])
+        .ok();
+        assert_eq!(
+            env.kubiya_value("J").as_deref(),
+            Some(v),
+            "keep-value of {v}"
+        );
+    }
+}
+
+/// A get_value answer declared JSON that holds no value (a proxy's or another API's JSON) is
+/// never printed as the value nor re-sent by --keep-value.
+#[test]
+fn declared_json_without_a_value_is_exit_6_and_nothing_is_re_sent() {
+    for body in [r#"{"value":null}"#, r#"{"status":"ok"}"#, "[]", "42"] {
+        let env = Env::new();
+        env.emu.seed_kubiya("J", "stored-value-Hq2v", "old");
+        let answer = Fault {
+            method: Some("GET".into()),
+            path_contains: Some("/get_value/J".into()),
+            status: Some(200),
+            body: Some(body.into()),
+            count: u32::MAX,
+            ..Default::default()
+        };
+        env.fault(answer);
+        let r = env.run(&["kubiya", "get", "J", "--reveal"]);
+        r.code(6).one_error_line().stderr_has("holds no value");
+        assert_eq!(r.stdout, "", "{body}");
+        let r = env.run(&[
+            "kubiya",
+            "update",
+            "J",
+            "--keep-value",
+            "--description",
+            "d",
+        ]);
+        r.code(6).one_error_line().stderr_has("holds no value");
+        assert!(env.writes().is_empty(), "{body}: {:?}", env.writes());
+        assert_eq!(env.kubiya_value("J").as_deref(), Some("stored-value-Hq2v"));
+    }
+}
+
 #[test]
 fn reveal_via_v2_defaults_to_base64_string() {
     for v in ["s3cr3t", "a\nb\n", "日本"] {

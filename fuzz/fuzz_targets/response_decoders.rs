@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     if let Some(m) = error_message(data) {
         assert!(!m.contains('\n'), "error message spans lines");
     }
-    let _ = decode_value(data);
+    for ct in ["", "application/json", "text/plain"] {
+        let _ = decode_value(data, ct);
+    }
     if let Ok(line) = std::str::from_utf8(data) {
         let _ = decode_stream_line(line);
     }

@@ -30,28 +30,48 @@ impl Kubiya {
     }
 }
 
-/// The three `get_value` formats, in the contract's order: an object with a string `value`;
-/// a JSON string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body.
-pub fn decode_value(body: &[u8]) -> Zeroizing<Vec<u8>> {
+/// Why a `get_value` answer could not be taken as the value.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotAValue {
+    /// Declared JSON, but does not parse.
+    BadJson,
+    /// Declared JSON, but neither `{"value": "…"}` nor a JSON string.
+    NoValue,
+}
+
+/// The three `get_value` formats. A body declared `text/plain` is the raw value, even when it
+/// looks like JSON. Otherwise the contract's order: an object with a string `value`; a JSON
+/// string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body — which
+/// a body declared JSON can never be.
+pub fn decode_value(
+    body: &[u8],
+    content_type: &str,
+) -> std::result::Result<Zeroizing<Vec<u8>>, NotAValue> {
+    if content_type.starts_with("text/plain") {
+        return Ok(Zeroizing::new(body.to_vec()));
+    }
+    let declared_json = content_type.contains("json");
     match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(m)) => {
-            if let Some(Value::String(s)) = m.get("value") {
-                return Zeroizing::new(s.clone().into_bytes());
-            }
-        }
+        Ok(Value::Object(m)) => match m.get("value") {
+            Some(Value::String(s)) => return Ok(Zeroizing::new(s.clone().into_bytes())),
+            _ if declared_json => return Err(NotAValue::NoValue),
+            _ => {}
+        },
         Ok(Value::String(s)) => {
             let s = Zeroizing::new(s);
             if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(s.as_bytes()) {
                 let bytes = Zeroizing::new(bytes);
                 if std::str::from_utf8(&bytes).is_ok() {
-                    return bytes;
+                    return Ok(bytes);
                 }
             }
-            return Zeroizing::new(s.as_bytes().to_vec());
+            return Ok(Zeroizing::new(s.as_bytes().to_vec()));
         }
+        Ok(_) if declared_json => return Err(NotAValue::NoValue),
+        Err(_) if declared_json => return Err(NotAValue::BadJson),
         _ => {}
     }
-    Zeroizing::new(body.to_vec())
+    Ok(Zeroizing::new(body.to_vec()))
 }
 
 /// A bare array, tolerating `{"secrets": […]}`-style wrappers.
@@ -137,20 +157,24 @@ impl Provider for Kubiya {
         // The raw-text format is any body, but not an HTML page, and not a body that says it
         // is JSON and is not: those are a proxy's or a broken server's, never the value.
         check_not_html(&reply.response, &what)?;
-        let declared_json = content_type(&reply.response).contains("json");
+        let ct = content_type(&reply.response);
         let mut body = Zeroizing::new(Vec::new());
         reply
             .response
             .take(MAX_BODY)
             .read_to_end(&mut body)
             .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
-        if declared_json && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() {
-            return Err(
+        decode_value(&body, &ct).map_err(|problem| match problem {
+            NotAValue::BadJson => {
                 error::network(format!("{what}: the server's answer is not valid JSON"))
-                    .with_hint("is the base URL right? a proxy or a wrong path answers like this"),
-            );
-        }
-        Ok(decode_value(&body))
+                    .with_hint("is the base URL right? a proxy or a wrong path answers like this")
+            }
+            // Never printed or re-sent as if it were the value.
+            NotAValue::NoValue => {
+                error::network(format!("{what}: the server's answer holds no value"))
+                    .with_hint("expected {\"value\": \"...\"} or a JSON string")
+            }
+        })
     }
 
     fn create(&self, spec: &CreateSpec) -> Result<String> {
@@ -258,13 +282,28 @@ mod tests {
 
     #[test]
     fn get_value_formats() {
-        assert_eq!(&*decode_value(br#"{"value":"s3cr3t"}"#), b"s3cr3t");
-        assert_eq!(&*decode_value(br#""czNjcjN0""#), b"s3cr3t");
+        let json = "application/json";
+        let ok = |body: &[u8], ct: &str| decode_value(body, ct).map(|v| v.to_vec());
+        assert_eq!(ok(br#"{"value":"s3cr3t"}"#, json), Ok(b"s3cr3t".to_vec()));
+        assert_eq!(ok(br#""czNjcjN0""#, json), Ok(b"s3cr3t".to_vec()));
         // A JSON string that is not base64 of UTF-8 is taken as is.
-        assert_eq!(&*decode_value(br#""not base64!""#), b"not base64!");
-        assert_eq!(&*decode_value(br#""/w==""#), b"/w==");
-        assert_eq!(&*decode_value(b"raw value\n"), b"raw value\n");
-        assert_eq!(&*decode_value(br#"{"other":1}"#), br#"{"other":1}"#);
+        assert_eq!(ok(br#""not base64!""#, json), Ok(b"not base64!".to_vec()));
+        assert_eq!(ok(br#""/w==""#, json), Ok(b"/w==".to_vec()));
+        // Raw text, declared or not, is the value.
+        let plain = "text/plain; charset=utf-8";
+        assert_eq!(ok(b"raw value\n", plain), Ok(b"raw value\n".to_vec()));
+        assert_eq!(ok(b"raw value\n", ""), Ok(b"raw value\n".to_vec()));
+        // Declared text that looks like JSON is still the stored bytes.
+        for v in [&br#"{"value":"inner","k":1}"#[..], br#""quoted""#, b"[1]"] {
+            assert_eq!(ok(v, plain), Ok(v.to_vec()));
+        }
+        // Undeclared: the contract's order, the raw body last.
+        assert_eq!(ok(br#"{"other":1}"#, ""), Ok(br#"{"other":1}"#.to_vec()));
+        // Declared JSON that holds no value is never taken for one.
+        for v in [&br#"{"other":1}"#[..], br#"{"value":null}"#, b"[]", b"12"] {
+            assert_eq!(ok(v, json), Err(NotAValue::NoValue), "{v:?}");
+        }
+        assert_eq!(ok(b"{nope", json), Err(NotAValue::BadJson));
     }
 
     #[test]
