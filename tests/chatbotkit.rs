@@ -538,6 +538,14 @@ fn update_value_from_stdin_sends_only_the_value() {
     assert_eq!(ups.len(), 1);
     assert_eq!(ups[0].body_json().unwrap(), json!({"value": "new-value-9"}));
     assert_eq!(stored(&env, &id).unwrap()["value"], "new-value-9");
+    // Two requests: the stored kind is read first (a value sent to a secret that is not
+    // shared would be dropped by the API).
+    assert_eq!(env.emu.requests().len(), 2, "{:?}", env.emu.requests());
+    assert_eq!(
+        env.requests(Some("GET"), &format!("/secret/{id}/fetch"))
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -682,9 +690,61 @@ fn update_value_on_a_personal_secret_is_conflict_exit_5() {
     env.run_stdin(&["chatbotkit", "update", &id], b"pv-409-Jw3x")
         .code(5)
         .one_error_line()
-        .stderr_has("Personal secrets cannot have a value")
+        .stderr_has("personal secrets cannot have a value")
+        .stderr_has("nothing was sent")
         .no_leak("pv-409-Jw3x");
+    assert!(env.writes().is_empty(), "{:?}", env.writes());
     assert_eq!(stored(&env, &id).unwrap()["value"], Value::Null);
+}
+
+/// The API answers 200 and drops a value sent to a secret without kind "shared": the stored
+/// kind is checked first, and the value is never silently lost.
+#[test]
+fn update_value_on_a_secret_without_a_kind_is_refused_unless_made_shared() {
+    let env = Env::new();
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "NOKIND", "description": "d0"}));
+    for target in [id.as_str(), "NOKIND"] {
+        env.run_stdin(&["chatbotkit", "update", target], b"nokind-value-Vb3s")
+            .code(5)
+            .one_error_line()
+            .stderr_has("has no kind")
+            .stderr_has("--kind shared")
+            .no_leak("nokind-value-Vb3s");
+    }
+    assert!(env.writes().is_empty(), "{:?}", env.writes());
+
+    // With --kind shared: the kind (and other fields) first, then the value.
+    env.emu.clear_requests();
+    env.run_stdin(
+        &[
+            "chatbotkit",
+            "update",
+            &id,
+            "--kind",
+            "shared",
+            "--description",
+            "d1",
+        ],
+        b"nokind-value-Vb3s\n",
+    )
+    .ok()
+    .no_leak("nokind-value-Vb3s");
+    let ups = env.requests(Some("POST"), "/update");
+    assert_eq!(ups.len(), 2, "{ups:?}");
+    assert_eq!(
+        ups[0].body_json().unwrap(),
+        json!({"kind": "shared", "description": "d1"})
+    );
+    assert_eq!(
+        ups[1].body_json().unwrap(),
+        json!({"value": "nokind-value-Vb3s"})
+    );
+    let s = stored(&env, &id).unwrap();
+    assert_eq!(s["value"], "nokind-value-Vb3s");
+    assert_eq!(s["kind"], "shared");
+    assert_eq!(s["description"], "d1");
 }
 
 #[test]

@@ -334,6 +334,71 @@ fn chatbotkit_update_by_id_and_shared_names_fail() {
     assert_eq!(created[0]["kind"], "shared");
 }
 
+/// ChatBotKit drops a value sent to a secret that is not shared: such an item fails in the
+/// plan (before anything is written, dry run included) and the others go on; an update of
+/// a shared secret uses the listed record, with no look-up of its own.
+#[test]
+fn chatbotkit_update_of_a_secret_that_is_not_shared_fails_in_the_plan() {
+    let env = Env::new();
+    let shared = env
+        .emu
+        .seed_chatbotkit(json!({"name": "SHARED", "kind": "shared", "value": "old"}));
+    let nokind = env.emu.seed_chatbotkit(json!({"name": "NOKIND"}));
+    let personal = env
+        .emu
+        .seed_chatbotkit(json!({"name": "MINE", "kind": "personal"}));
+    let f = env.write(
+        "c.json",
+        br#"{"SHARED":"import-new-Pq4d","NOKIND":"import-lost-Pq4d","MINE":"import-mine-Pq4d"}"#,
+    );
+    let args = [
+        "chatbotkit",
+        "import",
+        f.to_str().unwrap(),
+        "--on-conflict",
+        "update",
+    ];
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let r = env.run(&dry);
+    r.code(1);
+    assert!(
+        r.stdout
+            .contains("NOKIND\tfail\tnot updated: it has no kind"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("SHARED\tupdate"), "{}", r.stdout);
+    assert!(env.writes().is_empty());
+
+    env.emu.clear_requests();
+    let r = env.run(&args);
+    r.code(1)
+        .no_leak("import-lost-Pq4d")
+        .no_leak("import-mine-Pq4d");
+    assert!(r.stdout.contains("SHARED\tupdated"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!(
+            "NOKIND\tfailed\tnot updated: it has no kind, and ChatBotKit keeps a value only for a shared secret (make it shared first: secretctl chatbotkit update {nokind} --kind shared --keep-value)"
+        )),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("MINE\tfailed\tnot updated: personal secrets cannot have a value"),
+        "{}",
+        r.stdout
+    );
+    let writes = env.writes();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(writes[0].path, format!("/api/v1/secret/{shared}/update"));
+    assert!(env.requests(Some("GET"), "/fetch").is_empty());
+    assert_eq!(env.cbk_by_name("SHARED")[0]["value"], "import-new-Pq4d");
+    assert_eq!(env.cbk_by_name("NOKIND")[0]["value"], Value::Null);
+    assert_eq!(env.cbk_by_name("MINE")[0]["id"], personal.as_str());
+}
+
 #[test]
 fn dry_run_prints_the_plan_and_writes_nothing() {
     let env = Env::new();

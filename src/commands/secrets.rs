@@ -202,6 +202,7 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
         value,
         fields: a.fields,
         merge: a.merge,
+        current: None,
     };
     if spec.is_empty() {
         return Err(error::usage(

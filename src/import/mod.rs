@@ -7,7 +7,7 @@
 
 pub mod formats;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Mutex;
@@ -37,8 +37,8 @@ struct Ready {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Plan {
     Create,
-    /// Update the secret with this id (ChatBotKit) or name (Kubiya).
-    Update(String),
+    /// Update this stored secret (as listed).
+    Update(Box<Value>),
     Skip,
     Fail(String),
 }
@@ -90,14 +90,14 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
         );
     }
 
-    // One list call: which names exist, and under which ids.
-    let mut existing: HashMap<String, Vec<String>> = HashMap::new();
+    // One list call: which names exist, as which secrets (kept only for the names imported).
+    let wanted: HashSet<&str> = ready.iter().map(|r| r.name.as_str()).collect();
+    let mut existing: HashMap<String, Vec<Value>> = HashMap::new();
     p.list(&ListFilter::default(), &mut |rec| {
-        if let Some(name) = rec.get("name").and_then(Value::as_str) {
-            existing
-                .entry(name.to_string())
-                .or_default()
-                .push(p.key(&rec).1);
+        if let Some(name) = rec.get("name").and_then(Value::as_str)
+            && wanted.contains(name)
+        {
+            existing.entry(name.to_string()).or_default().push(rec);
         }
         Ok(())
     })
@@ -292,19 +292,33 @@ fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Read
     }
 }
 
-fn plan(p: &dyn Provider, on_conflict: OnConflict, existing: Option<&Vec<String>>) -> Plan {
+fn plan(p: &dyn Provider, on_conflict: OnConflict, existing: Option<&Vec<Value>>) -> Plan {
     match (existing, on_conflict) {
         (None, _) => Plan::Create,
         (Some(_), OnConflict::Skip) => Plan::Skip,
         (Some(_), OnConflict::Fail) => {
             Plan::Fail("exists (use --on-conflict skip or update)".into())
         }
-        (Some(keys), OnConflict::Update) if keys.len() == 1 => Plan::Update(keys[0].clone()),
-        (Some(keys), OnConflict::Update) => Plan::Fail(format!(
+        (Some(recs), OnConflict::Update) if recs.len() == 1 => {
+            let rec = &recs[0];
+            match p.refuses_value(rec) {
+                // Checked here, before anything is written: the API would drop the value.
+                Some(why) => Plan::Fail(format!(
+                    "not updated: {why} (make it shared first: secretctl {} update {} --kind shared --keep-value)",
+                    p.kind().key(),
+                    p.key(rec).1
+                )),
+                None => Plan::Update(Box::new(rec.clone())),
+            }
+        }
+        (Some(recs), OnConflict::Update) => Plan::Fail(format!(
             "{} {} secrets have this name ({}); update one by id",
-            keys.len(),
+            recs.len(),
             p.kind().display(),
-            keys.join(", ")
+            recs.iter()
+                .map(|r| p.key(r).1)
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
@@ -370,15 +384,16 @@ fn apply(
                             };
                             outcome(p.create(&spec), "created")
                         }
-                        Plan::Update(target) => {
+                        Plan::Update(rec) => {
                             let spec = UpdateSpec {
                                 new_name: None,
                                 description: r.description.as_deref(),
                                 value: ValueChange::Set(&r.value),
                                 fields: Default::default(),
                                 merge: Default::default(),
+                                current: Some(rec),
                             };
-                            outcome(p.update(target, &spec), "updated")
+                            outcome(p.update(&p.key(rec).1, &spec), "updated")
                         }
                         _ => continue,
                     };
@@ -497,7 +512,7 @@ mod tests {
 
     #[test]
     fn plan_words() {
-        assert_eq!(Plan::Update("x".into()).word(), "update");
+        assert_eq!(Plan::Update(Box::new(json!({"id": "x"}))).word(), "update");
         assert_eq!(Plan::Fail("x".into()).word(), "fail");
     }
 }

@@ -43,12 +43,17 @@ impl Chatbotkit {
     /// name is a conflict listing their ids.
     pub fn resolve(&self, target: &str) -> Result<Value> {
         let what = format!("cannot get ChatBotKit secret {}", quoted(target));
-        match self.fetch(target, &what) {
+        self.resolve_for(target, &what)
+    }
+
+    /// `resolve` as the first step of the operation `what` names.
+    fn resolve_for(&self, target: &str, what: &str) -> Result<Value> {
+        match self.fetch(target, what) {
             Ok(v) => return Ok(v),
             Err(Error::NotFound(_)) => {}
             Err(e) => return Err(e),
         }
-        self.find_by_name(target, &what)
+        self.find_by_name(target, what)
     }
 
     fn fetch(&self, id: &str, what: &str) -> Result<Value> {
@@ -358,6 +363,20 @@ impl Provider for Chatbotkit {
         ("id", field(r, "id"))
     }
 
+    fn refuses_value(&self, record: &Value) -> Option<String> {
+        match record.get("kind").and_then(Value::as_str) {
+            Some("shared") => None,
+            Some("personal") => Some("personal secrets cannot have a value".into()),
+            Some(other) => Some(format!(
+                "its kind is {}, and ChatBotKit keeps a value only for a shared secret",
+                quoted(other)
+            )),
+            None => {
+                Some("it has no kind, and ChatBotKit keeps a value only for a shared secret".into())
+            }
+        }
+    }
+
     fn list(&self, filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
         self.list_stream(filter, each)
     }
@@ -426,16 +445,50 @@ impl Provider for Chatbotkit {
             )?;
             Ok(id.to_string())
         };
-        if spec.merge.is_empty() {
+        let sets_value = matches!(spec.value, ValueChange::Set(_));
+        if spec.merge.is_empty() && !sets_value {
             return self.by_id_or_name(target, &what, |id| send(id, &body));
         }
+        let looked_up;
+        let current = match spec.current {
+            Some(c) => c,
+            None => {
+                looked_up = self.resolve_for(target, &what)?;
+                &looked_up
+            }
+        };
+        let id = field(current, "id");
         // A sent meta/config replaces the stored one: merge into what is there so that
         // `--meta k=v` adds one entry instead of erasing the others.
-        let current = self.resolve(target)?;
         for (k, changes) in &spec.merge {
             body.insert(k.clone(), merge_map(current.get(k), changes));
         }
-        send(&field(&current, "id"), &body)
+        // The API answers 200 and drops a value sent to a secret that is not shared: check
+        // the stored kind first, so that no value the user gave is lost without a word.
+        if sets_value && let Some(why) = self.refuses_value(current) {
+            match body.get("kind").and_then(Value::as_str) {
+                // Made shared in this update: first the kind (and the other fields), then
+                // the value, so that the value meets a stored kind of shared.
+                Some("shared") => {
+                    let value = body.remove("value");
+                    send(&id, &body)?;
+                    let mut second = Map::new();
+                    second.extend(value.map(|v| ("value".to_string(), v)));
+                    return send(&id, &second).map_err(|e| {
+                        e.with_hint(
+                            "the kind and the other fields were updated, the value was not: \
+                             run the same update again",
+                        )
+                    });
+                }
+                Some("personal") => {}
+                _ => {
+                    return Err(error::conflict(format!("{what}: {why}; nothing was sent"))
+                        .with_hint("add --kind shared to make it shared and store the value"));
+                }
+            }
+        }
+        send(&id, &body)
     }
 
     fn delete(&self, target: &str) -> Result<String> {

@@ -61,6 +61,8 @@ pub struct UpdateSpec<'a> {
     pub fields: Map<String, Value>,
     /// Map fields (ChatBotKit `meta`, `config`) whose entries are merged into the stored map.
     pub merge: Map<String, Value>,
+    /// The stored record, when the caller already has it (import's list): spares a look-up.
+    pub current: Option<&'a Value>,
 }
 
 impl UpdateSpec<'_> {
@@ -96,6 +98,11 @@ pub trait Provider: Send + Sync {
     fn get(&self, target: &str) -> Result<Value>;
     /// The stored value (only where `values_readable`).
     fn reveal(&self, target: &str) -> Result<Zeroizing<Vec<u8>>>;
+    /// Why this stored secret would not keep a new value sent to it, if it would not
+    /// (ChatBotKit keeps values only for shared secrets). Checked before a value is sent.
+    fn refuses_value(&self, _record: &Value) -> Option<String> {
+        None
+    }
     /// Create; returns the id (ChatBotKit) or name (Kubiya).
     fn create(&self, spec: &CreateSpec) -> Result<String>;
     /// Update; returns the id or name.
