@@ -216,14 +216,17 @@ fn update_typed_value_is_confirmed_and_stored() {
 }
 
 #[test]
-fn update_with_only_an_empty_answer_has_nothing_to_change() {
+fn update_with_only_an_empty_answer_keeps_everything_and_succeeds() {
     let env = Env::new();
     env.emu.seed_kubiya("U", "original", "old");
     let mut t = Tty::run(&env, &["kubiya", "update", "U"]);
     t.answer_hidden("New value for U", "");
     let (code, seen) = t.finish();
-    assert_eq!(code, 2, "{seen}");
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Nothing changed"), "{seen}");
+    assert!(!seen.contains("error:"), "{seen}");
     assert!(env.writes().is_empty());
+    assert_eq!(env.kubiya_value("U").as_deref(), Some("original"));
 }
 
 #[test]

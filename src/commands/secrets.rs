@@ -205,6 +205,15 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
         current: None,
     };
     if spec.is_empty() {
+        // An empty answer at the prompt means "keep the value": with nothing else to
+        // change, that is done, not a mistake.
+        if !a.keep_value && matches!(read, ValueOutcome::Keep) {
+            let _ = writeln!(
+                ctx.streams.stderr,
+                "Nothing changed: the value was kept and no other field was given; nothing was sent."
+            );
+            return Ok(0);
+        }
         return Err(error::usage(
             "nothing to update: no value and no other field given; nothing was sent",
         ));
