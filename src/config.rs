@@ -47,6 +47,14 @@ impl ProviderKind {
         }
     }
 
+    /// Variables naming a user to act as (ChatBotKit's `X-RunAs-User-Id`), first set wins.
+    pub fn run_as_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_RUNAS_USERID", "CBK_API_RUNAS_USERID"],
+            ProviderKind::Kubiya => &[],
+        }
+    }
+
     /// Token variables, first set wins.
     pub fn token_env(self) -> &'static [&'static str] {
         match self {
@@ -314,8 +322,10 @@ pub fn resolve_endpoint(
     })
 }
 
-/// ChatBotKit: the base is an origin; `api.chatbotkit.com` serves `/v1`, anything else
-/// `/api/v1`. A base that already ends in `/v1` is used as given.
+/// ChatBotKit: the base is an origin; `api.chatbotkit.com` serves `/v1` (whatever path was
+/// given, as the official SDKs do), anything else `/api/v1`. Elsewhere a base that already
+/// ends in `/v1` is used as given, one ending in `/api` gets `/v1`, and any other path is
+/// kept as a prefix (a reverse proxy's).
 /// Kubiya: `/api/v1` is appended when the URL has no `/api/vN` in its path.
 pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
     let mut url = Url::parse(raw.trim()).map_err(|e| {
@@ -345,9 +355,11 @@ pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
     let path = url.path().trim_end_matches('/').to_string();
     let new_path = match kind {
         ProviderKind::Chatbotkit => {
-            if path.ends_with("/v1") {
+            if url.host_str() == Some("api.chatbotkit.com") {
+                "/v1".to_string()
+            } else if path.ends_with("/v1") {
                 path
-            } else if url.host_str() == Some("api.chatbotkit.com") {
+            } else if path.ends_with("/api") {
                 format!("{path}/v1")
             } else {
                 format!("{path}/api/v1")
@@ -719,6 +731,26 @@ mod tests {
         );
         assert_eq!(r("http://127.0.0.1:9000"), "http://127.0.0.1:9000/api/v1");
         assert_eq!(r("http://localhost:9000/v1"), "http://localhost:9000/v1");
+        // The hosted API lives at /v1 whatever path the base carries.
+        for hosted in [
+            "https://api.chatbotkit.com/v1",
+            "https://api.chatbotkit.com/api",
+            "https://api.chatbotkit.com/api/v1/",
+        ] {
+            assert_eq!(r(hosted), "https://api.chatbotkit.com/v1", "{hosted}");
+        }
+        assert_eq!(
+            r("https://cbk.example.com/api"),
+            "https://cbk.example.com/api/v1"
+        );
+        assert_eq!(
+            r("https://cbk.example.com/api/v1"),
+            "https://cbk.example.com/api/v1"
+        );
+        assert_eq!(
+            r("https://proxy.example.com/cbk"),
+            "https://proxy.example.com/cbk/api/v1"
+        );
     }
 
     #[test]

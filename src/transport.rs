@@ -104,6 +104,8 @@ pub struct Transport {
     token: Token,
     retries: u32,
     verbose: u8,
+    /// Headers sent with every request besides the fixed ones (ChatBotKit's run-as user).
+    extra: HeaderMap,
 }
 
 impl std::fmt::Debug for Transport {
@@ -156,7 +158,20 @@ impl Transport {
             token,
             retries,
             verbose,
+            extra: HeaderMap::new(),
         })
+    }
+
+    /// Send `name: value` with every request. `setting` names where the value came from, for
+    /// the error when it cannot be a header value.
+    pub fn with_header(mut self, name: &'static str, value: &str, setting: &str) -> Result<Self> {
+        let v = HeaderValue::from_str(value).map_err(|_| {
+            error::usage(format!(
+                "{setting} contains characters not allowed in an HTTP header"
+            ))
+        })?;
+        self.extra.insert(name, v);
+        Ok(self)
     }
 
     pub fn kind(&self) -> ProviderKind {
@@ -190,7 +205,8 @@ impl Transport {
             let mut req = self
                 .client
                 .request(call.method.clone(), call.url.clone())
-                .header(AUTHORIZATION, auth.clone());
+                .header(AUTHORIZATION, auth.clone())
+                .headers(self.extra.clone());
             if let Some(a) = call.accept {
                 req = req.header(ACCEPT, a);
             } else {

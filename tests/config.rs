@@ -595,3 +595,54 @@ fn base_url_before_the_provider_word_is_a_usage_error() {
     env.run(&["--base-url", &url, "kubiya", "list"]).code(2);
     assert!(env.emu.requests().is_empty());
 }
+
+/// ChatBotKit's run-as variables (as its own CLI reads them) send `X-RunAs-User-Id` on
+/// every ChatBotKit request; Kubiya requests never carry it; `config show` lists it.
+#[test]
+fn chatbotkit_run_as_user_is_sent_on_every_request() {
+    let mut env = Env::new();
+    env.set("CBK_API_RUNAS_USERID", "user-from-cbk");
+    env.run(&["chatbotkit", "list"]).ok();
+    env.set("CHATBOTKIT_API_RUNAS_USERID", "user-42");
+    env.run_stdin(&["chatbotkit", "create", "RA"], b"run-as-value-Kd9")
+        .ok();
+    env.run(&["chatbotkit", "get", "RA"]).ok();
+    env.run(&["kubiya", "list"]).ok();
+    let seen: Vec<(String, Option<String>)> = env
+        .emu
+        .requests()
+        .iter()
+        .map(|r| {
+            (
+                r.path.clone(),
+                r.header("x-runas-user-id").map(str::to_string),
+            )
+        })
+        .collect();
+    let (kubiya, cbk): (Vec<_>, Vec<_>) = seen.iter().partition(|(p, _)| p == "/api/v1/secrets");
+    assert_eq!(kubiya.len(), 1, "{seen:?}");
+    assert_eq!(kubiya[0].1, None, "not sent to Kubiya: {seen:?}");
+    assert!(cbk.len() >= 3, "{seen:?}");
+    assert_eq!(cbk[0].1.as_deref(), Some("user-from-cbk"), "{seen:?}");
+    assert!(
+        cbk[1..]
+            .iter()
+            .all(|(_, u)| u.as_deref() == Some("user-42")),
+        "CHATBOTKIT_ wins over CBK_: {seen:?}"
+    );
+
+    let r = env.run(&["config", "show", "-o", "json"]);
+    r.ok();
+    assert_eq!(
+        r.json()["providers"]["chatbotkit"]["run_as_user"],
+        json!({"value": "user-42", "source": "env CHATBOTKIT_API_RUNAS_USERID"})
+    );
+
+    env.emu.clear_requests();
+    env.set("CHATBOTKIT_API_RUNAS_USERID", "bad\nuser");
+    env.run(&["chatbotkit", "list"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("CHATBOTKIT_API_RUNAS_USERID");
+    assert!(env.emu.requests().is_empty());
+}

@@ -160,10 +160,21 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
             token.clone(),
             token_src.clone(),
         ]);
-        obj.insert(
-            kind.key().into(),
-            json!({ "base_url": { "value": base, "source": base_src }, "token": { "value": token, "source": token_src } }),
-        );
+        let mut settings = json!({ "base_url": { "value": base, "source": base_src }, "token": { "value": token, "source": token_src } });
+        if let Some((var, user)) = kind
+            .run_as_env()
+            .iter()
+            .find_map(|v| env(v).map(|x| (*v, x)))
+        {
+            rows.push(vec![
+                kind.key().to_string(),
+                "run_as_user".into(),
+                user.clone(),
+                format!("env {var}"),
+            ]);
+            settings["run_as_user"] = json!({ "value": user, "source": format!("env {var}") });
+        }
+        obj.insert(kind.key().into(), settings);
     }
     let file_line = format!(
         "{}{}",

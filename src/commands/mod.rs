@@ -156,7 +156,7 @@ fn connect(
     let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
     let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
     let (token, _) = crate::config::resolve_token(kind, &cfg, &env, ctx.timeout(), &keep)?;
-    let t = Transport::new(
+    let mut t = Transport::new(
         kind,
         token,
         ctx.timeout(),
@@ -164,6 +164,14 @@ fn connect(
         ctx.global.verbose,
         ep.api_root.scheme() == "https",
     )?;
+    // Act as a child user, as ChatBotKit's own CLI and SDKs do with these variables.
+    if let Some((var, user)) = kind
+        .run_as_env()
+        .iter()
+        .find_map(|v| env(v).map(|x| (*v, x)))
+    {
+        t = t.with_header("x-runas-user-id", user.trim(), var)?;
+    }
     Ok((t, ep.api_root))
 }
 
