@@ -463,29 +463,63 @@ pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
 }
 
 /// The message of an error body: `{message, code}` (ChatBotKit), `{error, message}` (Kubiya),
-/// `{detail}`; else short plain text; `None` for anything else (HTML pages, empty bodies).
+/// `{detail}` (a string, or a validation list of `{loc, msg}` as FastAPI sends), a nested
+/// `{"error": {"message"}}`; else plain text (made one line); `None` for anything else (HTML
+/// pages, empty bodies, JSON without a message).
 pub fn error_message(body: &[u8]) -> Option<String> {
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
+    use serde_json::Value;
+    if let Ok(v) = serde_json::from_slice::<Value>(body) {
+        let Value::Object(map) = v else { return None };
+        let text = |v: &Value| v.as_str().filter(|s| !s.trim().is_empty()).map(one_line);
         let msg = ["message", "error", "detail", "details"]
             .iter()
-            .find_map(|k| {
-                map.get(*k)
-                    .and_then(|v| v.as_str())
-                    .filter(|s| !s.trim().is_empty())
+            .find_map(|k| map.get(*k).and_then(text))
+            .or_else(|| {
+                // {"error": {"message": "…"}}
+                map.get("error")
+                    .and_then(|e| e.get("message"))
+                    .and_then(text)
+            })
+            .or_else(|| {
+                // [{"loc": ["body", "value"], "msg": "Field required", "input": …}]: only the
+                // place and the message (an `input` can hold the value that was sent).
+                let items = map
+                    .get("detail")
+                    .or_else(|| map.get("details"))?
+                    .as_array()?;
+                let parts: Vec<String> = items
+                    .iter()
+                    .filter_map(|d| {
+                        let m = d.get("msg").or_else(|| d.get("message")).and_then(text)?;
+                        let at: Vec<String> = d
+                            .get("loc")
+                            .and_then(Value::as_array)
+                            .map(|l| {
+                                l.iter()
+                                    .filter(|s| s.as_str() != Some("body"))
+                                    .map(|s| match s {
+                                        Value::String(s) => s.clone(),
+                                        other => other.to_string(),
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        Some(if at.is_empty() {
+                            m
+                        } else {
+                            format!("{}: {m}", at.join("."))
+                        })
+                    })
+                    .collect();
+                (!parts.is_empty()).then(|| one_line(&parts.join("; ")))
             })?;
-        let msg = one_line(msg);
         return Some(match map.get("code").and_then(|c| c.as_str()) {
             Some(code) if !code.is_empty() => format!("{msg} [{code}]"),
             _ => msg,
         });
     }
     let text = std::str::from_utf8(body).ok()?.trim();
-    if text.is_empty()
-        || text.starts_with('<')
-        || text.starts_with('{')
-        || text.starts_with('[')
-        || text.lines().count() > 1
-    {
+    if text.is_empty() || text.starts_with('<') || text.starts_with('{') || text.starts_with('[') {
         return None;
     }
     Some(one_line(text))
@@ -610,6 +644,26 @@ mod tests {
         );
         assert!(error_message(b"<html><body>502</body></html>").is_none());
         assert!(error_message(b"").is_none());
+        // Plain text over several lines is still the server's message.
+        assert_eq!(
+            error_message(b"Bad Gateway\nupstream reset\n").unwrap(),
+            "Bad Gateway upstream reset"
+        );
+        assert_eq!(
+            error_message(br#"{"error":{"message":"quota exceeded","type":"limit"}}"#).unwrap(),
+            "quota exceeded"
+        );
+        // A validation list names the field and the problem, never the input sent.
+        assert_eq!(
+            error_message(
+                br#"{"detail":[{"type":"missing","loc":["body","value"],"msg":"Field required","input":{"name":"N","value":"s3cr3t-input"}},{"loc":["body","name"],"msg":"too long"}]}"#
+            )
+            .unwrap(),
+            "value: Field required; name: too long"
+        );
+        assert!(error_message(br#"{"detail":[{"input":"x"}]}"#).is_none());
+        assert!(error_message(br#"{"status":500}"#).is_none());
+        assert!(error_message(b"[1,2]").is_none());
     }
 
     #[test]

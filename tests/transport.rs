@@ -593,6 +593,26 @@ fn json_error_message_is_shown() {
     assert_eq!(env.kubiya_value("U").as_deref(), Some("old"));
 }
 
+/// A FastAPI-style 422 names the field and the problem; the `input` it echoes (which holds
+/// the value sent) never reaches the output.
+#[test]
+fn validation_list_error_names_the_field_not_the_input() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(
+            r#"{"detail":[{"type":"string_too_long","loc":["body","value"],"msg":"String should have at most 8 characters","input":"n3w-value-too-long"}]}"#
+                .into(),
+        ),
+        ..status_fault("/secrets", 422, 1)
+    });
+    let r = env.run_stdin(&["kubiya", "create", "V"], b"n3w-value-too-long");
+    r.code(1)
+        .one_error_line()
+        .stderr_has("value: String should have at most 8 characters")
+        .no_leak("n3w-value-too-long");
+    assert!(env.kubiya_secrets().is_empty());
+}
+
 #[test]
 fn an_echoed_value_in_an_error_body_is_redacted() {
     let env = Env::new();
