@@ -82,7 +82,9 @@ fn create(shared: &Shared, body: &[u8]) -> Resp {
         o.get("name")
             .and_then(Value::as_str)
             .filter(|n| !n.is_empty()),
-        o.get("value").and_then(Value::as_str),
+        o.get("value")
+            .and_then(Value::as_str)
+            .filter(|v| !v.is_empty()),
     ) else {
         return error(400, "Bad Request", REQUIRED);
     };
@@ -134,7 +136,11 @@ fn update(shared: &Shared, name: &str, body: &[u8]) -> Resp {
         Ok(o) => o,
         Err(r) => return *r,
     };
-    let Some(value) = o.get("value").and_then(Value::as_str) else {
+    let Some(value) = o
+        .get("value")
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
+    else {
         return error(400, "Bad Request", REQUIRED);
     };
     let description = o.get("description").and_then(Value::as_str);

@@ -260,7 +260,7 @@ fn cbk_validation() {
         Some(format!("Bearer {TOKEN}")),
         None,
     );
-    assert_eq!(s, 200, "empty body counts as {{}}: {t}");
+    assert_eq!(s, 400, "a change needs a JSON body: {t}");
     // Invalid JSON and invalid UTF-8 bodies.
     for body in [&b"{nope"[..], &b"\xff\xfe"[..]] {
         let r = client()
@@ -327,7 +327,12 @@ fn cbk_ops_and_not_found() {
         format!("{}/oauth/authenticate/{id}", e.base_url())
     );
     let personal = create(&e, json!({"kind": "personal"}));
-    let (s, v) = cbk(&e, "POST", &format!("/v1/secret/{personal}/revoke"), None);
+    let (s, v) = cbk(
+        &e,
+        "POST",
+        &format!("/v1/secret/{personal}/revoke"),
+        Some(json!({})),
+    );
     assert_eq!((s, v["code"].as_str()), (409, Some("CONFLICT")));
     let (s, v) = cbk(
         &e,
@@ -411,7 +416,7 @@ fn cbk_list_paging() {
         &e,
         "POST",
         &format!("/v1/secret/{}/delete", sorted[3]),
-        None,
+        Some(json!({})),
     );
     assert_eq!(s, 200);
     let (_, v) = cbk(
@@ -1242,4 +1247,36 @@ fn fault_chance_applies_per_request_and_counts_only_applications() {
     for _ in 0..5 {
         assert_eq!(kub(&e, "GET", "/api/v1/secrets", None).0, 200);
     }
+}
+
+/// As strict as the APIs where a lenient emulator would hide a client bug: a ChatBotKit
+/// change needs a JSON body (at least `{}`), and a Kubiya value may not be empty.
+#[test]
+fn bodies_the_real_apis_refuse_are_refused() {
+    let e = emu();
+    let id = create(&e, json!({"kind": "shared", "value": "v"}));
+    for op in ["delete", "revoke", "verify", "update"] {
+        let (s, v) = cbk(&e, "POST", &format!("/v1/secret/{id}/{op}"), None);
+        assert_eq!(s, 400, "{op} without a body: {v}");
+    }
+    let (s, v) = cbk(&e, "POST", "/v1/secret/create", None);
+    assert_eq!(s, 400, "create without a body: {v}");
+    assert_eq!(stored_cbk(&e, &id)["value"], "v", "nothing changed");
+
+    let (s, _) = kub(
+        &e,
+        "POST",
+        "/api/v1/secrets",
+        Some(json!({"name": "E", "value": ""})),
+    );
+    assert_eq!(s, 400);
+    let (s, _) = kub(
+        &e,
+        "POST",
+        "/api/v1/secrets",
+        Some(json!({"name": "E", "value": "x"})),
+    );
+    assert_eq!(s, 200);
+    let (s, _) = kub(&e, "PUT", "/api/v1/secrets/E", Some(json!({"value": ""})));
+    assert_eq!(s, 400);
 }
