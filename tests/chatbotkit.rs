@@ -1049,6 +1049,263 @@ fn list_stream_error_line_fails() {
     r.one_error_line().stderr_has("boom");
 }
 
+/// The ids (first column) of a plain `list` output, in order.
+fn listed_ids(r: &Run) -> Vec<String> {
+    r.stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+/// A canned 200 answer to the next list request whose path contains `path`.
+fn list_answer(path: &str, content_type: &str, body: String) -> Fault {
+    Fault {
+        method: Some("GET".into()),
+        path_contains: Some(path.into()),
+        status: Some(200),
+        content_type: Some(content_type.into()),
+        body: Some(body),
+        count: 1,
+        ..Default::default()
+    }
+}
+
+/// A Content-Type the emulator cannot put in a header: the answer then has none at all.
+const NO_CONTENT_TYPE: &str = "\n";
+
+#[test]
+fn list_recognises_the_stream_by_its_content_whatever_the_content_type() {
+    let body = concat!(
+        "\n",
+        "{\"type\":\"nop\",\"data\":{}}\n",
+        "{\"type\":\"item\",\"data\":{\"id\":\"secsniff0001\",\"name\":\"one\",\"kind\":\"shared\"}}\n",
+        "\n",
+        "{\"type\":\"nop\",\"data\":{}}\n",
+        "{\"type\":\"item\",\"data\":{\"id\":\"secsniff0002\",\"name\":\"two\",\"kind\":\"shared\"}}\n",
+        "{\"type\":\"item\",\"data\":{\"id\":\"secsniff0003\",\"name\":\"three\",\"kind\":\"shared\"}}",
+    );
+    for ct in [
+        "application/octet-stream",
+        "text/plain; charset=utf-8",
+        "application/json",
+        "application/json; charset=utf-8",
+        "",
+        NO_CONTENT_TYPE,
+    ] {
+        let env = Env::new();
+        env.fault(list_answer("/secret/list", ct, body.to_string()));
+        let r = env.run(&["chatbotkit", "list"]);
+        r.ok();
+        assert_eq!(
+            listed_ids(&r),
+            ["secsniff0001", "secsniff0002", "secsniff0003"],
+            "content type {ct:?}"
+        );
+        assert_eq!(
+            env.requests(Some("GET"), "/secret/list").len(),
+            1,
+            "content type {ct:?}"
+        );
+    }
+}
+
+#[test]
+fn list_reads_a_json_page_whatever_the_content_type() {
+    for ct in [
+        "application/jsonl",
+        "application/x-ndjson",
+        "application/octet-stream",
+        "text/plain",
+        NO_CONTENT_TYPE,
+    ] {
+        let env = Env::new();
+        let ids = seed_many(&env, 3);
+        let desc: Vec<String> = ids.iter().rev().cloned().collect();
+        // Pretty-printed too: the first line alone is not JSON.
+        let pretty: Value = serde_json::from_str(&page(&env, &desc)).unwrap();
+        for body in [
+            page(&env, &desc),
+            serde_json::to_string_pretty(&pretty).unwrap(),
+        ] {
+            env.fault(list_answer("/secret/list", ct, body));
+            let r = env.run(&["chatbotkit", "list"]);
+            r.ok();
+            assert_eq!(listed_ids(&r), desc, "content type {ct:?}");
+        }
+    }
+}
+
+#[test]
+fn list_answers_that_are_neither_stream_nor_page_are_exit_6() {
+    let html = "<!DOCTYPE html>\n<html><body>Sign in</body></html>\n";
+    let cases: &[(&str, &str, &str)] = &[
+        ("text/html; charset=utf-8", html, "HTML page"),
+        ("text/plain", html, "HTML page"),
+        (NO_CONTENT_TYPE, html, "HTML page"),
+        (
+            "application/octet-stream",
+            "upstream reset\n",
+            "not valid JSON",
+        ),
+        ("application/json", "", "not valid JSON"),
+        (
+            "application/json",
+            "{\"type\":\"item\",\"data\":{\"id\":\"secx\"}}\nnot json\n",
+            "line 2 of the stream",
+        ),
+        ("application/json", "{\"id\": \"sec1\"}", "no items list"),
+    ];
+    for (ct, body, says) in cases {
+        let env = Env::new();
+        env.fault(list_answer("/secret/list", ct, body.to_string()));
+        let r = env.run(&["--retries", "0", "chatbotkit", "list"]);
+        r.code(6).one_error_line().stderr_has(says);
+    }
+}
+
+/// `page` without its `cursor`.
+fn page_without_cursor(env: &Env, ids: &[String]) -> String {
+    let mut p: Value = serde_json::from_str(&page(env, ids)).unwrap();
+    p.as_object_mut().unwrap().remove("cursor");
+    p.to_string()
+}
+
+#[test]
+fn list_goes_on_after_a_full_page_without_a_cursor() {
+    let env = Env::new();
+    let ids = seed_many(&env, 150);
+    let desc: Vec<String> = ids.iter().rev().cloned().collect();
+    env.fault(list_answer(
+        "/secret/list",
+        "application/json",
+        page_without_cursor(&env, &desc[..100]),
+    ));
+    let r = env.run(&["chatbotkit", "list"]);
+    r.ok();
+    assert_eq!(listed_ids(&r), desc, "every secret exactly once, in order");
+    let reqs = env.requests(Some("GET"), "/secret/list");
+    assert_eq!(reqs.len(), 2, "{reqs:?}");
+    assert!(
+        reqs[1].path.contains(&format!("cursor={}", desc[99])),
+        "the last item's id is the cursor: {}",
+        reqs[1].path
+    );
+}
+
+#[test]
+fn list_pages_that_overlap_hand_out_every_id_once() {
+    let env = Env::new();
+    let ids = seed_many(&env, 250);
+    let desc: Vec<String> = ids.iter().rev().cloned().collect();
+    // The first page, then one that starts again half-way through it.
+    env.fault(list_answer(
+        "/secret/list",
+        "application/json",
+        page(&env, &desc[..100]),
+    ));
+    env.fault(list_answer(
+        &format!("cursor={}", desc[99]),
+        "application/json",
+        page(&env, &desc[50..150]),
+    ));
+    let r = env.run(&["chatbotkit", "list"]);
+    r.ok();
+    assert_eq!(listed_ids(&r), desc, "every secret exactly once, in order");
+    let reqs = env.requests(Some("GET"), "/secret/list");
+    assert!(
+        reqs[2].path.contains(&format!("cursor={}", desc[149])),
+        "{reqs:?}"
+    );
+}
+
+#[test]
+fn list_stuck_cursor_fails_without_repeating_an_id() {
+    let env = Env::new();
+    let ids = seed_many(&env, 100);
+    let desc: Vec<String> = ids.iter().rev().cloned().collect();
+    env.fault(Fault {
+        count: u32::MAX,
+        ..list_answer("/secret/list", "application/json", page(&env, &desc))
+    });
+    let r = run_within(&env, &["chatbotkit", "list"], Duration::from_secs(30));
+    r.code(6).one_error_line().stderr_has("cursor");
+    let got = listed_ids(&r);
+    let unique: BTreeSet<&String> = got.iter().collect();
+    assert_eq!(unique.len(), got.len(), "an id was listed twice");
+}
+
+#[test]
+fn list_fails_on_a_full_page_of_ids_already_listed_under_a_new_cursor() {
+    let env = Env::new();
+    let ids = seed_many(&env, 100);
+    let desc: Vec<String> = ids.iter().rev().cloned().collect();
+    env.fault(list_answer(
+        "/secret/list",
+        "application/json",
+        page(&env, &desc),
+    ));
+    let mut again: Value = serde_json::from_str(&page(&env, &desc)).unwrap();
+    again["cursor"] = json!("secelsewhere0001");
+    env.fault(list_answer(
+        &format!("cursor={}", desc[99]),
+        "application/json",
+        again.to_string(),
+    ));
+    let r = run_within(&env, &["chatbotkit", "list"], Duration::from_secs(30));
+    r.code(6)
+        .one_error_line()
+        .stderr_has("cursor does not advance");
+    assert_eq!(listed_ids(&r).len(), 100, "{}", r.stdout);
+    assert_eq!(env.requests(Some("GET"), "/secret/list").len(), 2);
+}
+
+#[test]
+fn list_stream_error_line_code_maps_like_an_http_status() {
+    let cases: &[(Option<&str>, i32)] = &[
+        (Some("NOT_AUTHENTICATED"), 4),
+        (Some("NOT_AUTHORIZED"), 4),
+        (Some("NOT_FOUND"), 3),
+        (Some("CONFLICT"), 5),
+        (Some("BAD_REQUEST"), 1),
+        (Some("INTERNAL_SERVER_ERROR"), 6),
+        (Some("LIMITS_REACHED"), 6),
+        (None, 6),
+    ];
+    for (code, exit) in cases {
+        let env = Env::new();
+        let mut data = json!({"message": "stream went\nwrong"});
+        if let Some(c) = code {
+            data["code"] = json!(c);
+        }
+        let body = format!(
+            "{}\n{}\n",
+            json!({"type": "item", "data": {"id": "secfirst0001", "name": "first"}}),
+            json!({"type": "error", "data": data}),
+        );
+        env.fault(list_answer("/secret/list", "application/jsonl", body));
+        let r = env.run(&["chatbotkit", "list"]);
+        r.code(*exit)
+            .one_error_line()
+            .stderr_has("stream went wrong");
+        if let Some(c) = code {
+            r.stderr_has(c);
+        }
+    }
+}
+
+#[test]
+fn list_without_filters_sends_no_empty_query() {
+    let env = Env::new();
+    seed_many(&env, 2);
+    let r = env.run(&["-v", "chatbotkit", "list"]);
+    r.ok();
+    let reqs = env.requests(Some("GET"), "/secret/list");
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(reqs[0].path, "/api/v1/secret/list");
+    let traced = format!("> GET {}/api/v1/secret/list\n", env.url());
+    r.stderr_has(&traced);
+}
+
 // ---------------------------------------------------------------------------------------------
 // endpoints, auth, errors
 

@@ -2,7 +2,7 @@
 //! non-unique names, write-only values. See ../shared/api/chatbotkit.md.
 
 use std::collections::HashSet;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
@@ -12,7 +12,7 @@ use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
 use crate::config::ProviderKind;
 use crate::error::{self, Error, Result};
 use crate::output::field;
-use crate::transport::{Call, Retry, Transport, read_json};
+use crate::transport::{Call, MAX_BODY, Retry, Transport, content_type, read_json};
 
 /// How an action request ended.
 enum Acted {
@@ -24,6 +24,8 @@ enum Acted {
 
 /// Page size for the paged fallback (the API's maximum).
 const TAKE: usize = 100;
+
+const LIST_WHAT: &str = "cannot list ChatBotKit secrets";
 
 pub struct Chatbotkit {
     t: Transport,
@@ -231,15 +233,17 @@ impl Chatbotkit {
     }
 
     /// Stream every item in one request (`Accept: application/jsonl`); a server that answers
-    /// with a JSON page instead is followed page by page.
+    /// with a JSON page instead is followed page by page. Which of the two came is decided by
+    /// the body, as the official SDK does: the Content-Type is often missing or generic.
     fn list_stream(
         &self,
         filter: &ListFilter,
         each: &mut dyn FnMut(Value) -> Result<()>,
     ) -> Result<()> {
-        let what = "cannot list ChatBotKit secrets";
+        let what = LIST_WHAT;
         let mut u = self.url(&["secret", "list"])?;
-        {
+        // `query_pairs_mut` leaves a bare `?` behind even when nothing is appended.
+        if !filter.meta.is_empty() {
             let mut q = u.query_pairs_mut();
             for (k, v) in &filter.meta {
                 q.append_pair(&format!("meta.{k}"), v);
@@ -248,47 +252,127 @@ impl Chatbotkit {
         let reply = self
             .t
             .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))?;
-        let is_jsonl = reply
-            .response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("jsonl") || v.contains("ndjson") || v.contains("x-ndjson"));
-        if !is_jsonl {
+        let ct = content_type(&reply.response);
+        if ct.contains("text/html") || ct.contains("application/xhtml") {
+            // Not the API: read it as a page, which says "an HTML page".
             let page = read_json(reply.response, what)?;
             return self.list_pages(u, page, each);
         }
-        let reader = std::io::BufReader::new(reply.response);
-        for (n, line) in reader.lines().enumerate() {
-            let line = line.map_err(|e| {
-                error::network(format!("{what}: the stream broke off after {n} lines: {e}"))
-            })?;
-            if line.trim().is_empty() {
+        let labelled_jsonl = ct.contains("jsonl") || ct.contains("ndjson");
+        let mut reader = std::io::BufReader::new(reply.response);
+        let broke = |n: usize, e: std::io::Error| {
+            error::network(format!("{what}: the stream broke off after {n} lines: {e}"))
+        };
+
+        // Look at the first non-empty line only: a stream is never buffered whole.
+        let mut head: Vec<u8> = Vec::new();
+        let mut lines = 0usize;
+        let (body, first) = loop {
+            let start = head.len();
+            let room = MAX_BODY.saturating_sub(start as u64);
+            let got = reader
+                .by_ref()
+                .take(room)
+                .read_until(b'\n', &mut head)
+                .map_err(|e| broke(lines, e))?;
+            if got == 0 {
+                // Nothing but blank lines: an empty stream, or a page that is not JSON.
+                let body = if labelled_jsonl {
+                    Body::Stream
+                } else {
+                    Body::Page(None)
+                };
+                break (body, start);
+            }
+            lines += 1;
+            if head[start..].trim_ascii().is_empty() {
                 continue;
             }
-            if let Some(item) = decode_stream_line(&line)
-                .map_err(|e| e.context(format!("{what}: line {} of the stream", n + 1)))?
-            {
-                each(item)?;
+            break (sniff(&head[start..], labelled_jsonl), start);
+        };
+
+        let page = match body {
+            Body::Stream => None,
+            Body::Page(parsed) => {
+                let mut rest = Vec::new();
+                reader
+                    .by_ref()
+                    .take(MAX_BODY.saturating_sub(head.len() as u64))
+                    .read_to_end(&mut rest)
+                    .map_err(|e| {
+                        error::network(format!("{what}: the response was cut off: {e}"))
+                    })?;
+                Some(match parsed {
+                    // The page was that one line: it is parsed already.
+                    Some(v) if rest.trim_ascii().is_empty() => v,
+                    _ => {
+                        head.extend_from_slice(&rest);
+                        decode_page(&head, what)?
+                    }
+                })
             }
+        };
+        if let Some(page) = page {
+            return self.list_pages(u, page, each);
         }
-        Ok(())
+
+        // The stream: every item as its line arrives, each id once.
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut handle = |no: usize, line: &[u8]| -> Result<()> {
+            let decoded = std::str::from_utf8(line)
+                .map_err(|_| error::network("not JSON"))
+                .and_then(decode_stream_line)
+                .map_err(|e| e.context(format!("{what}: line {no} of the stream")))?;
+            match decoded {
+                Some(item) if first_time(&mut seen, &item) => each(item),
+                _ => Ok(()),
+            }
+        };
+        if head.len() > first {
+            handle(lines, &head[first..])?;
+        }
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let got = reader
+                .by_ref()
+                .take(MAX_BODY + 1)
+                .read_until(b'\n', &mut line)
+                .map_err(|e| broke(lines, e))?;
+            if got == 0 {
+                return Ok(());
+            }
+            lines += 1;
+            if line.len() as u64 > MAX_BODY {
+                return Err(error::network(format!(
+                    "{what}: line {lines} of the stream is longer than {} MiB",
+                    MAX_BODY / (1024 * 1024)
+                )));
+            }
+            if line.trim_ascii().is_empty() {
+                continue;
+            }
+            handle(lines, &line)?;
+        }
     }
 
     /// The paged protocol: `cursor` is the id of the last item received; stop on an empty
-    /// page or a short one; a cursor that does not advance is an error, never a loop.
+    /// page or a short one; a full page without a cursor goes on from its last item's id; an
+    /// id already handed out is never handed out again; a cursor that does not advance is an
+    /// error, never a loop.
     fn list_pages(
         &self,
         base: Url,
         first: Value,
         each: &mut dyn FnMut(Value) -> Result<()>,
     ) -> Result<()> {
-        let what = "cannot list ChatBotKit secrets";
-        let mut seen: HashSet<String> = HashSet::new();
+        let what = LIST_WHAT;
+        let mut cursors: HashSet<String> = HashSet::new();
+        let mut ids: HashSet<String> = HashSet::new();
         let mut page = first;
         loop {
-            let items = match page.get("items") {
-                Some(Value::Array(a)) => a.clone(),
+            let items = match page.get_mut("items") {
+                Some(Value::Array(a)) => std::mem::take(a),
                 _ => {
                     return Err(error::network(format!(
                         "{what}: the answer has no items list"
@@ -296,20 +380,41 @@ impl Chatbotkit {
                 }
             };
             let n = items.len();
+            let last_id = items.last().and_then(item_id).map(str::to_string);
+            let mut fresh = 0usize;
             for it in items {
-                each(it)?;
+                if first_time(&mut ids, &it) {
+                    fresh += 1;
+                    each(it)?;
+                }
             }
+            if n < TAKE {
+                return Ok(());
+            }
+            // The cursor is the last item's id: a server that leaves it out of a full page
+            // still has more to give.
             let cursor = page
                 .get("cursor")
                 .and_then(Value::as_str)
-                .map(str::to_string);
-            let Some(cursor) = cursor.filter(|_| n >= TAKE) else {
-                return Ok(());
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .or(last_id);
+            let Some(cursor) = cursor else {
+                return Err(error::network(format!(
+                    "{what}: a full page came without a cursor and its last item has no id; \
+                     stopping instead of listing only part of the secrets"
+                )));
             };
-            if !seen.insert(cursor.clone()) {
+            if !cursors.insert(cursor.clone()) {
                 return Err(error::network(format!(
                     "{what}: the server sent the cursor '{}' again; stopping instead of looping",
                     crate::output::sanitize(&cursor)
+                )));
+            }
+            if fresh == 0 {
+                return Err(error::network(format!(
+                    "{what}: the cursor does not advance: a full page held only secrets already \
+                     listed; stopping instead of looping"
                 )));
             }
             let mut u = base.clone();
@@ -319,6 +424,51 @@ impl Chatbotkit {
             page = self.t.json(&Call::new(Method::GET, u, what))?;
         }
     }
+}
+
+/// What the first non-empty line of a list answer says the body is.
+enum Body {
+    /// JSONL, one `{"type":…}` message a line.
+    Stream,
+    /// One JSON page; the first line parsed, when it was a JSON object by itself.
+    Page(Option<Value>),
+}
+
+/// A line that is a JSON object with a `type` of item, nop or error starts a stream (with a
+/// JSONL Content-Type, any string `type`: a message kind this version does not know);
+/// anything else starts a JSON page, whatever the Content-Type says.
+fn sniff(line: &[u8], labelled_jsonl: bool) -> Body {
+    match serde_json::from_slice::<Value>(line.trim_ascii()) {
+        Ok(Value::Object(o)) => match o.get("type").and_then(Value::as_str) {
+            Some("item" | "nop" | "error") => Body::Stream,
+            Some(_) if labelled_jsonl && !o.contains_key("items") => Body::Stream,
+            _ => Body::Page(Some(Value::Object(o))),
+        },
+        _ => Body::Page(None),
+    }
+}
+
+/// A JSON page body; not JSON is the server's failure (as `read_json` words it).
+fn decode_page(body: &[u8], what: &str) -> Result<Value> {
+    serde_json::from_slice(body).map_err(|_| {
+        let kind = if body.trim_ascii_start().starts_with(b"<") {
+            "an HTML page"
+        } else {
+            "not valid JSON"
+        };
+        error::network(format!("{what}: the server's answer is {kind}"))
+            .with_hint("is the base URL right? a proxy or a wrong path answers like this")
+    })
+}
+
+fn item_id(item: &Value) -> Option<&str> {
+    item.get("id").and_then(Value::as_str)
+}
+
+/// Whether `item` may be handed out: true the first time its id is met (and for an item
+/// without an id, which cannot be compared).
+fn first_time(seen: &mut HashSet<String>, item: &Value) -> bool {
+    item_id(item).is_none_or(|id| seen.insert(id.to_string()))
 }
 
 /// ChatBotKit's create/update body fields that are maps of strings.
@@ -499,7 +649,7 @@ impl Provider for Chatbotkit {
 
 /// One line of the `application/jsonl` list stream: `Some(record)` for an item, `None` for a
 /// keep-alive (or a line type this version does not know), an error for an `error` line or a
-/// line that is not JSON.
+/// line that is not JSON. An `error` line's `code` maps to the kind its HTTP status would.
 pub fn decode_stream_line(line: &str) -> Result<Option<Value>> {
     let msg: Value = serde_json::from_str(line).map_err(|_| error::network("not JSON"))?;
     match msg.get("type").and_then(Value::as_str) {
@@ -508,9 +658,34 @@ pub fn decode_stream_line(line: &str) -> Result<Option<Value>> {
             let data = msg.get("data").cloned().unwrap_or(Value::Null);
             let m = crate::transport::error_message(data.to_string().as_bytes())
                 .unwrap_or_else(|| "the server reported an error".into());
-            Err(error::network(format!("the stream failed part-way: {m}")))
+            let text = format!(
+                "the stream failed part-way: {}",
+                crate::output::sanitize(&m)
+            );
+            let code = data.get("code").and_then(Value::as_str).unwrap_or("");
+            Err(stream_error(code, text))
         }
         _ => Ok(None),
+    }
+}
+
+/// The error kind of a stream `error` line's `code`, as the API's error table pairs codes
+/// with statuses.
+fn stream_error(code: &str, text: String) -> Error {
+    let kind = ProviderKind::Chatbotkit;
+    match code.to_ascii_uppercase().as_str() {
+        "NOT_AUTHENTICATED" => error::auth(text).with_hint(format!(
+            "check the {} token ({}, or the profile's token)",
+            kind.display(),
+            kind.token_env().join(" or ")
+        )),
+        "NOT_AUTHORIZED" => {
+            error::auth(text).with_hint("the token is valid but not allowed to do this")
+        }
+        "NOT_FOUND" => error::not_found(text),
+        "CONFLICT" => error::conflict(text),
+        "BAD_REQUEST" => error::other(text),
+        _ => error::network(text),
     }
 }
 
