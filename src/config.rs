@@ -194,6 +194,7 @@ impl Config {
         if let (Some(p), Some(f)) = (&path, &file) {
             check_permissions(p, f)?;
         }
+        let found = file.is_some();
         let file = file.unwrap_or_default();
         let named = profile_flag
             .map(str::to_string)
@@ -206,18 +207,20 @@ impl Config {
             && !file.profiles.contains_key(&profile)
         {
             let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
-            let where_ = path
-                .as_ref()
-                .map_or("no config file".to_string(), |p| p.display().to_string());
+            let where_ = match (&path, found) {
+                (Some(p), true) => p.display().to_string(),
+                (Some(p), false) => format!("{} (there is no such file)", p.display()),
+                (None, _) => "any config file".to_string(),
+            };
             return Err(
-                error::usage(format!("no profile '{profile}' in {where_}")).with_hint(
-                    if known.is_empty() {
-                        "the config file defines no profiles; see README.md, 'Config file'"
-                            .to_string()
-                    } else {
-                        format!("profiles defined: {}", known.join(", "))
-                    },
-                ),
+                error::usage(format!("no profile '{profile}' in {where_}")).with_hint(if !found {
+                    "create one with: secretctl config set-token <chatbotkit|kubiya> --profile NAME"
+                        .to_string()
+                } else if known.is_empty() {
+                    "the config file defines no profiles; see README.md, 'Config file'".to_string()
+                } else {
+                    format!("profiles defined: {}", known.join(", "))
+                }),
             );
         }
         Ok(Config {

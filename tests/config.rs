@@ -118,6 +118,18 @@ fn unknown_profile_is_exit_2_listing_the_profiles() {
 }
 
 #[test]
+fn a_profile_without_any_config_file_says_there_is_no_file() {
+    let env = Env::new();
+    let r = env.run(&["--profile", "work", "kubiya", "list"]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("no profile 'work' in ")
+        .stderr_has("config.toml (there is no such file)")
+        .stderr_has("secretctl config set-token");
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
 fn unknown_default_profile_is_exit_2() {
     let (env, _) = kubiya_env(&format!(
         "default_profile = \"missing\"\n[profiles.x.kubiya]\ntoken = \"{TOKEN}\"\n"
