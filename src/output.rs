@@ -106,6 +106,7 @@ impl Output {
         row: &[String],
         raw: &Value,
     ) -> io::Result<()> {
+        let raw = &*without_value(raw);
         match self.format {
             OutputFormat::Json => {
                 serde_json::to_writer_pretty(&mut *w, raw)?;
@@ -167,7 +168,7 @@ impl Output {
                 let mut obj = serde_json::Map::new();
                 obj.insert("action".into(), Value::String(action.into()));
                 obj.insert(key.into(), Value::String(value.into()));
-                if let Value::Object(m) = extra {
+                if let Value::Object(m) = &*without_value(extra) {
                     for (k, v) in m {
                         obj.entry(k.clone()).or_insert_with(|| v.clone());
                     }
@@ -184,6 +185,22 @@ impl Output {
         t.load_preset(comfy_table::presets::NOTHING)
             .set_content_arrangement(comfy_table::ContentArrangement::Disabled);
         t
+    }
+}
+
+/// A record as it may be printed: without a `value` key (any case). The APIs never send
+/// one in a record, but a misbehaving server or proxy could, and the contract promises
+/// "the API's own records (never a value)" in every format. Every record that reaches
+/// stdout through [`Output::record`], [`ListWriter::push`] or [`Output::action`] passes here.
+fn without_value(raw: &Value) -> Cow<'_, Value> {
+    let is_value = |k: &String| k.eq_ignore_ascii_case("value");
+    match raw {
+        Value::Object(m) if m.keys().any(is_value) => {
+            let mut m = m.clone();
+            m.retain(|k, _| !is_value(k));
+            Cow::Owned(Value::Object(m))
+        }
+        _ => Cow::Borrowed(raw),
     }
 }
 
@@ -215,6 +232,7 @@ pub struct ListWriter<'a> {
 
 impl ListWriter<'_> {
     pub fn push(&mut self, w: &mut dyn Write, row: Vec<String>, raw: &Value) -> io::Result<()> {
+        let raw = &*without_value(raw);
         match self.out.format {
             OutputFormat::Json => {
                 w.write_all(if self.count == 0 { b"[\n  " } else { b",\n  " })?;
@@ -421,5 +439,24 @@ mod tests {
         let lines: Vec<&str> = s.lines().collect();
         let header = lines[0].replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
         assert_eq!(header.find("NAME"), lines[1].rfind('n'), "{s:?}");
+    }
+
+    #[test]
+    fn a_value_in_a_record_is_never_printed() {
+        let raw = json!({"name": "N", "value": "v-123456789", "VALUE": "v-123456789"});
+        for format in [OutputFormat::Json, OutputFormat::Table, OutputFormat::Plain] {
+            let o = out(format);
+            let mut w = Vec::new();
+            o.record(&mut w, &["NAME"], &["N".into()], &raw).unwrap();
+            let mut l = o.list(&["NAME"]);
+            l.push(&mut w, vec!["N".into()], &raw).unwrap();
+            l.finish(&mut w).unwrap();
+            o.action(&mut w, "created", "name", "N", &raw).unwrap();
+            let s = String::from_utf8(w).unwrap();
+            assert!(
+                s.contains('N') && !s.contains("v-123456789"),
+                "{format:?}: {s}"
+            );
+        }
     }
 }

@@ -373,3 +373,56 @@ fn json_error_object_for_a_network_error() {
     assert_eq!(e["error"]["code"], 6);
     assert!(!e["error"]["message"].as_str().unwrap().is_empty());
 }
+
+/// A server (or a proxy) that puts a `value` into its records: no output format passes it on.
+#[test]
+fn a_value_in_a_server_record_never_reaches_any_output_format() {
+    const LEAK: &str = "LEAKED-VALUE-123";
+    let env = Env::new();
+    let answer = |path: &str, body: Value| Fault {
+        method: Some("GET".into()),
+        path_contains: Some(path.into()),
+        status: Some(200),
+        body: Some(body.to_string()),
+        count: u32::MAX,
+        ..Default::default()
+    };
+    let kubiya = json!({
+        "name": "LEAKY", "description": "d", "created_by": "someone",
+        "created_at": "2026-01-01T00:00:00Z", "value": LEAK, "Value": LEAK,
+    });
+    let cbk = json!({
+        "id": "sec0leaky0001", "name": "LEAKY", "type": "plain", "kind": "shared",
+        "visibility": "private", "description": "d", "createdAt": 1_767_225_600_000u64,
+        "value": LEAK,
+    });
+    // The first matching fault applies: the get before the list it would also match.
+    env.fault(answer("/api/v1/secrets/LEAKY", kubiya.clone()));
+    env.fault(answer("/api/v1/secrets", json!([kubiya])));
+    env.fault(answer("/secret/list", json!({ "items": [cbk] })));
+    env.fault(answer("/fetch", cbk.clone()));
+    for format in ["json", "table", "plain", "terraform"] {
+        for args in [
+            &["kubiya", "list"][..],
+            &["kubiya", "list", "LEAKY"],
+            &["kubiya", "get", "LEAKY"],
+            &["chatbotkit", "list"],
+            &["chatbotkit", "list", "LEAKY"],
+            &["chatbotkit", "get", "sec0leaky0001"],
+        ] {
+            let mut args = args.to_vec();
+            args.extend(["-o", format]);
+            let r = env.run(&args);
+            r.ok().no_leak(LEAK).stdout_has("LEAKY");
+            if format == "json" {
+                let v = r.json();
+                let records = v.as_array().cloned().unwrap_or_else(|| vec![v.clone()]);
+                assert!(!records.is_empty(), "{args:?}: {}", r.stdout);
+                for rec in records {
+                    assert_eq!(rec["description"], "d", "{args:?}: {}", r.stdout);
+                    assert!(rec.get("value").is_none() && rec.get("Value").is_none());
+                }
+            }
+        }
+    }
+}
