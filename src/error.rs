@@ -31,6 +31,8 @@ pub enum Error {
 pub struct Msg {
     pub text: String,
     pub hint: Option<String>,
+    /// Problems at lines of an input (import): `(line, message)`, listed in the JSON object.
+    pub problems: Vec<(usize, String)>,
 }
 
 impl fmt::Display for Msg {
@@ -80,6 +82,12 @@ impl Error {
         self
     }
 
+    /// The problems at lines of an input that this error sums up.
+    pub fn with_problems(mut self, problems: Vec<(usize, String)>) -> Self {
+        self.msg_mut().problems = problems;
+        self
+    }
+
     /// Prefix the message with what was being done, e.g. `cannot create 'NAME'`.
     pub fn context(mut self, what: impl fmt::Display) -> Self {
         let m = self.msg_mut();
@@ -106,6 +114,7 @@ macro_rules! ctor {
             Error::$variant(Msg {
                 text: text.into(),
                 hint: None,
+                problems: Vec::new(),
             })
         }
     };
@@ -220,6 +229,16 @@ pub fn render_json(err: &anyhow::Error) -> serde_json::Value {
     });
     if let Some(h) = hint {
         obj["hint"] = serde_json::Value::String(h);
+    }
+    if let Some(e) = err.downcast_ref::<Error>()
+        && !e.msg().problems.is_empty()
+    {
+        obj["problems"] = e
+            .msg()
+            .problems
+            .iter()
+            .map(|(line, message)| serde_json::json!({ "line": line, "message": message }))
+            .collect();
     }
     serde_json::json!({ "error": obj })
 }

@@ -239,8 +239,83 @@ fn several_problems_are_all_listed() {
         .stderr_has(":3: B is given twice")
         .stderr_has(":4: C has an empty value");
     r.stderr_has("error: ")
-        .stderr_has("3 problems; nothing was sent");
+        .stderr_has("(first of 3 problems); nothing was sent");
     assert!(env.emu.requests().is_empty());
+}
+
+/// With several problems the `error:` line names the first one's position (the others are
+/// listed above it), and `-o json` lists every problem with its line; no value in any of it.
+#[test]
+fn several_problems_name_the_first_and_json_lists_them_all() {
+    let env = Env::new();
+    let f = env.write(
+        "syn.env",
+        b"GOOD=first-secret-value-1\nnot-a-line-secret-value-2\nOK=3\nalso-secret-value-3 here\n",
+    );
+    let f = f.to_str().unwrap();
+    let r = env.run(&["kubiya", "import", f, "-o", "json"]);
+    r.code(2)
+        .no_leak("first-secret-value-1")
+        .no_leak("not-a-line-secret-value-2")
+        .no_leak("also-secret-value-3");
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    let errors: Vec<&&str> = lines.iter().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 1, "{}", r.stderr);
+    assert!(
+        errors[0].starts_with(&format!("error: {f}:2: expected '='"))
+            && errors[0].ends_with("(first of 2 problems); nothing was sent"),
+        "{}",
+        errors[0]
+    );
+    // Each problem on its own line before the error line.
+    let at = |s: &str| lines.iter().position(|l| l.starts_with(s));
+    let (p2, p4, e) = (
+        at(&format!("{f}:2: expected '='")),
+        at(&format!("{f}:4: expected '='")),
+        at("error: "),
+    );
+    assert!(p2.is_some() && p2 < p4 && p4 < e, "{}", r.stderr);
+    let obj: Value = lines
+        .iter()
+        .find(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .expect("a JSON error object");
+    assert_eq!(obj["error"]["code"], 2);
+    let problems = obj["error"]["problems"].as_array().expect("problems");
+    let got: Vec<(u64, &str)> = problems
+        .iter()
+        .map(|p| (p["line"].as_u64().unwrap(), p["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got.len(), 2, "{obj}");
+    assert_eq!((got[0].0, got[1].0), (2, 4), "{obj}");
+    assert!(
+        got.iter().all(|(_, m)| m.starts_with("expected '='")),
+        "{obj}"
+    );
+    assert!(env.emu.requests().is_empty());
+
+    // One problem: the same line as before, and a one-item list in the JSON object.
+    let f = env.write(
+        "dup.json",
+        b"{\"A\": \"dup-secret-value-1\",\n\"A\": \"dup-secret-value-2\"}",
+    );
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap(), "-o", "json"]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("dup.json:2: A is given twice (first on line 1); nothing was sent")
+        .no_leak("dup-secret-value-1")
+        .no_leak("dup-secret-value-2");
+    let obj: Value = serde_json::from_str(r.stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        obj["error"]["problems"],
+        json!([{"line": 2, "message": "A is given twice (first on line 1)"}])
+    );
+
+    // Other errors carry no problem list.
+    let r = env.run(&["kubiya", "import", "/nonexistent/x.env", "-o", "json"]);
+    r.code(2);
+    let obj: Value = serde_json::from_str(r.stderr.lines().last().unwrap()).unwrap();
+    assert!(obj["error"].get("problems").is_none(), "{obj}");
 }
 
 #[test]

@@ -203,26 +203,29 @@ fn read_input(ctx: &mut Ctx, path: &Path, from_stdin: bool) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Print every problem as `FILE:LINE: message` and return the one error line.
+/// The error for problems found before anything is sent: its line names the first problem's
+/// position; with several, each is also printed as `FILE:LINE: message` first. The JSON error
+/// object lists them all (line and message). Messages never hold a value.
 fn problems_error(ctx: &mut Ctx, label: &str, mut ps: Vec<Problem>) -> Error {
     ps.sort_by_key(|p| p.line);
-    if ps.len() == 1 {
-        let p = &ps[0];
-        return error::usage(format!(
-            "{label}:{}: {}; nothing was sent",
-            p.line,
-            sanitize(&p.message)
-        ));
+    let listed: Vec<(usize, String)> = ps
+        .iter()
+        .map(|p| (p.line, sanitize(&p.message).into_owned()))
+        .collect();
+    if listed.len() > 1 {
+        for (line, message) in &listed {
+            let _ = writeln!(ctx.streams.stderr, "{}:{line}: {message}", sanitize(label));
+        }
     }
-    for p in &ps {
-        let _ = writeln!(
-            ctx.streams.stderr,
-            "{label}:{}: {}",
-            p.line,
-            sanitize(&p.message)
-        );
-    }
-    error::usage(format!("{label}: {} problems; nothing was sent", ps.len()))
+    let text = match listed.as_slice() {
+        [] => format!("{label}: the input is not valid; nothing was sent"),
+        [(line, message)] => format!("{label}:{line}: {message}; nothing was sent"),
+        [(line, message), ..] => format!(
+            "{label}:{line}: {message} (first of {} problems); nothing was sent",
+            listed.len()
+        ),
+    };
+    error::usage(text).with_problems(listed)
 }
 
 /// The rules every value obeys (shared with single values), plus names: not empty,
