@@ -21,15 +21,15 @@ pub mod transport;
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, OutputFormat};
+use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::output::Output;
 use crate::streams::Streams;
 
 /// The whole program; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -64,6 +64,45 @@ pub fn main() -> i32 {
     }
 }
 
+/// `Cli::try_parse`, with clap's own help and error output coloured as `--color` asks: clap
+/// only looks at the terminal and `NO_COLOR` by itself, and the choice has to be made before
+/// the line is parsed, so it is read from the raw arguments.
+fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut cmd = Cli::command().color(match color_choice(&args) {
+        ColorChoice::Auto => clap::ColorChoice::Auto,
+        ColorChoice::Always => clap::ColorChoice::Always,
+        ColorChoice::Never => clap::ColorChoice::Never,
+    });
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// `--color WHEN` or `--color=WHEN` anywhere before a `--` (after it come another program's
+/// arguments: `emulator -- CMD…`); the last one counts. A value clap would refuse is `auto`
+/// here, and clap reports it.
+fn color_choice(args: &[std::ffi::OsString]) -> ColorChoice {
+    let word = |w: &str| match w {
+        "always" => Some(ColorChoice::Always),
+        "never" => Some(ColorChoice::Never),
+        "auto" => Some(ColorChoice::Auto),
+        _ => None,
+    };
+    let mut choice = ColorChoice::Auto;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(a) = args.next() {
+        let found = match a {
+            Some("--") => break,
+            Some("--color") => args.next().flatten().and_then(word),
+            Some(a) => a.strip_prefix("--color=").and_then(word),
+            None => None,
+        };
+        if let Some(c) = found {
+            choice = c;
+        }
+    }
+    choice
+}
+
 /// Whether the raw arguments ask for `-o json`: a line that failed to parse still gets its
 /// JSON error object.
 fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
@@ -88,4 +127,37 @@ fn report(err: &anyhow::Error, out: &Output, json: bool) -> i32 {
         let _ = writeln!(stderr, "{}", error::render_json(err));
     }
     code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice(args: &[&str]) -> ColorChoice {
+        let args: Vec<std::ffi::OsString> = std::iter::once("secretctl")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        color_choice(&args)
+    }
+
+    #[test]
+    fn color_is_read_from_the_raw_arguments() {
+        assert_eq!(choice(&["kubiya", "list"]), ColorChoice::Auto);
+        assert_eq!(choice(&["--color", "never", "kubiya"]), ColorChoice::Never);
+        assert_eq!(
+            choice(&["kubiya", "list", "--color=always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            choice(&["--color", "never", "x", "--color", "auto"]),
+            ColorChoice::Auto
+        );
+        assert_eq!(choice(&["--color", "bogus"]), ColorChoice::Auto);
+        assert_eq!(choice(&["--color"]), ColorChoice::Auto);
+        assert_eq!(
+            choice(&["emulator", "--", "secretctl", "--color", "always"]),
+            ColorChoice::Auto
+        );
+    }
 }

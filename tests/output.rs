@@ -426,3 +426,41 @@ fn a_value_in_a_server_record_never_reaches_any_output_format() {
         }
     }
 }
+
+/// `--color` reaches clap's own output (help, parse errors) too, wherever it stands; off a
+/// terminal `always` is the only way to see colour there, so it proves the choice arrives.
+#[test]
+fn color_flag_reaches_help_and_parse_errors() {
+    let env = Env::new();
+    for args in [
+        &["--color", "always", "kubiya", "list", "--bogus"][..],
+        &["kubiya", "list", "--bogus", "--color=always"],
+    ] {
+        let r = env.run(args);
+        r.code(2);
+        assert!(r.stderr.contains("\u{1b}["), "{args:?}: {:?}", r.stderr);
+    }
+    let r = env.run(&["kubiya", "--help", "--color", "always"]);
+    r.ok();
+    assert!(r.stdout.contains("\u{1b}["), "{:?}", r.stdout);
+    for args in [
+        &["--color", "never", "kubiya", "list", "--bogus"][..],
+        &["kubiya", "list", "--bogus", "--color=never"],
+        &["kubiya", "list", "--bogus"],
+    ] {
+        let r = env.run(args);
+        r.code(2).one_error_line();
+        assert!(!r.stderr.contains('\u{1b}'), "{args:?}: {:?}", r.stderr);
+    }
+    let r = env.run(&["--color=never", "kubiya", "--help"]);
+    r.ok();
+    assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
+    // A JSON error object still follows a parse error, coloured or not.
+    let r = env.run(&[
+        "--color", "always", "-o", "json", "kubiya", "list", "--bogus",
+    ]);
+    r.code(2);
+    let last = r.stderr.lines().last().unwrap();
+    let v: Value = serde_json::from_str(last).unwrap_or_else(|e| panic!("{e}: {last:?}"));
+    assert_eq!(v["error"]["code"], 2);
+}

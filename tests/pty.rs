@@ -369,3 +369,57 @@ fn ctrl_c_at_the_hidden_prompt_restores_echo() {
     );
     assert!(env.emu.requests().is_empty());
 }
+
+/// clap's own output (a parse error, help) on a real terminal: coloured by default, and not
+/// at all with `--color never` or `--color=never`, wherever the option stands. The session
+/// keeps the escape codes (the `Tty` harness strips them) and claims a colour terminal.
+#[test]
+fn color_never_reaches_help_and_parse_errors_on_a_terminal() {
+    let env = Env::new();
+    let raw = |args: &str| -> (i32, String) {
+        let c = env.command();
+        let mut sh = std::process::Command::new("sh");
+        for (k, v) in c.get_envs() {
+            match v {
+                Some(v) => sh.env(k, v),
+                None => sh.env_remove(k),
+            };
+        }
+        for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
+            sh.env_remove(k);
+        }
+        sh.env("TERM", "xterm-256color");
+        sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
+        let mut s = spawn_with_options(
+            sh,
+            Options::new()
+                .timeout_ms(Some(TIMEOUT_MS))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn in a pty");
+        let seen = s.exp_eof().expect("the end");
+        let code = match s.process().wait().expect("wait") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
+        };
+        (code, seen)
+    };
+    // The check can see colour at all: by default a terminal gets it.
+    let (code, seen) = raw("kubiya list --bogus");
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("\u{1b}["), "no colour by default: {seen:?}");
+    let (code, seen) = raw("kubiya --help");
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("\u{1b}["), "no colour by default: {seen:?}");
+    for args in [
+        "--color never kubiya list --bogus",
+        "kubiya list --bogus --color=never",
+        "--color=never kubiya --help",
+        "kubiya list --help --color never",
+    ] {
+        let (code, seen) = raw(args);
+        assert!(code == 0 || code == 2, "{args}: {code}\n{seen}");
+        assert!(seen.contains("Usage"), "{args}: {seen}");
+        assert!(!seen.contains('\u{1b}'), "{args}: colour: {seen:?}");
+    }
+}
