@@ -437,16 +437,6 @@ fn crafted_import_files_are_refused_with_a_line_and_nothing_sent() {
             ":4: invalid TOML",
         ),
         (
-            "bom.env",
-            b"\xef\xbb\xbfA=1\nB=2\n".to_vec(),
-            ":1: expected NAME=value",
-        ),
-        (
-            "bom.json",
-            b"\xef\xbb\xbf{\"A\": \"1\"}".to_vec(),
-            ":1: invalid JSON",
-        ),
-        (
             "nul-in-key.env",
             b"A=1\nB\0C=2\n".to_vec(),
             ":2: expected '=' after the name",
@@ -588,8 +578,14 @@ fn odd_but_valid_import_files_are_imported_exactly() {
         ),
         ("numbers.json", b"{\"3\": \"three\"}", vec![("3", "three")]),
         ("numbers.toml", b"4 = \"four\"\n", vec![("4", "four")]),
-        // TOML allows a byte order mark; the value is taken as written.
+        // One leading byte order mark (Windows editors) is dropped in every format.
         ("bom.toml", b"\xef\xbb\xbfBOM = \"b\"\n", vec![("BOM", "b")]),
+        ("bom.env", b"\xef\xbb\xbfBOMENV=e\n", vec![("BOMENV", "e")]),
+        (
+            "bom.json",
+            b"\xef\xbb\xbf{\"BOMJSON\": \"j\"}",
+            vec![("BOMJSON", "j")],
+        ),
         // dotenv keeps unknown escapes as written and never expands variables.
         (
             "escapes.env",

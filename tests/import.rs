@@ -676,3 +676,49 @@ fn interrupt_stops_launching_and_reports() {
         "the report matches what was stored"
     );
 }
+
+/// A UTF-8 byte-order mark (Windows editors write one) is not part of the first name, in any
+/// format, whether the format comes from the extension, `--format` or the content.
+#[test]
+fn a_leading_byte_order_mark_is_ignored() {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let cases: &[(&str, &[u8])] = &[
+        ("bom.env", b"FIRST=bom-env-value-1\nSECOND=two\n"),
+        (
+            "bom.json",
+            b"{\"FIRST\": \"bom-env-value-1\", \"SECOND\": \"two\"}",
+        ),
+        (
+            "bom.toml",
+            b"FIRST = \"bom-env-value-1\"\nSECOND = \"two\"\n",
+        ),
+    ];
+    for (file, body) in cases {
+        let with_bom = [BOM, body].concat();
+        let env = Env::new();
+        let f = env.write(file, &with_bom);
+        env.run(&["kubiya", "import", f.to_str().unwrap()])
+            .ok()
+            .no_leak("bom-env-value-1");
+        assert_eq!(
+            kubiya_map(&env),
+            pairs(&[("FIRST", "bom-env-value-1"), ("SECOND", "two")]),
+            "{file}"
+        );
+        // Sniffed from the content on stdin.
+        let env = Env::new();
+        env.run_stdin(&["kubiya", "import", "-"], &with_bom).ok();
+        assert_eq!(
+            kubiya_map(&env),
+            pairs(&[("FIRST", "bom-env-value-1"), ("SECOND", "two")]),
+            "{file} on stdin"
+        );
+    }
+    // Only one mark is dropped: a second one belongs to the text, and is refused as such.
+    let env = Env::new();
+    let f = env.write("two.env", &[BOM, BOM, b"A=1\n"].concat());
+    env.run(&["kubiya", "import", f.to_str().unwrap()])
+        .code(2)
+        .stderr_has("two.env:1:");
+    assert!(env.emu.requests().is_empty());
+}

@@ -70,6 +70,12 @@ pub fn parse(format: ImportFormat, input: &[u8]) -> Result<Vec<Item>, Vec<Proble
     }
 }
 
+/// The input without one leading UTF-8 byte-order mark (Windows editors write one), so that
+/// sniffing and every parser see the first name, not three invisible bytes before it.
+pub fn without_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+}
+
 fn utf8(input: &[u8]) -> Result<&str, Vec<Problem>> {
     std::str::from_utf8(input).map_err(|e| {
         let line = line_of(input, e.valid_up_to());

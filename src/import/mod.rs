@@ -65,6 +65,8 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
     let source = a.file.display().to_string();
     let from_stdin = a.file.as_os_str() == "-";
     let bytes = read_input(ctx, &a.file, from_stdin)?;
+    // The one place a byte-order mark is dropped: before sniffing and parsing alike.
+    let content = formats::without_bom(&bytes);
     let format = a
         .format
         .or_else(|| {
@@ -74,13 +76,13 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
                 formats::from_extension(&a.file)
             }
         })
-        .unwrap_or_else(|| formats::sniff(&bytes));
+        .unwrap_or_else(|| formats::sniff(content));
     let label = if from_stdin {
         "<stdin>".to_string()
     } else {
         source
     };
-    let items = formats::parse(format, &bytes).map_err(|ps| problems_error(ctx, &label, ps))?;
+    let items = formats::parse(format, content).map_err(|ps| problems_error(ctx, &label, ps))?;
     drop(bytes);
     let ready = validate(items, a.base64, p).map_err(|ps| problems_error(ctx, &label, ps))?;
     if ready.is_empty() {
