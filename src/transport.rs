@@ -429,7 +429,12 @@ pub fn read_json(resp: Response, what: &str) -> Result<serde_json::Value> {
     resp.take(MAX_BODY)
         .read_to_end(&mut body)
         .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
-    serde_json::from_slice(&body).map_err(|_| {
+    decode_json(&body, what)
+}
+
+/// `read_json` for a body already read.
+pub fn decode_json(body: &[u8], what: &str) -> Result<serde_json::Value> {
+    serde_json::from_slice(body).map_err(|_| {
         let kind = if body.trim_ascii_start().starts_with(b"<") {
             "an HTML page"
         } else {

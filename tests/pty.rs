@@ -18,19 +18,24 @@ struct Tty {
     seen: String,
 }
 
+/// `sh` with the same scrubbed environment as `env.command()` (for secretctl).
+fn sh_like(env: &Env) -> std::process::Command {
+    let c = env.command();
+    let mut sh = std::process::Command::new("sh");
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh
+}
+
 impl Tty {
     /// `sh -c SCRIPT` on a fresh pty with echo on; `$0` is the secretctl binary, so a script
     /// says `"$0" kubiya …`.
     fn script(env: &Env, script: &str) -> Tty {
-        // The same scrubbed environment as env.command(), for `sh` instead of secretctl.
-        let c = env.command();
-        let mut sh = std::process::Command::new("sh");
-        for (k, v) in c.get_envs() {
-            match v {
-                Some(v) => sh.env(k, v),
-                None => sh.env_remove(k),
-            };
-        }
+        let mut sh = sh_like(env);
         sh.env("TERM", "dumb");
         sh.arg("-c").arg(format!("stty echo; {script}")).arg(bin());
         let s = spawn_with_options(
@@ -377,14 +382,7 @@ fn ctrl_c_at_the_hidden_prompt_restores_echo() {
 fn color_never_reaches_help_and_parse_errors_on_a_terminal() {
     let env = Env::new();
     let raw = |args: &str| -> (i32, String) {
-        let c = env.command();
-        let mut sh = std::process::Command::new("sh");
-        for (k, v) in c.get_envs() {
-            match v {
-                Some(v) => sh.env(k, v),
-                None => sh.env_remove(k),
-            };
-        }
+        let mut sh = sh_like(&env);
         for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
             sh.env_remove(k);
         }

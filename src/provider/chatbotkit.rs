@@ -12,7 +12,7 @@ use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
 use crate::config::ProviderKind;
 use crate::error::{self, Error, Result};
 use crate::output::field;
-use crate::transport::{Call, MAX_BODY, Retry, Transport, content_type, read_json};
+use crate::transport::{Call, MAX_BODY, Retry, Transport, content_type, decode_json, read_json};
 
 /// How an action request ended.
 enum Acted {
@@ -307,7 +307,7 @@ impl Chatbotkit {
                     Some(v) if rest.trim_ascii().is_empty() => v,
                     _ => {
                         head.extend_from_slice(&rest);
-                        decode_page(&head, what)?
+                        decode_json(&head, what)?
                     }
                 })
             }
@@ -446,19 +446,6 @@ fn sniff(line: &[u8], labelled_jsonl: bool) -> Body {
         },
         _ => Body::Page(None),
     }
-}
-
-/// A JSON page body; not JSON is the server's failure (as `read_json` words it).
-fn decode_page(body: &[u8], what: &str) -> Result<Value> {
-    serde_json::from_slice(body).map_err(|_| {
-        let kind = if body.trim_ascii_start().starts_with(b"<") {
-            "an HTML page"
-        } else {
-            "not valid JSON"
-        };
-        error::network(format!("{what}: the server's answer is {kind}"))
-            .with_hint("is the base URL right? a proxy or a wrong path answers like this")
-    })
 }
 
 fn item_id(item: &Value) -> Option<&str> {
