@@ -155,7 +155,10 @@ fn the_terminal_echoes_ordinary_input() {
     // The control for the test above: in these sessions typed text is echoed, so not seeing
     // the value there means secretctl switched echo off.
     let env = Env::new();
-    let mut t = Tty::script(&env, "read line; echo \"got:$line\"");
+    // Type only once the script says it is past `stty echo`: the pty's echo flag can read
+    // "on" for a moment before the session set-up turns it off, and text typed then is lost.
+    let mut t = Tty::script(&env, "echo ready-to-read; read line; echo \"got:$line\"");
+    t.expect("ready-to-read");
     t.wait_echo(true);
     t.send_line("visible-typing");
     let (code, seen) = t.finish();
