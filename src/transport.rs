@@ -325,19 +325,27 @@ impl Transport {
                 status.canonical_reason().unwrap_or("unknown status")
             )
         });
-        // A value the server echoes is cut out; a very short one cannot be cut out without
-        // mangling ordinary words, so the server's message is withheld instead.
+        // A value the server echoes is cut out — as sent, with its whitespace run together
+        // the way the message was, and JSON-escaped — before the message is shortened. A
+        // form too short to cut out without mangling ordinary words withholds the message.
         for secret in &call.redact {
-            if secret.len() >= 4 {
-                message = message.replace(secret, "<redacted>");
-            } else if !secret.is_empty() && message.contains(secret) {
-                message = format!(
-                    "HTTP Error: {} (the server's message is withheld: it may contain the value)",
-                    status.canonical_reason().unwrap_or("unknown status")
-                );
+            let escaped = serde_json::to_string(secret).unwrap_or_default();
+            let escaped = escaped.trim_matches('"').to_string();
+            let mut forms = vec![secret.to_string(), one_line(secret), escaped];
+            forms.sort();
+            forms.dedup();
+            for form in forms.iter().filter(|f| !f.is_empty()) {
+                if form.len() >= 4 {
+                    message = message.replace(form.as_str(), "<redacted>");
+                } else if message.contains(form.as_str()) {
+                    message = format!(
+                        "HTTP Error: {} (the server's message is withheld: it may contain the value)",
+                        status.canonical_reason().unwrap_or("unknown status")
+                    );
+                }
             }
         }
-        let message = crate::output::sanitize(&message).into_owned();
+        let message = crate::output::sanitize(&shorten(&message)).into_owned();
         let text = format!("{}: {} ({})", call.what, message, status.as_u16());
         let vars = self.kind.token_env().join(" or ");
         match status.as_u16() {
@@ -474,7 +482,12 @@ pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
 pub fn error_message(body: &[u8]) -> Option<String> {
     use serde_json::Value;
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
-        let Value::Object(map) = v else { return None };
+        let map = match v {
+            Value::Object(map) => map,
+            // A bare JSON string is the message.
+            Value::String(m) if !m.trim().is_empty() => return Some(one_line(&m)),
+            _ => return None,
+        };
         let text = |v: &Value| v.as_str().filter(|s| !s.trim().is_empty()).map(one_line);
         let msg = ["message", "error", "detail", "details"]
             .iter()
@@ -530,12 +543,17 @@ pub fn error_message(body: &[u8]) -> Option<String> {
     Some(one_line(text))
 }
 
+/// Whitespace (newlines included) run together into single spaces.
 fn one_line(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most 300 characters of a server's message.
+fn shorten(s: &str) -> String {
     if s.chars().count() > 300 {
         format!("{}…", s.chars().take(300).collect::<String>())
     } else {
-        s
+        s.to_string()
     }
 }
 

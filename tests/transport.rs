@@ -613,6 +613,58 @@ fn validation_list_error_names_the_field_not_the_input() {
     assert!(env.kubiya_secrets().is_empty());
 }
 
+/// The message is made one line and shortened: the value must be cut out in the forms that
+/// produces — whitespace run together, JSON-escaped, or longer than the shortened message.
+#[test]
+fn an_echoed_value_is_redacted_in_every_form_the_message_takes() {
+    let long = format!("long-value-{}", "x7Q".repeat(150));
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "text/plain",
+            "rejected value:\nmy  secret\tvalue-XYZ\n".to_string(),
+            "my  secret\tvalue-XYZ",
+        ),
+        (
+            "application/json",
+            r#"{"message":"rejected: my  secret\tvalue-XYZ"}"#.to_string(),
+            "my  secret\tvalue-XYZ",
+        ),
+        (
+            "text/plain",
+            "bad \"quote\\\"d-value-9\" here".to_string(),
+            "quote\"d-value-9",
+        ),
+        (
+            "text/plain",
+            format!("rejected value: {long}"),
+            long.as_str(),
+        ),
+    ];
+    for (ct, body, value) in &cases {
+        let env = Env::new();
+        env.fault(Fault {
+            body: Some(body.clone()),
+            content_type: Some(ct.to_string()),
+            ..status_fault("/secrets", 400, 1)
+        });
+        let r = env.run_stdin(&["kubiya", "create", "demo"], value.as_bytes());
+        r.code(1).one_error_line();
+        let squeezed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        for form in [
+            value.to_string(),
+            squeezed,
+            value[..40.min(value.len())].to_string(),
+        ] {
+            assert!(
+                !r.stderr.contains(&form),
+                "{ct} {body:?}: {form:?} in\n{}",
+                r.stderr
+            );
+        }
+        assert!(env.kubiya_secrets().is_empty());
+    }
+}
+
 #[test]
 fn an_echoed_value_in_an_error_body_is_redacted() {
     let env = Env::new();
