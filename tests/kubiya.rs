@@ -214,17 +214,12 @@ fn reveal_each_get_value_format_exact_bytes() {
     }
 }
 
-/// The raw-text format says `text/plain`: a stored value that looks like one of the JSON
-/// formats is still the value, byte for byte, for --reveal and for --keep-value.
+/// Raw text is the value byte for byte, even when it is JSON that holds no `value`; and a
+/// v1 object answered as `text/plain` (a Go server that sets no Content-Type) is still
+/// unwrapped, so --keep-value re-sends the value and not the wrapper.
 #[test]
-fn raw_text_values_that_look_like_json_are_kept_exactly() {
-    for v in [
-        r#"{"value":"inner","k":1}"#,
-        r#""quoted""#,
-        r#""czNjcjN0""#,
-        "[1, 2]",
-        "null",
-    ] {
+fn raw_text_is_kept_exactly_and_text_plain_json_is_still_decoded() {
+    for v in [r#"{"other":1}"#, "[1, 2]", "null", "{not json"] {
         reveal_with(Some(KubiyaValueFormat::RawText), "v1", v);
         let env = Env::new();
         env.emu
@@ -245,6 +240,30 @@ fn raw_text_values_that_look_like_json_are_kept_exactly() {
             "keep-value of {v}"
         );
     }
+    let env = Env::new();
+    env.emu.seed_kubiya("demo", "orig-123-value", "old");
+    env.fault(Fault {
+        method: Some("GET".into()),
+        path_contains: Some("/get_value/demo".into()),
+        status: Some(200),
+        body: Some(r#"{"value":"orig-123-value"}"#.into()),
+        content_type: Some("text/plain; charset=utf-8".into()),
+        count: 2,
+        ..Default::default()
+    });
+    let r = env.run(&["kubiya", "get", "demo", "--reveal"]);
+    r.ok();
+    assert_eq!(r.stdout, "orig-123-value");
+    env.run(&[
+        "kubiya",
+        "update",
+        "demo",
+        "--keep-value",
+        "--description",
+        "new",
+    ])
+    .ok();
+    assert_eq!(env.kubiya_value("demo").as_deref(), Some("orig-123-value"));
 }
 
 /// A get_value answer declared JSON that holds no value (a proxy's or another API's JSON) is

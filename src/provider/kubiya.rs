@@ -39,17 +39,14 @@ pub enum NotAValue {
     NoValue,
 }
 
-/// The three `get_value` formats. A body declared `text/plain` is the raw value, even when it
-/// looks like JSON. Otherwise the contract's order: an object with a string `value`; a JSON
-/// string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body — which
-/// a body declared JSON can never be.
+/// The three `get_value` formats, in the API docs' order whatever the Content-Type says (a Go
+/// server that sets none answers JSON as `text/plain`): an object with a string `value`; a
+/// JSON string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body —
+/// which a body declared JSON can never be.
 pub fn decode_value(
     body: &[u8],
     content_type: &str,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, NotAValue> {
-    if content_type.starts_with("text/plain") {
-        return Ok(Zeroizing::new(body.to_vec()));
-    }
     let declared_json = content_type.contains("json");
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => match m.get("value") {
@@ -293,8 +290,10 @@ mod tests {
         let plain = "text/plain; charset=utf-8";
         assert_eq!(ok(b"raw value\n", plain), Ok(b"raw value\n".to_vec()));
         assert_eq!(ok(b"raw value\n", ""), Ok(b"raw value\n".to_vec()));
-        // Declared text that looks like JSON is still the stored bytes.
-        for v in [&br#"{"value":"inner","k":1}"#[..], br#""quoted""#, b"[1]"] {
+        // JSON answered as text/plain (Go's default) is still decoded in the docs' order.
+        assert_eq!(ok(br#"{"value":"inner"}"#, plain), Ok(b"inner".to_vec()));
+        assert_eq!(ok(br#""czNjcjN0""#, plain), Ok(b"s3cr3t".to_vec()));
+        for v in [&br#"{"other":1}"#[..], b"[1]", b"null"] {
             assert_eq!(ok(v, plain), Ok(v.to_vec()));
         }
         // Undeclared: the contract's order, the raw body last.
