@@ -235,6 +235,18 @@ fn update_with_only_an_empty_answer_keeps_everything_and_succeeds() {
     assert!(!seen.contains("error:"), "{seen}");
     assert!(env.writes().is_empty());
     assert_eq!(env.kubiya_value("U").as_deref(), Some("original"));
+
+    // A misspelt name is still reported, and JSON output says what happened.
+    let mut t = Tty::run(&env, &["kubiya", "update", "NOPE"]);
+    t.answer_hidden("New value for NOPE", "");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 3, "{seen}");
+    let mut t = Tty::run(&env, &["kubiya", "update", "U", "-o", "json"]);
+    t.answer_hidden("New value for U", "");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("\"action\": \"unchanged\""), "{seen}");
+    assert!(env.writes().is_empty());
 }
 
 #[test]

@@ -207,11 +207,22 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
     if spec.is_empty() {
         // An empty answer at the prompt means "keep the value": with nothing else to
         // change, that is done, not a mistake.
+        // A target that does not exist is still reported (exit 3), with one look-up.
         if !a.keep_value && matches!(read, ValueOutcome::Keep) {
+            let record = p.get(a.target)?;
             let _ = writeln!(
                 ctx.streams.stderr,
-                "Nothing changed: the value was kept and no other field was given; nothing was sent."
+                "Nothing changed: the value was kept and no other field was given."
             );
+            ctx.out
+                .action(
+                    &mut ctx.streams.stdout,
+                    "unchanged",
+                    key_field(p),
+                    &p.key(&record).1,
+                    &json!({}),
+                )
+                .map_err(error::output)?;
             return Ok(0);
         }
         return Err(error::usage(
