@@ -1075,8 +1075,10 @@ const NO_CONTENT_TYPE: &str = "\n";
 
 #[test]
 fn list_recognises_the_stream_by_its_content_whatever_the_content_type() {
+    // The first line is of a type this version does not know: still a stream.
     let body = concat!(
         "\n",
+        "{\"type\":\"begin\",\"data\":{}}\n",
         "{\"type\":\"nop\",\"data\":{}}\n",
         "{\"type\":\"item\",\"data\":{\"id\":\"secsniff0001\",\"name\":\"one\",\"kind\":\"shared\"}}\n",
         "\n",

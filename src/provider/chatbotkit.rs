@@ -288,7 +288,7 @@ impl Chatbotkit {
             if head[start..].trim_ascii().is_empty() {
                 continue;
             }
-            break (sniff(&head[start..], labelled_jsonl), start);
+            break (sniff(&head[start..]), start);
         };
 
         let page = match body {
@@ -434,14 +434,13 @@ enum Body {
     Page(Option<Value>),
 }
 
-/// A line that is a JSON object with a `type` of item, nop or error starts a stream (with a
-/// JSONL Content-Type, any string `type`: a message kind this version does not know);
-/// anything else starts a JSON page, whatever the Content-Type says.
-fn sniff(line: &[u8], labelled_jsonl: bool) -> Body {
+/// A line that is a JSON object with a string `type` and no `items` starts a stream (a
+/// `type` this version does not know is a message kind added later, skipped like the nop
+/// lines); anything else starts a JSON page, whatever the Content-Type says.
+fn sniff(line: &[u8]) -> Body {
     match serde_json::from_slice::<Value>(line.trim_ascii()) {
         Ok(Value::Object(o)) => match o.get("type").and_then(Value::as_str) {
-            Some("item" | "nop" | "error") => Body::Stream,
-            Some(_) if labelled_jsonl && !o.contains_key("items") => Body::Stream,
+            Some(_) if !o.contains_key("items") => Body::Stream,
             _ => Body::Page(Some(Value::Object(o))),
         },
         _ => Body::Page(None),
