@@ -86,6 +86,16 @@ impl ProviderKind {
     }
 }
 
+/// The first of `vars` that is set, with its value.
+fn first_set(vars: &'static [&'static str], env: EnvFn) -> Option<(&'static str, String)> {
+    vars.iter().find_map(|v| env(v).map(|x| (*v, x)))
+}
+
+/// The user to act as (ChatBotKit's `X-RunAs-User-Id`), and the variable it came from.
+pub fn run_as_user(kind: ProviderKind, env: EnvFn) -> Option<(&'static str, String)> {
+    first_set(kind.run_as_env(), env)
+}
+
 /// Every variable that may hold a credential, of any provider: kept out of children's
 /// environments.
 pub fn all_token_env() -> impl Iterator<Item = &'static str> {
@@ -309,7 +319,7 @@ pub fn resolve_endpoint(
 ) -> Result<Endpoint> {
     let (raw, source) = if let Some(f) = flag {
         (f.to_string(), Source::Flag)
-    } else if let Some((var, v)) = kind.url_env().iter().find_map(|v| env(v).map(|x| (*v, x))) {
+    } else if let Some((var, v)) = first_set(kind.url_env(), env) {
         (v, Source::Env(var))
     } else if let Some(u) = config.provider(kind).and_then(|p| p.base_url.clone()) {
         (u, Source::Profile(config.profile.clone()))
@@ -408,10 +418,8 @@ pub fn resolve_token(
     timeout: Duration,
     keep_from_children: &[&str],
 ) -> Result<(Token, Source)> {
-    for var in kind.token_env() {
-        if let Some(v) = env(var) {
-            return Ok((Token::new(v.trim()), Source::Env(var)));
-        }
+    if let Some((var, v)) = first_set(kind.token_env(), env) {
+        return Ok((Token::new(v.trim()), Source::Env(var)));
     }
     let profile_src = Source::Profile(config.profile.clone());
     if let Some(pc) = config.provider(kind) {

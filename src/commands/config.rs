@@ -161,11 +161,7 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
             token_src.clone(),
         ]);
         let mut settings = json!({ "base_url": { "value": base, "source": base_src }, "token": { "value": token, "source": token_src } });
-        if let Some((var, user)) = kind
-            .run_as_env()
-            .iter()
-            .find_map(|v| env(v).map(|x| (*v, x)))
-        {
+        if let Some((var, user)) = config::run_as_user(kind, &env) {
             rows.push(vec![
                 kind.key().to_string(),
                 "run_as_user".into(),

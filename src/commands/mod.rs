@@ -165,11 +165,7 @@ fn connect(
         ep.api_root.scheme() == "https",
     )?;
     // Act as a child user, as ChatBotKit's own CLI and SDKs do with these variables.
-    if let Some((var, user)) = kind
-        .run_as_env()
-        .iter()
-        .find_map(|v| env(v).map(|x| (*v, x)))
-    {
+    if let Some((var, user)) = crate::config::run_as_user(kind, &env) {
         t = t.with_header("x-runas-user-id", user.trim(), var)?;
     }
     Ok((t, ep.api_root))

@@ -16,24 +16,25 @@ pub use serde_json::{Value, json};
 /// A token distinctive enough that finding it anywhere in output is certainly a leak.
 pub const TOKEN: &str = "tok_TEST_9f8e7d6c5b4a";
 
-/// Variables that could point a test at a real service or real credentials.
+/// Variables that could point a test at a real service or real credentials, besides every
+/// provider variable secretctl reads (taken from the library, so the list cannot drift).
 const SCRUB: &[&str] = &[
-    "CHATBOTKIT_API_TOKEN",
-    "CBK_API_TOKEN",
-    "CHATBOTKIT_API_SECRET",
-    "CBK_API_SECRET",
-    "CHATBOTKIT_API_KEY",
-    "CBK_API_KEY",
-    "CHATBOTKIT_API_URL",
-    "CBK_API_URL",
-    "KUBIYA_API_KEY",
-    "KUBIYA_BASE_URL",
     "SECRETCTL_CONFIG",
     "SECRETCTL_PROFILE",
     "NO_COLOR",
     "XDG_CONFIG_HOME",
     "HOME",
 ];
+
+fn scrubbed() -> impl Iterator<Item = &'static str> {
+    use secretctl::config::ProviderKind;
+    [ProviderKind::Chatbotkit, ProviderKind::Kubiya]
+        .into_iter()
+        .flat_map(|k| [k.token_env(), k.url_env(), k.run_as_env()])
+        .flatten()
+        .copied()
+        .chain(SCRUB.iter().copied())
+}
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_secretctl"))
@@ -174,7 +175,7 @@ impl Env {
     /// The command with a scrubbed environment pointing at this test's emulator.
     pub fn command(&self) -> Command {
         let mut c = Command::new(bin());
-        for v in SCRUB {
+        for v in scrubbed() {
             c.env_remove(v);
         }
         c.env("HOME", self.home.path());
