@@ -148,7 +148,8 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
             format!("invalid JSON: {}", e.kind()),
         )]
     })?;
-    let line = |r: jsonc_parser::common::Range| line_of(text.as_bytes(), r.start);
+    let lines = crate::error::LineIndex::new(text.as_bytes());
+    let line = |r: jsonc_parser::common::Range| lines.line(r.start);
     let kind = |v: &Value| match v {
         Value::StringLit(_) => "a string",
         Value::NumberLit(_) => "a number",
@@ -274,8 +275,9 @@ fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
     entries.sort_by_key(|(k, _)| k.span().start);
     let mut items = Vec::new();
     let mut problems = Vec::new();
+    let lines = crate::error::LineIndex::new(text.as_bytes());
     for (k, v) in entries {
-        let l = line_of(text.as_bytes(), k.span().start);
+        let l = lines.line(k.span().start);
         let name = k.into_inner().into_owned();
         match v.into_inner() {
             DeValue::String(s) => items.push(Item {
