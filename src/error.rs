@@ -33,6 +33,22 @@ pub struct Msg {
     pub hint: Option<String>,
     /// Problems at lines of an input (import): `(line, message)`, listed in the JSON object.
     pub problems: Vec<(usize, String)>,
+    /// What the failed request may have done on the server.
+    pub effect: Effect,
+}
+
+/// What a failed write may have done on the server: bulk runs report by it (an unsure item
+/// is checked against the server before it is reported; an unsent one is `not attempted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Effect {
+    /// The answer says what happened (nothing, for an error status).
+    #[default]
+    Known,
+    /// The request was sent and the answer does not say whether the server acted (a 5xx, a
+    /// connection dropped or a timeout after sending).
+    Unsure,
+    /// Nothing was sent (interrupted, or the run gave up on the rate limit, before it).
+    NotSent,
 }
 
 impl fmt::Display for Msg {
@@ -82,6 +98,21 @@ impl Error {
         self
     }
 
+    /// Whether this is the quiet end of a reader that went away.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Other(m) if m.text == BROKEN_PIPE)
+    }
+
+    /// Mark what the failed request may have done.
+    pub fn with_effect(mut self, effect: Effect) -> Self {
+        self.msg_mut().effect = effect;
+        self
+    }
+
+    pub fn effect(&self) -> Effect {
+        self.msg().effect
+    }
+
     /// The problems at lines of an input that this error sums up.
     pub fn with_problems(mut self, problems: Vec<(usize, String)>) -> Self {
         self.msg_mut().problems = problems;
@@ -115,6 +146,7 @@ macro_rules! ctor {
                 text: text.into(),
                 hint: None,
                 problems: Vec::new(),
+                effect: Effect::Known,
             })
         }
     };
@@ -218,8 +250,9 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    if let Some(Error::Other(m)) = err.downcast_ref::<Error>()
-        && m.text == BROKEN_PIPE
+    if err
+        .downcast_ref::<Error>()
+        .is_some_and(Error::is_broken_pipe)
     {
         return true;
     }

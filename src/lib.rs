@@ -11,6 +11,7 @@ pub mod error;
 pub mod import;
 pub mod input;
 pub mod output;
+pub mod pace;
 pub mod prompt;
 pub mod provider;
 pub mod secret;
@@ -58,10 +59,13 @@ pub fn main() -> i32 {
     let mut streams = Streams::real();
     let out = Output::from_streams(&cli.global, &streams);
     let json = out.format == OutputFormat::Json;
-    match commands::dispatch(cli, &mut streams, out) {
+    let code = match commands::dispatch(cli, &mut streams, out) {
         Ok(code) => code,
         Err(err) => report(&err, &out, json),
-    }
+    };
+    // A bulk run that a signal stopped has reported; now it ends by that signal.
+    signals::end_if_signalled();
+    code
 }
 
 /// `Cli::try_parse`, with clap's own help and error output coloured as `--color` asks: clap

@@ -1,11 +1,23 @@
-//! Ctrl-C. One handler for the process: while a hidden prompt has echo switched off, it puts
-//! the terminal back before exiting (otherwise the shell is left not echoing); during an
-//! import it only raises a flag so running requests finish and the report is printed.
+//! SIGINT (Ctrl-C), SIGTERM and SIGHUP: one handler for the process.
+//!
+//! - In a single command, or at a hidden prompt (echo off): the terminal is put back and the
+//!   process ends at once, by that same signal.
+//! - In a bulk run ([`soft_interrupts`]) the first signal only raises a flag: requests in
+//!   flight finish, nothing new is sent, the report is printed, and then [`end_if_signalled`]
+//!   ends the process by that same signal, so a calling shell (`for f in *.env; do …; done`)
+//!   stops too, as with fd or git. A second signal ends it at once.
+//!
+//! Until one of the entry points here is called no handler is installed, and a signal has its
+//! default effect (nothing is held that needs cleaning up).
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
 
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+/// The first signal received, 0 for none.
+static RECEIVED: AtomicI32 = AtomicI32::new(0);
 static SOFT: AtomicBool = AtomicBool::new(false);
 #[cfg(unix)]
 static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
@@ -14,28 +26,79 @@ static EXITING: AtomicBool = AtomicBool::new(false);
 
 fn install() {
     INSTALLED.call_once(|| {
-        let _ = ctrlc::set_handler(|| {
-            INTERRUPTED.store(true, Ordering::SeqCst);
-            if SOFT.load(Ordering::SeqCst) {
-                return;
-            }
-            exit_interrupted();
-        });
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+        else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for sig in signals.forever() {
+                    let first = RECEIVED
+                        .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
+                        .is_ok();
+                    if first && SOFT.load(Ordering::SeqCst) {
+                        eprintln!(
+                            "\n{}: finishing the requests in flight, then reporting (send it again to stop at once)",
+                            name(sig)
+                        );
+                        continue;
+                    }
+                    if !first {
+                        eprintln!(
+                            "\n{}: stopping at once; what was in flight is not reported",
+                            name(sig)
+                        );
+                    }
+                    end_by(sig);
+                }
+            });
     });
 }
 
-/// Ctrl-C: put the terminal back and exit 130. At a hidden prompt both the handler thread
-/// and the prompt (rpassword reads the Ctrl-C itself and raises SIGINT) get here; the first
-/// exits, a second waits for that, so the exit code is always 130.
-pub fn exit_interrupted() -> ! {
+fn name(sig: i32) -> &'static str {
+    match sig {
+        SIGINT => "interrupted",
+        SIGTERM => "terminated",
+        SIGHUP => "hung up",
+        _ => "signalled",
+    }
+}
+
+/// Put the terminal back and end the process by `sig` (its exit status says so: 130 for
+/// SIGINT in a shell). At a hidden prompt both the handler thread and the prompt can get
+/// here; the first ends the process, the second waits for that.
+fn end_by(sig: i32) -> ! {
     if EXITING.swap(true, Ordering::SeqCst) {
         loop {
             std::thread::park();
         }
     }
-    restore_terminal();
-    eprintln!();
-    std::process::exit(130);
+    if restore_terminal() {
+        eprintln!();
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    #[cfg(unix)]
+    // SAFETY: resetting a signal to its default action and raising it; no memory is touched.
+    unsafe {
+        libc::signal(sig, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(sig);
+    }
+    std::process::exit(128 + sig);
+}
+
+/// Ctrl-C read by the prompt itself: end as the signal would.
+pub fn exit_interrupted() -> ! {
+    let sig = match RECEIVED.load(Ordering::SeqCst) {
+        0 => SIGINT,
+        s => s,
+    };
+    end_by(sig)
 }
 
 /// Save the terminal state before echo is switched off.
@@ -63,7 +126,8 @@ pub fn release_terminal() {
     }
 }
 
-fn restore_terminal() {
+/// Put back a saved terminal state; whether there was one.
+fn restore_terminal() -> bool {
     #[cfg(unix)]
     {
         use std::os::fd::AsRawFd;
@@ -73,16 +137,41 @@ fn restore_terminal() {
             unsafe {
                 libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &t);
             }
+            return true;
         }
     }
+    false
 }
 
-/// From now on Ctrl-C only sets the flag (import: stop launching, finish, report).
+/// From now on the first signal only sets the flag (import: stop launching, finish, report).
 pub fn soft_interrupts() {
     install();
     SOFT.store(true, Ordering::SeqCst);
 }
 
 pub fn interrupted() -> bool {
-    INTERRUPTED.load(Ordering::SeqCst)
+    RECEIVED.load(Ordering::SeqCst) != 0
+}
+
+/// After the report: a run that a signal stopped ends by that signal.
+pub fn end_if_signalled() {
+    let sig = RECEIVED.load(Ordering::SeqCst);
+    if sig != 0 {
+        end_by(sig);
+    }
+}
+
+/// Sleep for `d`, waking early when a signal arrives; whether the whole time passed.
+pub fn pause(d: Duration) -> bool {
+    let end = Instant::now() + d;
+    loop {
+        if interrupted() {
+            return false;
+        }
+        let now = Instant::now();
+        if now >= end {
+            return true;
+        }
+        std::thread::sleep((end - now).min(Duration::from_millis(50)));
+    }
 }

@@ -3,6 +3,7 @@
 //! contract's error kinds. Providers only build requests and read JSON.
 
 use std::io::{Read, Write};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, Response};
@@ -11,7 +12,8 @@ use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
 use crate::config::ProviderKind;
-use crate::error::{self, Error, Result};
+use crate::error::{self, Effect, Error, Result};
+use crate::pace::{Pace, Stop, Verdict};
 use crate::secret::Token;
 
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -91,11 +93,11 @@ impl<'a> Call<'a> {
     }
 }
 
-/// The outcome of a call: a successful response, and whether it took retries to get
-/// (a retried delete that meets 404 counts as deleted).
+/// A successful response.
 pub struct Reply {
     pub response: Response,
-    pub attempts: u32,
+    /// Whether an earlier attempt may have been acted on.
+    pub retried_after_unsure: bool,
 }
 
 pub struct Transport {
@@ -104,8 +106,12 @@ pub struct Transport {
     token: Token,
     retries: u32,
     verbose: u8,
+    /// `--timeout`: the whole of one request, a streamed body included.
+    timeout: Duration,
     /// Headers sent with every request besides the fixed ones (ChatBotKit's run-as user).
     extra: HeaderMap,
+    /// The shared pace of a bulk run.
+    pace: Option<Arc<Pace>>,
 }
 
 impl std::fmt::Debug for Transport {
@@ -117,11 +123,35 @@ impl std::fmt::Debug for Transport {
     }
 }
 
-/// A failed call: the error, and how many attempts were made.
+/// A failed call: the error, the status of the last answer, and whether an earlier attempt
+/// may have been acted on (a retried delete that meets 404 then counts as deleted).
 pub struct Failure {
     pub error: Error,
     pub status: Option<StatusCode>,
-    pub attempts: u32,
+    pub retried_after_unsure: bool,
+}
+
+impl Failure {
+    /// The error is marked unsure when this attempt, or an earlier one, may have been acted
+    /// on, unless it already says otherwise.
+    fn new(error: Error, status: Option<StatusCode>, unsure: bool) -> Failure {
+        let error = if unsure && error.effect() == Effect::Known {
+            error.with_effect(Effect::Unsure)
+        } else {
+            error
+        };
+        Failure {
+            error,
+            status,
+            retried_after_unsure: unsure,
+        }
+    }
+
+    /// A 404 met on a retry after an attempt the server may have acted on: the first attempt
+    /// did it (a retried delete that meets 404 counts as deleted).
+    pub fn gone_on_retry(&self) -> bool {
+        self.retried_after_unsure && self.status.is_some_and(|s| s.as_u16() == 404)
+    }
 }
 
 impl From<Failure> for Error {
@@ -158,7 +188,9 @@ impl Transport {
             token,
             retries,
             verbose,
+            timeout,
             extra: HeaderMap::new(),
+            pace: None,
         })
     }
 
@@ -174,8 +206,15 @@ impl Transport {
         Ok(self)
     }
 
-    pub fn kind(&self) -> ProviderKind {
-        self.kind
+    /// `--timeout`, which bounds a whole request: a reader of a streamed body stops at it.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Pace every request by the run's shared pace (bulk runs).
+    pub fn with_pace(mut self, pace: Arc<Pace>) -> Self {
+        self.pace = Some(pace);
+        self
     }
 
     fn auth_value(&self) -> Result<HeaderValue> {
@@ -191,17 +230,32 @@ impl Transport {
         Ok(v)
     }
 
-    /// Send with retries; `Ok` only for a 2xx response.
+    /// Send with retries; `Ok` only for a 2xx response. With a [`Pace`] (bulk runs) every
+    /// attempt waits for the run's pace, and a 429 waits with the whole run instead of using
+    /// up this call's retries.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
-        let fail = |error: Error, status, attempts| Failure {
-            error,
-            status,
-            attempts,
+        let auth = self
+            .auth_value()
+            .map_err(|e| Failure::new(e, None, false))?;
+        // Retries counted against --retries (a paced 429 is not one).
+        let mut retried: u32 = 0;
+        // Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
+        let mut unsure = false;
+        let effect = |unsure: bool| {
+            if unsure {
+                Effect::Unsure
+            } else {
+                Effect::Known
+            }
         };
-        let auth = self.auth_value().map_err(|e| fail(e, None, 0))?;
-        let mut attempt: u32 = 0;
-        loop {
-            attempt += 1;
+        for attempt in 1u32.. {
+            let permit = match &self.pace {
+                Some(p) => match p.acquire() {
+                    Ok(permit) => Some(permit),
+                    Err(stop) => return Err(self.stopped(call, stop, unsure)),
+                },
+                None => None,
+            };
             let mut req = self
                 .client
                 .request(call.method.clone(), call.url.clone())
@@ -218,26 +272,51 @@ impl Transport {
                     .body(b.to_vec());
             }
             let req = req.build().map_err(|e| {
-                fail(
+                Failure::new(
                     error::other(format!("{}: cannot build request: {e}", call.what)),
                     None,
-                    attempt,
+                    unsure,
                 )
             })?;
             self.trace_request(&req, attempt);
             let start = Instant::now();
+            let sent_at = permit.as_ref().map_or(start, |p| p.sent_at);
             let result = self.client.execute(req);
             let elapsed = start.elapsed();
-            let can_retry = attempt <= self.retries;
+            let can_retry = retried < self.retries;
             match result {
                 Ok(resp) => {
                     let status = resp.status();
                     self.trace_response(&resp, elapsed);
                     if status.is_success() {
+                        if let Some(p) = &self.pace {
+                            p.success();
+                            if let Some(wait) = exhausted(resp.headers()) {
+                                p.exhausted(wait);
+                            }
+                        }
                         return Ok(Reply {
                             response: resp,
-                            attempts: attempt,
+                            retried_after_unsure: unsure,
                         });
+                    }
+                    if status == StatusCode::TOO_MANY_REQUESTS
+                        && let Some(p) = &self.pace
+                    {
+                        match p.limited(sent_at, rate_limit_hint(resp.headers())) {
+                            Verdict::Retry => {
+                                self.trace_wait(p.waiting().unwrap_or_default());
+                                continue;
+                            }
+                            Verdict::GiveUp => {
+                                let err = self.status_error(call, resp).with_hint(format!(
+                                    "rate limited, and no request of this run succeeded for {} s: \
+                                     the account's quota may be used up; run it again later",
+                                    p.give_up_after().as_secs()
+                                ));
+                                return Err(Failure::new(err, Some(status), unsure));
+                            }
+                        }
                     }
                     let retryable = match status.as_u16() {
                         429 => true,
@@ -253,19 +332,29 @@ impl Transport {
                                 status.canonical_reason().unwrap_or("")
                             ),
                             wait,
-                            attempt,
+                            retried + 1,
                         );
-                        drop(resp);
-                        std::thread::sleep(wait);
+                        unsure |= status.is_server_error();
+                        retried += 1;
+                        drop(permit);
+                        if !crate::signals::pause(wait) {
+                            let err = self.status_error(call, resp).with_hint(
+                                "interrupted while waiting to try again; nothing more was sent",
+                            );
+                            return Err(Failure::new(err, Some(status), unsure));
+                        }
                         continue;
                     }
                     let mut err = self.status_error(call, resp);
                     // A 5xx (often a proxy) does not say whether the server acted on the
                     // request: a create that was not retried may still have happened.
-                    if status.is_server_error() && call.retry == Retry::OnlyIfUnprocessed {
-                        err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
+                    if status.is_server_error() {
+                        unsure = true;
+                        if call.retry == Retry::OnlyIfUnprocessed {
+                            err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
+                        }
                     }
-                    return Err(fail(err, Some(status), attempt));
+                    return Err(Failure::new(err, Some(status), unsure));
                 }
                 Err(e) => {
                     let class = classify(&e);
@@ -277,16 +366,24 @@ impl Transport {
                             elapsed.as_millis()
                         );
                     }
+                    // Sent, and no answer: the server may have acted.
+                    unsure |= matches!(
+                        class,
+                        NetClass::NoResponse | NetClass::Timeout | NetClass::Other
+                    );
                     let retryable = match class {
                         NetClass::Connect => true,
                         NetClass::NoResponse => call.retry == Retry::Idempotent,
-                        NetClass::Timeout | NetClass::Other => false,
+                        NetClass::Timeout | NetClass::Tls | NetClass::Other => false,
                     };
                     if retryable && can_retry {
                         let wait = backoff(attempt);
-                        self.trace_retry(class.describe(), wait, attempt);
-                        std::thread::sleep(wait);
-                        continue;
+                        self.trace_retry(class.describe(), wait, retried + 1);
+                        retried += 1;
+                        drop(permit);
+                        if crate::signals::pause(wait) {
+                            continue;
+                        }
                     }
                     let mut err =
                         error::network(format!("{}: {}", call.what, class.message(&e, call)));
@@ -297,17 +394,47 @@ impl Transport {
                             .with_hint("raise --timeout, or check the base URL and your network");
                     } else if class == NetClass::Connect {
                         err = err.with_hint(format!("check the base URL ({})", origin(&call.url)));
+                    } else if class == NetClass::Tls {
+                        err = err.with_hint(tls_hint(&e));
                     }
-                    return Err(fail(err, None, attempt));
+                    return Err(Failure::new(err.with_effect(effect(unsure)), None, unsure));
                 }
             }
         }
+        unreachable!("the attempts loop only ends by returning")
+    }
+
+    /// The failure of a call the run's pace did not let out.
+    fn stopped(&self, call: &Call, stop: Stop, unsure: bool) -> Failure {
+        let err = match stop {
+            Stop::Interrupted => {
+                error::other(format!("{}: interrupted before it was sent", call.what))
+            }
+            Stop::GaveUp => error::network(format!(
+                "{}: not sent: the run stopped on the rate limit",
+                call.what
+            )),
+        };
+        let effect = if unsure {
+            Effect::Unsure
+        } else {
+            Effect::NotSent
+        };
+        Failure::new(err.with_effect(effect), None, unsure)
     }
 
     /// Send and decode a JSON success body.
     pub fn json(&self, call: &Call) -> Result<serde_json::Value> {
         let reply = self.send(call)?;
-        read_json(reply.response, call.what)
+        // A write answered 2xx did happen, whatever the body: an unreadable one leaves its
+        // result unknown, not undone.
+        read_json(reply.response, call.what).map_err(|e| {
+            if call.method == Method::GET {
+                e
+            } else {
+                e.with_effect(Effect::Unsure)
+            }
+        })
     }
 
     fn status_error(&self, call: &Call, resp: Response) -> Error {
@@ -398,6 +525,16 @@ impl Transport {
         );
         if self.verbose > 1 {
             trace_headers(&mut err, "<", resp.headers());
+        }
+    }
+
+    fn trace_wait(&self, wait: Duration) {
+        if self.verbose > 0 {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "* 429 Too Many Requests: the whole run waits {} ms",
+                wait.as_millis()
+            );
         }
     }
 
@@ -568,6 +705,8 @@ enum NetClass {
     /// Connected and sent, but the connection ended before a response.
     NoResponse,
     Timeout,
+    /// Connected, but the TLS handshake failed: trying again gives the same answer.
+    Tls,
     Other,
 }
 
@@ -577,6 +716,7 @@ impl NetClass {
             NetClass::Connect => "connection failed",
             NetClass::NoResponse => "connection dropped before a response",
             NetClass::Timeout => "timed out",
+            NetClass::Tls => "TLS handshake failed",
             NetClass::Other => "request failed",
         }
     }
@@ -586,6 +726,11 @@ impl NetClass {
             NetClass::Connect => format!("cannot connect to {}", origin(&call.url)),
             NetClass::NoResponse => "the connection was dropped before a response".to_string(),
             NetClass::Timeout => "no response within the timeout".to_string(),
+            NetClass::Tls => format!(
+                "TLS handshake with {} failed: {}",
+                origin(&call.url),
+                tls_reason(e)
+            ),
             NetClass::Other => {
                 // reqwest's chain names the URL at most; never a body.
                 let mut s = e.to_string();
@@ -601,8 +746,66 @@ impl NetClass {
     }
 }
 
+/// Every message of an error's chain, lowercase.
+fn chain_text(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s.to_ascii_lowercase()
+}
+
+/// Whether a connect error is rustls refusing the handshake (the server speaks plain http
+/// on that port, or its certificate is not trusted).
+fn is_tls(e: &reqwest::Error) -> bool {
+    let t = chain_text(e);
+    [
+        "corrupt message",
+        "invalidcontenttype",
+        "certificate",
+        "handshake",
+        "tls",
+        "alert",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// The TLS failure in a few words.
+fn tls_reason(e: &reqwest::Error) -> &'static str {
+    let t = chain_text(e);
+    if t.contains("corrupt message") || t.contains("invalidcontenttype") {
+        "the server's answer is not TLS"
+    } else if t.contains("certificate") {
+        "the server's certificate is not trusted"
+    } else {
+        "the server refused the handshake"
+    }
+}
+
+fn tls_hint(e: &reqwest::Error) -> String {
+    let t = chain_text(e);
+    if t.contains("corrupt message") || t.contains("invalidcontenttype") {
+        "the port probably speaks plain http; use the server's https port (plain http:// is \
+         allowed only for loopback)"
+            .into()
+    } else if t.contains("certificate") {
+        "a company proxy or private CA must be trusted by this machine (secretctl uses the \
+         system's roots as well as its own)"
+            .into()
+    } else {
+        "check the base URL's scheme and port".into()
+    }
+}
+
 fn classify(e: &reqwest::Error) -> NetClass {
     if e.is_connect() {
+        if is_tls(e) {
+            return NetClass::Tls;
+        }
         return NetClass::Connect;
     }
     if e.is_timeout() {
@@ -625,6 +828,57 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
             .unwrap_or(Duration::ZERO)
     };
     Some(d.min(RETRY_AFTER_MAX))
+}
+
+/// When a rate-limited server says to try again: `Retry-After` (seconds or an HTTP date),
+/// else `RateLimit-Reset` / `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit`
+/// header; capped. A reset above 10^9 is a Unix time (seconds, or milliseconds above 10^12),
+/// anything smaller a number of seconds from now.
+pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
+    if let Some(d) = retry_after(headers) {
+        return Some(d);
+    }
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let reset = ["ratelimit-reset", "x-ratelimit-reset", "x-rate-limit-reset"]
+        .iter()
+        .find_map(|n| text(n))
+        .map(str::to_string)
+        .or_else(|| {
+            let v = text("ratelimit")?;
+            v.split([',', ';'])
+                .map(str::trim)
+                .find_map(|p| p.strip_prefix("reset=").or_else(|| p.strip_prefix("t=")))
+                .map(str::to_string)
+        })?;
+    let n: f64 = reset
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64();
+    let secs = if n > 1e12 {
+        n / 1000.0 - now
+    } else if n > 1e9 {
+        n - now
+    } else {
+        n
+    };
+    Some(Duration::from_secs_f64(secs.max(0.0)).min(RETRY_AFTER_MAX))
+}
+
+/// A successful answer that says no request is left (`X-RateLimit-Remaining: 0`): how long
+/// until there is one again.
+fn exhausted(headers: &HeaderMap) -> Option<Duration> {
+    let remaining = ["ratelimit-remaining", "x-ratelimit-remaining"]
+        .iter()
+        .find_map(|n| headers.get(*n).and_then(|v| v.to_str().ok()))?;
+    if remaining.trim() != "0" {
+        return None;
+    }
+    rate_limit_hint(headers)
 }
 
 /// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.

@@ -600,13 +600,12 @@ fn retried_creates_never_duplicate_on_chatbotkit() {
         ..Default::default()
     });
     let f = env.write("s.json", br#"{"D":"4"}"#);
+    // The answer was a 502 after the server created it: not retried, and the report says
+    // what the server holds (one list call checks it).
     env.run(&["chatbotkit", "import", f.to_str().unwrap()])
-        .code(1);
-    assert_eq!(
-        env.cbk_by_name("D").len(),
-        1,
-        "processed once, reported failed, not retried"
-    );
+        .ok()
+        .stdout_has("D\tcreated");
+    assert_eq!(env.cbk_by_name("D").len(), 1, "processed once, not retried");
 }
 
 #[test]
@@ -661,7 +660,9 @@ fn interrupt_stops_launching_and_reports() {
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // The report is printed, then the process ends by SIGINT, so a calling shell stops too.
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
     assert!(stderr.contains("interrupted"), "{stderr}");
     let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
     let not = stdout

@@ -136,7 +136,7 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
             .or_default()
             .push(s);
     }
-    let (mut created, mut lost, mut after, mut rate_limited) = (0, 0, 0, 0);
+    let (mut created, mut lost, mut after) = (0, 0, 0);
     for (row, (name, val)) in report.iter().zip(&items) {
         assert_eq!(
             row["name"],
@@ -148,13 +148,13 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
         let value_ok = by_name
             .get(name.as_str())
             .is_some_and(|v| v.iter().all(|s| s["value"] == val.as_str()));
-        // Every attempt but the last was a 429 (the only create status that is retried).
+        // Every attempt but the last was a 429 (the only create status that is retried; in
+        // a bulk run a 429 waits with the whole run and uses up no retries).
         let (last, retried) = statuses.split_last().expect("every item was attempted");
         assert!(
             retried.iter().all(|&s| s == 429),
             "{name}: retried after {statuses:?}"
         );
-        assert!(statuses.len() <= 4, "{name}: {statuses:?} with 3 retries");
         let action = row["action"].as_str().unwrap();
         let error = row["error"].as_str().unwrap_or("");
         match (action, *last) {
@@ -168,17 +168,12 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
                 assert_eq!(here, 0, "{name}: a 500 before processing stored it");
             }
             ("failed", 429) => {
-                rate_limited += 1;
-                assert!(error.contains("(429)"), "{name}: {error}");
-                assert_eq!(statuses.len(), 4, "{name}: {statuses:?}");
-                assert_eq!(here, 0, "{name}: a 429 stored it");
+                panic!("{name}: failed for a 429 although the run made progress: {error}")
             }
-            ("failed", 0 | 502) => {
+            // Processed, then the answer was lost: the report checks the server, which holds it.
+            ("created", 0 | 502) => {
                 after += 1;
-                assert!(
-                    error.contains("dropped") || error.contains("(502)"),
-                    "{name}: {error}"
-                );
+                assert!(error.is_empty(), "{name}: {error}");
                 assert!(
                     here == 1 && value_ok,
                     "{name}: processed once, but stored {here}×"
@@ -192,11 +187,11 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
         (1..=4).contains(&after),
         "{after} failures after processing"
     );
-    assert_eq!(created + lost + after + rate_limited, n);
+    assert_eq!(created + lost + after, n);
     assert_eq!(stored.len(), created + after, "nothing else was stored");
     let retries: usize = log.values().map(|s| s.len() - 1).sum();
     assert!(retries > 0, "the 429s were retried");
-    let stderr_totals = format!("{created} created");
+    let stderr_totals = format!("{} created", created + after);
     first.stderr_has(&stderr_totals);
 
     // Re-run: the transient faults stay; the permanent ones are gone.
@@ -226,10 +221,7 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
         actions.get("skipped").copied().unwrap_or(0),
         created + after
     );
-    assert_eq!(
-        actions.get("created").copied().unwrap_or(0),
-        lost + rate_limited
-    );
+    assert_eq!(actions.get("created").copied().unwrap_or(0), lost);
     // Exactly one processed create per item that was missing, none for the others.
     let log2 = creates_by_name(&env, p);
     for (name, statuses) in &log2 {
@@ -243,7 +235,7 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
                 .is_none_or(|s| !s.iter().any(|&x| processed(x)))
         );
     }
-    assert_eq!(log2.len(), lost + rate_limited);
+    assert_eq!(log2.len(), lost);
 
     let stored = p.stored(&env);
     assert_eq!(stored.len(), n, "every secret exactly once");

@@ -8,6 +8,7 @@ pub mod secrets;
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
@@ -20,6 +21,7 @@ use crate::cli::{
 use crate::config::{Config, ProviderKind};
 use crate::error::{self, Result};
 use crate::output::Output;
+use crate::pace::Pace;
 use crate::provider::ListFilter;
 use crate::provider::chatbotkit::Chatbotkit;
 use crate::provider::kubiya::Kubiya;
@@ -146,6 +148,7 @@ fn connect(
     kind: ProviderKind,
     p: &ProviderArgs,
     value_env: Option<&OsStr>,
+    pace: Option<&Arc<Pace>>,
 ) -> Result<(Transport, Url)> {
     let env = crate::config::process_env;
     let cfg = Config::load(
@@ -164,6 +167,9 @@ fn connect(
         ctx.global.verbose,
         ep.api_root.scheme() == "https",
     )?;
+    if let Some(pace) = pace {
+        t = t.with_pace(Arc::clone(pace));
+    }
     // Act as a child user, as ChatBotKit's own CLI and SDKs do with these variables.
     if let Some((var, user)) = crate::config::run_as_user(kind, &env) {
         t = t.with_header("x-runas-user-id", user.trim(), var)?;
@@ -172,13 +178,18 @@ fn connect(
 }
 
 fn connect_cbk(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Chatbotkit> {
-    let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, value_env)?;
+    let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, value_env, None)?;
     Ok(Chatbotkit::new(t, root))
 }
 
 fn connect_kubiya(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Kubiya> {
-    let (t, root) = connect(ctx, ProviderKind::Kubiya, p, value_env)?;
+    let (t, root) = connect(ctx, ProviderKind::Kubiya, p, value_env, None)?;
     Ok(Kubiya::new(t, root))
+}
+
+/// The shared pace of a bulk run of `concurrency` workers.
+fn bulk_pace(concurrency: u16) -> Arc<Pace> {
+    Arc::new(Pace::new(concurrency.into(), Pace::give_up_from_env()))
 }
 
 /// ChatBotKit's own fields in the API's spelling. `config` and `meta` go to `merge` on
@@ -298,8 +309,9 @@ fn chatbotkit(
             secrets::list(&mut ctx, &prov, &ListFilter { meta: a.meta }, &a.names)
         }
         CbkCommand::Import(a) => {
-            let prov = connect_cbk(&ctx, p, None)?;
-            crate::import::run(&mut ctx, &prov, &a)
+            let pace = bulk_pace(a.concurrency);
+            let (t, root) = connect(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
+            crate::import::run(&mut ctx, &Chatbotkit::new(t, root), &a, &pace)
         }
         CbkCommand::Verify(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
@@ -378,8 +390,9 @@ fn kubiya(
             secrets::list(&mut ctx, &prov, &ListFilter::default(), &a.names)
         }
         KubiyaCommand::Import(a) => {
-            let prov = connect_kubiya(&ctx, p, None)?;
-            crate::import::run(&mut ctx, &prov, &a)
+            let pace = bulk_pace(a.concurrency);
+            let (t, root) = connect(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
+            crate::import::run(&mut ctx, &Kubiya::new(t, root), &a, &pace)
         }
     }
 }

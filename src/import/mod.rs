@@ -11,15 +11,16 @@ use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 
 use crate::cli::{ImportArgs, OnConflict, OutputFormat};
 use crate::commands::Ctx;
-use crate::error::{self, Error, Result};
+use crate::error::{self, Effect, Error, Result};
 use crate::input;
 use crate::output::sanitize;
+use crate::pace::Pace;
 use crate::provider::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange};
 use crate::secret::SecretValue;
 use formats::{Item, Problem};
@@ -54,14 +55,71 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Outcome {
-    action: &'static str,
-    key: Option<String>,
-    error: Option<String>,
+/// What happened to an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Created,
+    Updated,
+    Skipped,
+    Failed,
+    NotAttempted,
 }
 
-pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
+impl Action {
+    fn word(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Skipped => "skipped",
+            Action::Failed => "failed",
+            Action::NotAttempted => "not attempted",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Outcome {
+    action: Action,
+    key: Option<String>,
+    error: Option<String>,
+    /// The write's answer left it unknown whether the server acted: checked before the report.
+    unsure: bool,
+    /// Done, as the check against the server found, although the answer was an error.
+    checked: bool,
+}
+
+impl Outcome {
+    fn done(action: Action, key: String, checked: bool) -> Outcome {
+        Outcome {
+            action,
+            key: Some(key),
+            error: None,
+            unsure: false,
+            checked,
+        }
+    }
+
+    fn failed(action: Action, error: String) -> Outcome {
+        Outcome {
+            action,
+            key: None,
+            error: Some(error),
+            unsure: false,
+            checked: false,
+        }
+    }
+
+    /// Add what the check against the server found to the error.
+    fn note(&mut self, what: &str) {
+        let e = self.error.get_or_insert_with(String::new);
+        if !e.is_empty() {
+            e.push_str(" — ");
+        }
+        e.push_str(what);
+    }
+}
+
+pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Result<i32> {
     let source = a.file.display().to_string();
     let from_stdin = a.file.as_os_str() == "-";
     let bytes = read_input(ctx, &a.file, from_stdin)?;
@@ -136,41 +194,123 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs) -> Result<i32> {
         return Ok(if failed > 0 { 1 } else { 0 });
     }
 
-    let outcomes = apply(ctx, p, a, &ready, &plans);
+    let mut outcomes = apply(ctx, p, a, &ready, &plans, pace);
+    confirm_unsure(p, &ready, &plans, &mut outcomes);
     let rows: Vec<Row> = ready
         .iter()
         .zip(&outcomes)
         .map(|(r, o)| Row {
             name: r.name.clone(),
-            action: o.action.to_string(),
+            action: o.action.word().to_string(),
             error: o.error.clone(),
             key: o.key.clone(),
         })
         .collect();
-    print_rows(ctx, &rows)?;
-    let summary = totals(outcomes.iter().map(|o| o.action));
+    // A reader that went away (`| head`) takes the rest of the report, not the totals on
+    // stderr or the exit code.
+    match print_rows(ctx, &rows) {
+        Err(e) if e.is_broken_pipe() => {}
+        other => other?,
+    }
+    let summary = totals(outcomes.iter().map(|o| o.action.word()));
     let interrupted = crate::signals::interrupted();
-    let _ = writeln!(
-        ctx.streams.stderr,
-        "{}{summary}",
-        if interrupted { "interrupted: " } else { "" }
-    );
-    if interrupted {
+    let gave_up = pace.gave_up();
+    let lead = if interrupted {
+        "interrupted: "
+    } else if gave_up {
+        "stopped on the rate limit: "
+    } else {
+        ""
+    };
+    let _ = writeln!(ctx.streams.stderr, "{lead}{summary}");
+    let checked = outcomes.iter().filter(|o| o.checked).count();
+    if checked > 0 {
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "note: {checked} answered with an error but were found on the server, and are reported as done"
+        );
+    }
+    if pace.limited_count() > 0 && !gave_up {
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "note: the server rate-limited {} requests; they waited and were sent again",
+            pace.limited_count()
+        );
+    }
+    if interrupted || gave_up {
         let _ = writeln!(
             ctx.streams.stderr,
             "hint: run the same import with --on-conflict skip to finish what is left"
         );
     }
-    Ok(
-        if outcomes
-            .iter()
-            .any(|o| o.action == "failed" || o.action == "not attempted")
+    Ok(if gave_up {
+        6
+    } else if outcomes
+        .iter()
+        .any(|o| matches!(o.action, Action::Failed | Action::NotAttempted))
+    {
+        1
+    } else {
+        0
+    })
+}
+
+/// Items whose write answer left it unknown whether the server acted are reported by what
+/// the server holds: one list call for all of them. A create whose name is there now was
+/// created (the plan saw no such name); an update counts as done when the record's update
+/// time moved. Nothing is written again.
+fn confirm_unsure(p: &dyn Provider, ready: &[Ready], plans: &[Plan], outcomes: &mut [Outcome]) {
+    let unsure: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| outcomes[i].unsure)
+        .collect();
+    if unsure.is_empty() {
+        return;
+    }
+    let wanted: HashSet<&str> = unsure.iter().map(|&i| ready[i].name.as_str()).collect();
+    let mut now: HashMap<String, Vec<Value>> = HashMap::new();
+    let listed = p.list(&ListFilter::default(), &mut |rec| {
+        if let Some(name) = rec.get("name").and_then(Value::as_str)
+            && wanted.contains(name)
         {
-            1
-        } else {
-            0
-        },
-    )
+            now.entry(name.to_string()).or_default().push(rec);
+        }
+        Ok(())
+    });
+    for i in unsure {
+        let o = &mut outcomes[i];
+        o.unsure = false;
+        if let Err(e) = &listed {
+            o.note(&format!(
+                "it may have been written; the check failed: {}",
+                e.msg().text
+            ));
+            continue;
+        }
+        let held = now.get(&ready[i].name).map(Vec::as_slice).unwrap_or(&[]);
+        match &plans[i] {
+            Plan::Create => match held {
+                [rec] => *o = Outcome::done(Action::Created, p.key(rec).1, true),
+                [] => o.note("not on the server when checked"),
+                _ => o.note("checked: several secrets have this name now"),
+            },
+            Plan::Update(before) => {
+                let stamp = |r: &Value| {
+                    ["updatedAt", "updated_at"]
+                        .iter()
+                        .find_map(|k| r.get(*k).filter(|v| !v.is_null()).cloned())
+                };
+                let key = p.key(before).1;
+                match held.iter().find(|r| p.key(r).1 == key) {
+                    Some(rec) if stamp(rec).is_some() && stamp(rec) != stamp(before) => {
+                        *o = Outcome::done(Action::Updated, key, true)
+                    }
+                    Some(_) => o.note("it may have been updated; the server shows no sign of it"),
+                    None => o.note("checked: the secret no longer exists"),
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn read_input(ctx: &mut Ctx, path: &Path, from_stdin: bool) -> Result<Vec<u8>> {
@@ -334,111 +474,155 @@ fn apply(
     a: &ImportArgs,
     ready: &[Ready],
     plans: &[Plan],
+    pace: &Pace,
 ) -> Vec<Outcome> {
     let mut outcomes: Vec<Option<Outcome>> = plans
         .iter()
         .map(|pl| match pl {
             Plan::Skip => Some(Outcome {
-                action: "skipped",
+                action: Action::Skipped,
                 key: None,
                 error: None,
+                unsure: false,
+                checked: false,
             }),
-            Plan::Fail(e) => Some(Outcome {
-                action: "failed",
-                key: None,
-                error: Some(e.clone()),
-            }),
+            Plan::Fail(e) => Some(Outcome::failed(Action::Failed, e.clone())),
             _ => None,
         })
         .collect();
     let work: Vec<usize> = (0..plans.len())
         .filter(|&i| outcomes[i].is_none())
         .collect();
-    let bar = if ctx.streams.stderr_tty && !work.is_empty() {
-        let b = indicatif::ProgressBar::new(work.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = progress_bar(ctx.streams.stderr_tty && !work.is_empty(), work.len());
     crate::signals::soft_interrupts();
     let next = AtomicUsize::new(0);
+    let finished = AtomicBool::new(false);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(work.len()));
     let workers = usize::from(a.concurrency).min(work.len()).max(1);
     std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    if crate::signals::interrupted() {
-                        break;
-                    }
-                    let n = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(&i) = work.get(n) else { break };
-                    let r = &ready[i];
-                    let outcome = match &plans[i] {
-                        Plan::Create => {
-                            let description = r.description.as_deref().or(a.description.as_deref());
-                            let spec = CreateSpec {
-                                name: &r.name,
-                                description,
-                                value: Some(&r.value),
-                                fields: Default::default(),
-                            };
-                            outcome(p.create(&spec), "created")
-                        }
-                        Plan::Update(rec) => {
-                            let spec = UpdateSpec {
-                                new_name: None,
-                                description: r.description.as_deref(),
-                                value: ValueChange::Set(&r.value),
-                                fields: Default::default(),
-                                merge: Default::default(),
-                                current: Some(rec),
-                            };
-                            outcome(p.update(&p.key(rec).1, &spec), "updated")
-                        }
-                        _ => continue,
-                    };
-                    bar.set_message(sanitize(&r.name).into_owned());
-                    bar.inc(1);
-                    if let Ok(mut v) = results.lock() {
-                        v.push((i, outcome));
-                    }
-                }
-            });
+        if !bar.is_hidden() {
+            s.spawn(|| show_pace(&bar, pace, &finished));
         }
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    loop {
+                        if crate::signals::interrupted() || pace.gave_up() {
+                            break;
+                        }
+                        let n = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(&i) = work.get(n) else { break };
+                        let r = &ready[i];
+                        let outcome = match &plans[i] {
+                            Plan::Create => {
+                                let description =
+                                    r.description.as_deref().or(a.description.as_deref());
+                                let spec = CreateSpec {
+                                    name: &r.name,
+                                    description,
+                                    value: Some(&r.value),
+                                    fields: Default::default(),
+                                };
+                                outcome(p.create(&spec), Action::Created)
+                            }
+                            Plan::Update(rec) => {
+                                let spec = UpdateSpec {
+                                    new_name: None,
+                                    description: r.description.as_deref(),
+                                    value: ValueChange::Set(&r.value),
+                                    fields: Default::default(),
+                                    merge: Default::default(),
+                                    current: Some(rec),
+                                };
+                                outcome(p.update(&p.key(rec).1, &spec), Action::Updated)
+                            }
+                            _ => continue,
+                        };
+                        if outcome.action != Action::NotAttempted {
+                            bar.set_message(sanitize(&r.name).into_owned());
+                            bar.inc(1);
+                        }
+                        if let Ok(mut v) = results.lock() {
+                            v.push((i, outcome));
+                        }
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            let _ = h.join();
+        }
+        finished.store(true, Ordering::SeqCst);
     });
     bar.finish_and_clear();
     for (i, o) in results.into_inner().unwrap_or_default() {
         outcomes[i] = Some(o);
     }
+    let why = if pace.gave_up() {
+        "not sent: the run stopped on the rate limit"
+    } else {
+        "interrupted before it was sent"
+    };
     outcomes
         .into_iter()
-        .map(|o| {
-            o.unwrap_or(Outcome {
-                action: "not attempted",
-                key: None,
-                error: Some("interrupted before it was sent".into()),
-            })
-        })
+        .map(|o| o.unwrap_or_else(|| Outcome::failed(Action::NotAttempted, why.into())))
         .collect()
 }
 
-fn outcome(r: Result<String>, action: &'static str) -> Outcome {
+/// The bar on a terminal: done/total, the rate, the time left, and the name last written —
+/// or, while the server's rate limit holds every request, how long that wait is.
+fn progress_bar(shown: bool, len: usize) -> indicatif::ProgressBar {
+    if !shown {
+        return indicatif::ProgressBar::hidden();
+    }
+    let b = indicatif::ProgressBar::new(len as u64);
+    b.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} {per_sec:.dim} ETA {eta} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    b
+}
+
+/// Keep the bar's message saying when the whole run waits for the rate limit.
+fn show_pace(bar: &indicatif::ProgressBar, pace: &Pace, finished: &AtomicBool) {
+    let mut waiting = false;
+    while !finished.load(Ordering::SeqCst) {
+        match pace.waiting() {
+            Some(d) => {
+                waiting = true;
+                bar.set_message(format!(
+                    "waiting for the rate limit ({}s)",
+                    d.as_secs_f64().ceil() as u64
+                ));
+            }
+            None if waiting => {
+                waiting = false;
+                bar.set_message(format!("{:.1}/s", pace.rate()));
+            }
+            None => {}
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+fn outcome(r: Result<String>, action: Action) -> Outcome {
     match r {
-        Ok(key) => Outcome {
-            action,
-            key: Some(key),
-            error: None,
-        },
-        Err(e) => Outcome {
-            action: "failed",
-            key: None,
-            error: Some(e.msg().text.clone()),
-        },
+        Ok(key) => Outcome::done(action, key, false),
+        Err(e) => {
+            let effect = e.effect();
+            let mut o = Outcome::failed(
+                if effect == Effect::NotSent {
+                    Action::NotAttempted
+                } else {
+                    Action::Failed
+                },
+                e.msg().text.clone(),
+            );
+            o.unsure = effect == Effect::Unsure;
+            o
+        }
     }
 }
 

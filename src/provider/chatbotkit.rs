@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::io::{BufRead, Read};
+use std::time::Instant;
 
 use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
@@ -10,7 +11,7 @@ use zeroize::Zeroizing;
 
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::config::ProviderKind;
-use crate::error::{self, Error, Result};
+use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::transport::{Call, MAX_BODY, Retry, Transport, content_type, decode_json, read_json};
 
@@ -157,9 +158,7 @@ impl Chatbotkit {
             .retry(Retry::Idempotent);
         match self.t.send(&call) {
             Ok(reply) => read_json(reply.response, what).map(|_| Acted::Done),
-            Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
-                Ok(Acted::GoneOnRetry)
-            }
+            Err(f) if f.gone_on_retry() => Ok(Acted::GoneOnRetry),
             Err(f) => Err(f.error),
         }
     }
@@ -249,6 +248,9 @@ impl Chatbotkit {
                 q.append_pair(&format!("meta.{k}"), v);
             }
         }
+        // `--timeout` bounds the whole answer, a stream included: a server that keeps
+        // sending is stopped, not read forever.
+        let deadline = Instant::now() + self.t.timeout();
         let reply = self
             .t
             .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))?;
@@ -316,16 +318,30 @@ impl Chatbotkit {
             return self.list_pages(u, page, each);
         }
 
-        // The stream: every item as its line arrives, each id once.
+        // The stream: every item as its line arrives. One stream holds each secret once: an
+        // id sent again means the server is looping (a cursor that does not advance).
         let mut seen: HashSet<String> = HashSet::new();
+        let timeout = self.t.timeout();
         let mut handle = |no: usize, line: &[u8]| -> Result<()> {
+            if Instant::now() > deadline {
+                return Err(error::network(format!(
+                    "{what}: the stream did not end within the timeout ({} s, after {no} lines)",
+                    timeout.as_secs()
+                ))
+                .with_hint("raise --timeout for a very large account"));
+            }
             let decoded = std::str::from_utf8(line)
                 .map_err(|_| error::network("not JSON"))
                 .and_then(decode_stream_line)
                 .map_err(|e| e.context(format!("{what}: line {no} of the stream")))?;
             match decoded {
                 Some(item) if first_time(&mut seen, &item) => each(item),
-                _ => Ok(()),
+                Some(item) => Err(error::network(format!(
+                    "{what}: the server sent secret '{}' twice in one stream (line {no}): it is \
+                     looping; stopping instead of reading forever",
+                    crate::output::sanitize(item_id(&item).unwrap_or(""))
+                ))),
+                None => Ok(()),
             }
         };
         if head.len() > first {
@@ -549,9 +565,11 @@ impl Provider for Chatbotkit {
             .and_then(Value::as_str)
             .map(str::to_string)
             .ok_or_else(|| {
-                error::network(format!("{what}: the answer has no id")).with_hint(
-                    "the secret may have been created; check with: secretctl chatbotkit list",
-                )
+                error::network(format!("{what}: the answer has no id"))
+                    .with_hint(
+                        "the secret may have been created; check with: secretctl chatbotkit list",
+                    )
+                    .with_effect(Effect::Unsure)
             })
     }
 

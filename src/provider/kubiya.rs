@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::config::ProviderKind;
-use crate::error::{self, Error, Result};
+use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::secret::SecretValue;
 use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
@@ -201,6 +201,7 @@ impl Provider for Kubiya {
                         "a proxy or a login page answered; the secret may or may not have been created: check with secretctl kubiya get {}",
                         spec.name
                     ))
+                    .with_effect(Effect::Unsure)
                 })?;
                 Ok(spec.name.to_string())
             }
@@ -252,7 +253,7 @@ impl Provider for Kubiya {
             .retry(Retry::Idempotent)
             .redact(value);
         let reply = self.t.send(&call)?;
-        check_not_html(&reply.response, &what)?;
+        check_not_html(&reply.response, &what).map_err(|e| e.with_effect(Effect::Unsure))?;
         Ok(name.to_string())
     }
 
@@ -265,9 +266,7 @@ impl Provider for Kubiya {
                 Ok(name.to_string())
             }
             // A retried delete that meets 404: the first attempt did it.
-            Err(f) if f.attempts > 1 && f.status.is_some_and(|s| s.as_u16() == 404) => {
-                Ok(name.to_string())
-            }
+            Err(f) if f.gone_on_retry() => Ok(name.to_string()),
             Err(f) => Err(f.error),
         }
     }
