@@ -247,3 +247,22 @@ fn serving_on_a_fixed_port_uses_it() {
         format!("http://127.0.0.1:{port}")
     );
 }
+
+#[test]
+fn the_rate_limit_helper_refuses_what_the_bucket_cannot_serve() {
+    let env = Env::new();
+    // One request, then a token every 100 s: the second run is refused, and refused
+    // requests are logged with their 429 and store nothing.
+    env.set_rate_limit(0.01, 1, true);
+    env.run(&["kubiya", "list"]).ok();
+    let r = env.run_stdin(&["--retries", "0", "kubiya", "create", "k1"], b"value-1\n");
+    assert_ne!(r.code, 0, "{r:?}");
+    let statuses: Vec<u16> = env.emu.requests().iter().map(|q| q.status).collect();
+    assert_eq!(statuses.first(), Some(&200));
+    assert!(statuses[1..].iter().all(|s| *s == 429), "{statuses:?}");
+    assert!(env.kubiya_secrets().is_empty());
+    env.clear_rate_limit();
+    env.run_stdin(&["kubiya", "create", "k1"], b"value-1\n")
+        .ok();
+    assert_eq!(env.kubiya_value("k1").as_deref(), Some("value-1"));
+}

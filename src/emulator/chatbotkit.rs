@@ -90,6 +90,14 @@ pub(crate) fn authorized(headers: &HeaderMap, token: &str) -> bool {
         .is_some_and(|(scheme, t)| scheme.eq_ignore_ascii_case("bearer") && t.trim() == token)
 }
 
+/// The server's 429 for a rate limit: no `Retry-After`, `X-Failure-Code: LIMITS_REACHED`.
+pub(crate) fn rate_limited() -> Resp {
+    let mut r = error(429, "Too many requests", "TOO_MANY_REQUESTS");
+    r.headers_mut()
+        .insert("x-failure-code", HeaderValue::from_static("LIMITS_REACHED"));
+    r
+}
+
 pub(crate) fn unauthorized() -> Resp {
     error(401, "Not authenticated", "NOT_AUTHENTICATED")
 }

@@ -7,6 +7,7 @@
 
 mod chatbotkit;
 mod kubiya;
+mod ratelimit;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -32,6 +33,8 @@ use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
 use state::State;
+
+pub use ratelimit::RateLimitSettings;
 
 /// Request bodies above this are answered 413.
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -229,6 +232,13 @@ impl Emulator {
     /// Delay added to every API request.
     pub fn set_latency(&self, ms: u64) {
         self.shared.lock().latency_ms = ms;
+    }
+
+    /// Turns the rate limit on (a full bucket of `burst` tokens, `rps` added a second) or,
+    /// with `None`, off. Same as `PUT /_emulator/settings {"rate_limit": …}`.
+    pub fn set_rate_limit(&self, settings: Option<RateLimitSettings>) {
+        self.shared.lock().rate_limit =
+            settings.map(|s| ratelimit::Bucket::new(s, std::time::Instant::now()));
     }
 
     /// `None` = per-prefix default (v1 object, v2 base64 string).
@@ -614,6 +624,69 @@ async fn api(
     query: Option<&str>,
     body: Bytes,
 ) -> Result<Resp, DropConnection> {
+    let route = classify(raw_path);
+    let kubiya_shape = !matches!(route, Route::ChatBotKit(_));
+    // The limit is checked on arrival, before latency and faults: a refused request changes
+    // nothing.
+    let verdict = shared.lock().rate_limit.as_mut().map(|b| {
+        (
+            b.take(std::time::Instant::now()),
+            b.limit(),
+            b.settings.retry_after,
+        )
+    });
+    let mut pass_headers = None;
+    if let Some((verdict, limit, send_retry_after)) = verdict {
+        match verdict {
+            ratelimit::Verdict::Limited { retry_after, reset } => {
+                return Ok(if kubiya_shape {
+                    let mut r = kubiya::error(429, "Too Many Requests", "Rate limit exceeded");
+                    rate_headers(&mut r, limit, 0, reset);
+                    if send_retry_after {
+                        r.headers_mut()
+                            .insert(RETRY_AFTER, HeaderValue::from(retry_after));
+                    }
+                    r
+                } else {
+                    chatbotkit::rate_limited()
+                });
+            }
+            ratelimit::Verdict::Pass { remaining, reset } if kubiya_shape => {
+                pass_headers = Some((limit, remaining, reset));
+            }
+            ratelimit::Verdict::Pass { .. } => {}
+        }
+    }
+    let mut resp = api_inner(
+        shared, method, headers, route, raw_path, full_path, query, body,
+    )
+    .await?;
+    if let Some((limit, remaining, reset)) = pass_headers {
+        rate_headers(&mut resp, limit, remaining, reset);
+    }
+    Ok(resp)
+}
+
+/// Kubiya's documented `X-RateLimit-*` headers (`Reset`: whole seconds until the bucket is
+/// full again).
+fn rate_headers(r: &mut Resp, limit: u32, remaining: u32, reset: u64) {
+    let h = r.headers_mut();
+    h.insert("x-ratelimit-limit", HeaderValue::from(limit));
+    h.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+    h.insert("x-ratelimit-reset", HeaderValue::from(reset));
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn api_inner(
+    shared: &Arc<Shared>,
+    method: &Method,
+    headers: &HeaderMap,
+    route: Route,
+    raw_path: &str,
+    full_path: &str,
+    query: Option<&str>,
+    body: Bytes,
+) -> Result<Resp, DropConnection> {
     let latency = shared.lock().latency_ms;
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
@@ -633,7 +706,7 @@ async fn api(
         }
     }
 
-    let resp = match classify(raw_path) {
+    let resp = match route {
         Route::ChatBotKit(rest) => {
             if chatbotkit::authorized(headers, &shared.token) {
                 chatbotkit::handle(shared, method, &rest, query, headers, &body)
@@ -722,9 +795,27 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
                     }
                 },
             };
+            let rate_limit = match v.get("rate_limit") {
+                None => None,
+                Some(Value::Null) => Some(None),
+                Some(r) => match serde_json::from_value::<RateLimitSettings>(r.clone()) {
+                    Ok(r) => match r.check() {
+                        Ok(()) => Some(Some(r)),
+                        Err(m) => return bad(m),
+                    },
+                    Err(e) => {
+                        return bad(format!(
+                            "rate_limit must be null or {{\"rps\": N, \"burst\": B, \"retry_after\": bool}}: {e}"
+                        ));
+                    }
+                },
+            };
             let mut st = shared.lock();
             if let Some(n) = latency {
                 st.latency_ms = n;
+            }
+            if let Some(r) = rate_limit {
+                st.rate_limit = r.map(|r| ratelimit::Bucket::new(r, std::time::Instant::now()));
             }
             if let Some(f) = format {
                 st.kubiya_format = f;

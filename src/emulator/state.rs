@@ -27,6 +27,8 @@ pub(crate) struct State {
     pub faults: Vec<Fault>,
     pub latency_ms: u64,
     pub kubiya_format: Option<KubiyaValueFormat>,
+    /// The optional token bucket over every API request.
+    pub rate_limit: Option<super::ratelimit::Bucket>,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -1280,3 +1280,182 @@ fn bodies_the_real_apis_refuse_are_refused() {
     let (s, _) = kub(&e, "PUT", "/api/v1/secrets/E", Some(json!({"value": ""})));
     assert_eq!(s, 400);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rate limit
+
+/// (status, headers, body) of one request with the given auth.
+fn call_h(
+    e: &Emulator,
+    method: &str,
+    path: &str,
+    auth: &str,
+    body: Option<&str>,
+) -> (u16, reqwest::header::HeaderMap, String) {
+    let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+    let mut rb = client()
+        .request(m, format!("{}{}", e.base_url(), path))
+        .header("Authorization", format!("{auth} {TOKEN}"));
+    if let Some(b) = body {
+        rb = rb
+            .header("Content-Type", "application/json")
+            .body(b.to_string());
+    }
+    let r = rb.send().expect("send");
+    let s = r.status().as_u16();
+    let h = r.headers().clone();
+    (s, h, r.text().expect("body"))
+}
+
+fn put_settings(e: &Emulator, body: &str) -> (u16, String) {
+    let r = client()
+        .put(format!("{}/_emulator/settings", e.base_url()))
+        .body(body.to_string())
+        .send()
+        .expect("send");
+    let s = r.status().as_u16();
+    (s, r.text().expect("body"))
+}
+
+fn hdr<'a>(h: &'a reqwest::header::HeaderMap, name: &str) -> Option<&'a str> {
+    h.get(name).and_then(|v| v.to_str().ok())
+}
+
+#[test]
+fn rate_limit_chatbotkit_429_is_the_servers_shape_and_changes_nothing() {
+    let e = emu();
+    let (s, t) = put_settings(
+        &e,
+        r#"{"rate_limit": {"rps": 0.5, "burst": 2, "retry_after": true}}"#,
+    );
+    assert_eq!((s, t.as_str()), (200, "{}"));
+    let (s, h, _) = call_h(&e, "GET", "/v1/secret/list", "Bearer", None);
+    assert_eq!(s, 200);
+    // ChatBotKit sends no X-RateLimit-* headers.
+    assert_eq!(hdr(&h, "x-ratelimit-limit"), None);
+    let (s, _, _) = call_h(&e, "GET", "/api/v1/secret/list", "Bearer", None);
+    assert_eq!(s, 200);
+    let (s, h, t) = call_h(
+        &e,
+        "POST",
+        "/v1/secret/create",
+        "Bearer",
+        Some(r#"{"name":"n","kind":"shared","value":"v"}"#),
+    );
+    assert_eq!(s, 429);
+    assert_eq!(
+        t,
+        r#"{"code":"TOO_MANY_REQUESTS","message":"Too many requests"}"#
+    );
+    assert_eq!(hdr(&h, "x-failure-code"), Some("LIMITS_REACHED"));
+    assert_eq!(hdr(&h, "content-type"), Some("application/json"));
+    // Its server sends no Retry-After, whatever the setting says.
+    assert_eq!(hdr(&h, "retry-after"), None);
+    assert_eq!(hdr(&h, "x-ratelimit-remaining"), None);
+    assert_eq!(e.secrets(), json!({"chatbotkit": [], "kubiya": []}));
+    let log = e.requests();
+    assert_eq!(
+        log.iter().map(|r| r.status).collect::<Vec<_>>(),
+        vec![200, 200, 429]
+    );
+    assert_eq!(log[2].method, "POST");
+    // Control endpoints are never limited.
+    for _ in 0..5 {
+        assert_eq!(call(&e, "GET", "/_emulator/secrets", None, None).0, 200);
+    }
+    // Off again.
+    assert_eq!(put_settings(&e, r#"{"rate_limit": null}"#).0, 200);
+    for _ in 0..5 {
+        assert_eq!(call_h(&e, "GET", "/v1/secret/list", "Bearer", None).0, 200);
+    }
+}
+
+#[test]
+fn rate_limit_kubiya_429_has_retry_after_and_ratelimit_headers() {
+    let e = emu();
+    e.set_rate_limit(Some(RateLimitSettings {
+        rps: 0.25,
+        burst: Some(2),
+        retry_after: true,
+    }));
+    let (s, h, _) = call_h(&e, "GET", "/api/v1/secrets", "UserKey", None);
+    assert_eq!(s, 200);
+    assert_eq!(hdr(&h, "x-ratelimit-limit"), Some("2"));
+    assert_eq!(hdr(&h, "x-ratelimit-remaining"), Some("1"));
+    assert_eq!(hdr(&h, "x-ratelimit-reset"), Some("4"));
+    assert_eq!(hdr(&h, "retry-after"), None);
+    let (s, h, _) = call_h(&e, "GET", "/api/v2/secrets", "UserKey", None);
+    assert_eq!(s, 200);
+    assert_eq!(hdr(&h, "x-ratelimit-remaining"), Some("0"));
+    let (s, h, t) = call_h(
+        &e,
+        "POST",
+        "/api/v1/secrets",
+        "UserKey",
+        Some(r#"{"name":"k","value":"v"}"#),
+    );
+    assert_eq!(s, 429);
+    assert_eq!(
+        t,
+        r#"{"error":"Too Many Requests","message":"Rate limit exceeded"}"#
+    );
+    // A token every 4 s, the bucket just emptied: at most 4 s, at least 1.
+    let ra: u64 = hdr(&h, "retry-after").unwrap().parse().unwrap();
+    assert!((3..=4).contains(&ra), "{ra}");
+    assert_eq!(hdr(&h, "x-ratelimit-limit"), Some("2"));
+    assert_eq!(hdr(&h, "x-ratelimit-remaining"), Some("0"));
+    assert!(hdr(&h, "x-ratelimit-reset").is_some());
+    assert_eq!(hdr(&h, "x-failure-code"), None);
+    assert_eq!(e.secrets(), json!({"chatbotkit": [], "kubiya": []}));
+    assert_eq!(e.requests()[2].status, 429);
+    // A request to no API is limited too, in Kubiya's shape.
+    let (s, _, t) = call_h(&e, "GET", "/nothing/here", "UserKey", None);
+    assert_eq!(s, 429);
+    assert!(t.contains("Rate limit exceeded"), "{t}");
+
+    // retry_after false: the same 429 without the header.
+    let (s, _) = put_settings(
+        &e,
+        r#"{"rate_limit": {"rps": 0.25, "burst": 1, "retry_after": false}}"#,
+    );
+    assert_eq!(s, 200);
+    assert_eq!(call_h(&e, "GET", "/api/v1/secrets", "UserKey", None).0, 200);
+    let (s, h, _) = call_h(&e, "GET", "/api/v1/secrets", "UserKey", None);
+    assert_eq!(s, 429);
+    assert_eq!(hdr(&h, "retry-after"), None);
+    assert_eq!(hdr(&h, "x-ratelimit-limit"), Some("1"));
+}
+
+#[test]
+fn rate_limit_tokens_come_back_and_burst_defaults_to_rps() {
+    let e = emu();
+    // burst left out: 1.5 rounded up = 2 at once, then a token every 667 ms.
+    assert_eq!(put_settings(&e, r#"{"rate_limit": {"rps": 1.5}}"#).0, 200);
+    let statuses: Vec<u16> = (0..3)
+        .map(|_| call_h(&e, "GET", "/api/v1/secrets", "UserKey", None).0)
+        .collect();
+    assert_eq!(statuses, vec![200, 200, 429]);
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(call_h(&e, "GET", "/api/v1/secrets", "UserKey", None).0, 200);
+    // Settings the bucket cannot work with are refused and change nothing.
+    for bad in [
+        r#"{"rate_limit": {"rps": 0}}"#,
+        r#"{"rate_limit": {"rps": -3}}"#,
+        r#"{"rate_limit": {"rps": 5, "burst": 0}}"#,
+        r#"{"rate_limit": {"burst": 5}}"#,
+        r#"{"rate_limit": {"rps": 5, "per": "minute"}}"#,
+        r#"{"rate_limit": 5}"#,
+    ] {
+        let (s, t) = put_settings(&e, bad);
+        assert_eq!(s, 400, "{bad}: {t}");
+        assert!(t.contains("rate_limit"), "{bad}: {t}");
+    }
+    // Reset keeps settings, as it does for latency.
+    call(&e, "POST", "/_emulator/reset", None, None);
+    let statuses: Vec<u16> = (0..3)
+        .map(|_| call_h(&e, "GET", "/v1/secret/list", "Bearer", None).0)
+        .collect();
+    assert!(statuses.contains(&429), "{statuses:?}");
+    e.set_rate_limit(None);
+    assert_eq!(call_h(&e, "GET", "/v1/secret/list", "Bearer", None).0, 200);
+}

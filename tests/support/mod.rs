@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub use secretctl::emulator::{
-    Emulator, EmulatorOptions, Fault, KubiyaValueFormat, RecordedRequest,
+    Emulator, EmulatorOptions, Fault, KubiyaValueFormat, RateLimitSettings, RecordedRequest,
 };
 pub use serde_json::{Value, json};
 
@@ -280,6 +280,20 @@ impl Env {
             .into_iter()
             .filter(|s| s["name"] == name)
             .collect()
+    }
+
+    /// Turns on the emulator's token bucket: `burst` requests at once, then `rps` a second;
+    /// Kubiya's 429 carries `Retry-After` when `retry_after`.
+    pub fn set_rate_limit(&self, rps: f64, burst: u32, retry_after: bool) {
+        self.emu.set_rate_limit(Some(RateLimitSettings {
+            rps,
+            burst: Some(burst),
+            retry_after,
+        }));
+    }
+
+    pub fn clear_rate_limit(&self) {
+        self.emu.set_rate_limit(None);
     }
 
     pub fn fault(&self, f: Fault) {
