@@ -1513,7 +1513,14 @@ fn revoke_without_a_stored_value_says_so() {
         .seed_chatbotkit(json!({"name": "NV", "kind": "shared"}));
     for target in [id.as_str(), "NV"] {
         let r = env.run(&["chatbotkit", "revoke", target, "--yes"]);
-        r.code(3).one_error_line().stderr_has("no value");
+        // The server's own text is the default "Not found" (the emulator used to say "no
+        // value" itself); the client's hint says why, so far only when given the id.
+        r.code(3)
+            .one_error_line()
+            .stderr_has("Not found [NOT_FOUND] (404)");
+        if target == id {
+            r.stderr_has("has no stored value to revoke");
+        }
         assert!(
             !r.stderr.contains("no ChatBotKit secret has"),
             "the secret exists: {}",

@@ -47,8 +47,48 @@ fn bad_request(message: &str) -> Resp {
     error(400, message, "BAD_REQUEST")
 }
 
+/// The server's default texts (`Not found`, `Conflict`): its route handlers throw the
+/// error classes without a message of their own.
 fn not_found() -> Resp {
-    error(404, "Secret not found", "NOT_FOUND")
+    error(404, "Not found", "NOT_FOUND")
+}
+
+fn conflict() -> Resp {
+    error(409, "Conflict", "CONFLICT")
+}
+
+/// The server's default message for a status: the reason phrase in sentence case
+/// ("Too many requests", "Not found").
+pub(crate) fn default_message(status: u16) -> String {
+    let phrase = reason(status);
+    let mut out = String::with_capacity(phrase.len());
+    for (i, c) in phrase.chars().enumerate() {
+        out.push(if i == 0 { c } else { c.to_ascii_lowercase() });
+    }
+    out
+}
+
+/// `findUniqueByIdentifier`: an id, else an alias, to the secret's id.
+fn resolve(st: &State, ident: &str) -> Option<String> {
+    if st.cbk.contains_key(ident) {
+        return Some(ident.to_string());
+    }
+    st.cbk
+        .values()
+        .find(|s| s.alias.as_deref() == Some(ident))
+        .map(|s| s.id.clone())
+}
+
+/// Whether another secret than `except` already has this alias (aliases are unique).
+fn alias_taken(st: &State, alias: &str, except: Option<&str>) -> bool {
+    st.cbk
+        .values()
+        .any(|s| s.alias.as_deref() == Some(alias) && Some(s.id.as_str()) != except)
+}
+
+/// The URL the authenticate action sends the user to.
+fn authenticate_url(shared: &Shared, id: &str) -> String {
+    format!("{}/oauth/authenticate/{id}", shared.base_url)
 }
 
 fn personal_conflict() -> Resp {
@@ -116,14 +156,22 @@ pub(crate) fn handle(
         (&Method::POST, ["secret", "create"]) => create(shared, body),
         (&Method::GET, ["secret", id, "fetch"]) => fetch(shared, id),
         (&Method::POST, ["secret", id, "update"]) => update(shared, id, body),
-        (&Method::POST, ["secret", id, op @ ("delete" | "revoke" | "verify")]) => {
+        (
+            &Method::POST,
+            [
+                "secret",
+                id,
+                op @ ("delete" | "revoke" | "verify" | "authenticate"),
+            ],
+        ) => {
             if let Err(resp) = parse_body(body) {
                 return *resp;
             }
             match *op {
                 "delete" => delete(shared, id),
                 "revoke" => revoke(shared, id),
-                _ => verify(shared, id),
+                "verify" => verify(shared, id),
+                _ => authenticate(shared, id),
             }
         }
         (_, ["secret", "list" | "create"])
@@ -132,11 +180,26 @@ pub(crate) fn handle(
             [
                 "secret",
                 _,
-                "fetch" | "update" | "delete" | "revoke" | "verify",
+                "fetch" | "update" | "delete" | "revoke" | "verify" | "authenticate",
             ],
         ) => error(405, "Method Not Allowed", "METHOD_NOT_ALLOWED"),
         _ => error(404, "Not Found", "NOT_FOUND"),
     }
+}
+
+/// Whether the path (after the version prefix) is one of the secret routes, whatever the
+/// method.
+pub(crate) fn is_route(rest: &[String]) -> bool {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    matches!(
+        r.as_slice(),
+        ["secret", "list" | "create"]
+            | [
+                "secret",
+                _,
+                "fetch" | "update" | "delete" | "revoke" | "verify" | "authenticate"
+            ]
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,18 +331,29 @@ fn create(shared: &Shared, body: &[u8]) -> Resp {
     // The real server keeps the value only when the request itself says kind "shared".
     let shared_kind = input.kind.is("shared");
     let mut st = shared.lock();
+    if let Field::Set(alias) = &input.alias
+        && alias_taken(&st, alias, None)
+    {
+        return conflict();
+    }
     let id = st.new_cbk_id();
     let now = now_ms();
     let secret = CbkSecret {
         id: id.clone(),
         alias: input.alias.into_option(),
-        name: input.name.into_option(),
-        description: input.description.into_option(),
+        // The database schema's defaults.
+        name: Some(input.name.into_option().unwrap_or_default()),
+        description: Some(input.description.into_option().unwrap_or_default()),
         blueprint_id: input.blueprint_id.into_option(),
-        kind: input.kind.into_option(),
-        type_: input.type_.into_option(),
+        kind: Some(input.kind.into_option().unwrap_or_else(|| "shared".into())),
+        type_: Some(input.type_.into_option().unwrap_or_else(|| "plain".into())),
         config: input.config.into_option(),
-        visibility: input.visibility.into_option(),
+        visibility: Some(
+            input
+                .visibility
+                .into_option()
+                .unwrap_or_else(|| "private".into()),
+        ),
         meta: input.meta.into_option(),
         value: if shared_kind {
             input.value.into_option()
@@ -293,20 +367,33 @@ fn create(shared: &Shared, body: &[u8]) -> Resp {
     json_response(200, &json!({ "id": id }))
 }
 
-fn fetch(shared: &Shared, id: &str) -> Resp {
-    match shared.lock().cbk.get(id) {
+fn fetch(shared: &Shared, ident: &str) -> Resp {
+    let st = shared.lock();
+    match resolve(&st, ident).and_then(|id| st.cbk.get(&id)) {
         Some(s) => json_response(200, &s.to_json(true)),
         None => not_found(),
     }
 }
 
-fn update(shared: &Shared, id: &str, body: &[u8]) -> Resp {
+fn update(shared: &Shared, ident: &str, body: &[u8]) -> Resp {
     let input = match parse(body, true) {
         Ok(i) => i,
         Err(r) => return *r,
     };
     let mut st = shared.lock();
-    let Some(secret) = st.cbk.get_mut(id) else {
+    let Some(id) = resolve(&st, ident) else {
+        return not_found();
+    };
+    // The server checks the request's kind, not the stored one.
+    if input.kind.is("personal") && matches!(&input.value, Field::Set(v) if !v.is_empty()) {
+        return personal_conflict();
+    }
+    if let Field::Set(alias) = &input.alias
+        && alias_taken(&st, alias, Some(&id))
+    {
+        return conflict();
+    }
+    let Some(secret) = st.cbk.get_mut(&id) else {
         return not_found();
     };
     let kind = match &input.kind {
@@ -315,9 +402,6 @@ fn update(shared: &Shared, id: &str, body: &[u8]) -> Resp {
         Field::Set(k) => Some(k.clone()),
     };
     let kind = kind.as_deref();
-    if kind == Some("personal") && matches!(&input.value, Field::Set(v) if !v.is_empty()) {
-        return personal_conflict();
-    }
     let Input {
         alias,
         name,
@@ -331,7 +415,6 @@ fn update(shared: &Shared, id: &str, body: &[u8]) -> Resp {
         meta,
     } = input;
     let value_allowed = kind == Some("shared");
-    let now_personal = kind == Some("personal");
     alias.apply(&mut secret.alias);
     name.apply(&mut secret.name);
     description.apply(&mut secret.description);
@@ -362,45 +445,54 @@ fn update(shared: &Shared, id: &str, body: &[u8]) -> Resp {
         other => other,
     };
     config.apply(&mut secret.config);
-    if value_allowed {
-        value.apply(&mut secret.value);
-    } else if now_personal {
-        secret.value = None;
+    // A value sent for a secret that is not shared is stored as null; a kind change
+    // without a value leaves the stored value alone.
+    match value {
+        Field::Absent => {}
+        v if value_allowed => v.apply(&mut secret.value),
+        _ => secret.value = None,
     }
     secret.updated_at = now_ms().max(secret.updated_at + 1);
     json_response(200, &json!({ "id": id }))
 }
 
-fn delete(shared: &Shared, id: &str) -> Resp {
-    match shared.lock().cbk.remove(id) {
-        Some(_) => json_response(200, &json!({ "id": id })),
+fn delete(shared: &Shared, ident: &str) -> Resp {
+    let mut st = shared.lock();
+    match resolve(&st, ident).and_then(|id| st.cbk.remove(&id)) {
+        Some(s) => json_response(200, &json!({ "id": s.id })),
         None => not_found(),
     }
 }
 
-fn revoke(shared: &Shared, id: &str) -> Resp {
+fn revoke(shared: &Shared, ident: &str) -> Resp {
     let mut st = shared.lock();
-    let Some(secret) = st.cbk.get_mut(id) else {
+    let Some(id) = resolve(&st, ident) else {
+        return not_found();
+    };
+    let Some(secret) = st.cbk.get_mut(&id) else {
         return not_found();
     };
     if secret.kind.as_deref() != Some("shared") {
-        return error(409, "Only shared secrets can be revoked", "CONFLICT");
+        return conflict();
     }
     if secret.value.is_none() {
-        return error(404, "Secret has no value to revoke", "NOT_FOUND");
+        return not_found();
     }
     secret.value = None;
     secret.updated_at = now_ms().max(secret.updated_at + 1);
     json_response(200, &json!({ "id": id }))
 }
 
-fn verify(shared: &Shared, id: &str) -> Resp {
+/// `let status = value ? 'authenticated' : 'unauthenticated'`, with the authenticate action
+/// when there is no value (whatever the type; a personal secret holds no value here).
+fn verify(shared: &Shared, ident: &str) -> Resp {
     let st = shared.lock();
-    let Some(secret) = st.cbk.get(id) else {
+    let Some(secret) = resolve(&st, ident).and_then(|id| st.cbk.get(&id)) else {
         return not_found();
     };
-    if secret.type_.as_deref() == Some("oauth") && secret.value.is_none() {
-        let url = format!("{}/oauth/authenticate/{id}", shared.base_url);
+    let id = &secret.id;
+    if secret.value.as_deref().is_none_or(str::is_empty) {
+        let url = authenticate_url(shared, id);
         return json_response(
             200,
             &json!({
@@ -411,6 +503,17 @@ fn verify(shared: &Shared, id: &str) -> Resp {
         );
     }
     json_response(200, &json!({"id": id, "status": "authenticated"}))
+}
+
+/// `POST /secret/{id}/authenticate` → `{id, url}`: where the user goes to give the secret
+/// its value.
+fn authenticate(shared: &Shared, ident: &str) -> Resp {
+    let st = shared.lock();
+    let Some(id) = resolve(&st, ident) else {
+        return not_found();
+    };
+    let url = authenticate_url(shared, &id);
+    json_response(200, &json!({"id": id, "url": url}))
 }
 
 /// Up to `take` secrets strictly after `cursor` in the chosen order, matching every filter.
@@ -445,33 +548,17 @@ fn list(shared: &Arc<Shared>, query: Option<&str>, headers: &HeaderMap) -> Resp 
     let mut cursor: Option<String> = None;
     let mut asc = false;
     let mut take = PAGE_MAX;
+    // Whether the request said `take` at all: only then does it bound a stream.
+    let mut take_given = false;
     let mut filters: Vec<(String, String)> = Vec::new();
     for (k, v) in form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
         match k.as_ref() {
             "cursor" => cursor = (!v.is_empty()).then(|| v.into_owned()),
-            "order" => match v.as_ref() {
-                "asc" => asc = true,
-                "desc" | "" => asc = false,
-                _ => return bad_request("\"order\" must be one of [asc, desc]"),
-            },
+            // The server: `order === 'asc' ? 'asc' : 'desc'`, nothing refused.
+            "order" => asc = v == "asc",
             "take" => {
-                let t = v.trim();
-                if t.is_empty() {
-                    take = PAGE_MAX;
-                } else if let Ok(n) = t.parse::<i64>() {
-                    take = n.clamp(1, PAGE_MAX as i64) as usize;
-                } else if t
-                    .strip_prefix('-')
-                    .unwrap_or(t)
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
-                    && !t.trim_start_matches('-').is_empty()
-                {
-                    // An integer too large for i64.
-                    take = if t.starts_with('-') { 1 } else { PAGE_MAX };
-                } else {
-                    return bad_request("\"take\" must be a number");
-                }
+                take = parse_take(&v);
+                take_given = true;
             }
             key => {
                 let meta_key = key
@@ -489,7 +576,8 @@ fn list(shared: &Arc<Shared>, query: Option<&str>, headers: &HeaderMap) -> Resp 
         .iter()
         .any(|v| String::from_utf8_lossy(v.as_bytes()).contains("application/jsonl"));
     if jsonl {
-        return stream(shared.clone(), asc, filters);
+        let limit = take_given.then_some(take);
+        return stream(shared.clone(), asc, cursor, limit, filters);
     }
 
     let st = shared.lock();
@@ -503,16 +591,64 @@ fn list(shared: &Arc<Shared>, query: Option<&str>, headers: &HeaderMap) -> Resp 
     json_response(200, &out)
 }
 
-/// Every item of every page, one `{"type":"item","data":…}` line each, produced in chunks
-/// of 100 through a channel so the client reads the first lines before the last exist.
-fn stream(shared: Arc<Shared>, asc: bool, filters: Vec<(String, String)>) -> Resp {
+#[cfg(test)]
+pub(crate) fn parse_take_for_test(v: &str) -> usize {
+    parse_take(v)
+}
+
+/// The server's `take`: `parseInt(take)`, where 0 or NaN mean 100, clamped to 1–100.
+fn parse_take(v: &str) -> usize {
+    let t = v.trim_start();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (radix, t) = match t.get(..2) {
+        Some("0x" | "0X") => (16, &t[2..]),
+        _ => (10, t),
+    };
+    let digits: &str = {
+        let end = t
+            .char_indices()
+            .find(|(_, c)| !c.is_digit(radix))
+            .map_or(t.len(), |(i, _)| i);
+        &t[..end]
+    };
+    if digits.is_empty() || digits.bytes().all(|b| b == b'0') {
+        return PAGE_MAX; // NaN or 0
+    }
+    if neg {
+        return 1;
+    }
+    // Anything above 100 (however many digits) is 100.
+    u64::from_str_radix(digits, radix)
+        .map_or(PAGE_MAX, |n| n.min(PAGE_MAX as u64) as usize)
+        .max(1)
+}
+
+/// The items a list would page through from `cursor` on, one `{"type":"item","data":…}`
+/// line each (at most `limit` when the request gave `take`), produced in chunks of 100
+/// through a channel so the client reads the first lines before the last exist.
+fn stream(
+    shared: Arc<Shared>,
+    asc: bool,
+    cursor: Option<String>,
+    limit: Option<usize>,
+    filters: Vec<(String, String)>,
+) -> Resp {
     let (tx, rx) = mpsc::channel::<Bytes>(2);
     tokio::spawn(async move {
-        let mut cursor: Option<String> = None;
+        let mut cursor = cursor;
+        let mut left = limit.unwrap_or(usize::MAX);
         loop {
+            let want = PAGE_MAX.min(left);
+            if want == 0 {
+                break;
+            }
             let (chunk, count, last) = {
                 let st = shared.lock();
-                let items = select(&st, asc, cursor.as_deref(), PAGE_MAX, &filters);
+                let items = select(&st, asc, cursor.as_deref(), want, &filters);
                 let mut chunk = String::new();
                 for s in &items {
                     chunk.push_str(&json!({"type": "item", "data": s.to_json(true)}).to_string());
@@ -520,9 +656,10 @@ fn stream(shared: Arc<Shared>, asc: bool, filters: Vec<(String, String)>) -> Res
                 }
                 (chunk, items.len(), items.last().map(|s| s.id.clone()))
             };
-            if count == 0 || tx.send(Bytes::from(chunk)).await.is_err() || count < PAGE_MAX {
+            if count == 0 || tx.send(Bytes::from(chunk)).await.is_err() || count < want {
                 break;
             }
+            left -= count;
             cursor = last;
             tokio::task::yield_now().await;
         }

@@ -58,6 +58,14 @@ pub(crate) fn handle(
     }
 }
 
+/// Whether the path (after the version prefix) is one of the secrets routes, whatever the
+/// method.
+pub(crate) fn is_route(rest: &[String]) -> bool {
+    matches!(rest.first().map(String::as_str), Some("secrets"))
+        && (1..=3).contains(&rest.len())
+        && (rest.len() < 3 || rest[1] == "get_value")
+}
+
 /// The body as a JSON object, or the 400 to answer.
 fn object(body: &[u8], message: &str) -> Result<serde_json::Map<String, Value>, Box<Resp>> {
     match serde_json::from_slice::<Value>(body) {

@@ -522,7 +522,7 @@ pub(crate) fn percent_decode(s: &str) -> String {
 fn default_error_body(status: u16, raw_path: &str) -> Value {
     let phrase = reason(status);
     if raw_path.contains("/secret/") {
-        json!({"message": phrase, "code": chatbotkit::error_code(status)})
+        json!({"message": chatbotkit::default_message(status), "code": chatbotkit::error_code(status)})
     } else {
         json!({"error": phrase, "message": phrase})
     }
@@ -706,6 +706,13 @@ async fn api_inner(
         }
     }
 
+    // A path no API serves is a plain 404 whatever the credentials: the servers route before
+    // they authenticate, so a client with the wrong path never hears "invalid key".
+    let route = match route {
+        Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) => Route::Unknown,
+        Route::Kubiya { rest, .. } if !kubiya::is_route(&rest) => Route::Unknown,
+        r => r,
+    };
     let resp = match route {
         Route::ChatBotKit(rest) => {
             if chatbotkit::authorized(headers, &shared.token) {

@@ -148,7 +148,7 @@ fn cbk_create_fetch_and_record_shape() {
         assert_eq!(v["name"], "db");
         assert_eq!(v["description"], "");
         assert_eq!(v["alias"], Value::Null);
-        assert_eq!(v["visibility"], Value::Null);
+        assert_eq!(v["visibility"], "private");
         assert_eq!(v["config"]["clientSecret"], "********");
         assert!(v["createdAt"].is_u64());
     }
@@ -191,7 +191,8 @@ fn cbk_value_only_with_kind_shared() {
     let e = emu();
     let no_kind = create(&e, json!({"name": "a", "value": "v"}));
     assert_eq!(stored_cbk(&e, &no_kind)["value"], Value::Null);
-    assert_eq!(stored_cbk(&e, &no_kind)["kind"], Value::Null);
+    // The schema's default kind; the value was still dropped (the request said no kind).
+    assert_eq!(stored_cbk(&e, &no_kind)["kind"], "shared");
     let (s, v) = cbk(
         &e,
         "POST",
@@ -205,14 +206,28 @@ fn cbk_value_only_with_kind_shared() {
     );
     let personal = create(&e, json!({"kind": "personal", "value": ""}));
     assert_eq!(stored_cbk(&e, &personal)["kind"], "personal");
-    // Update on a personal secret with a value: 409.
+    // Update on a personal secret with a value and no kind: the server checks the request's
+    // kind, so 200, and the value is stored as null.
     let (s, _) = cbk(
         &e,
         "POST",
         &format!("/v1/secret/{personal}/update"),
         Some(json!({"value": "x"})),
     );
+    assert_eq!(s, 200);
+    assert_eq!(stored_cbk(&e, &personal)["value"], Value::Null);
+    // With kind personal in the body: 409.
+    let (s, v) = cbk(
+        &e,
+        "POST",
+        &format!("/v1/secret/{personal}/update"),
+        Some(json!({"kind": "personal", "value": "x"})),
+    );
     assert_eq!(s, 409);
+    assert_eq!(
+        v,
+        json!({"message": "Personal secrets cannot have a value", "code": "CONFLICT"})
+    );
     // Update with kind shared then keeps the value.
     let (s, _) = cbk(
         &e,
@@ -341,7 +356,7 @@ fn cbk_ops_and_not_found() {
         Some(json!({})),
     );
     assert_eq!((s, v["id"].as_str()), (200, Some(id.as_str())));
-    let nf = json!({"message": "Secret not found", "code": "NOT_FOUND"});
+    let nf = json!({"message": "Not found", "code": "NOT_FOUND"});
     for op in ["fetch", "update", "delete", "revoke", "verify"] {
         let m = if op == "fetch" { "GET" } else { "POST" };
         let (s, v) = cbk(&e, m, &format!("/v1/secret/{id}/{op}"), Some(json!({})));
@@ -395,9 +410,12 @@ fn cbk_list_paging() {
     assert_eq!(got, ids);
 
     // asc, take clamping, filters, errors.
+    // take=0 is parseInt's 0: the default 100.
     let (_, v) = cbk(&e, "GET", "/api/v1/secret/list?order=asc&take=0", None);
-    assert_eq!(v["items"].as_array().unwrap().len(), 1);
+    assert_eq!(v["items"].as_array().unwrap().len(), 7);
     assert_eq!(v["items"][0]["id"], sorted[0].as_str());
+    let (_, v) = cbk(&e, "GET", "/api/v1/secret/list?order=asc&take=2", None);
+    assert_eq!(v["items"].as_array().unwrap().len(), 2);
     let (_, v) = cbk(&e, "GET", "/v1/secret/list?take=-5", None);
     assert_eq!(v["items"].as_array().unwrap().len(), 1);
     let (s, v) = cbk(&e, "GET", "/v1/secret/list?meta.even=true&meta[n]=4", None);
@@ -407,10 +425,12 @@ fn cbk_list_paging() {
     assert_eq!(items[0]["name"], "s4");
     let (_, v) = cbk(&e, "GET", "/v1/secret/list?meta.even=true", None);
     assert_eq!(v["items"].as_array().unwrap().len(), 4);
+    // NaN is the default too, and an unknown order is desc.
     let (s, v) = cbk(&e, "GET", "/v1/secret/list?take=abc", None);
-    assert_eq!((s, v["code"].as_str()), (400, Some("BAD_REQUEST")));
-    let (s, _) = cbk(&e, "GET", "/v1/secret/list?order=sideways", None);
-    assert_eq!(s, 400);
+    assert_eq!((s, v["items"].as_array().unwrap().len()), (200, 7));
+    let (s, v) = cbk(&e, "GET", "/v1/secret/list?order=sideways&take=2", None);
+    assert_eq!(s, 200);
+    assert_eq!(v["items"][0]["id"], ids[0].as_str());
     // A cursor that was deleted still works.
     let (s, _) = cbk(
         &e,
@@ -454,7 +474,7 @@ fn cbk_jsonl_stream() {
         e.seed_chatbotkit(json!({"name": format!("n{i}"), "meta": {"m": i % 2}}));
     }
     let resp = client()
-        .get(format!("{}/v1/secret/list?take=5", e.base_url()))
+        .get(format!("{}/v1/secret/list", e.base_url()))
         .header("Authorization", format!("Bearer {TOKEN}"))
         .header("Accept", "application/jsonl")
         .send()
@@ -775,7 +795,7 @@ fn fault_status_retry_after_and_count() {
         assert_eq!(r.headers()["retry-after"], "2");
         assert_eq!(
             r.json::<Value>().unwrap(),
-            json!({"message": "Too Many Requests", "code": "TOO_MANY_REQUESTS"})
+            json!({"message": "Too many requests", "code": "TOO_MANY_REQUESTS"})
         );
     }
     // Used up: handled normally (and faults apply before auth).
@@ -1458,4 +1478,332 @@ fn rate_limit_tokens_come_back_and_burst_defaults_to_rps() {
     assert!(statuses.contains(&429), "{statuses:?}");
     e.set_rate_limit(None);
     assert_eq!(call_h(&e, "GET", "/v1/secret/list", "Bearer", None).0, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the platform's source says (issue 15)
+
+fn post(e: &Emulator, path: &str, body: Value) -> (u16, Value) {
+    cbk(e, "POST", path, Some(body))
+}
+
+#[test]
+fn cbk_an_alias_identifies_a_secret_like_its_id() {
+    let e = emu();
+    let id = create(
+        &e,
+        json!({"alias": "db-main", "name": "db", "kind": "shared", "value": "v"}),
+    );
+    let (s, v) = cbk(&e, "GET", "/api/v1/secret/db-main/fetch", None);
+    assert_eq!((s, v["id"].as_str()), (200, Some(id.as_str())));
+    let (s, v) = post(&e, "/v1/secret/db-main/update", json!({"description": "d"}));
+    assert_eq!((s, v), (200, json!({"id": id})));
+    assert_eq!(stored_cbk(&e, &id)["description"], "d");
+    let (s, v) = post(&e, "/v1/secret/db-main/verify", json!({}));
+    assert_eq!((s, v["id"].as_str()), (200, Some(id.as_str())));
+    let (s, v) = post(&e, "/v1/secret/db-main/delete", json!({}));
+    assert_eq!((s, v), (200, json!({"id": id})));
+    assert_eq!(stored_cbk(&e, &id), Value::Null);
+    let (s, v) = cbk(&e, "GET", "/v1/secret/db-main/fetch", None);
+    assert_eq!(
+        (s, v),
+        (404, json!({"message": "Not found", "code": "NOT_FOUND"}))
+    );
+}
+
+#[test]
+fn cbk_an_alias_is_unique() {
+    let e = emu();
+    let first = create(&e, json!({"alias": "a1"}));
+    let (s, v) = post(&e, "/v1/secret/create", json!({"alias": "a1", "name": "x"}));
+    assert_eq!(
+        (s, v),
+        (409, json!({"message": "Conflict", "code": "CONFLICT"}))
+    );
+    let other = create(&e, json!({"alias": "a2"}));
+    let (s, v) = post(
+        &e,
+        &format!("/v1/secret/{other}/update"),
+        json!({"alias": "a1"}),
+    );
+    assert_eq!(
+        (s, v),
+        (409, json!({"message": "Conflict", "code": "CONFLICT"}))
+    );
+    // Its own alias again, and secrets without one, are fine.
+    let (s, _) = post(
+        &e,
+        &format!("/v1/secret/{first}/update"),
+        json!({"alias": "a1"}),
+    );
+    assert_eq!(s, 200);
+    create(&e, json!({"name": "n"}));
+    create(&e, json!({"name": "n"}));
+    assert_eq!(e.secrets()["chatbotkit"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn cbk_verify_says_authenticated_only_with_a_value() {
+    let e = emu();
+    let url = |id: &str| format!("{}/oauth/authenticate/{id}", e.base_url());
+    for body in [
+        json!({"kind": "shared", "type": "plain"}),
+        json!({"kind": "shared", "type": "bearer", "value": ""}),
+        json!({"kind": "personal"}),
+        json!({}),
+    ] {
+        let id = create(&e, body.clone());
+        let (s, v) = post(&e, &format!("/v1/secret/{id}/verify"), json!({}));
+        assert_eq!(s, 200);
+        assert_eq!(
+            v,
+            json!({"id": id, "status": "unauthenticated",
+                   "action": {"type": "authenticate", "url": url(&id)}}),
+            "{body}"
+        );
+    }
+    let id = create(&e, json!({"kind": "shared", "type": "plain", "value": "v"}));
+    let (s, v) = post(&e, &format!("/v1/secret/{id}/verify"), json!({}));
+    assert_eq!((s, v), (200, json!({"id": id, "status": "authenticated"})));
+}
+
+#[test]
+fn cbk_authenticate_answers_id_and_url() {
+    let e = emu();
+    let id = create(&e, json!({"alias": "gh", "type": "oauth"}));
+    let want = json!({"id": id, "url": format!("{}/oauth/authenticate/{id}", e.base_url())});
+    for path in [
+        format!("/api/v1/secret/{id}/authenticate"),
+        "/v1/secret/gh/authenticate".to_string(),
+    ] {
+        let (s, v) = post(&e, &path, json!({}));
+        assert_eq!((s, v), (200, want.clone()), "{path}");
+    }
+    let (s, v) = post(&e, "/v1/secret/nope/authenticate", json!({}));
+    assert_eq!(
+        (s, v),
+        (404, json!({"message": "Not found", "code": "NOT_FOUND"}))
+    );
+    let (s, _) = cbk(&e, "GET", &format!("/v1/secret/{id}/authenticate"), None);
+    assert_eq!(s, 405);
+    // Like every change, it needs a JSON body.
+    let (s, _, _) = call(
+        &e,
+        "POST",
+        &format!("/v1/secret/{id}/authenticate"),
+        Some(format!("Bearer {TOKEN}")),
+        None,
+    );
+    assert_eq!(s, 400);
+}
+
+#[test]
+fn cbk_create_takes_the_schema_defaults() {
+    let e = emu();
+    let id = create(&e, json!({}));
+    let (s, v) = cbk(&e, "GET", &format!("/v1/secret/{id}/fetch"), None);
+    assert_eq!(s, 200);
+    for (k, want) in [
+        ("name", json!("")),
+        ("description", json!("")),
+        ("kind", json!("shared")),
+        ("type", json!("plain")),
+        ("visibility", json!("private")),
+        ("alias", Value::Null),
+        ("blueprintId", Value::Null),
+        ("config", Value::Null),
+        ("meta", Value::Null),
+    ] {
+        assert_eq!(v[k], want, "{k}");
+    }
+    // Left out kind: the value was dropped at create, but the stored secret is shared, so
+    // a later update can give it one.
+    let id = create(&e, json!({"name": "later", "value": "dropped"}));
+    assert_eq!(stored_cbk(&e, &id)["value"], Value::Null);
+    let (s, _) = post(
+        &e,
+        &format!("/v1/secret/{id}/update"),
+        json!({"value": "kept"}),
+    );
+    assert_eq!(s, 200);
+    assert_eq!(stored_cbk(&e, &id)["value"], "kept");
+}
+
+#[test]
+fn cbk_update_checks_the_requests_kind_and_keeps_the_value_on_a_kind_change() {
+    let e = emu();
+    let id = create(&e, json!({"kind": "shared", "value": "v1"}));
+    // shared → personal without a value: the stored value stays.
+    let (s, _) = post(
+        &e,
+        &format!("/v1/secret/{id}/update"),
+        json!({"kind": "personal"}),
+    );
+    assert_eq!(s, 200);
+    let st = stored_cbk(&e, &id);
+    assert_eq!(
+        (st["kind"].clone(), st["value"].clone()),
+        (json!("personal"), json!("v1"))
+    );
+    // A value for the (now personal) secret, no kind in the body: 200, stored as null.
+    let (s, v) = post(
+        &e,
+        &format!("/v1/secret/{id}/update"),
+        json!({"value": "v2"}),
+    );
+    assert_eq!((s, v), (200, json!({"id": id})));
+    assert_eq!(stored_cbk(&e, &id)["value"], Value::Null);
+    // Back to shared with a value in the same request: stored.
+    let (s, _) = post(
+        &e,
+        &format!("/v1/secret/{id}/update"),
+        json!({"kind": "shared", "value": "v3"}),
+    );
+    assert_eq!(s, 200);
+    assert_eq!(stored_cbk(&e, &id)["value"], "v3");
+}
+
+#[test]
+fn cbk_messages_are_the_servers_defaults() {
+    let e = emu();
+    let nf = json!({"message": "Not found", "code": "NOT_FOUND"});
+    assert_eq!(
+        cbk(&e, "GET", "/v1/secret/nope/fetch", None),
+        (404, nf.clone())
+    );
+    let personal = create(&e, json!({"kind": "personal"}));
+    let (s, v) = post(&e, &format!("/v1/secret/{personal}/revoke"), json!({}));
+    assert_eq!(
+        (s, v),
+        (409, json!({"message": "Conflict", "code": "CONFLICT"}))
+    );
+    let empty = create(&e, json!({"kind": "shared"}));
+    let (s, v) = post(&e, &format!("/v1/secret/{empty}/revoke"), json!({}));
+    assert_eq!((s, v), (404, nf));
+    e.inject(Fault {
+        status: Some(429),
+        ..Fault::default()
+    });
+    let (s, v) = cbk(&e, "GET", "/v1/secret/list", None);
+    assert_eq!(
+        (s, v),
+        (
+            429,
+            json!({"message": "Too many requests", "code": "TOO_MANY_REQUESTS"})
+        )
+    );
+}
+
+#[test]
+fn cbk_take_is_parse_int_with_0_and_nan_meaning_100() {
+    assert_eq!(chatbotkit::parse_take_for_test("0"), 100);
+    assert_eq!(chatbotkit::parse_take_for_test("abc"), 100);
+    assert_eq!(chatbotkit::parse_take_for_test(""), 100);
+    assert_eq!(chatbotkit::parse_take_for_test("-0"), 100);
+    assert_eq!(chatbotkit::parse_take_for_test("5"), 5);
+    assert_eq!(chatbotkit::parse_take_for_test("  7"), 7);
+    assert_eq!(chatbotkit::parse_take_for_test("12abc"), 12);
+    assert_eq!(chatbotkit::parse_take_for_test("3.9"), 3);
+    assert_eq!(chatbotkit::parse_take_for_test("1e3"), 1);
+    assert_eq!(chatbotkit::parse_take_for_test("0x10"), 16);
+    assert_eq!(chatbotkit::parse_take_for_test("-5"), 1);
+    assert_eq!(chatbotkit::parse_take_for_test("+9"), 9);
+    assert_eq!(chatbotkit::parse_take_for_test("1000"), 100);
+    assert_eq!(
+        chatbotkit::parse_take_for_test("99999999999999999999999"),
+        100
+    );
+}
+
+fn stream_names(e: &Emulator, query: &str) -> Vec<String> {
+    let resp = client()
+        .get(format!("{}/v1/secret/list{query}", e.base_url()))
+        .header("Authorization", format!("Bearer {TOKEN}"))
+        .header("Accept", "application/jsonl")
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    BufReader::new(resp)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(&l.unwrap()).unwrap();
+            v["data"]["name"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn cbk_stream_starts_at_the_cursor_and_stops_at_take() {
+    let e = emu();
+    let ids: Vec<String> = (0..230)
+        .map(|i| e.seed_chatbotkit(json!({"name": format!("n{i}")})))
+        .collect();
+    let names = |r: std::ops::Range<usize>| -> Vec<String> { r.map(|i| format!("n{i}")).collect() };
+    assert_eq!(stream_names(&e, "?take=3"), vec!["n229", "n228", "n227"]);
+    assert_eq!(stream_names(&e, "?order=asc&take=3"), names(0..3));
+    assert_eq!(
+        stream_names(&e, &format!("?order=asc&cursor={}&take=4", ids[9])),
+        names(10..14)
+    );
+    // Without take, every item from the cursor on, across the 100-item chunks.
+    assert_eq!(
+        stream_names(&e, &format!("?order=asc&cursor={}", ids[19])),
+        names(20..230)
+    );
+    // take above 100 is 100.
+    assert_eq!(stream_names(&e, "?order=asc&take=150"), names(0..100));
+    assert_eq!(stream_names(&e, "?order=asc&take=0").len(), 100);
+    assert_eq!(stream_names(&e, "").len(), 230);
+}
+
+#[test]
+fn a_path_no_api_serves_is_a_plain_404_whatever_the_key() {
+    let e = emu();
+    e.seed_kubiya("k", "v", "");
+    let plain = json!({"error": "Not Found", "message": "Not Found", "code": "NOT_FOUND"});
+    // kubiya-sdk 2.1.6's older methods: get/value, update, delete.
+    for (m, path) in [
+        ("GET", "/api/v1/secret/get_secret_value/k"),
+        ("PUT", "/api/v1/secret/update_secret"),
+        ("DELETE", "/api/v1/secret/k"),
+        ("GET", "/api/v2/workflows"),
+        ("GET", "/api/v1/secrets/a/b/c"),
+    ] {
+        for auth in [format!("UserKey {TOKEN}"), "UserKey wrong".into()] {
+            let body = (m == "PUT").then(|| json!({"value": "x"}));
+            let (s, _, t) = call(&e, m, path, Some(auth.clone()), body.as_ref());
+            assert_eq!(s, 404, "{m} {path} {auth}");
+            assert_eq!(
+                serde_json::from_str::<Value>(&t).unwrap(),
+                plain,
+                "{m} {path}"
+            );
+        }
+    }
+    assert_eq!(e.secrets()["kubiya"][0]["value"], "v");
+    // The APIs' own routes still want the key.
+    let (s, _, _) = call(
+        &e,
+        "GET",
+        "/api/v1/secrets/k",
+        Some("UserKey wrong".into()),
+        None,
+    );
+    assert_eq!(s, 401);
+    let (s, _, _) = call(
+        &e,
+        "GET",
+        "/v1/secret/x/fetch",
+        Some("UserKey wrong".into()),
+        None,
+    );
+    assert_eq!(s, 401);
+    let (s, _, _) = call(
+        &e,
+        "GET",
+        "/api/v2/secrets/get_value/k",
+        Some(format!("UserKey {TOKEN}")),
+        None,
+    );
+    assert_eq!(s, 200);
 }
