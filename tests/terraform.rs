@@ -521,29 +521,38 @@ fn generated_files() -> Vec<(String, String)> {
     files
 }
 
-/// `terraform fmt -check -` on `text`: `Some(())` when it accepts it, `None` when Terraform is
-/// not installed (a skip, said on stderr; a failure when SECRETCTL_REQUIRE_TERRAFORM=1, which
-/// `.ci/run` sets on machines that have it). Panics when Terraform refuses the text.
-fn terraform_fmt_check(what: &str, text: &str) -> Option<()> {
-    let tf = |args: &[&str]| -> std::io::Result<std::process::Output> {
+/// Runs `terraform ARGS` offline in a fresh directory holding `files`, with `stdin`: `None`
+/// when Terraform is not installed (the caller says it skipped; a failure instead when
+/// SECRETCTL_REQUIRE_TERRAFORM=1, which `.ci/run` sets on machines that have it).
+fn terraform(
+    what: &str,
+    files: &[(&str, &str)],
+    args: &[&str],
+    stdin: &str,
+) -> Option<std::process::Output> {
+    let run = || -> std::io::Result<std::process::Output> {
         let dir = tempfile::tempdir()?;
         let rc = dir.path().join("terraformrc");
         std::fs::write(&rc, "")?;
-        let mut c = std::process::Command::new("terraform");
-        c.args(args)
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text)?;
+        }
+        let mut child = std::process::Command::new("terraform")
+            .args(args)
             .current_dir(dir.path())
             .env("CHECKPOINT_DISABLE", "1") // no upgrade check over the network
             .env("TF_CLI_CONFIG_FILE", &rc)
             .env("TF_IN_AUTOMATION", "1")
+            .env_remove("TF_CLI_ARGS")
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        let mut child = c.spawn()?;
-        let mut stdin = child.stdin.take().expect("piped stdin");
-        let input = text.to_string();
+            .stderr(std::process::Stdio::piped())
+            .spawn()?;
+        let mut pipe = child.stdin.take().expect("piped stdin");
+        let input = stdin.to_string();
         let writer = std::thread::spawn(move || {
             use std::io::Write;
-            let _ = stdin.write_all(input.as_bytes());
+            let _ = pipe.write_all(input.as_bytes());
         });
         use wait_timeout::ChildExt;
         if child
@@ -551,26 +560,32 @@ fn terraform_fmt_check(what: &str, text: &str) -> Option<()> {
             .is_none()
         {
             let _ = child.kill();
-            panic!("terraform fmt did not finish in 120 s for {what}");
+            panic!("terraform {args:?} did not finish in 120 s for {what}");
         }
         let _ = writer.join();
         child.wait_with_output()
     };
-    let out = match tf(&["fmt", "-no-color", "-check", "-"]) {
-        Ok(out) => out,
+    match run() {
+        Ok(out) => Some(out),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::env::var_os("SECRETCTL_REQUIRE_TERRAFORM").is_some_and(|v| v == "1") {
                 panic!(
                     "SECRETCTL_REQUIRE_TERRAFORM=1 but terraform could not be run ({e}); \
-                     the terraform fmt checks would be skipped"
+                     the terraform checks would be skipped"
                 );
             }
-            return None;
+            None
         }
-        Err(e) => panic!("running terraform fmt for {what}: {e}"),
-    };
+        Err(e) => panic!("running terraform {args:?} for {what}: {e}"),
+    }
+}
+
+/// `terraform fmt -check -` on `text`: `Some(())` when it accepts it, `None` when Terraform is
+/// not installed (see [`terraform`]). Panics when Terraform refuses the text.
+fn terraform_fmt_check(what: &str, text: &str) -> Option<()> {
+    let out = terraform(what, &[], &["fmt", "-no-color", "-check", "-"], text)?;
     if !out.status.success() {
-        let formatted = tf(&["fmt", "-no-color", "-"])
+        let formatted = terraform(what, &[], &["fmt", "-no-color", "-"], text)
             .map(|o| {
                 format!(
                     "{}{}",
@@ -588,6 +603,15 @@ fn terraform_fmt_check(what: &str, text: &str) -> Option<()> {
     Some(())
 }
 
+/// The `required_providers` block the header shows, uncommented.
+fn required_providers_block(text: &str) -> String {
+    text.lines()
+        .skip_while(|l| *l != "#   terraform {")
+        .take_while(|l| l.starts_with("#   "))
+        .map(|l| format!("{}\n", &l[4..]))
+        .collect()
+}
+
 #[test]
 fn terraform_fmt_accepts_every_generated_file_unchanged() {
     let files = generated_files();
@@ -599,12 +623,7 @@ fn terraform_fmt_accepts_every_generated_file_unchanged() {
             checked += 1;
         }
         // The required_providers block in the header, uncommented, is Terraform too.
-        let block: String = text
-            .lines()
-            .skip_while(|l| *l != "#   terraform {")
-            .take_while(|l| l.starts_with("#   "))
-            .map(|l| format!("{}\n", &l[4..]))
-            .collect();
+        let block = required_providers_block(text);
         assert!(block.contains("required_providers {\n"), "{what}:\n{text}");
         terraform_fmt_check(&format!("the required_providers of {what}"), &block);
     }
@@ -615,6 +634,58 @@ fn terraform_fmt_accepts_every_generated_file_unchanged() {
         );
     } else {
         assert_eq!(checked, files.len());
+    }
+}
+
+#[test]
+fn a_module_with_the_file_and_its_required_providers_resolves_the_right_provider() {
+    // `terraform providers` loads the whole configuration offline (import blocks included)
+    // and names the provider each resource needs.
+    let env = Env::new();
+    seed_odd_secrets(&env);
+    for (provider, source) in [
+        ("chatbotkit", "chatbotkit/chatbotkit"),
+        ("kubiya", "kubiya-terraform/kubiya"),
+    ] {
+        let r = env.run(&[provider, "list", "-o", "terraform"]);
+        let text = &r.ok().stdout;
+        let block = required_providers_block(text);
+        let Some(out) = terraform(
+            provider,
+            &[("secrets.tf", text), ("versions.tf", &block)],
+            &["providers", "-no-color"],
+            "",
+        ) else {
+            eprintln!("SKIPPED: terraform is not on PATH, so `terraform providers` was not run");
+            return;
+        };
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{provider}: {}\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains(&format!("provider[registry.terraform.io/{source}]")),
+            "{provider}: {stdout}"
+        );
+        assert!(!stdout.contains("hashicorp/"), "{provider}: {stdout}");
+        // Without the declaration Terraform would look for hashicorp/<name>, as the header says.
+        let out = terraform(
+            provider,
+            &[("secrets.tf", text)],
+            &["providers", "-no-color"],
+            "",
+        )
+        .expect("terraform ran a moment ago");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(&format!(
+                "provider[registry.terraform.io/hashicorp/{provider}]"
+            )),
+            "{provider}: {stdout}"
+        );
     }
 }
 
