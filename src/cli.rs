@@ -88,7 +88,7 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
-    /// Terraform import + resource + variable blocks (list, get)
+    /// Terraform resource + variable blocks, and import for ChatBotKit (list, get)
     Terraform,
 }
 

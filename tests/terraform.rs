@@ -923,3 +923,42 @@ fn every_attribute_the_api_returns_and_the_schema_has_is_written() {
     );
     assert!(attr(resource(&body, "external-api-key"), "alias").is_none());
 }
+
+#[test]
+fn the_readme_section_is_formatted_terraform_and_makes_no_false_claim() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("\n## From the shell to Terraform\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the section");
+    let hcl_blocks: Vec<&str> = section
+        .split("```hcl\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert_eq!(hcl_blocks.len(), 3, "{section}");
+    for b in &hcl_blocks {
+        hcl::parse(b).unwrap_or_else(|e| panic!("README block is not HCL ({e}):\n{b}"));
+        terraform_fmt_check("a README block", b);
+    }
+    for claim in [
+        "read a value back",
+        "no provider can",
+        "neither provider can",
+    ] {
+        assert!(!readme.contains(claim), "README still says {claim:?}");
+    }
+    for fact in [
+        "Resource Import Not Implemented",
+        "Cannot import non-existent remote object",
+        "1.0.1",
+        "fdeac48",
+        "terraform apply -target=kubiya_secret.gh_token",
+        "secretctl kubiya get GH_TOKEN --reveal",
+        "in plain text",
+    ] {
+        assert!(section.contains(fact), "README section lacks {fact:?}");
+    }
+}
