@@ -6,7 +6,7 @@
 //! Every argument the API returned and the provider's schema has is written, `""` included,
 //! since both providers store those on read (`tests/data/terraform-schemas.json` holds the
 //! schemas the tests check against). What the text never holds is a secret value: ChatBotKit
-//! never returns one, and secretctl reads Kubiya's only for `get --reveal`; every `value` is
+//! never returns one, and secretctl reads none of Kubiya's for this output; every `value` is
 //! `var.<name>`, supplied by the user at plan time (Kubiya's provider then reads it back into
 //! the state). Masked config entries (`"********"`) are left out too: the mask is not the
 //! value.
