@@ -27,7 +27,7 @@ end
 complete -c secretctl -n "__fish_secretctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_needs_command" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_needs_command" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_needs_command" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -50,7 +50,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not 
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -92,7 +92,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -110,7 +110,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -145,7 +145,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -163,7 +163,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -181,7 +181,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -204,7 +204,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -221,7 +221,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -236,7 +236,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -261,7 +261,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -303,7 +303,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -321,7 +321,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -356,7 +356,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -374,7 +374,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -392,7 +392,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -415,7 +415,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -432,7 +432,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -447,7 +447,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -472,7 +472,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -497,7 +497,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -514,7 +514,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -533,7 +533,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -551,7 +551,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -568,7 +568,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -591,7 +591,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -613,7 +613,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -628,7 +628,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l token -
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -642,7 +642,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -661,7 +661,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -675,7 +675,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -689,7 +689,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -703,7 +703,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
-terraform\t'Terraform import + resource + variable blocks (list, get)'"
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r

@@ -88,7 +88,7 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
-    /// Terraform import + resource + variable blocks (list, get)
+    /// Terraform resource + variable blocks, and import for ChatBotKit (list, get)
     Terraform,
 }
 
@@ -329,8 +329,9 @@ pub enum KubiyaCommand {
     #[command(
         long_about = "List every secret, or only those named.\n\n\
             A name that matches nothing is an error (exit 3) and nothing is printed. \
-            `-o terraform` prints an import, a resource and a sensitive variable block per \
-            secret, to move them under Terraform: never a value.",
+            `-o terraform` prints a resource and a sensitive variable block per secret, to \
+            move them under Terraform (the provider has no import: the header says how to \
+            adopt them): never a value.",
         after_long_help = "Examples:\n  secretctl kubiya list\n  secretctl kubiya list -o json | jq -r '.[].name'\n  secretctl kubiya list -o terraform > secrets.tf\n  secretctl kubiya list GH_TOKEN DB_PASSWORD -o terraform"
     )]
     List(KubiyaListArgs),

@@ -1,11 +1,15 @@
-//! `-o terraform`: secret records → Terraform HCL (an `import` block, a `resource` block and,
-//! where the secret holds a value, a sensitive `variable` block per secret). Pure functions:
-//! records in, text out.
+//! `-o terraform`: secret records → Terraform HCL that `terraform fmt -check` accepts as it
+//! is: per secret a `resource` block and, where the secret holds a value, a sensitive
+//! `variable` block; ChatBotKit secrets also get an `import` block (Kubiya's provider
+//! implements no import). Pure functions: records in, text out.
 //!
-//! What the text never holds is a secret value. ChatBotKit never returns one, and Kubiya's are
-//! only read by `get --reveal`; every `value` is `var.<name>`, supplied by the user at plan
-//! time. Masked config entries (`"********"`) are left out too: writing the mask back would
-//! store the mask.
+//! Every argument the API returned and the provider's schema has is written, `""` included,
+//! since both providers store those on read (`tests/data/terraform-schemas.json` holds the
+//! schemas the tests check against). What the text never holds is a secret value: ChatBotKit
+//! never returns one, and secretctl reads none of Kubiya's for this output; every `value` is
+//! `var.<name>`, supplied by the user at plan time (Kubiya's provider then reads it back into
+//! the state). Masked config entries (`"********"`) are left out too: the mask is not the
+//! value.
 //!
 //! Everything that comes from a server is written as an escaped HCL string (quotes,
 //! backslashes, control characters, `${` and `%{`), or as an identifier built by [`ident`], so
@@ -138,7 +142,13 @@ fn as_string(v: &Value) -> Option<String> {
 
 /// A record's string field, `None` when absent, null or empty.
 fn text(r: &Value, key: &str) -> Option<String> {
-    r.get(key).and_then(as_string).filter(|s| !s.is_empty())
+    field(r, key).filter(|s| !s.is_empty())
+}
+
+/// A record's string field as the API returned it, `""` included; `None` when absent or null
+/// (the providers store every non-null field on read, so an empty one must be written too).
+fn field(r: &Value, key: &str) -> Option<String> {
+    r.get(key).and_then(as_string)
 }
 
 enum Item {
@@ -223,7 +233,8 @@ fn write_aligned(out: &mut String, indent: &str, run: &[(&str, &str)]) {
 }
 
 /// A map argument from a record's object field: null entries skipped, masked entries left out
-/// (each named in a comment), nothing at all when no entry is left.
+/// (each named in a comment); an empty map (`{}`) when no entry is left, since the provider
+/// stores any map the API returns. Nothing when the field is absent or null.
 fn map_item(block: &mut Block, arg: &'static str, field: Option<&Value>, masked: bool) {
     let Some(Value::Object(m)) = field else {
         return;
@@ -240,18 +251,26 @@ fn map_item(block: &mut Block, arg: &'static str, field: Option<&Value>, masked:
     }
     for k in left_out {
         block.items.push(Item::Comment(format!(
-            "{arg} {} is write-only (the API shows it masked) and is left out",
+            "{arg} {} is write-only (the API shows it masked) and is left out;",
             quote(k)
         )));
+        block.items.push(Item::Comment(format!(
+            "an update sends {arg} as written: add it from a sensitive variable first"
+        )));
     }
-    if !entries.is_empty() {
+    if entries.is_empty() {
+        block.attr(arg, "{}".into());
+    } else {
         block.items.push(Item::Map(arg, entries));
     }
 }
 
-/// The HCL for `records` of one platform: a header comment, then for each secret an `import`
-/// block, a `resource` block and (unless it is a personal ChatBotKit secret, which takes no
-/// value) a sensitive `variable` block for its value.
+/// The HCL for `records` of one platform: a header comment, then for each secret a
+/// `resource` block (every argument the API returned that the provider's schema has, empty
+/// strings included, so a plan after adoption changes nothing but the value) and, unless it is
+/// a personal ChatBotKit secret, which takes no value, a sensitive `variable` block for its
+/// value. ChatBotKit secrets also get an `import` block (by id); Kubiya's provider implements
+/// no import, so its secrets get none and the header says how to adopt them instead.
 pub fn render(kind: ProviderKind, records: &[Value]) -> String {
     let rtype = resource_type(kind);
     let records = sort_oldest_first(kind, records);
@@ -272,34 +291,35 @@ pub fn render(kind: ProviderKind, records: &[Value]) -> String {
         return out;
     }
     for (r, id) in records.iter().zip(&idents) {
-        let name = text(r, "name").unwrap_or_default();
-        let import_id = match kind {
-            ProviderKind::Chatbotkit => text(r, "id"),
-            ProviderKind::Kubiya => text(r, "name"),
-        };
+        let name = field(r, "name").unwrap_or_default();
+        let secret_id = text(r, "id");
         out.push('\n');
-        if let Some(import_id) = &import_id {
-            let mut b = Block::new("import".into());
-            b.attr("to", format!("{rtype}.{id}"));
-            b.attr("id", quote(import_id));
-            b.write(&mut out);
-            out.push('\n');
-        }
         let mut b = Block::new(format!("resource {} {}", quote(rtype), quote(id)));
         match kind {
             ProviderKind::Chatbotkit => {
-                b.string("name", text(r, "name"));
-                b.string("description", text(r, "description"));
-                b.string("type", text(r, "type"));
-                b.string("kind", text(r, "kind"));
-                b.string("visibility", text(r, "visibility"));
-                b.string("blueprint_id", text(r, "blueprintId"));
+                if let Some(sid) = &secret_id {
+                    let mut i = Block::new("import".into());
+                    i.attr("to", format!("{rtype}.{id}"));
+                    i.attr("id", quote(sid));
+                    i.write(&mut out);
+                    out.push('\n');
+                }
+                b.string("name", field(r, "name"));
+                b.string("description", field(r, "description"));
+                b.string("type", field(r, "type"));
+                b.string("kind", field(r, "kind"));
+                b.string("visibility", field(r, "visibility"));
+                b.string("blueprint_id", field(r, "blueprintId"));
                 map_item(&mut b, "config", r.get("config"), true);
                 map_item(&mut b, "meta", r.get("meta"), false);
             }
             ProviderKind::Kubiya => {
+                // The provider stores `description` on every read, `""` when there is none.
                 b.attr("name", quote(&name));
-                b.string("description", text(r, "description"));
+                b.attr(
+                    "description",
+                    quote(&field(r, "description").unwrap_or_default()),
+                );
             }
         }
         let takes_value = takes_value(kind, r);
@@ -312,7 +332,7 @@ pub fn render(kind: ProviderKind, records: &[Value]) -> String {
         }
         b.write(&mut out);
         if takes_value {
-            let about = match (kind, &import_id) {
+            let about = match (kind, &secret_id) {
                 (ProviderKind::Chatbotkit, Some(sid)) => {
                     format!("Value of ChatBotKit secret {name} ({sid})")
                 }
@@ -329,63 +349,112 @@ pub fn render(kind: ProviderKind, records: &[Value]) -> String {
     out
 }
 
+/// The `required_providers` entry the module needs, as comment lines (the file cannot hold
+/// the block itself: a module may have only one `required_providers`, and it usually has one
+/// already, or two of these files side by side).
+fn required_providers(kind: ProviderKind) -> String {
+    format!(
+        "#   terraform {{\n\
+         #     required_providers {{\n\
+         #       {} = {{\n\
+         #         source = \"{}\"\n\
+         #       }}\n\
+         #     }}\n\
+         #   }}\n",
+        kind.key(),
+        provider_source(kind),
+    )
+}
+
 /// How to use the file. Only identifiers and fixed text go into comments (a name could hold
 /// a newline); a name is shown only when it is plain enough to need no quoting.
 fn header(kind: ProviderKind, records: &[&Value], idents: &[String]) -> String {
     let n = records.len();
     let plural = if n == 1 { "" } else { "s" };
     let mut h = format!(
-        "# Generated by secretctl {} from {n} {} secret{plural}.\n\
-         # Needs Terraform >= 1.5 (import blocks) and the provider declared in the module:\n\
-         #   terraform {{ required_providers {{ {} = {{ source = \"{}\" }} }} }}\n\
-         #\n",
+        "# Generated by secretctl {} from {n} {} secret{plural}.\n",
         env!("CARGO_PKG_VERSION"),
         kind.display(),
-        kind.key(),
-        provider_source(kind),
     );
-    h.push_str(match kind {
-        ProviderKind::Chatbotkit => {
-            "# No secret value is in this file: ChatBotKit never returns values, and secretctl\n\
-             # never writes one to a file.\n"
-        }
-        ProviderKind::Kubiya => {
-            "# No secret value is in this file: secretctl never writes one to a file (only\n\
-             # `get --reveal` prints one).\n"
-        }
-    });
+    match kind {
+        ProviderKind::Chatbotkit => h.push_str(
+            "# Needs Terraform >= 1.5 (import blocks) and the provider declared once in the\n\
+             # module, e.g. in versions.tf (not here: a module takes one required_providers):\n",
+        ),
+        ProviderKind::Kubiya => h.push_str(
+            "# Needs the provider declared once in the module, e.g. in versions.tf (not here: a\n\
+             # module takes one required_providers); without it Terraform looks for\n\
+             # hashicorp/kubiya, which does not exist:\n",
+        ),
+    }
+    h.push_str("#\n");
+    h.push_str(&required_providers(kind));
+    h.push_str("#\n");
     // The example: the first secret that takes a value.
     let example = records
         .iter()
         .zip(idents)
         .find(|(r, _)| takes_value(kind, r));
-    let Some((r, var)) = example else {
-        if n > 0 {
-            h.push_str("# Every secret here is personal and takes no value. Run: terraform plan\n");
+    match kind {
+        ProviderKind::Chatbotkit => {
+            h.push_str(
+                "# Provider limitation (chatbotkit/chatbotkit 1.0.1): its read finds only the\n\
+                 # account's first secret, so importing more than one fails with \"Cannot import\n\
+                 # non-existent remote object\", and a managed secret it cannot find is planned\n\
+                 # for creation again. secretctl cannot work around it; check every plan.\n\
+                 #\n\
+                 # No secret value is in this file: ChatBotKit never returns values, and secretctl\n\
+                 # never writes one to a file.\n",
+            );
+            let Some((_, var)) = example else {
+                if n > 0 {
+                    h.push_str(
+                        "# Every secret here is personal and takes no value. Run: terraform plan\n",
+                    );
+                }
+                return h;
+            };
+            h.push_str(&format!(
+                "# Supply each value in an environment variable TF_VAR_<variable>, e.g.\n\
+                 #   export TF_VAR_{var}=\"$(op read op://vault/item/field)\"\n\
+                 # or in a *.tfvars file kept out of version control (terraform plan -var-file=FILE).\n\
+                 # Then run terraform plan: it shows the imports and an update that sets each value\n\
+                 # (the API never returns a value, so the state has none to compare). Terraform\n\
+                 # keeps the value you supply in its state, in plain text.\n"
+            ));
         }
-        return h;
-    };
-    let source = match kind {
         ProviderKind::Kubiya => {
-            let name = text(r, "name").unwrap_or_default();
-            let plain = name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
-            if plain && !name.is_empty() {
-                format!("secretctl kubiya get {name} --reveal")
-            } else {
-                "secretctl kubiya get NAME --reveal".to_string()
-            }
+            let (name, var) = match example {
+                Some((r, var)) => {
+                    let name = text(r, "name").unwrap_or_default();
+                    let plain = !name.is_empty()
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
+                    (if plain { name } else { "NAME".into() }, var.as_str())
+                }
+                None => ("NAME".into(), "x"),
+            };
+            h.push_str(&format!(
+                "# No import blocks: kubiya_secret implements no import (provider source as of\n\
+                 # commit fdeac48; an import block fails with \"Resource Import Not Implemented\"),\n\
+                 # and creating a name that exists fails. To adopt an existing secret, copy its\n\
+                 # value into the variable, delete the secret and let Terraform create it at once:\n\
+                 #   export TF_VAR_{var}=\"$(secretctl kubiya get {name} --reveal)\"\n\
+                 #   terraform plan -target=kubiya_secret.{var}   # 1 to add, nothing else\n\
+                 #   test -n \"$TF_VAR_{var}\" && secretctl kubiya delete {name} --yes &&\n\
+                 #     terraform apply -target=kubiya_secret.{var}\n\
+                 # The secret is missing from the delete until the apply: answer it at once. For\n\
+                 # several, export every value first, then delete them and run one apply. Every\n\
+                 # later plan needs the values too: TF_VAR_<variable>, or a *.tfvars file kept out\n\
+                 # of version control (terraform plan -var-file=FILE).\n\
+                 #\n\
+                 # No secret value is in this file (secretctl never writes one to a file), but this\n\
+                 # provider reads every value back and keeps it in the Terraform state in plain\n\
+                 # text: keep the state where only those allowed to read these secrets can reach.\n"
+            ));
         }
-        ProviderKind::Chatbotkit => "op read op://vault/item/field".to_string(),
-    };
-    h.push_str(&format!(
-        "# Supply each value in an environment variable TF_VAR_<variable>, e.g.\n\
-         #   export TF_VAR_{var}=\"$({source})\"\n\
-         # or in a *.tfvars file kept out of version control (terraform plan -var-file=FILE).\n\
-         # Then run terraform plan: it shows the imports and an update that sets each value\n\
-         # (no provider can read a value back to compare).\n"
-    ));
+    }
     h
 }
 
@@ -640,7 +709,9 @@ mod tests {
     }
 
     #[test]
-    fn null_and_empty_fields_are_skipped() {
+    fn null_fields_are_skipped_and_empty_ones_written() {
+        // The provider stores every non-null field on read: `""` and `{}` must be written,
+        // or every plan shows `"" -> null`.
         let rec = json!({"id": "s1", "name": "N", "description": "", "alias": null,
             "blueprintId": null, "kind": null, "type": null, "config": null,
             "visibility": null, "meta": {}});
@@ -649,7 +720,50 @@ mod tests {
         let body = parse(&t);
         let r = blocks(&body, "resource")[0];
         let keys: Vec<&str> = r.body().attributes().map(|a| a.key()).collect();
-        assert_eq!(keys, ["name", "value"]);
+        assert_eq!(keys, ["name", "description", "meta", "value"]);
+        assert_eq!(string_attr(r, "description"), "");
+        assert!(
+            t.contains("  description = \"\"\n  meta        = {}\n"),
+            "{t}"
+        );
+        let rec = json!({"id": "s2", "name": "", "description": "", "kind": "",
+            "type": "", "visibility": "", "blueprintId": "", "config": {}, "meta": null});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        let body = parse(&t);
+        let r = blocks(&body, "resource")[0];
+        let keys: Vec<&str> = r.body().attributes().map(|a| a.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "name",
+                "description",
+                "type",
+                "kind",
+                "visibility",
+                "blueprint_id",
+                "config",
+                "value"
+            ]
+        );
+        assert_eq!(labels(r), ["chatbotkit_secret", "s2"], "named after the id");
+    }
+
+    #[test]
+    fn a_config_left_with_only_masked_entries_is_an_empty_map() {
+        let rec = json!({"id": "s1", "name": "N", "kind": "personal",
+            "config": {"clientSecret": MASK}});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        assert!(!t.contains(MASK), "{t}");
+        let r = parse(&t);
+        let r = blocks(&r, "resource")[0];
+        assert_eq!(
+            attr(r, "config"),
+            Some(&Expression::Object(Default::default()))
+        );
+        assert!(
+            t.contains("  # config \"clientSecret\" is write-only (the API shows it masked) and is left out;\n  # an update sends config as written: add it from a sensitive variable first\n  config = {}\n"),
+            "{t}"
+        );
     }
 
     #[test]
@@ -675,34 +789,111 @@ mod tests {
     }
 
     #[test]
-    fn kubiya_imports_by_name_with_name_and_description() {
+    fn kubiya_has_no_import_blocks_and_always_a_description() {
         let recs = [
             json!({"name": "GH_TOKEN", "description": "CI \"token\"", "created_by": "me",
                    "created_at": "2026-01-01T00:00:00Z", "value": "must-not-appear"}),
             json!({"name": "db-pass", "description": "", "created_at": "2026-02-01T00:00:00Z"}),
+            json!({"name": "old", "description": null, "created_at": "2026-03-01T00:00:00Z"}),
+            json!({"name": "older", "created_at": "2026-04-01T00:00:00Z"}),
         ];
         let t = render(ProviderKind::Kubiya, &recs);
         assert!(!t.contains("must-not-appear"));
         let body = parse(&t);
-        let imports = blocks(&body, "import");
-        assert_eq!(string_attr(imports[0], "id"), "GH_TOKEN");
-        assert_eq!(
-            expr_text(attr(imports[0], "to").unwrap()),
-            "kubiya_secret.gh_token"
-        );
-        assert_eq!(string_attr(imports[1], "id"), "db-pass");
+        assert!(blocks(&body, "import").is_empty(), "{t}");
+        assert!(!t.contains("\nimport {"), "{t}");
         let res = blocks(&body, "resource");
+        assert_eq!(labels(res[0]), ["kubiya_secret", "gh_token"]);
         assert_eq!(labels(res[1]), ["kubiya_secret", "db_pass"]);
-        let keys: Vec<&str> = res[0].body().attributes().map(|a| a.key()).collect();
-        assert_eq!(keys, ["name", "description", "value"]);
+        for r in &res {
+            let keys: Vec<&str> = r.body().attributes().map(|a| a.key()).collect();
+            assert_eq!(keys, ["name", "description", "value"]);
+        }
         assert_eq!(string_attr(res[0], "description"), "CI \"token\"");
-        assert!(attr(res[1], "description").is_none());
+        for r in &res[1..] {
+            assert_eq!(
+                string_attr(r, "description"),
+                "",
+                "the provider stores \"\""
+            );
+        }
         assert_eq!(expr_text(attr(res[1], "value").unwrap()), "var.db_pass");
-        assert_eq!(blocks(&body, "variable").len(), 2);
+        assert_eq!(blocks(&body, "variable").len(), 4);
+        assert!(t.contains(
+            "resource \"kubiya_secret\" \"db_pass\" {\n  name        = \"db-pass\"\n  description = \"\"\n  value       = var.db_pass\n}\n"
+        ), "{t}");
+        for want in [
+            "#   export TF_VAR_gh_token=\"$(secretctl kubiya get GH_TOKEN --reveal)\"\n",
+            "#   terraform plan -target=kubiya_secret.gh_token",
+            "#   test -n \"$TF_VAR_gh_token\" && secretctl kubiya delete GH_TOKEN --yes &&\n\
+             #     terraform apply -target=kubiya_secret.gh_token\n",
+            "implements no import",
+            "commit fdeac48",
+            "\"Resource Import Not Implemented\"",
+            "keeps it in the Terraform state in plain\n# text",
+        ] {
+            assert!(t.contains(want), "{want:?} not in\n{t}");
+        }
         assert!(
-            t.contains("export TF_VAR_gh_token=\"$(secretctl kubiya get GH_TOKEN --reveal)\""),
+            !t.contains("Terraform >= 1.5"),
+            "no import blocks, no 1.5 needed"
+        );
+        assert!(!t.contains("read a value back"), "{t}");
+    }
+
+    #[test]
+    fn chatbotkit_header_names_the_read_limitation_and_its_version() {
+        let rec = json!({"id": "s1", "name": "N", "kind": "shared"});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        assert!(
+            t.contains(
+                "# Provider limitation (chatbotkit/chatbotkit 1.0.1): its read finds only the\n\
+             # account's first secret, so importing more than one fails with \"Cannot import\n\
+             # non-existent remote object\""
+            ),
             "{t}"
         );
+        assert!(t.contains("Needs Terraform >= 1.5 (import blocks)"), "{t}");
+        assert!(!t.contains("read a value back"), "{t}");
+    }
+
+    #[test]
+    fn the_required_providers_comment_is_a_multi_line_block() {
+        for (kind, want) in [
+            (
+                ProviderKind::Chatbotkit,
+                ("chatbotkit", "chatbotkit/chatbotkit"),
+            ),
+            (ProviderKind::Kubiya, ("kubiya", "kubiya-terraform/kubiya")),
+        ] {
+            let t = render(kind, &[]);
+            let block: String = t
+                .lines()
+                .skip_while(|l| *l != "#   terraform {")
+                .take_while(|l| l.starts_with("#   "))
+                .map(|l| format!("{}\n", &l[4..]))
+                .collect();
+            assert_eq!(
+                block,
+                format!(
+                    "terraform {{\n  required_providers {{\n    {} = {{\n      source = \"{}\"\n    }}\n  }}\n}}\n",
+                    want.0, want.1
+                )
+            );
+            let body = parse(&block);
+            let tf = blocks(&body, "terraform")[0];
+            let rp = tf.body().blocks().next().unwrap();
+            assert_eq!(rp.identifier(), "required_providers");
+            let Some(Expression::Object(o)) = attr(rp, want.0) else {
+                panic!("{block}")
+            };
+            let entries: Vec<(String, &Expression)> =
+                o.iter().map(|(k, v)| (k.to_string(), v)).collect();
+            assert_eq!(
+                entries,
+                [("source".to_string(), &Expression::String(want.1.into()))]
+            );
+        }
     }
 
     #[test]

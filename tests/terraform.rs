@@ -1,8 +1,10 @@
 //! `-o terraform` end to end: the real binary against the emulator, its stdout parsed with a
-//! real HCL parser (hcl-rs). Import blocks by id (ChatBotKit) or name (Kubiya), every readable
-//! argument, masked config left out, `value = var.x` with a sensitive variable, never a value;
-//! name arguments and `--meta` pick secrets (for every format); commands other than list/get
-//! refuse the format before any request.
+//! real HCL parser (hcl-rs), checked by `terraform fmt -check` (when Terraform is on PATH) and
+//! held against the providers' schemas (`tests/data/terraform-schemas.json`). Import blocks by
+//! id for ChatBotKit and none for Kubiya (its provider has no import), every readable argument
+//! (`""` included), masked config left out, `value = var.x` with a sensitive variable, never a
+//! value; name arguments and `--meta` pick secrets (for every format); commands other than
+//! list/get refuse the format before any request.
 
 use hcl::{Block, Body, Expression, ObjectKey};
 
@@ -164,7 +166,7 @@ fn chatbotkit_list_imports_by_id_with_every_argument_and_no_value() {
 }
 
 #[test]
-fn kubiya_list_imports_by_name_and_never_reads_a_value() {
+fn kubiya_list_has_no_imports_and_never_reads_a_value() {
     let env = Env::new();
     env.emu
         .seed_kubiya("GH_TOKEN", "ghp-VALUE-1", "CI \"token\" ${x}");
@@ -172,23 +174,19 @@ fn kubiya_list_imports_by_name_and_never_reads_a_value() {
     let r = env.run(&["kubiya", "list", "-o", "terraform"]);
     r.ok().no_leak("ghp-VALUE-1").no_leak("VALUE-2-Fz8c");
     let body = parse(&r);
-    let mut got = imports(&body);
-    got.sort();
-    assert_eq!(
-        got,
-        [
-            ("GH_TOKEN".to_string(), "kubiya_secret.gh_token".to_string()),
-            ("db-pass".to_string(), "kubiya_secret.db_pass".to_string()),
-        ]
+    assert!(
+        imports(&body).is_empty(),
+        "kubiya_secret implements no import:\n{}",
+        r.stdout
     );
     let g = resource(&body, "GH_TOKEN");
     assert_eq!(label(g, 0), "kubiya_secret");
     assert_eq!(s(g, "description"), "CI \"token\" ${x}");
     assert_eq!(expr(g, "value"), "var.gh_token");
     let d = resource(&body, "db-pass");
-    assert!(attr(d, "description").is_none(), "empty fields are skipped");
+    assert_eq!(s(d, "description"), "", "the provider stores \"\" on read");
     let keys: Vec<&str> = d.body().attributes().map(|a| a.key()).collect();
-    assert_eq!(keys, ["name", "value"]);
+    assert_eq!(keys, ["name", "description", "value"]);
     assert_eq!(blocks(&body, "variable").len(), 2);
     assert!(
         env.requests(None, "get_value").is_empty(),
@@ -240,12 +238,11 @@ fn names_that_collide_after_sanitising_get_unique_identifiers() {
         }
         let targets: Vec<String> = imports(&body).into_iter().map(|(_, t)| t).collect();
         let prefix = format!("{provider}_secret.");
-        assert_eq!(
-            targets,
-            res.iter()
-                .map(|r| format!("{prefix}{r}"))
-                .collect::<Vec<_>>()
-        );
+        let want: Vec<String> = match provider {
+            "chatbotkit" => res.iter().map(|r| format!("{prefix}{r}")).collect(),
+            _ => Vec::new(), // no import for kubiya_secret
+        };
+        assert_eq!(targets, want, "{provider}");
     }
     // ChatBotKit: oldest first, so the first created keeps the plain name.
     let r = env.run(&["chatbotkit", "list", "-o", "terraform"]);
@@ -292,10 +289,11 @@ fn name_arguments_pick_secrets_in_every_format() {
     env.emu.seed_kubiya("K2", "v2-Fz8c-value", "");
     let r = env.run(&["kubiya", "list", "K2", "-o", "terraform"]);
     r.ok().no_leak("v2-Fz8c-value").no_leak("v1-Fz8c-value");
-    assert_eq!(
-        imports(&parse(&r)),
-        [("K2".to_string(), "kubiya_secret.k2".to_string())]
-    );
+    let res: Vec<String> = blocks(&parse(&r), "resource")
+        .iter()
+        .map(|b| format!("{}.{} {}", label(b, 0), label(b, 1), s(b, "name")))
+        .collect();
+    assert_eq!(res, ["kubiya_secret.k2 K2"]);
     let r = env.run(&["kubiya", "list", "K1", "-o", "plain"]);
     r.ok();
     assert!(r.stdout.starts_with("K1\t") && r.stdout.lines().count() == 1);
@@ -384,10 +382,9 @@ fn get_prints_one_secrets_blocks() {
     let r = env.run(&["-o", "terraform", "kubiya", "get", "GH_TOKEN"]);
     r.ok().no_leak("ghp-GET-2");
     let body = parse(&r);
-    assert_eq!(
-        imports(&body),
-        [("GH_TOKEN".to_string(), "kubiya_secret.gh_token".to_string())]
-    );
+    assert!(imports(&body).is_empty(), "{}", r.stdout);
+    assert_eq!(s(resource(&body, "GH_TOKEN"), "description"), "d");
+    assert_eq!(blocks(&body, "variable").len(), 1);
     assert!(env.requests(None, "get_value").is_empty());
 }
 
@@ -435,4 +432,533 @@ fn other_commands_refuse_terraform_with_exit_2_and_zero_requests() {
     assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
     let r = env.run_stdin(&["chatbotkit", "create", "N", "-o", "terraform"], b"v");
     r.stderr_has("list and get");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every generated file against Terraform's own formatter and the providers' schemas.
+
+/// Secrets with odd names, escapes, empty and multi-line descriptions, config (masked entries
+/// included) and meta, seeded on both platforms.
+fn seed_odd_secrets(env: &Env) -> Vec<String> {
+    let mut ids = Vec::new();
+    for v in [
+        json!({"name": "External API Key", "description": "", "kind": "shared", "type": "bearer",
+               "visibility": "protected", "blueprintId": "bp_1",
+               "meta": {"team": "data", "cost center": "42", "日本": "キー", "true": "1",
+                        "with\"quote": "v\\\"${x}%{y}\n\t"},
+               "value": "sk-live-ODD-1"}),
+        json!({"name": "OAuth \"GitHub\" ${x} %{ if y }\\", "description": "line1\nline2\r\u{1b}[31m",
+               "kind": "shared", "type": "oauth", "visibility": "private",
+               "config": {"clientId": "cid", "clientSecret": "CLIENT-ODD-2",
+                          "token-url": "https://x/${y}", "scope": "repo user"}}),
+        json!({"name": "only masked", "kind": "personal", "type": "oauth",
+               "config": {"clientSecret": "CLIENT-ODD-3"}, "meta": {}}),
+        json!({"name": "1password", "description": "d", "kind": "shared", "type": "plain"}),
+        json!({"name": "count", "kind": "shared"}),
+        json!({"name": "", "description": "no name", "kind": "shared"}),
+        json!({"name": "日本語 の 名前 🚀", "description": "ünïcödé", "kind": "personal"}),
+        json!({"name": "external-api-key", "kind": "shared", "alias": "al_1"}),
+    ] {
+        ids.push(env.emu.seed_chatbotkit(v));
+    }
+    for (n, d) in [
+        ("GH_TOKEN", "CI \"token\" ${x} %{y}"),
+        ("db-pass", ""),
+        ("multi", "line1\nline2\ttab \\ back"),
+        ("1password", "ünïcödé 🚀"),
+        ("count", ""),
+        ("with.dot/slash", "d"),
+    ] {
+        env.emu.seed_kubiya(n, "kv-ODD-Fz8c-value", d);
+    }
+    ids
+}
+
+/// Every file `-o terraform` writes for the odd secrets: both providers, list and get,
+/// selections, and empty results.
+fn generated_files() -> Vec<(String, String)> {
+    let env = Env::new();
+    let mut files = Vec::new();
+    let mut run = |args: &[&str]| {
+        let r = env.run(args);
+        r.ok()
+            .no_leak("sk-live-ODD-1")
+            .no_leak("CLIENT-ODD-2")
+            .no_leak("CLIENT-ODD-3")
+            .no_leak("kv-ODD-Fz8c-value")
+            .no_leak("********");
+        files.push((args.join(" "), r.stdout.clone()));
+    };
+    run(&["chatbotkit", "list", "-o", "terraform"]);
+    run(&["kubiya", "list", "-o", "terraform"]);
+    let ids = seed_odd_secrets(&env);
+    run(&["chatbotkit", "list", "-o", "terraform"]);
+    run(&["kubiya", "list", "-o", "terraform"]);
+    run(&[
+        "chatbotkit",
+        "list",
+        "--meta",
+        "team=data",
+        "-o",
+        "terraform",
+    ]);
+    run(&[
+        "chatbotkit",
+        "list",
+        "--meta",
+        "team=nobody",
+        "-o",
+        "terraform",
+    ]);
+    run(&["chatbotkit", "list", "only masked", "-o", "terraform"]);
+    run(&["kubiya", "list", "db-pass", "multi", "-o", "terraform"]);
+    for id in &ids {
+        run(&["chatbotkit", "get", id, "-o", "terraform"]);
+    }
+    for n in ["GH_TOKEN", "db-pass", "multi", "1password", "count"] {
+        run(&["kubiya", "get", n, "-o", "terraform"]);
+    }
+    files
+}
+
+/// Runs `terraform ARGS` offline in a fresh directory holding `files`, with `stdin`: `None`
+/// when Terraform is not installed (the caller says it skipped; a failure instead when
+/// SECRETCTL_REQUIRE_TERRAFORM=1, which `.ci/run` sets on machines that have it).
+fn terraform(
+    what: &str,
+    files: &[(&str, &str)],
+    args: &[&str],
+    stdin: &str,
+) -> Option<std::process::Output> {
+    let run = || -> std::io::Result<std::process::Output> {
+        let dir = tempfile::tempdir()?;
+        let rc = dir.path().join("terraformrc");
+        std::fs::write(&rc, "")?;
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text)?;
+        }
+        let mut child = std::process::Command::new("terraform")
+            .args(args)
+            .current_dir(dir.path())
+            .env("CHECKPOINT_DISABLE", "1") // no upgrade check over the network
+            .env("TF_CLI_CONFIG_FILE", &rc)
+            .env("TF_IN_AUTOMATION", "1")
+            .env_remove("TF_CLI_ARGS")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()?;
+        let mut pipe = child.stdin.take().expect("piped stdin");
+        let input = stdin.to_string();
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = pipe.write_all(input.as_bytes());
+        });
+        use wait_timeout::ChildExt;
+        if child
+            .wait_timeout(std::time::Duration::from_secs(120))?
+            .is_none()
+        {
+            let _ = child.kill();
+            panic!("terraform {args:?} did not finish in 120 s for {what}");
+        }
+        let _ = writer.join();
+        child.wait_with_output()
+    };
+    match run() {
+        Ok(out) => Some(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::env::var_os("SECRETCTL_REQUIRE_TERRAFORM").is_some_and(|v| v == "1") {
+                panic!(
+                    "SECRETCTL_REQUIRE_TERRAFORM=1 but terraform could not be run ({e}); \
+                     the terraform checks would be skipped"
+                );
+            }
+            None
+        }
+        Err(e) => panic!("running terraform {args:?} for {what}: {e}"),
+    }
+}
+
+/// `terraform fmt -check -` on `text`: `Some(())` when it accepts it, `None` when Terraform is
+/// not installed (see [`terraform`]). Panics when Terraform refuses the text.
+fn terraform_fmt_check(what: &str, text: &str) -> Option<()> {
+    let out = terraform(what, &[], &["fmt", "-no-color", "-check", "-"], text)?;
+    if !out.status.success() {
+        let formatted = terraform(what, &[], &["fmt", "-no-color", "-"], text)
+            .map(|o| {
+                format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&o.stdout),
+                    String::from_utf8_lossy(&o.stderr)
+                )
+            })
+            .unwrap_or_default();
+        panic!(
+            "terraform fmt -check - refused {what} ({}):\n{}\n--- written\n{text}\n--- terraform fmt gives\n{formatted}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr),
+        );
+    }
+    Some(())
+}
+
+/// The `required_providers` block the header shows, uncommented.
+fn required_providers_block(text: &str) -> String {
+    text.lines()
+        .skip_while(|l| *l != "#   terraform {")
+        .take_while(|l| l.starts_with("#   "))
+        .map(|l| format!("{}\n", &l[4..]))
+        .collect()
+}
+
+#[test]
+fn terraform_fmt_accepts_every_generated_file_unchanged() {
+    let files = generated_files();
+    assert_eq!(files.len(), 8 + 8 + 5, "files written");
+    let mut checked = 0;
+    for (what, text) in &files {
+        hcl::parse(text).unwrap_or_else(|e| panic!("{what}: not HCL ({e}):\n{text}"));
+        if terraform_fmt_check(what, text).is_some() {
+            checked += 1;
+        }
+        // The required_providers block in the header, uncommented, is Terraform too.
+        let block = required_providers_block(text);
+        assert!(block.contains("required_providers {\n"), "{what}:\n{text}");
+        terraform_fmt_check(&format!("the required_providers of {what}"), &block);
+    }
+    if checked == 0 {
+        eprintln!(
+            "SKIPPED: terraform is not on PATH, so `terraform fmt -check` of the {} files was not run",
+            files.len()
+        );
+    } else {
+        assert_eq!(checked, files.len());
+    }
+}
+
+#[test]
+fn a_module_with_the_file_and_its_required_providers_resolves_the_right_provider() {
+    // `terraform providers` loads the whole configuration offline (import blocks included)
+    // and names the provider each resource needs.
+    let env = Env::new();
+    seed_odd_secrets(&env);
+    for (provider, source) in [
+        ("chatbotkit", "chatbotkit/chatbotkit"),
+        ("kubiya", "kubiya-terraform/kubiya"),
+    ] {
+        let r = env.run(&[provider, "list", "-o", "terraform"]);
+        let text = &r.ok().stdout;
+        let block = required_providers_block(text);
+        let Some(out) = terraform(
+            provider,
+            &[("secrets.tf", text), ("versions.tf", &block)],
+            &["providers", "-no-color"],
+            "",
+        ) else {
+            eprintln!("SKIPPED: terraform is not on PATH, so `terraform providers` was not run");
+            return;
+        };
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{provider}: {}\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains(&format!("provider[registry.terraform.io/{source}]")),
+            "{provider}: {stdout}"
+        );
+        assert!(!stdout.contains("hashicorp/"), "{provider}: {stdout}");
+        // Without the declaration Terraform would look for hashicorp/<name>, as the header says.
+        let out = terraform(
+            provider,
+            &[("secrets.tf", text)],
+            &["providers", "-no-color"],
+            "",
+        )
+        .expect("terraform ran a moment ago");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(&format!(
+                "provider[registry.terraform.io/hashicorp/{provider}]"
+            )),
+            "{provider}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn terraform_fmt_check_refuses_what_terraform_refuses() {
+    // The check itself works: the old one-line hint and misaligned text are refused.
+    if terraform_fmt_check("an empty file", "").is_none() {
+        eprintln!("SKIPPED: terraform is not on PATH, so the check of the check was not run");
+        return;
+    }
+    for bad in [
+        "terraform { required_providers { kubiya = { source = \"kubiya-terraform/kubiya\" } } }\n",
+        "resource \"kubiya_secret\" \"x\" {\n  name = \"x\"\n  description = \"\"\n}\n",
+    ] {
+        let refused = std::panic::catch_unwind(|| terraform_fmt_check("a bad file", bad));
+        assert!(refused.is_err(), "terraform fmt -check accepted {bad:?}");
+    }
+}
+
+/// The checked-in schema of `rtype`: attribute name → its schema object.
+fn schema(rtype: &str) -> serde_json::Map<String, Value> {
+    let text = include_str!("data/terraform-schemas.json");
+    let v: Value = serde_json::from_str(text).expect("tests/data/terraform-schemas.json");
+    v["provider_schemas"]
+        .as_object()
+        .expect("provider_schemas")
+        .values()
+        .find_map(|p| p["resource_schemas"].get(rtype))
+        .and_then(|r| r["block"]["attributes"].as_object())
+        .unwrap_or_else(|| panic!("no schema for {rtype}"))
+        .clone()
+}
+
+fn flag(a: &Value, f: &str) -> bool {
+    a.get(f).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// Holds every resource block of `body` against the schemas: known attributes only, none
+/// computed-only, the value types the schema says, every required attribute present, and a
+/// sensitive attribute only from a sensitive variable.
+fn check_against_schemas(what: &str, body: &Body) -> usize {
+    let vars: Vec<&Block> = blocks(body, "variable");
+    let mut n = 0;
+    for b in blocks(body, "resource") {
+        let rtype = label(b, 0);
+        let schema = schema(&rtype);
+        assert_eq!(
+            b.body().blocks().count(),
+            0,
+            "{what}: nested block in {b:?}"
+        );
+        for a in b.body().attributes() {
+            let key = a.key();
+            let Some(s) = schema.get(key) else {
+                panic!("{what}: {rtype} has no attribute {key:?}")
+            };
+            assert!(
+                flag(s, "optional") || flag(s, "required"),
+                "{what}: {rtype}.{key} is computed only"
+            );
+            match (&s["type"], a.expr()) {
+                (t, Expression::String(_)) if t == "string" => {
+                    assert!(
+                        !flag(s, "sensitive"),
+                        "{what}: {rtype}.{key} written literally"
+                    )
+                }
+                (t, Expression::Traversal(tr)) if t == "string" => {
+                    let text = a.expr().to_string();
+                    let var = text.strip_prefix("var.").unwrap_or_else(|| {
+                        panic!("{what}: {rtype}.{key} = {text}: not a variable")
+                    });
+                    assert!(matches!(tr.expr, Expression::Variable(_)), "{text}");
+                    let v = vars
+                        .iter()
+                        .find(|v| label(v, 0) == var)
+                        .unwrap_or_else(|| panic!("{what}: no variable {var}"));
+                    assert_eq!(expr(v, "type"), "string", "{what}: variable {var}");
+                    assert_eq!(
+                        attr(v, "sensitive"),
+                        Some(&Expression::Bool(true)),
+                        "{what}: variable {var} must be sensitive"
+                    );
+                }
+                (t, Expression::Object(o)) if t == &json!(["map", "string"]) => {
+                    for (k, v) in o.iter() {
+                        assert!(
+                            matches!(v, Expression::String(_)),
+                            "{what}: {rtype}.{key}[{k}] is not a string: {v:?}"
+                        );
+                    }
+                }
+                (t, e) => panic!("{what}: {rtype}.{key} should be {t}, is {e:?}"),
+            }
+        }
+        for (key, s) in &schema {
+            if flag(s, "required") {
+                assert!(
+                    attr(b, key).is_some(),
+                    "{what}: required {rtype}.{key} missing in {b:?}"
+                );
+            }
+        }
+        n += 1;
+    }
+    n
+}
+
+/// `blueprintId` → `blueprint_id`.
+fn snake(k: &str) -> String {
+    let mut s = String::new();
+    for c in k.chars() {
+        if c.is_ascii_uppercase() {
+            s.push('_');
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+#[test]
+fn every_written_attribute_is_in_the_providers_schema() {
+    let mut resources = 0;
+    for (what, text) in generated_files() {
+        let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{what}: {e}"));
+        resources += check_against_schemas(&what, &body);
+    }
+    assert_eq!(
+        resources,
+        (8 + 6) + 1 + 1 + 2 + 8 + 5,
+        "resource blocks checked"
+    );
+    // No computed-only and no unknown attribute slips through; the checks themselves bite.
+    for bad in [
+        "resource \"chatbotkit_secret\" \"x\" {\n  alias = \"a\"\n}\n",
+        "resource \"chatbotkit_secret\" \"x\" {\n  id = \"a\"\n}\n",
+        "resource \"chatbotkit_secret\" \"x\" {\n  meta = \"a\"\n}\n",
+        "resource \"kubiya_secret\" \"x\" {\n  name = \"a\"\n}\n",
+        "resource \"kubiya_secret\" \"x\" {\n  name = \"a\"\n  value = \"v\"\n}\n",
+        "resource \"kubiya_secret\" \"x\" {\n  name = \"a\"\n  value = var.x\n}\nvariable \"x\" {\n  type = string\n}\n",
+    ] {
+        let body = hcl::parse(bad).unwrap();
+        let caught = std::panic::catch_unwind(|| check_against_schemas("bad", &body));
+        assert!(caught.is_err(), "not caught: {bad}");
+    }
+}
+
+#[test]
+fn every_attribute_the_api_returns_and_the_schema_has_is_written() {
+    let env = Env::new();
+    let ids = seed_odd_secrets(&env);
+    for (provider, rtype, key) in [
+        ("chatbotkit", "chatbotkit_secret", "id"),
+        ("kubiya", "kubiya_secret", "name"),
+    ] {
+        let schema = schema(rtype);
+        let records = env.run(&[provider, "list", "-o", "json"]).json();
+        let r = env.run(&[provider, "list", "-o", "terraform"]);
+        let body = parse(r.ok());
+        let res = blocks(&body, "resource");
+        let records = records.as_array().unwrap();
+        assert_eq!(res.len(), records.len(), "{provider}");
+        for rec in records {
+            // The resource for this record: by the import id (ChatBotKit) or the name.
+            let b = match provider {
+                "chatbotkit" => {
+                    let id = rec["id"].as_str().unwrap();
+                    let (_, to) = imports(&body)
+                        .into_iter()
+                        .find(|(i, _)| i == id)
+                        .unwrap_or_else(|| panic!("no import for {id}"));
+                    res.iter()
+                        .find(|b| format!("{rtype}.{}", label(b, 1)) == to)
+                        .unwrap()
+                }
+                _ => *res
+                    .iter()
+                    .find(|b| s(b, "name") == rec["name"].as_str().unwrap())
+                    .unwrap(),
+            };
+            for (k, v) in rec.as_object().unwrap() {
+                let attr_name = snake(k);
+                let Some(sch) = schema.get(&attr_name) else {
+                    assert!(attr(b, &attr_name).is_none(), "{provider}: {k} written");
+                    continue;
+                };
+                if !(flag(sch, "optional") || flag(sch, "required")) || v.is_null() {
+                    continue;
+                }
+                let written = attr(b, &attr_name).unwrap_or_else(|| {
+                    panic!("{provider} {}: {attr_name} ({v}) not written", rec[key])
+                });
+                match v {
+                    Value::String(want) => {
+                        assert_eq!(written, &Expression::String(want.clone()), "{attr_name}")
+                    }
+                    Value::Object(m) => {
+                        let Expression::Object(o) = written else {
+                            panic!("{attr_name}: {written:?}")
+                        };
+                        let unmasked = m.values().filter(|v| *v != "********").count();
+                        assert_eq!(o.len(), unmasked, "{attr_name}: {m:?}");
+                    }
+                    other => panic!("{attr_name}: {other}"),
+                }
+            }
+        }
+    }
+    // Kubiya's provider stores `description = ""` on read: always written.
+    let body = parse(
+        env.run(&["kubiya", "get", "db-pass", "-o", "terraform"])
+            .ok(),
+    );
+    assert_eq!(s(resource(&body, "db-pass"), "description"), "");
+    // ChatBotKit: the empty description and the empty meta map are written, alias never.
+    let body = parse(
+        env.run(&["chatbotkit", "get", &ids[2], "-o", "terraform"])
+            .ok(),
+    );
+    let b = resource(&body, "only masked");
+    assert_eq!(s(b, "description"), "");
+    assert_eq!(
+        attr(b, "config"),
+        Some(&Expression::Object(Default::default()))
+    );
+    assert_eq!(
+        attr(b, "meta"),
+        Some(&Expression::Object(Default::default()))
+    );
+    let body = parse(
+        env.run(&["chatbotkit", "get", &ids[7], "-o", "terraform"])
+            .ok(),
+    );
+    assert!(attr(resource(&body, "external-api-key"), "alias").is_none());
+}
+
+#[test]
+fn the_readme_section_is_formatted_terraform_and_makes_no_false_claim() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("\n## From the shell to Terraform\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the section");
+    let hcl_blocks: Vec<&str> = section
+        .split("```hcl\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert_eq!(hcl_blocks.len(), 3, "{section}");
+    for b in &hcl_blocks {
+        hcl::parse(b).unwrap_or_else(|e| panic!("README block is not HCL ({e}):\n{b}"));
+        terraform_fmt_check("a README block", b);
+    }
+    for claim in [
+        "read a value back",
+        "no provider can",
+        "neither provider can",
+    ] {
+        assert!(!readme.contains(claim), "README still says {claim:?}");
+    }
+    for fact in [
+        "Resource Import Not Implemented",
+        "Cannot import non-existent remote object",
+        "1.0.1",
+        "fdeac48",
+        "terraform apply -target=kubiya_secret.gh_token",
+        "secretctl kubiya get GH_TOKEN --reveal",
+        "in plain text",
+    ] {
+        assert!(section.contains(fact), "README section lacks {fact:?}");
+    }
 }
