@@ -62,6 +62,11 @@ pub fn read_value(
     finish(raw, args.base64).map(ValueOutcome::Value)
 }
 
+/// Whether `read_value` would ask on the terminal (no value flag, stdin a terminal).
+pub fn prompts(args: &ValueArgs, streams: &Streams) -> bool {
+    args.value_file.is_none() && args.value_env.is_none() && streams.stdin_tty
+}
+
 /// Apply the rules shared by every source (also used by import for each item).
 pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
     if raw.is_empty() {

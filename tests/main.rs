@@ -2,6 +2,7 @@
 
 mod support;
 
+mod bulk;
 mod chatbotkit;
 mod cli;
 mod config;

@@ -236,9 +236,9 @@ fn update_with_only_an_empty_answer_keeps_everything_and_succeeds() {
     assert!(env.writes().is_empty());
     assert_eq!(env.kubiya_value("U").as_deref(), Some("original"));
 
-    // A misspelt name is still reported, and JSON output says what happened.
-    let mut t = Tty::run(&env, &["kubiya", "update", "NOPE"]);
-    t.answer_hidden("New value for NOPE", "");
+    // A misspelt name is still reported (now before the prompt), and JSON output says what
+    // happened.
+    let t = Tty::run(&env, &["kubiya", "update", "NOPE"]);
     let (code, seen) = t.finish();
     assert_eq!(code, 3, "{seen}");
     let mut t = Tty::run(&env, &["kubiya", "update", "U", "-o", "json"]);
@@ -435,4 +435,59 @@ fn color_never_reaches_help_and_parse_errors_on_a_terminal() {
         assert!(seen.contains("Usage"), "{args}: {seen}");
         assert!(!seen.contains('\u{1b}'), "{args}: colour: {seen:?}");
     }
+}
+
+/// SIGTERM and SIGHUP at the hidden prompt (a closed terminal window, `kill`) put the terminal
+/// back too, and the process ends by that signal.
+#[test]
+fn sigterm_and_sighup_at_the_hidden_prompt_restore_the_terminal() {
+    for (sig, rc) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let env = Env::new();
+        let mut t = Tty::script(
+            &env,
+            "\"$0\" kubiya create X </dev/tty & pid=$!; echo \"pid=$pid.\"; wait $pid; echo \"rc=$?\"; stty -a",
+        );
+        t.expect("pid=");
+        t.expect(".");
+        let pid: i32 = t.seen[t.seen.rfind("pid=").unwrap() + 4..]
+            .trim_end_matches('.')
+            .trim()
+            .parse()
+            .expect("the pid");
+        t.expect("Value for X: ");
+        t.wait_echo(false);
+        // SAFETY: signalling our own grandchild.
+        unsafe {
+            libc::kill(pid, sig);
+        }
+        t.expect("rc=");
+        let (code, seen) = t.finish();
+        assert_eq!(code, 0, "{seen}");
+        let after = &seen[seen.rfind("rc=").unwrap()..];
+        let got: i32 = after[3..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(got, rc, "ended by the signal: {seen}");
+        let flags: Vec<&str> = after
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .collect();
+        assert!(flags.contains(&"echo"), "echo not restored:\n{after}");
+        assert!(flags.contains(&"icanon"), "icanon not restored:\n{after}");
+        assert!(env.emu.requests().is_empty());
+    }
+}
+
+/// `update` of a secret that does not exist says so before anyone types a value.
+#[test]
+fn update_of_a_missing_secret_is_reported_before_asking() {
+    let env = Env::new();
+    let t = Tty::run(&env, &["kubiya", "update", "NOPE"]);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 3, "{seen}");
+    assert!(!seen.contains("Value"), "asked for a value:\n{seen}");
+    assert!(seen.contains("NOPE"), "{seen}");
+    assert!(env.writes().is_empty());
 }

@@ -721,7 +721,8 @@ fn statuses_map_to_exit_codes() {
         (422, 1),
         (401, 4),
         (403, 4),
-        (404, 3),
+        // A 404 from the list route says the base URL is wrong, not that a secret is missing.
+        (404, 6),
         (409, 5),
         (500, 6),
     ] {

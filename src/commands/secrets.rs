@@ -187,6 +187,13 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
     if let Some(n) = a.new_name {
         check_name(n)?;
     }
+    // Nobody is asked for a value of a secret that does not exist: on a terminal the secret
+    // is looked up first (and the record spares the adapter its own look-up).
+    let current = if !a.keep_value && input::prompts(a.value, ctx.streams) {
+        Some(p.get(a.target)?)
+    } else {
+        None
+    };
     let read = if a.keep_value {
         ValueOutcome::Keep
     } else {
@@ -202,14 +209,17 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
         value,
         fields: a.fields,
         merge: a.merge,
-        current: None,
+        current: current.as_ref(),
     };
     if spec.is_empty() {
         // An empty answer at the prompt means "keep the value": with nothing else to
         // change, that is done, not a mistake.
         // A target that does not exist is still reported (exit 3), with one look-up.
         if !a.keep_value && matches!(read, ValueOutcome::Keep) {
-            let record = p.get(a.target)?;
+            let record = match current {
+                Some(r) => r,
+                None => p.get(a.target)?,
+            };
             let _ = writeln!(
                 ctx.streams.stderr,
                 "Nothing changed: the value was kept and no other field was given."
@@ -310,6 +320,19 @@ pub fn delete(
                             p.kind().display(),
                             quoted(target)
                         ),
+                    )
+                    .map_err(error::output)?;
+            }
+            // A script reading JSON gets its object here too; plain output prints no key,
+            // since nothing was deleted.
+            if ctx.out.format == OutputFormat::Json {
+                ctx.out
+                    .action(
+                        &mut ctx.streams.stdout,
+                        "missing",
+                        key_field(p),
+                        target,
+                        &json!({}),
                     )
                     .map_err(error::output)?;
             }

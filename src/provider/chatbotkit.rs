@@ -253,7 +253,8 @@ impl Chatbotkit {
         let deadline = Instant::now() + self.t.timeout();
         let reply = self
             .t
-            .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))?;
+            .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))
+            .map_err(|f| super::wrong_endpoint(f.error, ProviderKind::Chatbotkit, &u))?;
         let ct = content_type(&reply.response);
         if ct.contains("text/html") || ct.contains("application/xhtml") {
             // Not the API: read it as a page, which says "an HTML page".
@@ -437,7 +438,10 @@ impl Chatbotkit {
             u.query_pairs_mut()
                 .append_pair("cursor", &cursor)
                 .append_pair("take", &TAKE.to_string());
-            page = self.t.json(&Call::new(Method::GET, u, what))?;
+            page = self
+                .t
+                .json(&Call::new(Method::GET, u.clone(), what))
+                .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
         }
     }
 }

@@ -28,6 +28,19 @@ impl Kubiya {
     fn url(&self, segs: &[&str]) -> Result<Url> {
         url(&self.root, segs)
     }
+
+    /// A 404 for a named secret is believed only when the API's list route answers: under a
+    /// wrong base path every route is 404, and that is the endpoint's error, not "missing".
+    /// One more request, on the not-found path only.
+    fn believe_404(&self, e: Error) -> Error {
+        if !matches!(e, Error::NotFound(_)) {
+            return e;
+        }
+        match self.list(&ListFilter::default(), &mut |_| Ok(())) {
+            Ok(()) => e,
+            Err(list) => list,
+        }
+    }
 }
 
 /// Why a `get_value` answer could not be taken as the value.
@@ -118,9 +131,11 @@ impl Provider for Kubiya {
 
     fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
         let what = "cannot list Kubiya secrets";
+        let u = self.url(&["secrets"])?;
         let v = self
             .t
-            .json(&Call::new(Method::GET, self.url(&["secrets"])?, what))?;
+            .json(&Call::new(Method::GET, u.clone(), what))
+            .map_err(|e| super::wrong_endpoint(e, ProviderKind::Kubiya, &u))?;
         for r in records(v, what)? {
             each(r)?;
         }
@@ -129,11 +144,14 @@ impl Provider for Kubiya {
 
     fn get(&self, name: &str) -> Result<Value> {
         let what = format!("cannot get Kubiya secret {}", quoted(name));
-        let v = self.t.json(&Call::new(
-            Method::GET,
-            self.url(&["secrets", name])?,
-            &what,
-        ))?;
+        let v = self
+            .t
+            .json(&Call::new(
+                Method::GET,
+                self.url(&["secrets", name])?,
+                &what,
+            ))
+            .map_err(|e| self.believe_404(e))?;
         match v {
             Value::Object(_) => Ok(v),
             _ => Err(error::network(format!(
@@ -150,7 +168,7 @@ impl Provider for Kubiya {
             &what,
         )
         .accept("application/json, text/plain");
-        let reply = self.t.send(&call)?;
+        let reply = self.t.send(&call).map_err(|f| self.believe_404(f.error))?;
         // The raw-text format is any body, but not an HTML page, and not a body that says it
         // is JSON and is not: those are a proxy's or a broken server's, never the value.
         check_not_html(&reply.response, &what)?;
@@ -252,7 +270,7 @@ impl Provider for Kubiya {
             .json(&Value::Object(body))?
             .retry(Retry::Idempotent)
             .redact(value);
-        let reply = self.t.send(&call)?;
+        let reply = self.t.send(&call).map_err(|f| self.believe_404(f.error))?;
         check_not_html(&reply.response, &what).map_err(|e| e.with_effect(Effect::Unsure))?;
         Ok(name.to_string())
     }
@@ -267,7 +285,7 @@ impl Provider for Kubiya {
             }
             // A retried delete that meets 404: the first attempt did it.
             Err(f) if f.gone_on_retry() => Ok(name.to_string()),
-            Err(f) => Err(f.error),
+            Err(f) => Err(self.believe_404(f.error)),
         }
     }
 }

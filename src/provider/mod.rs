@@ -142,6 +142,27 @@ pub fn url(root: &Url, segments: &[&str]) -> Result<Url> {
     Ok(u)
 }
 
+/// The error for a 404 from a list route. Every base URL that is the API's serves its list,
+/// so such a 404 says the base URL is wrong, never that a secret is missing (a wrong base
+/// path answers every route 404, and `--ignore-missing` must not take that for success).
+pub fn wrong_endpoint(e: error::Error, kind: ProviderKind, list_url: &Url) -> error::Error {
+    if !matches!(e, error::Error::NotFound(_)) {
+        return e;
+    }
+    let mut shown = list_url.clone();
+    shown.set_query(None);
+    error::network(format!(
+        "{}: the server has no list of {} secrets at {}: this base URL is not the API's",
+        e.msg().text,
+        kind.display(),
+        crate::output::sanitize(shown.as_str())
+    ))
+    .with_hint(format!(
+        "check the base URL (--base-url, {}, or the profile's base_url)",
+        kind.url_env().join(" / ")
+    ))
+}
+
 /// Names a person can read in a message.
 pub fn quoted(s: &str) -> String {
     const MAX: usize = 80;

@@ -1,0 +1,509 @@
+//! Bulk work against a server's limits, and reports and exits that tell the truth: the shared
+//! pace under a rate limit, the give-up rule, ambiguous write answers, a closed stdout, the
+//! looping or endless stream, a wrong base path, signals.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::process::ExitStatusExt;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+fn env_file(n: usize, prefix: &str) -> String {
+    (0..n)
+        .map(|i| format!("{prefix}{i:03}=value-{prefix}-{i:03}-x\n"))
+        .collect()
+}
+
+/// Processed creates per name (status 200) and how many 429s the server answered.
+fn creates(env: &Env, method: &str, path: &str) -> (HashMap<String, usize>, usize) {
+    let mut ok: HashMap<String, usize> = HashMap::new();
+    let mut limited = 0;
+    for r in env.requests(Some(method), path) {
+        if r.status == 429 {
+            limited += 1;
+            continue;
+        }
+        let body = r.body_json().expect("a create body is JSON");
+        if r.status == 200 {
+            *ok.entry(body["name"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    (ok, limited)
+}
+
+fn rate_limited_import(word: &str, retry_after: bool, method: &str, path: &str) {
+    let mut env = Env::new();
+    // A fraction of the real limits, so the test stays short: 20 requests/s, a burst of 5.
+    env.set_rate_limit(20.0, 5, retry_after);
+    // Should the pace ever fail, the run must not hang the suite.
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "20");
+    let n = 60;
+    let f = env.write("many.env", env_file(n, "R").as_bytes());
+    let start = Instant::now();
+    let r = env.run(&[
+        word,
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "8",
+        "-o",
+        "json",
+    ]);
+    let took = start.elapsed();
+    r.ok().stderr_has(&format!("{n} created"));
+    let report = r.json();
+    assert!(
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|row| row["action"] == "created"),
+        "{report}"
+    );
+    let (ok, limited) = creates(&env, method, path);
+    assert!(limited > 0, "the limit was really met: no 429 seen");
+    assert_eq!(ok.len(), n, "every item created");
+    assert!(ok.values().all(|&c| c == 1), "each exactly once: {ok:?}");
+    // 61 requests at 20/s with a burst of 5 take about 2.8 s at best; a run that slept its
+    // workers one by one or failed items would look very different.
+    assert!(took < Duration::from_secs(15), "took {took:?}");
+    r.stderr_has("rate-limited");
+}
+
+#[test]
+fn kubiya_import_under_a_rate_limit_stores_every_item_once() {
+    rate_limited_import("kubiya", true, "POST", "/api/v1/secrets");
+}
+
+#[test]
+fn chatbotkit_import_under_a_rate_limit_without_retry_after_stores_every_item_once() {
+    rate_limited_import("chatbotkit", false, "POST", "/secret/create");
+}
+
+#[test]
+fn kubiya_values_survive_the_rate_limit_exactly() {
+    let mut env = Env::new();
+    env.set_rate_limit(20.0, 3, true);
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "20");
+    let f = env.write("v.env", env_file(12, "V").as_bytes());
+    env.run(&["kubiya", "import", f.to_str().unwrap()]).ok();
+    for i in 0..12 {
+        assert_eq!(
+            env.kubiya_value(&format!("V{i:03}")).as_deref(),
+            Some(format!("value-V-{i:03}-x").as_str())
+        );
+    }
+}
+
+#[test]
+fn a_run_without_progress_gives_up_with_exit_6_and_the_rest_not_attempted() {
+    let mut env = Env::new();
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
+    let f = env.write("q.env", env_file(6, "Q").as_bytes());
+    // A quota that does not pass: every create is refused.
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        retry_after: Some("1".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let start = Instant::now();
+    let r = env.run(&[
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "2",
+    ]);
+    assert!(
+        start.elapsed() < Duration::from_secs(12),
+        "{:?}",
+        start.elapsed()
+    );
+    r.code(6).stderr_has("stopped on the rate limit");
+    let failed = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\tfailed\t"))
+        .count();
+    let not = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\tnot attempted\t"))
+        .count();
+    assert_eq!(failed + not, 6, "{}", r.stdout);
+    assert!(not >= 4, "the rest is not attempted:\n{}", r.stdout);
+    assert!(r.stdout.contains("(429)"), "{}", r.stdout);
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
+fn single_commands_keep_their_own_retries_for_429() {
+    let env = Env::new();
+    env.fault(Fault {
+        method: Some("GET".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        retry_after: Some("0".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    env.run(&["kubiya", "list", "--retries", "2"])
+        .code(6)
+        .stderr_has("429");
+    assert_eq!(env.requests(Some("GET"), "/api/v1/secrets").len(), 3);
+}
+
+#[test]
+fn ambiguous_503s_are_reported_by_what_the_server_holds() {
+    for (word, path) in [
+        ("kubiya", "/api/v1/secrets"),
+        ("chatbotkit", "/secret/create"),
+    ] {
+        let env = Env::new();
+        // The server creates the secret, then answers 503: the answer does not say so.
+        env.fault(Fault {
+            method: Some("POST".into()),
+            path_contains: Some(path.into()),
+            status: Some(503),
+            after: true,
+            count: 3,
+            ..Default::default()
+        });
+        let f = env.write("a.env", env_file(5, "A").as_bytes());
+        let r = env.run(&[word, "import", f.to_str().unwrap(), "-o", "json"]);
+        r.ok()
+            .stderr_has("5 created")
+            .stderr_has("3 answered with an error but were found on the server");
+        for row in r.json().as_array().unwrap() {
+            assert_eq!(row["action"], "created", "{row}");
+            assert!(row.get("error").is_none(), "{row}");
+        }
+        let (ok, _) = creates(&env, "POST", path);
+        let with_503 = env
+            .requests(Some("POST"), path)
+            .iter()
+            .filter(|r| r.status == 503)
+            .count();
+        assert_eq!(with_503, 3);
+        assert_eq!(ok.len() + with_503, 5, "nothing sent twice");
+        let stored = match word {
+            "kubiya" => env.kubiya_secrets(),
+            _ => env.cbk_secrets(),
+        };
+        assert_eq!(stored.len(), 5);
+        // One list to plan, one to check the three unsure items.
+        let lists = env
+            .requests(
+                Some("GET"),
+                if word == "kubiya" {
+                    "/api/v1/secrets"
+                } else {
+                    "/secret/list"
+                },
+            )
+            .len();
+        assert_eq!(lists, 2, "{word}");
+    }
+}
+
+#[test]
+fn an_unsure_create_that_did_not_happen_stays_failed() {
+    let env = Env::new();
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(503),
+        count: 1,
+        ..Default::default()
+    });
+    let f = env.write("b.env", b"B1=value-b1-xyz\n");
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
+    r.code(1)
+        .stdout_has("B1\tfailed\t")
+        .stdout_has("not on the server when checked");
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
+fn a_closed_stdout_keeps_the_exit_code_and_the_totals() {
+    let env = Env::new();
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(500),
+        count: 1,
+        ..Default::default()
+    });
+    let f = env.write("c.env", env_file(40, "C").as_bytes());
+    let mut c = env.command();
+    c.args([
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "1",
+    ]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    // The reader goes away at once, like `| head -0`.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("39 created, 1 failed"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+}
+
+#[test]
+fn a_clean_import_into_a_closed_stdout_is_still_success() {
+    let env = Env::new();
+    let f = env.write("d.env", env_file(30, "D").as_bytes());
+    let mut c = env.command();
+    c.args(["kubiya", "import", f.to_str().unwrap()]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("30 created"), "{stderr}");
+}
+
+#[test]
+fn a_stream_that_sends_an_id_twice_is_a_server_loop() {
+    let env = Env::new();
+    let item = r#"{"type":"item","data":{"id":"sec_loop","name":"L"}}"#;
+    env.fault(Fault {
+        body: Some(format!("{item}\n{item}\n{item}\n")),
+        content_type: Some("application/jsonl".into()),
+        ..status_fault("/secret/list", 200, 1)
+    });
+    let r = env.run(&["chatbotkit", "list"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("twice in one stream")
+        .stderr_has("sec_loop");
+}
+
+/// A server that answers the list with a stream that never ends: a new id every 20 ms.
+fn endless_stream_server() -> (String, std::thread::JoinHandle<()>) {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    let h = std::thread::spawn(move || {
+        let Ok((mut s, _)) = l.accept() else { return };
+        let mut r = BufReader::new(s.try_clone().unwrap());
+        let mut line = String::new();
+        while r.read_line(&mut line).is_ok_and(|n| n > 2) {
+            line.clear();
+        }
+        let _ = s.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/jsonl\r\ntransfer-encoding: chunked\r\n\r\n",
+        );
+        let end = Instant::now() + Duration::from_secs(60);
+        for i in 0u64.. {
+            let chunk = format!(
+                "{{\"type\":\"item\",\"data\":{{\"id\":\"sec_{i}\",\"name\":\"N{i}\"}}}}\n"
+            );
+            let framed = format!("{:x}\r\n{chunk}\r\n", chunk.len());
+            if s.write_all(framed.as_bytes()).is_err() || Instant::now() > end {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    });
+    (url, h)
+}
+
+#[test]
+fn timeout_bounds_a_whole_stream() {
+    let env = Env::new();
+    let (url, server) = endless_stream_server();
+    let start = Instant::now();
+    let r = env.run(&["--timeout", "2", "chatbotkit", "--base-url", &url, "list"]);
+    let took = start.elapsed();
+    r.code(6)
+        .one_error_line()
+        .stderr_has("did not end within the timeout");
+    assert!(took < Duration::from_secs(8), "took {took:?}");
+    assert!(
+        r.stdout.lines().count() > 10,
+        "items were printed as they came"
+    );
+    server.join().unwrap();
+}
+
+#[test]
+fn a_wrong_base_path_is_an_endpoint_error_never_missing() {
+    let env = Env::new();
+    env.run_stdin(&["kubiya", "create", "KEEP"], b"value-keep-1")
+        .ok();
+    let wrong = format!("{}/some/path", env.url());
+    for word in ["kubiya", "chatbotkit"] {
+        let r = env.run(&[
+            word,
+            "--base-url",
+            &wrong,
+            "delete",
+            "KEEP",
+            "--yes",
+            "--ignore-missing",
+        ]);
+        r.code(6)
+            .one_error_line()
+            .stderr_has("this base URL is not the API's")
+            .stderr_has("check the base URL");
+        let r = env.run(&[word, "--base-url", &wrong, "get", "KEEP"]);
+        r.code(6).stderr_has("this base URL is not the API's");
+    }
+    assert_eq!(env.kubiya_secrets().len(), 1, "nothing deleted");
+}
+
+#[test]
+fn a_real_missing_secret_is_still_missing() {
+    let env = Env::new();
+    env.run(&["kubiya", "get", "NOPE"]).code(3);
+    env.run(&["kubiya", "delete", "NOPE", "--yes"]).code(3);
+    env.run(&["chatbotkit", "delete", "NOPE", "--yes"]).code(3);
+    env.run(&["kubiya", "delete", "NOPE", "--yes", "--ignore-missing"])
+        .ok();
+}
+
+#[test]
+fn ignore_missing_prints_its_json_object() {
+    let env = Env::new();
+    for (word, key) in [("kubiya", "name"), ("chatbotkit", "id")] {
+        let r = env.run(&[
+            word,
+            "delete",
+            "GONE",
+            "--yes",
+            "--ignore-missing",
+            "-o",
+            "json",
+        ]);
+        r.ok();
+        let v = r.json();
+        assert_eq!(v["action"], "missing", "{v}");
+        assert_eq!(v[key], "GONE", "{v}");
+        // Plain output names nothing: nothing was deleted.
+        let r = env.run(&[word, "delete", "GONE", "--yes", "--ignore-missing"]);
+        r.ok();
+        assert_eq!(r.stdout, "");
+    }
+}
+
+#[test]
+fn https_to_a_plain_http_port_says_tls_and_is_not_retried() {
+    let env = Env::new();
+    let url = env.url().replace("http://", "https://");
+    let r = env.run(&["-v", "kubiya", "--base-url", &url, "list"]);
+    r.code(6).stderr_has("TLS").stderr_has("plain http");
+    let attempts = r.stderr.lines().filter(|l| l.starts_with("> GET")).count();
+    assert_eq!(attempts, 1, "{}", r.stderr);
+}
+
+/// Run an import of `n` slow items, send `signals` once some have landed, and return the
+/// output.
+fn interrupted_import(env: &Env, n: usize, latency: u64, signals: &[i32]) -> std::process::Output {
+    env.emu.set_latency(latency);
+    let f = env.write("slow.env", env_file(n, "S").as_bytes());
+    let mut c = env.command();
+    c.args([
+        "kubiya",
+        "import",
+        f.to_str().unwrap(),
+        "--concurrency",
+        "2",
+    ]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while env.kubiya_secrets().len() < 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for &s in signals {
+        // SAFETY: signalling our own child.
+        unsafe {
+            libc::kill(child.id() as i32, s);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn sigterm_mid_import_reports_then_ends_by_sigterm() {
+    for sig in [libc::SIGTERM, libc::SIGHUP] {
+        let env = Env::new();
+        let out = interrupted_import(&env, 40, 150, &[sig]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.signal(), Some(sig), "{stderr}");
+        assert!(stderr.contains("interrupted: "), "{stderr}");
+        let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
+        let not = stdout
+            .lines()
+            .filter(|l| l.contains("\tnot attempted\t"))
+            .count();
+        assert_eq!(created + not, 40, "{stdout}");
+        assert!(not > 0, "{stdout}");
+        assert_eq!(
+            env.kubiya_secrets().len(),
+            created,
+            "the report is what was stored"
+        );
+    }
+}
+
+#[test]
+fn a_second_ctrl_c_ends_at_once() {
+    let env = Env::new();
+    // Requests take 3 s each: finishing the two in flight would take seconds.
+    let start = Instant::now();
+    let out = interrupted_import(&env, 10, 1500, &[libc::SIGINT, libc::SIGINT]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
+    assert!(stderr.contains("stopping at once"), "{stderr}");
+    assert!(
+        !stderr.contains(" created,"),
+        "no report after a forced stop: {stderr}"
+    );
+    // It did not wait for the slow requests in flight (3 landed takes ~3 s of 1.5 s requests).
+    assert!(
+        start.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn a_single_command_ends_by_the_signal_it_gets() {
+    let env = Env::new();
+    env.emu.set_latency(5000);
+    let mut c = env.command();
+    c.args(["kubiya", "list"]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    // The request is under way (it takes 5 s).
+    std::thread::sleep(Duration::from_millis(700));
+    // SAFETY: signalling our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM));
+}
