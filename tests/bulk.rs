@@ -507,3 +507,31 @@ fn a_single_command_ends_by_the_signal_it_gets() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.signal(), Some(libc::SIGTERM));
 }
+
+#[test]
+fn config_commands_print_json_objects_with_o_json() {
+    let env = Env::new();
+    let cfg = env.path().join("c.toml");
+    let cfg = cfg.to_str().unwrap();
+    let r = env.run(&["config", "path", "--config", cfg, "-o", "json"]);
+    r.ok();
+    assert_eq!(r.json()["path"], cfg);
+    let r = env.run_stdin(
+        &[
+            "config",
+            "set-token",
+            "kubiya",
+            "--config",
+            cfg,
+            "-o",
+            "json",
+        ],
+        b"tok-json-test-123456",
+    );
+    r.ok().no_leak("tok-json-test-123456");
+    let v = r.json();
+    assert_eq!(v["action"], "stored");
+    assert_eq!(v["provider"], "kubiya");
+    assert_eq!(v["key"], "token");
+    assert_eq!(v["path"], cfg);
+}

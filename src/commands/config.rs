@@ -45,7 +45,12 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
     match cmd {
         ConfigCommand::Path(_) => {
             let p = config::write_path(ctx.config_file.as_deref(), &env)?;
-            writeln!(ctx.streams.stdout, "{}", p.display()).map_err(error::output)?;
+            if ctx.out.format == OutputFormat::Json {
+                let v = json!({ "path": p.to_string_lossy() });
+                writeln!(ctx.streams.stdout, "{v:#}").map_err(error::output)?;
+            } else {
+                writeln!(ctx.streams.stdout, "{}", p.display()).map_err(error::output)?;
+            }
             Ok(0)
         }
         ConfigCommand::Show(_) => show(ctx),
@@ -87,6 +92,17 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
             path.display()
         ),
     );
+    // With -o json a script gets what was stored where (never the value itself).
+    if ctx.out.format == OutputFormat::Json {
+        let v = json!({
+            "action": "stored",
+            "provider": kind.key(),
+            "profile": profile,
+            "key": key,
+            "path": path.to_string_lossy(),
+        });
+        writeln!(ctx.streams.stdout, "{v:#}").map_err(error::output)?;
+    }
     Ok(0)
 }
 
