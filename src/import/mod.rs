@@ -577,10 +577,16 @@ fn progress_bar(shown: bool, len: usize) -> indicatif::ProgressBar {
     }
     let b = indicatif::ProgressBar::new(len as u64);
     b.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:30} {pos}/{len} {per_sec:.dim} ETA {eta} {msg}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {rate} ETA {eta} {msg}")
+            .map(|st| {
+                st.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.1}/s", state.per_sec());
+                    },
+                )
+            })
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     b
 }
