@@ -60,6 +60,8 @@ struct State {
     /// 429s in a row without a success between them (for the backoff without a hint).
     in_a_row: u32,
     gave_up: bool,
+    /// The run is checking its unsure items before the report: a signal no longer stops it.
+    finishing: bool,
     recent: VecDeque<Instant>,
     limited: u64,
 }
@@ -101,6 +103,7 @@ impl Pace {
                 last_progress: Instant::now(),
                 in_a_row: 0,
                 gave_up: false,
+                finishing: false,
                 recent: VecDeque::new(),
                 limited: 0,
             }),
@@ -130,7 +133,7 @@ impl Pace {
             if s.gave_up {
                 return Err(Stop::GaveUp);
             }
-            if crate::signals::interrupted() {
+            if crate::signals::interrupted() && !s.finishing {
                 return Err(Stop::Interrupted);
             }
             let now = Instant::now();
@@ -218,6 +221,13 @@ impl Pace {
         if s.hold_until.is_none_or(|h| h < until) {
             s.hold_until = Some(until);
         }
+    }
+
+    /// The work is over and the run checks what it left unsure (one list call): that call
+    /// goes out even after the first signal, so the report is true (a second signal still
+    /// ends the process at once).
+    pub fn finishing(&self) {
+        self.lock().finishing = true;
     }
 
     /// How long the run may go without a success before it stops.

@@ -535,3 +535,27 @@ fn config_commands_print_json_objects_with_o_json() {
     assert_eq!(v["key"], "token");
     assert_eq!(v["path"], cfg);
 }
+
+#[test]
+fn an_interrupted_import_still_checks_its_unsure_items() {
+    let env = Env::new();
+    // The first create happens, then its answer is a 503.
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(503),
+        after: true,
+        count: 1,
+        ..Default::default()
+    });
+    let out = interrupted_import(&env, 40, 150, &[libc::SIGINT]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
+    let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
+    assert_eq!(env.kubiya_secrets().len(), created, "{stdout}");
+    assert!(
+        !stdout.lines().any(|l| l.contains("\tfailed")),
+        "the unsure create was checked, not reported failed:\n{stdout}"
+    );
+}

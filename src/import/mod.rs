@@ -195,6 +195,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
     }
 
     let mut outcomes = apply(ctx, p, a, &ready, &plans, pace);
+    pace.finishing();
     confirm_unsure(p, &ready, &plans, &mut outcomes);
     let rows: Vec<Row> = ready
         .iter()
