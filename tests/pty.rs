@@ -491,3 +491,39 @@ fn update_of_a_missing_secret_is_reported_before_asking() {
     assert!(seen.contains("NOPE"), "{seen}");
     assert!(env.writes().is_empty());
 }
+
+/// On a terminal the import's progress bar shows the rate and says when the whole run waits
+/// for the server's rate limit.
+#[test]
+fn the_progress_bar_shows_the_wait_for_the_rate_limit() {
+    let env = Env::new();
+    env.set_rate_limit(4.0, 2, true);
+    let text: String = (0..8).map(|i| format!("P{i}=value-p-{i}-xyz\n")).collect();
+    let f = env.write("p.env", text.as_bytes());
+    // A terminal that can draw a bar (the harness's TERM=dumb gets none).
+    let mut sh = sh_like(&env);
+    sh.env("TERM", "xterm-256color");
+    sh.arg("-c")
+        .arg(format!(
+            "stty echo; exec \"$0\" kubiya import '{}' -o plain",
+            f.display()
+        ))
+        .arg(bin());
+    let s = spawn_with_options(
+        sh,
+        Options::new()
+            .timeout_ms(Some(TIMEOUT_MS))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("spawn in a pty");
+    let t = Tty {
+        s,
+        seen: String::new(),
+    };
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("waiting for the rate limit ("), "{seen}");
+    assert!(seen.contains("/s ETA"), "{seen}");
+    assert!(seen.contains("8 created"), "{seen}");
+    assert_eq!(env.kubiya_secrets().len(), 8);
+}
