@@ -731,23 +731,14 @@ impl NetClass {
                 origin(&call.url),
                 tls_reason(e)
             ),
-            NetClass::Other => {
-                // reqwest's chain names the URL at most; never a body.
-                let mut s = e.to_string();
-                let mut src = std::error::Error::source(e);
-                while let Some(inner) = src {
-                    s.push_str(": ");
-                    s.push_str(&inner.to_string());
-                    src = inner.source();
-                }
-                s
-            }
+            // reqwest's chain names the URL at most; never a body.
+            NetClass::Other => chain(e),
         }
     }
 }
 
-/// Every message of an error's chain, lowercase.
-fn chain_text(e: &reqwest::Error) -> String {
+/// Every message of an error's chain, joined by `: `.
+fn chain(e: &reqwest::Error) -> String {
     let mut s = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(inner) = src {
@@ -755,7 +746,12 @@ fn chain_text(e: &reqwest::Error) -> String {
         s.push_str(&inner.to_string());
         src = inner.source();
     }
-    s.to_ascii_lowercase()
+    s
+}
+
+/// The chain, lowercase, for recognising a kind of failure.
+fn chain_text(e: &reqwest::Error) -> String {
+    chain(e).to_ascii_lowercase()
 }
 
 /// Whether a connect error is rustls refusing the handshake (the server speaks plain http

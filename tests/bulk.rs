@@ -34,6 +34,18 @@ fn creates(env: &Env, method: &str, path: &str) -> (HashMap<String, usize>, usiz
     (ok, limited)
 }
 
+/// `kubiya import FILE --concurrency N` running, with stdout and stderr piped.
+fn spawn_import(env: &Env, file: &std::path::Path, concurrency: u32) -> std::process::Child {
+    let mut c = env.command();
+    c.args(["kubiya", "import"])
+        .arg(file)
+        .args(["--concurrency", &concurrency.to_string()]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c.spawn().unwrap()
+}
+
 fn rate_limited_import(word: &str, retry_after: bool, method: &str, path: &str) {
     let mut env = Env::new();
     // A fraction of the real limits, so the test stays short: 20 requests/s, a burst of 5.
@@ -241,18 +253,7 @@ fn a_closed_stdout_keeps_the_exit_code_and_the_totals() {
         ..Default::default()
     });
     let f = env.write("c.env", env_file(40, "C").as_bytes());
-    let mut c = env.command();
-    c.args([
-        "kubiya",
-        "import",
-        f.to_str().unwrap(),
-        "--concurrency",
-        "1",
-    ]);
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
+    let mut child = spawn_import(&env, &f, 1);
     // The reader goes away at once, like `| head -0`.
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
@@ -266,12 +267,7 @@ fn a_closed_stdout_keeps_the_exit_code_and_the_totals() {
 fn a_clean_import_into_a_closed_stdout_is_still_success() {
     let env = Env::new();
     let f = env.write("d.env", env_file(30, "D").as_bytes());
-    let mut c = env.command();
-    c.args(["kubiya", "import", f.to_str().unwrap()]);
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
+    let mut child = spawn_import(&env, &f, 4);
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -417,18 +413,7 @@ fn https_to_a_plain_http_port_says_tls_and_is_not_retried() {
 fn interrupted_import(env: &Env, n: usize, latency: u64, signals: &[i32]) -> std::process::Output {
     env.emu.set_latency(latency);
     let f = env.write("slow.env", env_file(n, "S").as_bytes());
-    let mut c = env.command();
-    c.args([
-        "kubiya",
-        "import",
-        f.to_str().unwrap(),
-        "--concurrency",
-        "2",
-    ]);
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let child = c.spawn().unwrap();
+    let child = spawn_import(env, &f, 2);
     let deadline = Instant::now() + Duration::from_secs(30);
     while env.kubiya_secrets().len() < 3 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));

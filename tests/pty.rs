@@ -360,6 +360,21 @@ fn get_on_a_terminal_is_a_field_table() {
     );
 }
 
+/// From a transcript ending in `rc=N` and `stty -a`: N, the text from `rc=` on, and the
+/// words of the stty output (`echo`, `-echo`, `icanon`…).
+fn rc_and_stty(seen: &str) -> (i32, &str, Vec<&str>) {
+    let after = &seen[seen.rfind("rc=").expect("an rc= line")..];
+    let rc: i32 = after[3..]
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.parse().ok())
+        .expect("a number after rc=");
+    let flags = after
+        .split(|c: char| c.is_whitespace() || c == ';')
+        .collect();
+    (rc, after, flags)
+}
+
 #[test]
 fn ctrl_c_at_the_hidden_prompt_restores_echo() {
     let env = Env::new();
@@ -370,17 +385,8 @@ fn ctrl_c_at_the_hidden_prompt_restores_echo() {
     t.expect("rc=");
     let (code, seen) = t.finish();
     assert_eq!(code, 0, "{seen}");
-    let after = &seen[seen.rfind("rc=").unwrap()..];
-    let rc: i32 = after[3..]
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (rc, after, flags) = rc_and_stty(&seen);
     assert_eq!(rc, 130, "{seen}");
-    let flags: Vec<&str> = after
-        .split(|c: char| c.is_whitespace() || c == ';')
-        .collect();
     assert!(flags.contains(&"echo"), "echo not restored:\n{after}");
     assert!(!flags.contains(&"-echo"), "echo left off:\n{after}");
     assert!(
@@ -463,17 +469,8 @@ fn sigterm_and_sighup_at_the_hidden_prompt_restore_the_terminal() {
         t.expect("rc=");
         let (code, seen) = t.finish();
         assert_eq!(code, 0, "{seen}");
-        let after = &seen[seen.rfind("rc=").unwrap()..];
-        let got: i32 = after[3..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let (got, after, flags) = rc_and_stty(&seen);
         assert_eq!(got, rc, "ended by the signal: {seen}");
-        let flags: Vec<&str> = after
-            .split(|c: char| c.is_whitespace() || c == ';')
-            .collect();
         assert!(flags.contains(&"echo"), "echo not restored:\n{after}");
         assert!(flags.contains(&"icanon"), "icanon not restored:\n{after}");
         assert!(env.emu.requests().is_empty());
