@@ -791,3 +791,44 @@ fn a_token_in_a_readable_file_is_refused_for_every_command() {
         assert!(env.emu.requests().is_empty(), "mode {mode:o}");
     }
 }
+
+/// A 101-character value, echoed by a server the ways a hostile probe saw: truncated
+/// pydantic-style, base64-encoded, upper-cased and URL-encoded. No run of 8 of its characters
+/// (in any of those forms) reaches stderr, and the status is still shown.
+#[test]
+fn partial_and_encoded_echoes_of_a_value_are_cut_out() {
+    use base64::Engine;
+    let v = "sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGHIJKLMNOPQRSTUVW";
+    let b64 = base64::engine::general_purpose::STANDARD.encode(v);
+    let url = v.replace('-', "%2D");
+    let bodies = [
+        format!(
+            "1 validation error for SecretCreate\nvalue\n  String should have at most 100 characters [type=string_too_long, input_value='{}...', input_type=str]",
+            &v[..18]
+        ),
+        format!("{{\"message\":\"cannot decode {b64}\"}}"),
+        format!("{{\"error\":\"VALUE {} IS INVALID\"}}", v.to_uppercase()),
+        format!("{{\"detail\":\"bad form body value={url}&name=X\"}}"),
+    ];
+    for body in &bodies {
+        let env = Env::new();
+        env.fault(Fault {
+            body: Some(body.clone()),
+            ..status_fault("/secrets", 422, 1)
+        });
+        let r = env.run_stdin(&["kubiya", "create", "X"], v.as_bytes());
+        r.code(1).one_error_line().stderr_has("(422)");
+        let lower = r.stderr.to_lowercase();
+        for form in [v.to_string(), b64.clone(), url.clone()] {
+            let form = form.to_lowercase();
+            for run in form.as_bytes().windows(8) {
+                let run = std::str::from_utf8(run).unwrap();
+                assert!(
+                    !lower.contains(run),
+                    "{body:?}: the run {run:?} is in\n{}",
+                    r.stderr
+                );
+            }
+        }
+    }
+}
