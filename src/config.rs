@@ -400,7 +400,8 @@ fn has_api_version(path: &str) -> bool {
     })
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// 127.0.0.0/8, ::1 or `localhost`: the only hosts plain `http` and a proxy-free client are for.
+pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

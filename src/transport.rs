@@ -131,17 +131,24 @@ impl From<Failure> for Error {
 }
 
 impl Transport {
-    /// `tls`: whether the endpoint is `https`. A loopback `http` endpoint (the emulator)
-    /// needs no root certificates, so none are loaded: start-up stays cheap.
+    /// `endpoint`: the API root. A loopback `http` endpoint (the emulator) needs no root
+    /// certificates, so none are loaded: start-up stays cheap. A loopback endpoint never goes
+    /// through a proxy (`HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` would carry the token off the
+    /// machine, in clear text for `http`); a remote one honours them and `NO_PROXY`.
     pub fn new(
         kind: ProviderKind,
         token: Token,
         timeout: Duration,
         retries: u32,
         verbose: u8,
-        tls: bool,
+        endpoint: &Url,
     ) -> Result<Self> {
-        let client = Client::builder()
+        let tls = endpoint.scheme() == "https";
+        let mut builder = Client::builder();
+        if crate::config::is_loopback(endpoint) {
+            builder = builder.no_proxy();
+        }
+        let client = builder
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(timeout)
             .user_agent(concat!("secretctl/", env!("CARGO_PKG_VERSION")))

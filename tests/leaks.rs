@@ -688,7 +688,7 @@ fn debug_of_every_type_holding_a_value_or_token_is_redacted() {
         Duration::from_secs(1),
         0,
         0,
-        false,
+        &"http://127.0.0.1:1/api/v1".parse().unwrap(),
     )
     .unwrap();
     let shown = format!("{tr:?}");

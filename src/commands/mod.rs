@@ -162,7 +162,7 @@ fn connect(
         ctx.timeout(),
         ctx.global.retries.unwrap_or(DEFAULT_RETRIES),
         ctx.global.verbose,
-        ep.api_root.scheme() == "https",
+        &ep.api_root,
     )?;
     // Act as a child user, as ChatBotKit's own CLI and SDKs do with these variables.
     if let Some((var, user)) = crate::config::run_as_user(kind, &env) {
