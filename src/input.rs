@@ -68,9 +68,9 @@ pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
         return Err(error::usage("the value is empty; nothing was sent"));
     }
     if raw.len() > MAX_VALUE_BYTES {
+        // Only a little more than the limit was read: the real size is unknown (`/dev/zero`).
         return Err(error::usage(format!(
-            "the value is {} bytes, over the limit of {MAX_VALUE_BYTES} bytes (1 MiB); nothing was sent",
-            raw.len()
+            "the value is more than 1 MiB ({MAX_VALUE_BYTES} bytes), the limit; nothing was sent"
         )));
     }
     if base64 {
@@ -109,6 +109,14 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
             "cannot read value file {}: it is a directory",
             path.display()
         )));
+    }
+    // `/dev/tty`, or `/dev/stdin` on a terminal: what is typed there is echoed on screen.
+    if std::io::IsTerminal::is_terminal(&file) {
+        return Err(error::usage(format!(
+            "value file {} is a terminal: typing there would show the value on screen",
+            path.display()
+        ))
+        .with_hint("drop --value-file to be asked with a hidden prompt, or pipe the value in"));
     }
     read_bounded(file).map_err(cannot)
 }

@@ -25,7 +25,7 @@ fn install() {
 }
 
 /// Ctrl-C: put the terminal back and exit 130. At a hidden prompt both the handler thread
-/// and the prompt (rpassword reads the Ctrl-C itself and raises SIGINT) get here; the first
+/// and the prompt (a read interrupted by the signal) may get here; the first
 /// exits, a second waits for that, so the exit code is always 130.
 pub fn exit_interrupted() -> ! {
     if EXITING.swap(true, Ordering::SeqCst) {

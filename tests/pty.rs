@@ -436,3 +436,51 @@ fn color_never_reaches_help_and_parse_errors_on_a_terminal() {
         assert!(!seen.contains('\u{1b}'), "{args}: colour: {seen:?}");
     }
 }
+
+/// Every byte typed at the hidden prompt is kept: Tab and Esc (with what follows) are part of
+/// the value, exactly as typed (rpassword stored `a<Tab>b` as `ab` and `ab<Esc>cd` as `abd`).
+#[test]
+fn the_hidden_prompt_keeps_tab_esc_and_other_control_characters() {
+    for (typed, value) in [
+        ("a\tb", "a\tb"),
+        ("ab\x1bcd", "ab\x1bcd"),
+        ("x\x1b[Ay\x01z\x04q", "x\x1b[Ay\x01z\x04q"),
+        // Ctrl-V takes the next key as it is, even Ctrl-C or Backspace.
+        ("v\x16\x03w\x16\x7f", "v\x03w\x7f"),
+    ] {
+        let env = Env::new();
+        let mut t = Tty::run(&env, &["kubiya", "create", "CTL", "--description", "d"]);
+        t.answer_hidden("Value for CTL: ", typed);
+        t.answer_hidden("Confirm value: ", typed);
+        let (code, seen) = t.finish();
+        assert_eq!(code, 0, "{typed:?}: {seen}");
+        assert_eq!(env.kubiya_value("CTL").as_deref(), Some(value), "{seen}");
+    }
+}
+
+/// The line still edits as on a terminal: Backspace removes the character before it (a whole
+/// UTF-8 character), Ctrl-U clears the line.
+#[test]
+fn the_hidden_prompt_keeps_the_terminals_line_editing() {
+    let env = Env::new();
+    let mut t = Tty::run(&env, &["kubiya", "create", "ED", "--description", "d"]);
+    t.answer_hidden("Value for ED: ", "abX\x7fcé\x08-edited");
+    t.answer_hidden("Confirm value: ", "wrong\x15abc-edited");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert_eq!(env.kubiya_value("ED").as_deref(), Some("abc-edited"));
+}
+
+/// A value file that is the terminal would echo what is typed: refused like
+/// `--value-file -` on a terminal, before anything is read or sent.
+#[test]
+fn a_value_file_that_is_a_terminal_is_refused() {
+    for file in ["/dev/tty", "/dev/stdin", "-"] {
+        let env = Env::new();
+        let t = Tty::run(&env, &["kubiya", "create", "T", "--value-file", file]);
+        let (code, seen) = t.finish();
+        assert_eq!(code, 2, "{file}: {seen}");
+        assert!(seen.contains("is a terminal"), "{file}: {seen}");
+        assert!(env.emu.requests().is_empty(), "{file}");
+    }
+}
