@@ -68,9 +68,9 @@ pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
         return Err(error::usage("the value is empty; nothing was sent"));
     }
     if raw.len() > MAX_VALUE_BYTES {
-        // Only a little more than the limit was read: the real size is unknown (`/dev/zero`).
         return Err(error::usage(format!(
-            "the value is more than 1 MiB ({MAX_VALUE_BYTES} bytes), the limit; nothing was sent"
+            "the value is {} bytes, over the limit of {MAX_VALUE_BYTES} bytes (1 MiB); nothing was sent",
+            raw.len()
         )));
     }
     if base64 {
@@ -118,14 +118,36 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
         ))
         .with_hint("drop --value-file to be asked with a hidden prompt, or pipe the value in"));
     }
-    read_bounded(file).map_err(cannot)
+    read_bounded(file).map_err(|e| read_error(e, cannot))
 }
 
 /// Read at most a little more than the limit, so a huge input is refused without being held.
+/// An input cut off there is refused at once as "more than 1 MiB": its real size is unknown
+/// (`/dev/zero` is endless), and the count read would be a made-up figure.
 fn read_bounded(r: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    const BOUND: u64 = MAX_VALUE_BYTES as u64 + 3;
     let mut buf = Zeroizing::new(Vec::new());
-    r.take(MAX_VALUE_BYTES as u64 + 3).read_to_end(&mut buf)?;
+    r.take(BOUND).read_to_end(&mut buf)?;
+    if buf.len() as u64 == BOUND {
+        return Err(std::io::Error::other(TOO_BIG));
+    }
     Ok(buf)
+}
+
+const TOO_BIG: &str = "the value is more than 1 MiB (1048576 bytes, the limit); nothing was sent";
+
+/// A read error as the usage error to show: the size limit as itself, others as `cannot`.
+fn read_error(
+    e: std::io::Error,
+    cannot: impl FnOnce(std::io::Error) -> error::Error,
+) -> error::Error {
+    if e.get_ref()
+        .is_some_and(|inner| inner.to_string() == TOO_BIG)
+    {
+        error::usage(TOO_BIG)
+    } else {
+        cannot(e)
+    }
 }
 
 fn read_env(var: &std::ffi::OsStr) -> Result<Zeroizing<Vec<u8>>> {
@@ -161,7 +183,7 @@ fn read_stdin(
         .with_hint("pipe the value in, or drop the flag to be asked with a hidden prompt"));
     }
     let mut buf = read_bounded(&mut streams.stdin)
-        .map_err(|e| error::usage(format!("cannot read {what}: {e}")))?;
+        .map_err(|e| read_error(e, |e| error::usage(format!("cannot read {what}: {e}"))))?;
     if !args.keep_newline && buf.last() == Some(&b'\n') {
         buf.pop();
         if buf.last() == Some(&b'\r') {
