@@ -182,14 +182,20 @@ fn without_quoted_string(msg: &str) -> String {
             format!("{}a string{}", &msg[..start], &rest[end..])
         }
     };
+    // serde's `Unexpected` forms; a `…` elsewhere is a key name (`unknown field `tokne``).
     let mut out = String::with_capacity(msg.len());
     let mut rest = msg.as_str();
-    while let Some(open) = rest.find(" `") {
-        let Some(close) = rest[open + 2..].find('`') else {
+    while let Some(open) = ["integer `", "floating point `", "boolean `", "character `"]
+        .iter()
+        .filter_map(|w| rest.find(w).map(|i| (i, w.len())))
+        .min()
+    {
+        let (at, len) = open;
+        let Some(close) = rest[at + len..].find('`') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        rest = &rest[open + 2 + close + 1..];
+        out.push_str(&rest[..at + len - 2]);
+        rest = &rest[at + len + close + 1..];
     }
     out.push_str(rest);
     out
@@ -421,6 +427,10 @@ mod tests {
         assert_eq!(
             without_quoted_string("invalid type: floating point `1.5`, expected a string"),
             "invalid type: floating point, expected a string"
+        );
+        assert_eq!(
+            without_quoted_string("unknown field `tokne`, expected `token`"),
+            "unknown field `tokne`, expected `token`"
         );
     }
 

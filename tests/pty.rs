@@ -484,3 +484,32 @@ fn a_value_file_that_is_a_terminal_is_refused() {
         assert!(env.emu.requests().is_empty(), "{file}");
     }
 }
+
+/// `--config KEY=-` on a terminal asks with a hidden prompt, twice.
+#[test]
+fn a_config_secret_from_a_terminal_is_asked_hidden() {
+    let env = Env::new();
+    let value = "cs-TYPED-\t-3e7f";
+    let mut t = Tty::run(
+        &env,
+        &[
+            "cbk",
+            "create",
+            "GH",
+            "--type",
+            "oauth",
+            "--no-value",
+            "--config",
+            "clientId=abc",
+            "--config",
+            "clientSecret=-",
+        ],
+    );
+    t.answer_hidden("Value for config clientSecret: ", value);
+    t.answer_hidden("Confirm value: ", value);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("cs-TYPED"), "echoed:\n{seen}");
+    let found = env.cbk_by_name("GH");
+    assert_eq!(found[0]["config"]["clientSecret"], value);
+}
