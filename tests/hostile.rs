@@ -779,3 +779,52 @@ fn hanging_token_commands_are_bounded_by_the_timeout() {
         nothing_sent(&env);
     }
 }
+
+/// Names longer than the APIs can serve (255 bytes) are refused before anything is sent, for
+/// every command that takes one; 255 bytes still work.
+#[test]
+fn names_over_255_bytes_are_refused_before_sending() {
+    let env = Env::new();
+    let long = "n".repeat(256);
+    let huge = "x".repeat(70_000);
+    let multibyte = "é".repeat(128); // 256 bytes in 128 characters
+    for name in [&long, &huge, &multibyte] {
+        for args in [
+            vec!["kubiya", "create", name.as_str()],
+            vec!["kubiya", "get", name.as_str()],
+            vec!["kubiya", "update", name.as_str()],
+            vec!["kubiya", "delete", name.as_str(), "--yes"],
+            vec!["cbk", "create", name.as_str()],
+            vec!["cbk", "update", "X", "--name", name.as_str()],
+            vec!["cbk", "delete", name.as_str(), "--yes"],
+        ] {
+            let r = env.run_stdin(&args, b"a-value-1234");
+            refused(&r, 2, &["over the limit of 255"]);
+        }
+    }
+    nothing_sent(&env);
+    let ok = "k".repeat(255);
+    env.run_stdin(&["kubiya", "create", &ok], b"a-value-1234")
+        .ok();
+    env.run(&["kubiya", "get", &ok]).ok();
+    env.run(&["kubiya", "delete", &ok, "--yes"]).ok();
+}
+
+/// `get --reveal -o json` is refused (exit 2, nothing sent): -o json never holds a value, and
+/// --reveal prints only the value.
+#[test]
+fn get_reveal_with_json_output_is_refused() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "reveal-me-4242", "d");
+    env.emu.clear_requests();
+    for args in [
+        vec!["-o", "json", "kubiya", "get", "R", "--reveal"],
+        vec!["kubiya", "get", "R", "--reveal", "--output=json"],
+    ] {
+        let r = env.run(&args);
+        refused(&r, 2, &["-o json"]);
+        assert_eq!(r.stdout, "");
+        r.no_leak("reveal-me-4242");
+    }
+    nothing_sent(&env);
+}

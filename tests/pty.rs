@@ -513,3 +513,46 @@ fn a_config_secret_from_a_terminal_is_asked_hidden() {
     let found = env.cbk_by_name("GH");
     assert_eq!(found[0]["config"]["clientSecret"], value);
 }
+
+/// `TERM=dumb` is a terminal that cannot show colour: secretctl's own messages and tables
+/// carry none, while the same run with a colour terminal does.
+#[test]
+fn term_dumb_gets_no_colour() {
+    let env = Env::new();
+    env.emu.seed_kubiya("C", "v", "d");
+    let raw = |term: &str, args: &str| -> (i32, String) {
+        let mut sh = sh_like(&env);
+        for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
+            sh.env_remove(k);
+        }
+        sh.env("TERM", term);
+        sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
+        let mut s = spawn_with_options(
+            sh,
+            Options::new()
+                .timeout_ms(Some(TIMEOUT_MS))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn in a pty");
+        let seen = s.exp_eof().expect("the end");
+        let code = match s.process().wait().expect("wait") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
+        };
+        (code, seen)
+    };
+    for (args, code) in [("kubiya get MISSING", 3), ("kubiya list", 0)] {
+        let (c, seen) = raw("xterm-256color", args);
+        assert_eq!(c, code, "{seen}");
+        assert!(
+            seen.contains("\u{1b}["),
+            "{args}: no colour on xterm: {seen:?}"
+        );
+        let (c, seen) = raw("dumb", args);
+        assert_eq!(c, code, "{seen}");
+        assert!(
+            !seen.contains('\u{1b}'),
+            "{args}: colour with TERM=dumb: {seen:?}"
+        );
+    }
+}
