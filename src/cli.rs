@@ -265,7 +265,7 @@ pub struct KubiyaCmd {
 pub enum CbkCommand {
     /// Create a secret; prints its id
     #[command(
-        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc"
+        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc --config clientSecret=@./client-secret"
     )]
     Create(CbkCreateArgs),
     /// Show a secret's metadata (ChatBotKit never returns values)
@@ -404,7 +404,7 @@ pub struct CbkFields {
     #[arg(long, value_name = "ALIAS")]
     pub alias: Option<String>,
     /// A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file's
-    /// bytes; \\@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a
+    /// bytes; \@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a
     /// terminal). Keys naming a secret, password, passwd, token or private part take no
     /// literal value: it would land in shell history and the process list
     #[arg(

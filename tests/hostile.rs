@@ -180,11 +180,15 @@ fn hostile_names_round_trip_on_chatbotkit_by_name() {
     }
 }
 
+/// The longest names accepted (255 bytes; longer ones are refused before sending, see
+/// `names_over_255_bytes_are_refused_before_sending` — this test used 10,000 characters
+/// before issue 13 set the limit) round-trip exactly.
 #[test]
-fn ten_thousand_character_names_round_trip() {
+fn names_at_the_255_byte_limit_round_trip() {
     let env = Env::new();
-    // Multi-byte, so the path is 60,000 characters once encoded.
-    let name: String = "é".repeat(10_000);
+    // Multi-byte, so the path segment is 763 characters once encoded.
+    let name: String = "é".repeat(127) + "x";
+    assert_eq!(name.len(), 255);
     env.run_stdin(&["kubiya", "create", &name], b"long-name-value")
         .ok();
     assert_eq!(env.kubiya_value(&name).as_deref(), Some("long-name-value"));
@@ -194,14 +198,14 @@ fn ten_thousand_character_names_round_trip() {
     env.run(&["kubiya", "delete", &name, "--yes"]).ok();
     assert!(env.kubiya_secrets().is_empty());
     for seg in path_segments(&env) {
-        assert_eq!(seg.len(), 60_000);
+        assert_eq!(seg.len(), 127 * 6 + 1);
         assert_eq!(percent_decode(&seg), name.as_bytes());
     }
     // Missing: exit 3, one line.
     let r = env.run(&["kubiya", "get", &name]);
     r.code(3).one_error_line();
 
-    let ascii = "n".repeat(10_000);
+    let ascii = "n".repeat(255);
     let r = env.run_stdin(&["chatbotkit", "create", &ascii], b"v");
     r.ok();
     assert_eq!(env.cbk_by_name(&ascii).len(), 1);
