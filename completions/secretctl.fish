@@ -84,7 +84,7 @@ protected\t''
 public\t''"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l blueprint-id -d 'Blueprint the secret belongs to' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l alias -d 'Alias' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l config -d 'A config entry (repeatable), e.g. --config clientId=abc' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l config -d 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file\'s bytes; \\@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l meta -d 'A meta entry (repeatable); keys must not start with _' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
@@ -137,7 +137,7 @@ protected\t''
 public\t''"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l blueprint-id -d 'Blueprint the secret belongs to' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l alias -d 'Alias' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l config -d 'A config entry (repeatable), e.g. --config clientId=abc' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l config -d 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file\'s bytes; \\@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l meta -d 'A meta entry (repeatable); keys must not start with _' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l value-env -d 'Read the value from this environment variable' -r
@@ -295,7 +295,7 @@ protected\t''
 public\t''"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l blueprint-id -d 'Blueprint the secret belongs to' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l alias -d 'Alias' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l config -d 'A config entry (repeatable), e.g. --config clientId=abc' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l config -d 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file\'s bytes; \\@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l meta -d 'A meta entry (repeatable); keys must not start with _' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
@@ -348,7 +348,7 @@ protected\t''
 public\t''"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l blueprint-id -d 'Blueprint the secret belongs to' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l alias -d 'Alias' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l config -d 'A config entry (repeatable), e.g. --config clientId=abc' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l config -d 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file\'s bytes; \\@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l meta -d 'A meta entry (repeatable); keys must not start with _' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l value-env -d 'Read the value from this environment variable' -r

@@ -265,7 +265,7 @@ pub struct KubiyaCmd {
 pub enum CbkCommand {
     /// Create a secret; prints its id
     #[command(
-        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc"
+        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc --config clientSecret=@./client-secret"
     )]
     Create(CbkCreateArgs),
     /// Show a secret's metadata (ChatBotKit never returns values)
@@ -404,9 +404,16 @@ pub struct CbkFields {
     /// Alias
     #[arg(long, value_name = "ALIAS")]
     pub alias: Option<String>,
-    /// A config entry (repeatable), e.g. --config clientId=abc
-    #[arg(long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
-    pub config: Vec<(String, String)>,
+    /// A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file's
+    /// bytes; \@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a
+    /// terminal). Keys naming a secret, password, passwd, token or private part take no
+    /// literal value: it would land in shell history and the process list
+    #[arg(
+        long = "config",
+        value_name = "KEY=VALUE|KEY=@PATH|KEY=-",
+        value_parser = parse_config_entry
+    )]
+    pub config: Vec<ConfigEntry>,
     /// A meta entry (repeatable); keys must not start with _
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
     pub meta: Vec<(String, String)>,
@@ -605,6 +612,60 @@ pub enum OnConflict {
     Update,
 }
 
+/// A `--config` entry of a ChatBotKit secret. Never fails to parse (clap would quote the whole
+/// argument, value included, in its error): a malformed entry is refused by the command.
+#[derive(Clone)]
+pub struct ConfigEntry {
+    pub key: String,
+    pub source: ConfigSource,
+}
+
+#[derive(Clone)]
+pub enum ConfigSource {
+    /// `KEY=VALUE` (`KEY=\@…` is the literal `@…`).
+    Literal(zeroize::Zeroizing<String>),
+    /// `KEY=@PATH`: the file's bytes, exactly.
+    File(PathBuf),
+    /// `KEY=-`: standard input when it is not a terminal, else a hidden prompt.
+    Stdin,
+    /// Not `KEY=…` with a non-empty key.
+    Malformed,
+}
+
+impl std::fmt::Debug for ConfigEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = match &self.source {
+            ConfigSource::Literal(_) => "<redacted>".to_string(),
+            ConfigSource::File(p) => format!("@{}", p.display()),
+            ConfigSource::Stdin => "-".to_string(),
+            ConfigSource::Malformed => "<malformed>".to_string(),
+        };
+        write!(f, "ConfigEntry({}={source})", self.key)
+    }
+}
+
+fn parse_config_entry(s: &str) -> Result<ConfigEntry, String> {
+    let Some((key, v)) = s.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+        return Ok(ConfigEntry {
+            key: String::new(),
+            source: ConfigSource::Malformed,
+        });
+    };
+    let source = if v == "-" {
+        ConfigSource::Stdin
+    } else if let Some(path) = v.strip_prefix('@') {
+        ConfigSource::File(PathBuf::from(path))
+    } else if let Some(rest) = v.strip_prefix("\\@") {
+        ConfigSource::Literal(zeroize::Zeroizing::new(format!("@{rest}")))
+    } else {
+        ConfigSource::Literal(zeroize::Zeroizing::new(v.to_string()))
+    };
+    Ok(ConfigEntry {
+        key: key.to_string(),
+        source,
+    })
+}
+
 fn parse_key_value(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
@@ -624,6 +685,7 @@ fn parse_meta(s: &str) -> Result<(String, String), String> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use std::path::Path;
 
     #[test]
     fn definition_is_consistent() {
@@ -669,7 +731,10 @@ mod tests {
         let CbkCommand::Create(a) = c.command else {
             panic!()
         };
-        assert_eq!(a.fields.config, vec![("clientId".into(), "abc".into())]);
+        assert_eq!(
+            format!("{:?}", a.fields.config),
+            "[ConfigEntry(clientId=<redacted>)]"
+        );
         let cli = parse(&["kubiya", "list", "--config", "/tmp/x.toml"]).unwrap();
         let Command::Kubiya(k) = cli.command else {
             panic!()
@@ -681,6 +746,24 @@ mod tests {
             l.config_file.config_file,
             Some(PathBuf::from("/tmp/x.toml"))
         );
+    }
+
+    #[test]
+    fn config_entries_literal_file_stdin_and_escaped_at() {
+        let e = |s: &str| parse_config_entry(s).unwrap();
+        assert!(matches!(e("clientId=abc").source, ConfigSource::Literal(v) if *v == "abc"));
+        assert!(matches!(e("k=a=b").source, ConfigSource::Literal(v) if *v == "a=b"));
+        assert!(matches!(e("k=").source, ConfigSource::Literal(v) if v.is_empty()));
+        assert!(
+            matches!(e("clientSecret=@/run/s").source, ConfigSource::File(p) if p == Path::new("/run/s"))
+        );
+        assert!(matches!(e("k=\\@home").source, ConfigSource::Literal(v) if *v == "@home"));
+        assert!(matches!(e("k=-").source, ConfigSource::Stdin));
+        assert!(matches!(e("k=--").source, ConfigSource::Literal(v) if *v == "--"));
+        for bad in ["nokey", "=v", ""] {
+            assert!(matches!(e(bad).source, ConfigSource::Malformed), "{bad}");
+        }
+        assert_eq!(e("k=@p").key, "k");
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl Config {
             .or_else(|| env("SECRETCTL_CONFIG").map(PathBuf::from));
         let path = explicit.clone().or_else(default_path);
         let file = match &path {
-            Some(p) => match std::fs::read(p) {
+            Some(p) => match read_bounded(p) {
                 Ok(bytes) => Some(parse_file(p, &bytes)?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => None,
                 Err(e) => {
@@ -249,6 +249,34 @@ impl Config {
     }
 }
 
+/// The largest config file read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// A config file's bytes, refusing what is not a regular file (`/dev/zero`, a FIFO) or is over
+/// [`MAX_CONFIG_BYTES`], so a wrong `--config` can neither block nor exhaust memory.
+pub fn read_bounded(p: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    // Opening a FIFO for reading would wait for a writer: don't.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NONBLOCK);
+    let f = opts.open(p)?;
+    let meta = f.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::other("it is not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::other("it is over 1 MiB"));
+    }
+    Ok(bytes)
+}
+
 fn file_exists(p: &Option<PathBuf>) -> bool {
     p.as_ref().is_some_and(|p| p.exists())
 }
@@ -293,7 +321,41 @@ fn check_permissions(path: &Path, file: &ConfigFile) -> Result<()> {
         ))
         .with_hint(format!("run: chmod 600 {}", path.display())));
     }
+    if (file.holds_token() || file.holds_command())
+        && let Some(dir) = open_folder(path)
+    {
+        return Err(error::auth(format!(
+            "config file {} holds credentials or a token_command, but the folder {} is writable by everyone: anyone could replace the file",
+            path.display(),
+            dir.display()
+        ))
+        .with_hint(format!(
+            "run: chmod o-w {} (or move the file to a private folder)",
+            dir.display()
+        )));
+    }
     Ok(())
+}
+
+/// The first folder above the config file (as named, and as its symlinks resolve) that
+/// anyone may write to without the sticky bit: anyone could rename the file away and put
+/// their own in its place. A sticky world-writable folder (`/tmp`) only lets each user
+/// replace their own files, so it is accepted.
+#[cfg(unix)]
+fn open_folder(path: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let named = std::path::absolute(path).ok();
+    let real = std::fs::canonicalize(path).ok();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for p in named.iter().chain(real.iter()) {
+        dirs.extend(p.ancestors().skip(1).map(Path::to_path_buf));
+    }
+    dirs.into_iter().find(|d| {
+        std::fs::metadata(d).is_ok_and(|m| {
+            let mode = m.permissions().mode();
+            m.is_dir() && mode & 0o002 != 0 && mode & 0o1000 == 0
+        })
+    })
 }
 
 #[cfg(not(unix))]
@@ -400,7 +462,8 @@ fn has_api_version(path: &str) -> bool {
     })
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// 127.0.0.0/8, ::1 or `localhost`: the only hosts plain `http` and a proxy-free client are for.
+pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
@@ -512,8 +575,10 @@ pub fn set_provider_key(
     value: &str,
 ) -> Result<()> {
     use toml_edit::{DocumentMut, Item, Table, value as v};
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let text = match read_bounded(path) {
+        Ok(b) => String::from_utf8(b).map_err(|_| {
+            error::usage(format!("config file {} is not valid UTF-8", path.display()))
+        })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
             return Err(error::usage(format!(
@@ -560,7 +625,26 @@ pub fn set_provider_key(
         "token"
     };
     t.remove(other);
-    write_private(path, doc.to_string().as_bytes())
+    // A symlinked config (dotfiles kept in a repository) is written through to its target:
+    // the link stays a link.
+    write_private(&through_links(path), doc.to_string().as_bytes())
+}
+
+/// Where writing `path` should go: the file a symlink points to (even one that does not
+/// exist yet), else `path` itself.
+fn through_links(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| match std::fs::read_link(path) {
+                Ok(target) if target.is_relative() => path
+                    .parent()
+                    .map_or_else(|| target.clone(), |d| d.join(&target)),
+                Ok(target) => target,
+                Err(_) => path.to_path_buf(),
+            })
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -606,7 +690,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Run `sh -c CMD` with no stdin (it must not eat a value piped to secretctl), stderr passed
+/// Run `/bin/sh -c CMD` with no stdin (it must not eat a value piped to secretctl), stderr passed
 /// through (a password manager may explain itself), no credential variables in its
 /// environment, killed with its process group after `timeout`. Stdout, trimmed, is the token.
 fn run_token_command(
@@ -618,7 +702,8 @@ fn run_token_command(
 ) -> Result<Token> {
     use wait_timeout::ChildExt;
     let what = format!("token_command of profile '{profile}' ({})", kind.key());
-    let mut command = Command::new("sh");
+    // By absolute path: a `sh` earlier in $PATH (a planted one) never sees the command.
+    let mut command = Command::new("/bin/sh");
     command
         .arg("-c")
         .arg(cmd)

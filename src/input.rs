@@ -15,7 +15,7 @@ use std::path::Path;
 use base64::Engine;
 use zeroize::Zeroizing;
 
-use crate::cli::ValueArgs;
+use crate::cli::{ConfigEntry, ConfigSource, ValueArgs};
 use crate::error::{self, Result};
 use crate::secret::SecretValue;
 use crate::streams::Streams;
@@ -115,14 +115,44 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
             path.display()
         )));
     }
-    read_bounded(file).map_err(cannot)
+    // `/dev/tty`, or `/dev/stdin` on a terminal: what is typed there is echoed on screen.
+    if std::io::IsTerminal::is_terminal(&file) {
+        return Err(error::usage(format!(
+            "value file {} is a terminal: typing there would show the value on screen",
+            path.display()
+        ))
+        .with_hint("drop --value-file to be asked with a hidden prompt, or pipe the value in"));
+    }
+    read_bounded(file).map_err(|e| read_error(e, cannot))
 }
 
 /// Read at most a little more than the limit, so a huge input is refused without being held.
+/// An input cut off there is refused at once as "more than 1 MiB": its real size is unknown
+/// (`/dev/zero` is endless), and the count read would be a made-up figure.
 fn read_bounded(r: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    const BOUND: u64 = MAX_VALUE_BYTES as u64 + 3;
     let mut buf = Zeroizing::new(Vec::new());
-    r.take(MAX_VALUE_BYTES as u64 + 3).read_to_end(&mut buf)?;
+    r.take(BOUND).read_to_end(&mut buf)?;
+    if buf.len() as u64 == BOUND {
+        return Err(std::io::Error::other(TOO_BIG));
+    }
     Ok(buf)
+}
+
+const TOO_BIG: &str = "the value is more than 1 MiB (1048576 bytes, the limit); nothing was sent";
+
+/// A read error as the usage error to show: the size limit as itself, others as `cannot`.
+fn read_error(
+    e: std::io::Error,
+    cannot: impl FnOnce(std::io::Error) -> error::Error,
+) -> error::Error {
+    if e.get_ref()
+        .is_some_and(|inner| inner.to_string() == TOO_BIG)
+    {
+        error::usage(TOO_BIG)
+    } else {
+        cannot(e)
+    }
 }
 
 fn read_env(var: &std::ffi::OsStr) -> Result<Zeroizing<Vec<u8>>> {
@@ -158,7 +188,7 @@ fn read_stdin(
         .with_hint("pipe the value in, or drop the flag to be asked with a hidden prompt"));
     }
     let mut buf = read_bounded(&mut streams.stdin)
-        .map_err(|e| error::usage(format!("cannot read {what}: {e}")))?;
+        .map_err(|e| read_error(e, |e| error::usage(format!("cannot read {what}: {e}"))))?;
     if !args.keep_newline && buf.last() == Some(&b'\n') {
         buf.pop();
         if buf.last() == Some(&b'\r') {
@@ -206,6 +236,190 @@ fn prompt(
         std::mem::take(&mut *first).into_bytes(),
     )))
 }
+
+/// Whether a value is read from standard input (`--value-file -`, or no value flag off a
+/// terminal): then no `--config KEY=-` may read it too.
+pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -> bool {
+    takes_value
+        && (args.value_file.as_deref() == Some(Path::new("-"))
+            || (!args.has_source() && !stdin_tty))
+}
+
+/// A config key that names a secret part (`clientSecret`, `password`, `privateKey`, …): its
+/// value may not be given literally on the command line.
+pub fn is_secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    ["secret", "password", "passwd", "token", "private"]
+        .iter()
+        .any(|w| k.contains(w))
+}
+
+/// The `--config` entries of a ChatBotKit create/update, every one checked before any is
+/// read, and all read before anything is sent: a literal for a secret key is exit 2, at most
+/// one `KEY=-`, and not together with a value read from stdin. `KEY=@PATH` is the file's
+/// bytes exactly (a terminal is refused); `KEY=-` is stdin with the newline rule, or a hidden
+/// prompt asked twice on a terminal. Each value must be non-empty UTF-8 of at most 1 MiB.
+pub fn read_config(
+    entries: &[ConfigEntry],
+    value_reads_stdin: bool,
+    streams: &mut Streams,
+) -> Result<Vec<(String, SecretValue)>> {
+    let shown = |k: &str| crate::output::sanitize(k).into_owned();
+    let mut stdin_key: Option<&str> = None;
+    for e in entries {
+        match &e.source {
+            ConfigSource::Malformed => {
+                return Err(error::usage(
+                    "a --config entry is not KEY=VALUE, KEY=@PATH or KEY=- with a non-empty KEY; nothing was sent",
+                ));
+            }
+            ConfigSource::Literal(_) if is_secret_key(&e.key) => {
+                let k = shown(&e.key);
+                return Err(error::usage(format!(
+                    "--config {k}: a literal value for a secret key would land in shell history and the process list; nothing was sent"
+                ))
+                .with_hint(format!(
+                    "read it from a file with --config {k}=@PATH, or from standard input or a hidden prompt with --config {k}=-"
+                )));
+            }
+            ConfigSource::Stdin => {
+                if let Some(first) = stdin_key {
+                    return Err(error::usage(format!(
+                        "--config {}=- and --config {}=- cannot both read standard input; nothing was sent",
+                        shown(first),
+                        shown(&e.key)
+                    ))
+                    .with_hint("give the others with --config KEY=@PATH"));
+                }
+                if value_reads_stdin {
+                    return Err(error::usage(format!(
+                        "--config {}=- and the secret's value cannot both read standard input; nothing was sent",
+                        shown(&e.key)
+                    ))
+                    .with_hint(
+                        "give the value with --value-file PATH or --value-env VAR (or --keep-value on update), or the entry with --config KEY=@PATH",
+                    ));
+                }
+                stdin_key = Some(&e.key);
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let k = shown(&e.key);
+        let raw: Zeroizing<Vec<u8>> = match &e.source {
+            ConfigSource::Literal(v) => Zeroizing::new(v.as_bytes().to_vec()),
+            ConfigSource::File(path) => {
+                read_file(path).map_err(|err| err.context(format!("--config {k}")))?
+            }
+            ConfigSource::Stdin if !streams.stdin_tty => read_stdin(
+                &ValueArgs::default(),
+                Purpose::Create,
+                streams,
+                "standard input",
+            )
+            .map_err(|err| err.context(format!("--config {k}")))?,
+            ConfigSource::Stdin => {
+                let failed = |err: std::io::Error| {
+                    error::usage(format!(
+                        "--config {k}: cannot read the value from the terminal: {err}"
+                    ))
+                };
+                let first = streams
+                    .prompter
+                    .secret(&format!("Value for config {k}: "))
+                    .map_err(failed)?;
+                if !first.is_empty() {
+                    let second = streams.prompter.secret("Confirm value: ").map_err(failed)?;
+                    if *first != *second {
+                        return Err(error::usage(format!(
+                            "--config {k}: the two values did not match; nothing was sent"
+                        )));
+                    }
+                }
+                Zeroizing::new(first.as_bytes().to_vec())
+            }
+            ConfigSource::Malformed => unreachable!("refused above"),
+        };
+        if raw.is_empty() {
+            return Err(error::usage(format!(
+                "--config {k}: the value is empty; nothing was sent"
+            )));
+        }
+        let value = finish(raw, false).map_err(|err| match err {
+            error::Error::Usage(m) => error::usage(format!("--config {k}: {}", m.text)),
+            other => other,
+        })?;
+        out.push((e.key.clone(), value));
+    }
+    Ok(out)
+}
+
+/// Piped input given to a command that takes no value (`chatbotkit create --kind personal`)
+/// is exit 2, never silently dropped. `why` says why no value is taken.
+pub fn refuse_unread_stdin(streams: &Streams, why: &str) -> Result<()> {
+    if !streams.stdin_tty && (streams.stdin_has_data)() {
+        return Err(error::usage(format!(
+            "standard input holds data, but {why}: it would be dropped; nothing was sent"
+        ))
+        .with_hint("run it without piping anything in (< /dev/null)"));
+    }
+    Ok(())
+}
+
+/// Whether the process's standard input (not a terminal) has data waiting, decided without
+/// blocking: a regular file with bytes after the current offset; a pipe or socket with bytes
+/// readable within [`STDIN_GRACE_MS`] (a writer just started, as in `echo x | …`, gets that
+/// long). `/dev/null`, a closed stdin, an empty pipe whose writer is gone or that stays
+/// silent, and any other device count as no data.
+#[cfg(unix)]
+pub fn real_stdin_has_data() -> bool {
+    // SAFETY: fstat, lseek, poll, ioctl(FIONREAD) and recv(MSG_PEEK) on descriptor 0 with
+    // plain structs; none of them consumes input.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(0, &mut st) != 0 {
+            return false;
+        }
+        match st.st_mode & libc::S_IFMT {
+            libc::S_IFREG => {
+                let pos = libc::lseek(0, 0, libc::SEEK_CUR).max(0);
+                st.st_size > pos
+            }
+            kind @ (libc::S_IFIFO | libc::S_IFSOCK) => {
+                let mut p = libc::pollfd {
+                    fd: 0,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                if libc::poll(&mut p, 1, STDIN_GRACE_MS) <= 0 || p.revents & libc::POLLIN == 0 {
+                    return false;
+                }
+                if kind == libc::S_IFSOCK {
+                    let mut b = [0u8; 1];
+                    return libc::recv(
+                        0,
+                        b.as_mut_ptr().cast(),
+                        1,
+                        libc::MSG_PEEK | libc::MSG_DONTWAIT,
+                    ) > 0;
+                }
+                let mut n: libc::c_int = 0;
+                libc::ioctl(0, libc::FIONREAD, &mut n) == 0 && n > 0
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub fn real_stdin_has_data() -> bool {
+    false
+}
+
+/// How long a pipe on standard input is given to show data before it counts as empty.
+pub const STDIN_GRACE_MS: i32 = 100;
 
 #[cfg(test)]
 mod tests {

@@ -30,6 +30,10 @@ use crate::streams::Streams;
 
 /// The whole program; returns the exit code.
 pub fn main() -> i32 {
+    // First of all, before any value or token is read: nothing this process holds can end up
+    // in a core file or be read by another process of the same user through ptrace or
+    // /proc/PID/mem.
+    harden();
     let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(e) => {
@@ -66,6 +70,29 @@ pub fn main() -> i32 {
     // A bulk run that a signal stopped has reported; now it ends by that signal.
     signals::end_if_signalled();
     code
+}
+
+/// Core limit 0 (soft and hard, so nothing later can raise it) and not dumpable, for every
+/// command — the emulator holds values too. Children (a `token_command`, the emulator's
+/// `-- CMD`) inherit the core limit; "not dumpable" is reset by `exec`. Failing is not fatal:
+/// a platform without these calls still runs.
+pub fn harden() {
+    #[cfg(unix)]
+    {
+        let zero = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: setrlimit reads a plain struct; it only lowers a limit of this process.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_CORE, &zero);
+        }
+    }
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_DUMPABLE with 0 takes no pointers and only affects this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
 }
 
 /// `Cli::try_parse`, with clap's own help and error output coloured as `--color` asks: clap

@@ -13,6 +13,8 @@ pub struct Streams {
     pub stderr: Box<dyn Write>,
     pub stderr_tty: bool,
     pub prompter: Box<dyn Prompter>,
+    /// Whether stdin (not a terminal) has data waiting, without reading it.
+    pub stdin_has_data: fn() -> bool,
 }
 
 impl Streams {
@@ -25,6 +27,7 @@ impl Streams {
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
             prompter: Box::new(TtyPrompter),
+            stdin_has_data: crate::input::real_stdin_has_data,
         }
     }
 
@@ -75,6 +78,7 @@ pub mod test {
                 stderr: Box::new(err.clone()),
                 stderr_tty: stdin_tty,
                 prompter,
+                stdin_has_data: || false,
             },
             out,
             err,

@@ -161,17 +161,24 @@ impl From<Failure> for Error {
 }
 
 impl Transport {
-    /// `tls`: whether the endpoint is `https`. A loopback `http` endpoint (the emulator)
-    /// needs no root certificates, so none are loaded: start-up stays cheap.
+    /// `endpoint`: the API root. A loopback `http` endpoint (the emulator) needs no root
+    /// certificates, so none are loaded: start-up stays cheap. A loopback endpoint never goes
+    /// through a proxy (`HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` would carry the token off the
+    /// machine, in clear text for `http`); a remote one honours them and `NO_PROXY`.
     pub fn new(
         kind: ProviderKind,
         token: Token,
         timeout: Duration,
         retries: u32,
         verbose: u8,
-        tls: bool,
+        endpoint: &Url,
     ) -> Result<Self> {
-        let client = Client::builder()
+        let tls = endpoint.scheme() == "https";
+        let mut builder = Client::builder();
+        if crate::config::is_loopback(endpoint) {
+            builder = builder.no_proxy();
+        }
+        let client = builder
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(timeout)
             .user_agent(concat!("secretctl/", env!("CARGO_PKG_VERSION")))
@@ -446,32 +453,25 @@ impl Transport {
             .map(|l| crate::output::sanitize(l).into_owned());
         let mut body = Vec::new();
         let _ = resp.take(MAX_ERROR_BODY).read_to_end(&mut body);
-        let mut message = error_message(&body).unwrap_or_else(|| {
+        let message = error_message(&body).unwrap_or_else(|| {
             format!(
                 "HTTP Error: {}",
                 status.canonical_reason().unwrap_or("unknown status")
             )
         });
-        // A value the server echoes is cut out — as sent, with its whitespace run together
-        // the way the message was, and JSON-escaped — before the message is shortened. A
-        // form too short to cut out without mangling ordinary words withholds the message.
-        for secret in &call.redact {
-            let escaped = serde_json::to_string(secret).unwrap_or_default();
-            let escaped = escaped.trim_matches('"').to_string();
-            let mut forms = vec![secret.to_string(), one_line(secret), escaped];
-            forms.sort();
-            forms.dedup();
-            for form in forms.iter().filter(|f| !f.is_empty()) {
-                if form.len() >= 4 {
-                    message = message.replace(form.as_str(), "<redacted>");
-                } else if message.contains(form.as_str()) {
-                    message = format!(
-                        "HTTP Error: {} (the server's message is withheld: it may contain the value)",
-                        status.canonical_reason().unwrap_or("unknown status")
-                    );
-                }
-            }
+        // Any echo of the value (or the token) is cut out — partial, in another case, base64-
+        // or URL-encoded — before the message is shortened; where that cannot be promised
+        // (a secret too short to cut out safely appears), the message is withheld.
+        let mut secrets = call.redact.clone();
+        if self.token.expose().len() >= crate::error::ECHO_RUN {
+            secrets.push(self.token.expose());
         }
+        let message = crate::error::scrub(&message, &secrets).unwrap_or_else(|| {
+            format!(
+                "HTTP Error: {} (the server's message is withheld: it may contain the value)",
+                status.canonical_reason().unwrap_or("unknown status")
+            )
+        });
         let message = crate::output::sanitize(&shorten(&message)).into_owned();
         let text = format!("{}: {} ({})", call.what, message, status.as_u16());
         let vars = self.kind.token_env().join(" or ");

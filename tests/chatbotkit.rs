@@ -256,11 +256,15 @@ fn create_without_kind_flag_sends_shared() {
 #[test]
 fn create_personal_sends_no_value_and_reads_no_stdin() {
     let env = Env::new();
+    // Piped input is refused, not silently dropped (issue 13: it used to be ignored).
     let r = env.run_stdin(
         &["chatbotkit", "create", "MINE", "--kind", "personal"],
         b"piped-but-ignored\n",
     );
-    r.ok().no_leak("piped-but-ignored");
+    r.code(2).no_leak("piped-but-ignored");
+    assert!(env.emu.requests().is_empty());
+    let r = env.run(&["chatbotkit", "create", "MINE", "--kind", "personal"]);
+    r.ok();
     let creates = env.requests(Some("POST"), "/secret/create");
     assert_eq!(creates.len(), 1);
     let body = creates[0].body_json().unwrap();
@@ -307,6 +311,19 @@ fn create_no_value_creates_shared_secret_without_value() {
         ],
         b"should-not-be-read",
     );
+    // Piped input is refused, not silently dropped (issue 13: it used to be ignored).
+    r.code(2).no_leak("should-not-be-read");
+    assert!(env.emu.requests().is_empty());
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GITHUB",
+        "--type",
+        "oauth",
+        "--no-value",
+        "--config",
+        "clientId=cid",
+    ]);
     r.ok();
     let creates = env.requests(Some("POST"), "/secret/create");
     assert_eq!(creates.len(), 1);

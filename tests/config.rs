@@ -658,3 +658,142 @@ fn chatbotkit_run_as_user_is_sent_on_every_request() {
         .stderr_has("CHATBOTKIT_API_RUNAS_USERID");
     assert!(env.emu.requests().is_empty());
 }
+
+/// A config type error never quotes the value: a numeric token under `token` is not shown.
+#[test]
+fn a_config_type_error_never_quotes_a_numeric_token() {
+    for text in [
+        "[profiles.default.kubiya]\ntoken = 12345678901\n",
+        "[profiles.default.kubiya]\ntoken = 1234.5678\n",
+        "[profiles.default.kubiya]\ntoken = true\n",
+    ] {
+        let (env, _) = kubiya_env(text);
+        let r = env.run(&["kubiya", "list"]);
+        r.code(2).one_error_line().stderr_has("invalid type");
+        for v in ["12345678901", "1234.5678", "`true`"] {
+            assert!(!r.stderr.contains(v), "{v} in {}", r.stderr);
+        }
+        assert!(env.emu.requests().is_empty());
+    }
+}
+
+/// `token_command` runs `/bin/sh` by absolute path: a `sh` planted earlier in $PATH never
+/// sees the command.
+#[test]
+fn token_command_runs_bin_sh_not_the_first_sh_in_path() {
+    let (mut env, _) = kubiya_env(&format!(
+        "[profiles.default.kubiya]\ntoken_command = \"echo {TOKEN}\"\n"
+    ));
+    let bin = env.path().join("planted");
+    std::fs::create_dir_all(&bin).unwrap();
+    let fake = bin.join("sh");
+    let marker = env.path().join("planted-ran");
+    std::fs::write(
+        &fake,
+        format!("#!/bin/sh\ntouch {}\necho wrong-token\n", marker.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    env.set("PATH", &path);
+    env.run(&["kubiya", "list"]).ok();
+    assert_eq!(auth_of_last(&env), format!("UserKey {TOKEN}"));
+    assert!(!marker.exists(), "the sh in $PATH ran");
+}
+
+/// `config set-token` on a symlinked config writes through to the link's target and keeps
+/// the link.
+#[test]
+fn set_token_writes_through_a_symlinked_config() {
+    let mut env = Env::new();
+    env.remove("KUBIYA_API_KEY");
+    let dir = env.path().join("dotfiles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("secretctl.toml");
+    std::fs::write(
+        &target,
+        "# kept\n[profiles.other.kubiya]\nbase_url = \"https://x.example\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = env.path().join(".config/secretctl/config.toml");
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("../../dotfiles/secretctl.toml", &link).unwrap();
+    env.run_stdin(
+        &["config", "set-token", "kubiya"],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .ok();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("# kept") && text.contains(TOKEN), "{text}");
+    assert_eq!(mode(&target), 0o600);
+    env.run(&["kubiya", "list"]).ok();
+    assert_eq!(auth_of_last(&env), format!("UserKey {TOKEN}"));
+}
+
+/// A 0600 config holding a token inside a folder anyone can write to (no sticky bit) is
+/// refused: anyone could swap the file. A sticky one (like /tmp) is accepted.
+#[test]
+fn a_token_config_in_a_world_writable_folder_is_refused() {
+    let mut env = Env::new();
+    env.remove("KUBIYA_API_KEY");
+    let open = env.path().join("open");
+    std::fs::create_dir_all(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let p = config_file(
+        &env,
+        "open/config.toml",
+        &format!("[profiles.default.kubiya]\ntoken = \"{TOKEN}\"\n"),
+        0o600,
+    );
+    env.set("SECRETCTL_CONFIG", p.to_str().unwrap());
+    let r = env.run(&["kubiya", "list"]);
+    r.code(4)
+        .one_error_line()
+        .stderr_has("writable by everyone")
+        .stderr_has("chmod o-w");
+    assert!(env.emu.requests().is_empty());
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    env.run(&["kubiya", "list"]).ok();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o700)).unwrap();
+    env.run(&["kubiya", "list"]).ok();
+}
+
+/// `--config /dev/zero`, a FIFO or a huge file is refused at once (exit 2), never read
+/// until memory runs out or blocked on.
+#[test]
+fn a_config_file_that_is_not_a_regular_file_or_is_huge_is_refused() {
+    let env = Env::new();
+    let fifo = env.path().join("fifo");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let huge = env.write("huge.toml", &vec![b'#'; 1024 * 1024 + 1]);
+    for (file, says) in [
+        ("/dev/zero", "not a regular file"),
+        (fifo.to_str().unwrap(), "not a regular file"),
+        (huge.to_str().unwrap(), "over 1 MiB"),
+    ] {
+        let start = Instant::now();
+        let r = env.run(&["--config", file, "kubiya", "list"]);
+        r.code(2).one_error_line().stderr_has(says);
+        assert!(start.elapsed() < Duration::from_secs(10), "{file}");
+    }
+    let r = env.run_stdin(
+        &["--config", "/dev/zero", "config", "set-token", "kubiya"],
+        b"t\n",
+    );
+    r.code(2).stderr_has("not a regular file");
+    assert!(env.emu.requests().is_empty());
+}

@@ -180,11 +180,15 @@ fn hostile_names_round_trip_on_chatbotkit_by_name() {
     }
 }
 
+/// The longest names accepted (255 bytes; longer ones are refused before sending, see
+/// `names_over_255_bytes_are_refused_before_sending` — this test used 10,000 characters
+/// before issue 13 set the limit) round-trip exactly.
 #[test]
-fn ten_thousand_character_names_round_trip() {
+fn names_at_the_255_byte_limit_round_trip() {
     let env = Env::new();
-    // Multi-byte, so the path is 60,000 characters once encoded.
-    let name: String = "é".repeat(10_000);
+    // Multi-byte, so the path segment is 763 characters once encoded.
+    let name: String = "é".repeat(127) + "x";
+    assert_eq!(name.len(), 255);
     env.run_stdin(&["kubiya", "create", &name], b"long-name-value")
         .ok();
     assert_eq!(env.kubiya_value(&name).as_deref(), Some("long-name-value"));
@@ -194,14 +198,14 @@ fn ten_thousand_character_names_round_trip() {
     env.run(&["kubiya", "delete", &name, "--yes"]).ok();
     assert!(env.kubiya_secrets().is_empty());
     for seg in path_segments(&env) {
-        assert_eq!(seg.len(), 60_000);
+        assert_eq!(seg.len(), 127 * 6 + 1);
         assert_eq!(percent_decode(&seg), name.as_bytes());
     }
     // Missing: exit 3, one line.
     let r = env.run(&["kubiya", "get", &name]);
     r.code(3).one_error_line();
 
-    let ascii = "n".repeat(10_000);
+    let ascii = "n".repeat(255);
     let r = env.run_stdin(&["chatbotkit", "create", &ascii], b"v");
     r.ok();
     assert_eq!(env.cbk_by_name(&ascii).len(), 1);
@@ -698,13 +702,12 @@ fn unreadable_or_special_value_files_are_exit_2_with_nothing_sent() {
         2,
         &["empty"],
     );
-    // An endless device is cut at the limit, not read forever.
+    // An endless device is cut at the limit, not read forever, and its size is not made up
+    // (it used to say "1048579 bytes": what was read, not the file's size).
     let start = Instant::now();
-    refused(
-        &env.run(&["kubiya", "update", "X", "--value-file", "/dev/zero"]),
-        2,
-        &["1 MiB"],
-    );
+    let r = env.run(&["kubiya", "update", "X", "--value-file", "/dev/zero"]);
+    refused(&r, 2, &["more than 1 MiB"]);
+    assert!(!r.stderr.contains("1048579"), "{}", r.stderr);
     assert!(start.elapsed() < Duration::from_secs(10));
     nothing_sent(&env);
 }
@@ -779,4 +782,53 @@ fn hanging_token_commands_are_bounded_by_the_timeout() {
         assert!(took < Duration::from_secs(10), "{cmd}: took {took:?}");
         nothing_sent(&env);
     }
+}
+
+/// Names longer than the APIs can serve (255 bytes) are refused before anything is sent, for
+/// every command that takes one; 255 bytes still work.
+#[test]
+fn names_over_255_bytes_are_refused_before_sending() {
+    let env = Env::new();
+    let long = "n".repeat(256);
+    let huge = "x".repeat(70_000);
+    let multibyte = "é".repeat(128); // 256 bytes in 128 characters
+    for name in [&long, &huge, &multibyte] {
+        for args in [
+            vec!["kubiya", "create", name.as_str()],
+            vec!["kubiya", "get", name.as_str()],
+            vec!["kubiya", "update", name.as_str()],
+            vec!["kubiya", "delete", name.as_str(), "--yes"],
+            vec!["cbk", "create", name.as_str()],
+            vec!["cbk", "update", "X", "--name", name.as_str()],
+            vec!["cbk", "delete", name.as_str(), "--yes"],
+        ] {
+            let r = env.run_stdin(&args, b"a-value-1234");
+            refused(&r, 2, &["over the limit of 255"]);
+        }
+    }
+    nothing_sent(&env);
+    let ok = "k".repeat(255);
+    env.run_stdin(&["kubiya", "create", &ok], b"a-value-1234")
+        .ok();
+    env.run(&["kubiya", "get", &ok]).ok();
+    env.run(&["kubiya", "delete", &ok, "--yes"]).ok();
+}
+
+/// `get --reveal -o json` is refused (exit 2, nothing sent): -o json never holds a value, and
+/// --reveal prints only the value.
+#[test]
+fn get_reveal_with_json_output_is_refused() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "reveal-me-4242", "d");
+    env.emu.clear_requests();
+    for args in [
+        vec!["-o", "json", "kubiya", "get", "R", "--reveal"],
+        vec!["kubiya", "get", "R", "--reveal", "--output=json"],
+    ] {
+        let r = env.run(&args);
+        refused(&r, 2, &["-o json"]);
+        assert_eq!(r.stdout, "");
+        r.no_leak("reveal-me-4242");
+    }
+    nothing_sent(&env);
 }

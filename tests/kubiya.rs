@@ -214,12 +214,22 @@ fn reveal_each_get_value_format_exact_bytes() {
     }
 }
 
-/// Raw text is the value byte for byte, even when it is JSON that holds no `value`; and a
-/// v1 object answered as `text/plain` (a Go server that sets no Content-Type) is still
-/// unwrapped, so --keep-value re-sends the value and not the wrapper.
+/// `text/plain` is the server's word that the body is raw: it is the value byte for byte, even
+/// when it is JSON — `{"value":"inner"}` and `"quoted"` included (issue 13: they used to be
+/// unwrapped, and --keep-value wrote the altered value back).
 #[test]
-fn raw_text_is_kept_exactly_and_text_plain_json_is_still_decoded() {
-    for v in [r#"{"other":1}"#, "[1, 2]", "null", "{not json"] {
+fn raw_text_is_kept_exactly_even_when_it_looks_like_json() {
+    for v in [
+        r#"{"other":1}"#,
+        "[1, 2]",
+        "null",
+        "{not json",
+        r#"{"value":"inner"}"#,
+        r#""quoted""#,
+        r#""c2VjcmV0""#,
+        "12",
+        " spaced \n",
+    ] {
         reveal_with(Some(KubiyaValueFormat::RawText), "v1", v);
         let env = Env::new();
         env.emu
@@ -253,17 +263,51 @@ fn raw_text_is_kept_exactly_and_text_plain_json_is_still_decoded() {
     });
     let r = env.run(&["kubiya", "get", "demo", "--reveal"]);
     r.ok();
-    assert_eq!(r.stdout, "orig-123-value");
-    env.run(&[
-        "kubiya",
-        "update",
-        "demo",
-        "--keep-value",
-        "--description",
-        "new",
-    ])
-    .ok();
-    assert_eq!(env.kubiya_value("demo").as_deref(), Some("orig-123-value"));
+    assert_eq!(r.stdout, r#"{"value":"orig-123-value"}"#);
+}
+
+/// Where the reading is ambiguous — no Content-Type and a body that is JSON but no value
+/// form, or a JSON string that is not base64 — `get --reveal` is exit 6 printing nothing and
+/// `--keep-value` sends nothing.
+#[test]
+fn an_ambiguous_get_value_answer_is_refused_and_never_re_sent() {
+    for (body, ct, says) in [
+        ("12", "", "could be the raw value or JSON"),
+        (r#"{"other":"x"}"#, "", "could be the raw value or JSON"),
+        (
+            "[1]",
+            "application/octet-stream",
+            "could be the raw value or JSON",
+        ),
+        (r#""not base64!""#, "application/json", "not base64"),
+        (r#""quoted""#, "", "not base64"),
+    ] {
+        let env = Env::new();
+        env.emu.seed_kubiya("A", "stored-value-Hq2v", "old");
+        env.fault(Fault {
+            method: Some("GET".into()),
+            path_contains: Some("/get_value/A".into()),
+            status: Some(200),
+            body: Some(body.into()),
+            content_type: Some(ct.into()),
+            count: u32::MAX,
+            ..Default::default()
+        });
+        let r = env.run(&["kubiya", "get", "A", "--reveal"]);
+        r.code(6).one_error_line().stderr_has(says);
+        assert_eq!(r.stdout, "", "{body} {ct}");
+        let r = env.run(&[
+            "kubiya",
+            "update",
+            "A",
+            "--keep-value",
+            "--description",
+            "d",
+        ]);
+        r.code(6).one_error_line().stderr_has(says);
+        assert!(env.writes().is_empty(), "{body}: {:?}", env.writes());
+        assert_eq!(env.kubiya_value("A").as_deref(), Some("stored-value-Hq2v"));
+    }
 }
 
 /// A get_value answer declared JSON that holds no value (a proxy's or another API's JSON) is

@@ -546,7 +546,12 @@ fn proc_cmdline_and_environ_hold_no_value_while_a_request_is_in_flight() {
             "{source}: not the right process: {:?}",
             String::from_utf8_lossy(&cmdline)
         );
-        assert!(!environ.is_empty(), "{source}: environ unreadable");
+        // secretctl is not dumpable: only root may read its environment. Not being able to
+        // read it is the stronger guarantee.
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            assert!(!environ.is_empty(), "{source}: environ unreadable");
+        }
         assert!(!contains(&cmdline, VALUE), "{source}: the value is in argv");
         assert!(
             !contains(&environ, VALUE),
@@ -688,7 +693,7 @@ fn debug_of_every_type_holding_a_value_or_token_is_redacted() {
         Duration::from_secs(1),
         0,
         0,
-        false,
+        &"http://127.0.0.1:1/api/v1".parse().unwrap(),
     )
     .unwrap();
     let shown = format!("{tr:?}");
@@ -790,4 +795,128 @@ fn a_token_in_a_readable_file_is_refused_for_every_command() {
         }
         assert!(env.emu.requests().is_empty(), "mode {mode:o}");
     }
+}
+
+/// A 101-character value, echoed by a server the ways a hostile probe saw: truncated
+/// pydantic-style, base64-encoded, upper-cased and URL-encoded. No run of 8 of its characters
+/// (in any of those forms) reaches stderr, and the status is still shown.
+#[test]
+fn partial_and_encoded_echoes_of_a_value_are_cut_out() {
+    use base64::Engine;
+    let v = "sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz-0123456789ABCDEFGHIJKLMNOPQRSTUVW";
+    let b64 = base64::engine::general_purpose::STANDARD.encode(v);
+    let url = v.replace('-', "%2D");
+    let bodies = [
+        format!(
+            "1 validation error for SecretCreate\nvalue\n  String should have at most 100 characters [type=string_too_long, input_value='{}...', input_type=str]",
+            &v[..18]
+        ),
+        format!("{{\"message\":\"cannot decode {b64}\"}}"),
+        format!("{{\"error\":\"VALUE {} IS INVALID\"}}", v.to_uppercase()),
+        format!("{{\"detail\":\"bad form body value={url}&name=X\"}}"),
+    ];
+    for body in &bodies {
+        let env = Env::new();
+        env.fault(Fault {
+            body: Some(body.clone()),
+            ..status_fault("/secrets", 422, 1)
+        });
+        let r = env.run_stdin(&["kubiya", "create", "X"], v.as_bytes());
+        r.code(1).one_error_line().stderr_has("(422)");
+        let lower = r.stderr.to_lowercase();
+        for form in [v.to_string(), b64.clone(), url.clone()] {
+            let form = form.to_lowercase();
+            for run in form.as_bytes().windows(8) {
+                let run = std::str::from_utf8(run).unwrap();
+                assert!(
+                    !lower.contains(run),
+                    "{body:?}: the run {run:?} is in\n{}",
+                    r.stderr
+                );
+            }
+        }
+    }
+}
+
+/// From start-up secretctl cannot dump core (limit 0, soft and hard) and is not dumpable: a
+/// running process, started with an unlimited core limit and blocked on a slow request,
+/// shows `Max core file size 0 0` in /proc/PID/limits, and its /proc/PID files belong to
+/// root — the kernel's mark of a process that is not dumpable. (As root the child runs as
+/// `nobody`, so that mark is visible.)
+#[test]
+fn core_limit_is_zero_and_the_process_is_not_dumpable() {
+    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    env.fault(Fault {
+        latency_ms: 2000,
+        ..on("GET", "/api/v1/secrets")
+    });
+    let mut c = env.command();
+    c.args(["kubiya", "list"]);
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        c.uid(65534).gid(65534);
+        c.env("HOME", "/nonexistent-secretctl-home");
+        c.env("XDG_CONFIG_HOME", "/nonexistent-secretctl-home/.config");
+    }
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        c.pre_exec(|| {
+            let mut l = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            libc::getrlimit(libc::RLIMIT_CORE, &mut l);
+            let max = if libc::geteuid() == 0 {
+                libc::RLIM_INFINITY
+            } else {
+                l.rlim_max
+            };
+            let l = libc::rlimit {
+                rlim_cur: max,
+                rlim_max: max,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &l);
+            Ok(())
+        });
+    }
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    let pid = child.id();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while env.emu.requests().is_empty() {
+        assert!(Instant::now() < deadline, "the request never arrived");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let limits = String::from_utf8(read_proc(pid, "limits")).unwrap();
+    let core: Vec<&str> = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .expect("a core line")
+        .split_whitespace()
+        .collect();
+    assert_eq!(&core[4..6], ["0", "0"], "{limits}");
+    let status = String::from_utf8(read_proc(pid, "status")).unwrap();
+    let uid_line = status.lines().find(|l| l.starts_with("Uid:")).unwrap();
+    let owner = std::fs::metadata(format!("/proc/{pid}/status"))
+        .unwrap()
+        .uid();
+    if root {
+        assert!(uid_line.contains("65534"), "{uid_line}");
+    }
+    assert_eq!(
+        owner, 0,
+        "/proc/{pid}/status belongs to uid {owner}: the process is dumpable ({uid_line})"
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

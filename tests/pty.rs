@@ -524,3 +524,123 @@ fn the_progress_bar_shows_the_wait_for_the_rate_limit() {
     assert!(seen.contains("8 created"), "{seen}");
     assert_eq!(env.kubiya_secrets().len(), 8);
 }
+
+/// Every byte typed at the hidden prompt is kept: Tab and Esc (with what follows) are part of
+/// the value, exactly as typed (rpassword stored `a<Tab>b` as `ab` and `ab<Esc>cd` as `abd`).
+#[test]
+fn the_hidden_prompt_keeps_tab_esc_and_other_control_characters() {
+    for (typed, value) in [
+        ("a\tb", "a\tb"),
+        ("ab\x1bcd", "ab\x1bcd"),
+        ("x\x1b[Ay\x01z\x04q", "x\x1b[Ay\x01z\x04q"),
+        // Ctrl-V takes the next key as it is, even Ctrl-C or Backspace.
+        ("v\x16\x03w\x16\x7f", "v\x03w\x7f"),
+    ] {
+        let env = Env::new();
+        let mut t = Tty::run(&env, &["kubiya", "create", "CTL", "--description", "d"]);
+        t.answer_hidden("Value for CTL: ", typed);
+        t.answer_hidden("Confirm value: ", typed);
+        let (code, seen) = t.finish();
+        assert_eq!(code, 0, "{typed:?}: {seen}");
+        assert_eq!(env.kubiya_value("CTL").as_deref(), Some(value), "{seen}");
+    }
+}
+
+/// The line still edits as on a terminal: Backspace removes the character before it (a whole
+/// UTF-8 character), Ctrl-U clears the line.
+#[test]
+fn the_hidden_prompt_keeps_the_terminals_line_editing() {
+    let env = Env::new();
+    let mut t = Tty::run(&env, &["kubiya", "create", "ED", "--description", "d"]);
+    t.answer_hidden("Value for ED: ", "abX\x7fcé\x08-edited");
+    t.answer_hidden("Confirm value: ", "wrong\x15abc-edited");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert_eq!(env.kubiya_value("ED").as_deref(), Some("abc-edited"));
+}
+
+/// A value file that is the terminal would echo what is typed: refused like
+/// `--value-file -` on a terminal, before anything is read or sent.
+#[test]
+fn a_value_file_that_is_a_terminal_is_refused() {
+    for file in ["/dev/tty", "/dev/stdin", "-"] {
+        let env = Env::new();
+        let t = Tty::run(&env, &["kubiya", "create", "T", "--value-file", file]);
+        let (code, seen) = t.finish();
+        assert_eq!(code, 2, "{file}: {seen}");
+        assert!(seen.contains("is a terminal"), "{file}: {seen}");
+        assert!(env.emu.requests().is_empty(), "{file}");
+    }
+}
+
+/// `--config KEY=-` on a terminal asks with a hidden prompt, twice.
+#[test]
+fn a_config_secret_from_a_terminal_is_asked_hidden() {
+    let env = Env::new();
+    let value = "cs-TYPED-\t-3e7f";
+    let mut t = Tty::run(
+        &env,
+        &[
+            "cbk",
+            "create",
+            "GH",
+            "--type",
+            "oauth",
+            "--no-value",
+            "--config",
+            "clientId=abc",
+            "--config",
+            "clientSecret=-",
+        ],
+    );
+    t.answer_hidden("Value for config clientSecret: ", value);
+    t.answer_hidden("Confirm value: ", value);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("cs-TYPED"), "echoed:\n{seen}");
+    let found = env.cbk_by_name("GH");
+    assert_eq!(found[0]["config"]["clientSecret"], value);
+}
+
+/// `TERM=dumb` is a terminal that cannot show colour: secretctl's own messages and tables
+/// carry none, while the same run with a colour terminal does.
+#[test]
+fn term_dumb_gets_no_colour() {
+    let env = Env::new();
+    env.emu.seed_kubiya("C", "v", "d");
+    let raw = |term: &str, args: &str| -> (i32, String) {
+        let mut sh = sh_like(&env);
+        for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
+            sh.env_remove(k);
+        }
+        sh.env("TERM", term);
+        sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
+        let mut s = spawn_with_options(
+            sh,
+            Options::new()
+                .timeout_ms(Some(TIMEOUT_MS))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn in a pty");
+        let seen = s.exp_eof().expect("the end");
+        let code = match s.process().wait().expect("wait") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
+        };
+        (code, seen)
+    };
+    for (args, code) in [("kubiya get MISSING", 3), ("kubiya list", 0)] {
+        let (c, seen) = raw("xterm-256color", args);
+        assert_eq!(c, code, "{seen}");
+        assert!(
+            seen.contains("\u{1b}["),
+            "{args}: no colour on xterm: {seen:?}"
+        );
+        let (c, seen) = raw("dumb", args);
+        assert_eq!(c, code, "{seen}");
+        assert!(
+            !seen.contains('\u{1b}'),
+            "{args}: colour with TERM=dumb: {seen:?}"
+        );
+    }
+}

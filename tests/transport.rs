@@ -794,3 +794,104 @@ fn redirects_are_not_followed() {
     assert_eq!(env.requests(Some("POST"), "/secrets").len(), 1);
     assert!(env.kubiya_secrets().is_empty());
 }
+
+/// A listener standing in for a proxy: counts connections and keeps what the first one sent.
+struct FakeProxy {
+    url: String,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>,
+}
+
+impl FakeProxy {
+    fn start() -> FakeProxy {
+        use std::io::Read;
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let s = seen.clone();
+        std::thread::spawn(move || {
+            for conn in l.incoming() {
+                let Ok(mut c) = conn else { return };
+                let _ = c.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+                let mut buf = vec![0u8; 4096];
+                let n = c.read(&mut buf).unwrap_or(0);
+                buf.truncate(n);
+                s.lock().unwrap().push(buf);
+                // Refuse the tunnel: the client gives up at once.
+                let _ = std::io::Write::write_all(
+                    &mut c,
+                    b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                );
+            }
+        });
+        FakeProxy { url, seen }
+    }
+
+    fn connections(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect()
+    }
+}
+
+fn with_proxy(env: &mut Env, proxy: &FakeProxy) {
+    for v in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ] {
+        env.set(v, &proxy.url);
+    }
+}
+
+/// A loopback base URL never goes through a proxy: the token would leave the machine (in
+/// clear text, over `http`). Every proxy variable points at a real listener, which must see
+/// nothing, while the request reaches the emulator.
+#[test]
+fn a_loopback_base_url_never_goes_through_a_proxy() {
+    let proxy = FakeProxy::start();
+    let mut env = Env::new();
+    with_proxy(&mut env, &proxy);
+    env.emu.seed_kubiya("P", "proxied-value-1", "d");
+    env.run(&["kubiya", "list"]).ok().stdout_has("P");
+    env.run(&["cbk", "list"]).ok();
+    env.run(&["kubiya", "get", "P", "--reveal"]).ok();
+    assert_eq!(env.requests(Some("GET"), "/api/v1/secrets").len(), 2);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(proxy.connections().is_empty(), "{:?}", proxy.connections());
+}
+
+/// A remote https base URL honours HTTPS_PROXY (a CONNECT tunnel, the token never shown to
+/// the proxy), and NO_PROXY exempts a host.
+#[test]
+fn a_remote_https_base_url_honours_https_proxy_and_no_proxy() {
+    let proxy = FakeProxy::start();
+    let mut env = Env::new();
+    with_proxy(&mut env, &proxy);
+    env.set("KUBIYA_BASE_URL", "https://secrets.example.invalid/api/v1");
+    let r = env.run(&["--retries", "0", "--timeout", "5", "kubiya", "list"]);
+    r.code(6);
+    let seen = proxy.connections();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert!(
+        seen[0].starts_with("CONNECT secrets.example.invalid:443 "),
+        "{seen:?}"
+    );
+    assert!(!seen[0].contains(TOKEN), "{seen:?}");
+
+    let proxy = FakeProxy::start();
+    let mut env = Env::new();
+    with_proxy(&mut env, &proxy);
+    env.set("KUBIYA_BASE_URL", "https://secrets.example.invalid/api/v1");
+    env.set("NO_PROXY", "example.invalid");
+    env.set("no_proxy", "example.invalid");
+    env.run(&["--retries", "0", "--timeout", "5", "kubiya", "list"])
+        .code(6);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(proxy.connections().is_empty(), "{:?}", proxy.connections());
+}

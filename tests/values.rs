@@ -419,3 +419,231 @@ fn stdin_redirected_from_a_file_is_read_like_a_pipe() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("from-a-file"));
     assert_eq!(env.kubiya_value("FROM_FILE").unwrap(), "from-a-file");
 }
+
+// ------------------------------------------------------------- --config KEY=@PATH / KEY=-
+
+/// The stored `config` of the only ChatBotKit secret named `name`.
+fn cbk_config(env: &Env, name: &str) -> Value {
+    let found = env.cbk_by_name(name);
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0]["config"].clone()
+}
+
+#[test]
+fn config_secret_from_a_file_is_sent_byte_for_byte() {
+    let env = Env::new();
+    let f = env.write("client-secret", b"  cs-FILE-9f2a\n\twith tab\n");
+    let at = format!("clientSecret=@{}", f.display());
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GH",
+        "--type",
+        "oauth",
+        "--no-value",
+        "--config",
+        "clientId=abc",
+        "--config",
+        &at,
+        "--config",
+        "scope=\\@org",
+    ]);
+    r.ok().no_leak("cs-FILE-9f2a");
+    assert_eq!(
+        cbk_config(&env, "GH"),
+        json!({"clientId": "abc", "clientSecret": "  cs-FILE-9f2a\n\twith tab\n", "scope": "@org"})
+    );
+}
+
+#[test]
+fn config_secret_from_stdin_follows_the_newline_rule() {
+    let env = Env::new();
+    let r = env.run_stdin(
+        &[
+            "cbk",
+            "create",
+            "GH",
+            "--type",
+            "oauth",
+            "--no-value",
+            "--config",
+            "clientId=abc",
+            "--config",
+            "clientSecret=-",
+        ],
+        b"cs-STDIN-71be\n",
+    );
+    r.ok().no_leak("cs-STDIN-71be");
+    assert_eq!(
+        cbk_config(&env, "GH"),
+        json!({"clientId": "abc", "clientSecret": "cs-STDIN-71be"})
+    );
+    // On update too, with the value kept.
+    let id = env.cbk_by_name("GH")[0]["id"].as_str().unwrap().to_string();
+    env.run_stdin(
+        &[
+            "cbk",
+            "update",
+            &id,
+            "--keep-value",
+            "--config",
+            "clientSecret=-",
+        ],
+        b"cs-ROTATED-0c3d\r\n",
+    )
+    .ok();
+    assert_eq!(cbk_config(&env, "GH")["clientSecret"], "cs-ROTATED-0c3d");
+    assert_eq!(cbk_config(&env, "GH")["clientId"], "abc");
+}
+
+/// A literal value for a key that names a secret part is exit 2 with nothing sent, and the
+/// value is not repeated in the message.
+#[test]
+fn a_literal_config_secret_is_exit_2_and_nothing_is_sent() {
+    let env = Env::new();
+    for key in [
+        "clientSecret",
+        "PASSWORD",
+        "db_passwd",
+        "apiToken",
+        "privateKey",
+        "x-Secret-y",
+    ] {
+        let entry = format!("{key}=lit-VALUE-4c1e");
+        for args in [
+            vec!["cbk", "create", "GH", "--no-value", "--config", &entry],
+            vec!["cbk", "update", "GH", "--keep-value", "--config", &entry],
+        ] {
+            let r = env.run(&args);
+            r.code(2)
+                .one_error_line()
+                .stderr_has(key)
+                .stderr_has("=@PATH")
+                .no_leak("lit-VALUE-4c1e");
+        }
+    }
+    // Malformed entries are refused without quoting them either.
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GH",
+        "--no-value",
+        "--config",
+        "=lit-VALUE-4c1e",
+    ]);
+    r.code(2).one_error_line().no_leak("lit-VALUE-4c1e");
+    assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
+}
+
+#[test]
+fn only_one_config_entry_and_not_also_the_value_may_read_stdin() {
+    let mut env = Env::new();
+    let r = env.run_stdin(
+        &[
+            "cbk",
+            "create",
+            "GH",
+            "--no-value",
+            "--config",
+            "clientSecret=-",
+            "--config",
+            "password=-",
+        ],
+        b"x-value-5566",
+    );
+    r.code(2)
+        .one_error_line()
+        .stderr_has("cannot both read standard input");
+    // The value would be read from stdin too (no value flag, stdin piped).
+    let r = env.run_stdin(
+        &["cbk", "create", "GH", "--config", "clientSecret=-"],
+        b"x-value-5566",
+    );
+    r.code(2).one_error_line().stderr_has("the secret's value");
+    let r = env.run_stdin(
+        &["cbk", "update", "GH", "--config", "clientSecret=-"],
+        b"x-value-5566",
+    );
+    r.code(2).one_error_line().stderr_has("the secret's value");
+    // With the value from elsewhere it is fine.
+    env.set("V", "the-value-8899");
+    let r = env.run_stdin(
+        &[
+            "cbk",
+            "create",
+            "GH",
+            "--value-env",
+            "V",
+            "--config",
+            "clientSecret=-",
+        ],
+        b"cs-5566-abcd\n",
+    );
+    r.ok();
+    assert_eq!(cbk_config(&env, "GH")["clientSecret"], "cs-5566-abcd");
+    let empty = env.write("empty", b"");
+    let at = format!("clientSecret=@{}", empty.display());
+    env.run(&["cbk", "create", "E", "--no-value", "--config", &at])
+        .code(2)
+        .stderr_has("empty");
+}
+
+/// Piped input to a command that takes no value is exit 2, never silently dropped; an empty
+/// pipe, /dev/null or no stdin at all is fine.
+#[test]
+fn piped_input_to_a_personal_create_is_exit_2() {
+    let env = Env::new();
+    for args in [
+        vec!["cbk", "create", "ME", "--kind", "personal"],
+        vec!["cbk", "create", "ME", "--no-value", "--type", "oauth"],
+    ] {
+        let r = env.run_stdin(&args, b"x\n");
+        r.code(2)
+            .one_error_line()
+            .stderr_has("standard input holds data");
+        assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
+    }
+    // A file with data on stdin too.
+    let f = env.write("data", b"x");
+    let mut c = env.command();
+    c.args(["cbk", "create", "ME", "--kind", "personal"]);
+    c.stdin(std::fs::File::open(&f).unwrap());
+    let r = run_command_with_stdin_set(c);
+    assert_eq!(r.0, Some(2), "{}", r.1);
+    assert!(env.emu.requests().is_empty());
+    // Nothing to drop: no stdin, an empty pipe, /dev/null.
+    env.run(&["cbk", "create", "ME", "--kind", "personal"]).ok();
+    env.run_stdin(&["cbk", "create", "ME2", "--kind", "personal"], b"")
+        .ok();
+    let mut c = env.command();
+    c.args(["cbk", "create", "ME3", "--kind", "personal"]);
+    c.stdin(std::fs::File::open("/dev/null").unwrap());
+    assert_eq!(run_command_with_stdin_set(c).0, Some(0));
+    assert_eq!(env.cbk_secrets().len(), 3);
+}
+
+/// Run `c` whose stdin is already set; (exit code, stderr).
+fn run_command_with_stdin_set(mut c: std::process::Command) -> (Option<i32>, String) {
+    let out = c.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A server message echoing a config secret cuts it out as it does the value.
+#[test]
+fn an_echoed_config_secret_is_cut_out_of_the_error() {
+    let env = Env::new();
+    env.fault(Fault {
+        body: Some(r#"{"message":"invalid clientSecret 'cs-ECHO-77aa99'"}"#.into()),
+        ..status_fault("/secret/create", 400, 1)
+    });
+    let f = env.write("cs", b"cs-ECHO-77aa99");
+    let at = format!("clientSecret=@{}", f.display());
+    env.run(&["cbk", "create", "GH", "--no-value", "--config", &at])
+        .code(1)
+        .one_error_line()
+        .stderr_has("<redacted>")
+        .no_leak("cs-ECHO-77aa99");
+}

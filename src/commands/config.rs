@@ -29,8 +29,9 @@ fn target_profile(ctx: &Ctx, path: &std::path::Path) -> String {
     {
         return p;
     }
-    std::fs::read_to_string(path)
+    config::read_bounded(path)
         .ok()
+        .and_then(|b| String::from_utf8(b).ok())
         .and_then(|t| t.parse::<toml_edit::DocumentMut>().ok())
         .and_then(|d| {
             d.get("default_profile")

@@ -20,6 +20,7 @@ use crate::cli::{
 };
 use crate::config::{Config, ProviderKind};
 use crate::error::{self, Result};
+use crate::input;
 use crate::output::Output;
 use crate::pace::Pace;
 use crate::provider::ListFilter;
@@ -165,7 +166,7 @@ fn connect(
         ctx.timeout(),
         ctx.global.retries.unwrap_or(DEFAULT_RETRIES),
         ctx.global.verbose,
-        ep.api_root.scheme() == "https",
+        &ep.api_root,
     )?;
     if let Some(pace) = pace {
         t = t.with_pace(Arc::clone(pace));
@@ -194,7 +195,10 @@ fn bulk_pace(concurrency: u16) -> Arc<Pace> {
 
 /// ChatBotKit's own fields in the API's spelling. `config` and `meta` go to `merge` on
 /// update (merged into the stored maps) and into `fields` on create.
-fn cbk_fields(f: &CbkFields) -> (Map<String, Value>, Map<String, Value>) {
+fn cbk_fields(
+    f: &CbkFields,
+    config: &[(String, crate::secret::SecretValue)],
+) -> (Map<String, Value>, Map<String, Value>) {
     let mut fields = Map::new();
     let mut maps = Map::new();
     if let Some(t) = f.secret_type {
@@ -212,11 +216,16 @@ fn cbk_fields(f: &CbkFields) -> (Map<String, Value>, Map<String, Value>) {
     if let Some(a) = &f.alias {
         fields.insert("alias".into(), json!(a));
     }
-    for (key, pairs) in [("config", &f.config), ("meta", &f.meta)] {
-        if !pairs.is_empty() {
-            let m: Map<String, Value> = pairs.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-            maps.insert(key.into(), Value::Object(m));
-        }
+    if !config.is_empty() {
+        let m: Map<String, Value> = config
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v.expose())))
+            .collect();
+        maps.insert("config".into(), Value::Object(m));
+    }
+    if !f.meta.is_empty() {
+        let m: Map<String, Value> = f.meta.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+        maps.insert("meta".into(), Value::Object(m));
     }
     (fields, maps)
 }
@@ -261,7 +270,27 @@ fn chatbotkit(
             } else {
                 ValueMode::Required
             };
-            let (mut fields, maps) = cbk_fields(&a.fields);
+            // Every --config entry is checked and read before anything is sent; piped input
+            // that nothing reads is refused rather than dropped.
+            let takes_value = mode == ValueMode::Required;
+            let reads = input::value_reads_stdin(&a.value, takes_value, ctx.streams.stdin_tty);
+            let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
+            let config_reads_stdin = a
+                .fields
+                .config
+                .iter()
+                .any(|e| matches!(e.source, crate::cli::ConfigSource::Stdin));
+            if !takes_value && !config_reads_stdin {
+                input::refuse_unread_stdin(
+                    ctx.streams,
+                    if personal {
+                        "a personal secret takes no value (ChatBotKit forbids one)"
+                    } else {
+                        "--no-value creates the secret without one"
+                    },
+                )?;
+            }
+            let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
             let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
             secrets::create(
@@ -284,7 +313,9 @@ fn chatbotkit(
             secrets::get(&mut ctx, &prov, &a.name_or_id, false)
         }
         CbkCommand::Update(a) => {
-            let (fields, merge) = cbk_fields(&a.fields);
+            let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
+            let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
+            let (fields, merge) = cbk_fields(&a.fields, &config);
             let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
             secrets::update(
                 &mut ctx,

@@ -39,9 +39,20 @@ pub struct UpdateArgs<'a> {
     pub merge: Map<String, Value>,
 }
 
+/// The longest secret name (or id) accepted, in bytes: a Kubiya name travels as one URL path
+/// segment, and servers and proxies refuse long URLs (a 70,000-character name could be
+/// created but never read or deleted); 255 is the common file-name and key limit.
+pub const MAX_NAME_BYTES: usize = 255;
+
 fn check_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(error::usage("the secret name is empty"));
+    }
+    if name.len() > MAX_NAME_BYTES {
+        return Err(error::usage(format!(
+            "the secret name is {} bytes, over the limit of {MAX_NAME_BYTES}: the APIs cannot serve it; nothing was sent",
+            name.len()
+        )));
     }
     Ok(())
 }
@@ -107,6 +118,13 @@ fn key_field(p: &dyn Provider) -> &'static str {
 
 pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Result<i32> {
     check_name(target)?;
+    if reveal && ctx.out.format == OutputFormat::Json {
+        // -o json prints the API's records, never a value; --reveal prints only the value.
+        return Err(error::usage(
+            "get --reveal prints the value itself and -o json never holds a value; nothing was sent",
+        )
+        .with_hint("drop -o json to print the value, or drop --reveal for the JSON record"));
+    }
     if reveal {
         if !p.values_readable() {
             return Err(crate::provider::chatbotkit::values_are_write_only());

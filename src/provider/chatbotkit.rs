@@ -33,6 +33,17 @@ pub struct Chatbotkit {
     root: Url,
 }
 
+/// The values of a `config` map's secret entries (`clientSecret`…): cut out of any server
+/// message as the value is.
+fn secret_config(config: Option<&Value>) -> impl Iterator<Item = &str> {
+    config
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| crate::input::is_secret_key(k))
+        .filter_map(|(_, v)| v.as_str())
+}
+
 impl Chatbotkit {
     pub fn new(t: Transport, root: Url) -> Self {
         Chatbotkit { t, root }
@@ -140,12 +151,12 @@ impl Chatbotkit {
         body: &Value,
         what: &str,
         retry: Retry,
-        redact: Option<&str>,
+        redact: &[&str],
     ) -> Result<Value> {
         let mut call = Call::new(Method::POST, self.url(segs)?, what)
             .json(body)?
             .retry(retry);
-        if let Some(r) = redact {
+        for r in redact {
             call = call.redact(r);
         }
         self.t.json(&call)
@@ -201,7 +212,7 @@ impl Chatbotkit {
                 &json!({}),
                 &what,
                 Retry::Idempotent,
-                None,
+                &[],
             )
         })
     }
@@ -557,13 +568,14 @@ impl Provider for Chatbotkit {
         if let Some(v) = spec.value {
             body.insert("value".into(), json!(v.expose()));
         }
-        let redact = spec.value.map(|v| v.expose());
+        let mut redact: Vec<&str> = spec.value.map(|v| v.expose()).into_iter().collect();
+        redact.extend(secret_config(spec.fields.get("config")));
         let resp = self.post(
             &["secret", "create"],
             &Value::Object(body),
             &what,
             Retry::OnlyIfUnprocessed,
-            redact,
+            &redact,
         )?;
         resp.get("id")
             .and_then(Value::as_str)
@@ -589,17 +601,19 @@ impl Provider for Chatbotkit {
         if let ValueChange::Set(v) = spec.value {
             body.insert("value".into(), json!(v.expose()));
         }
-        let redact = match spec.value {
-            ValueChange::Set(v) => Some(v.expose()),
-            ValueChange::Keep => None,
+        let mut redact: Vec<&str> = match spec.value {
+            ValueChange::Set(v) => vec![v.expose()],
+            ValueChange::Keep => vec![],
         };
+        redact.extend(secret_config(spec.merge.get("config")));
+        redact.extend(secret_config(spec.fields.get("config")));
         let send = |id: &str, body: &Map<String, Value>| -> Result<String> {
             self.post(
                 &["secret", id, "update"],
                 &Value::Object(body.clone()),
                 &what,
                 Retry::Idempotent,
-                redact,
+                &redact,
             )?;
             Ok(id.to_string())
         };

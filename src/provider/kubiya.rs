@@ -50,38 +50,60 @@ pub enum NotAValue {
     BadJson,
     /// Declared JSON, but neither `{"value": "…"}` nor a JSON string.
     NoValue,
+    /// A JSON string that is not strict standard base64: the v2 form it looks like would
+    /// decode it, a v1 server's raw string would not — either guess could change the value.
+    NotBase64,
+    /// No (or another) Content-Type, and a body that is JSON but no value form: it may be the
+    /// raw value (`12`, `[1]`, `{"other":1}`) or a server's JSON — never guessed at.
+    Ambiguous,
 }
 
-/// The three `get_value` formats, in the API docs' order whatever the Content-Type says (a Go
-/// server that sets none answers JSON as `text/plain`): an object with a string `value`; a
-/// JSON string, base64-decoded when it decodes strictly to UTF-8, else as is; the raw body —
-/// which a body declared JSON can never be.
+/// The `get_value` answer read only where one reading is certain (README.md, "Reading a
+/// Kubiya value"):
+///
+/// | Content-Type | body | value |
+/// |---|---|---|
+/// | `text/plain` | anything | the body, byte for byte (never parsed) |
+/// | JSON, none or other | `{"value": "…"}` | that string |
+/// | JSON, none or other | a JSON string of strict standard base64 | the decoded bytes (v2) |
+/// | JSON, none or other | another JSON string | refused |
+/// | JSON | other JSON, or not JSON | refused |
+/// | none or other | other JSON | refused |
+/// | none or other | not JSON | the body, byte for byte |
 pub fn decode_value(
     body: &[u8],
     content_type: &str,
 ) -> std::result::Result<Zeroizing<Vec<u8>>, NotAValue> {
-    let declared_json = content_type.contains("json");
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if mime == "text/plain" {
+        return Ok(Zeroizing::new(body.to_vec()));
+    }
+    let declared_json = mime == "application/json" || mime.ends_with("+json");
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => match m.get("value") {
-            Some(Value::String(s)) => return Ok(Zeroizing::new(s.clone().into_bytes())),
-            _ if declared_json => return Err(NotAValue::NoValue),
-            _ => {}
+            Some(Value::String(s)) => Ok(Zeroizing::new(s.clone().into_bytes())),
+            _ if declared_json => Err(NotAValue::NoValue),
+            _ => Err(NotAValue::Ambiguous),
         },
         Ok(Value::String(s)) => {
             let s = Zeroizing::new(s);
-            if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(s.as_bytes()) {
-                let bytes = Zeroizing::new(bytes);
-                if std::str::from_utf8(&bytes).is_ok() {
-                    return Ok(bytes);
-                }
-            }
-            return Ok(Zeroizing::new(s.as_bytes().to_vec()));
+            base64::engine::general_purpose::STANDARD
+                .decode(s.as_bytes())
+                .ok()
+                .filter(|b| !b.is_empty())
+                .map(Zeroizing::new)
+                .ok_or(NotAValue::NotBase64)
         }
-        Ok(_) if declared_json => return Err(NotAValue::NoValue),
-        Err(_) if declared_json => return Err(NotAValue::BadJson),
-        _ => {}
+        Ok(_) if declared_json => Err(NotAValue::NoValue),
+        Ok(_) => Err(NotAValue::Ambiguous),
+        Err(_) if declared_json => Err(NotAValue::BadJson),
+        Err(_) => Ok(Zeroizing::new(body.to_vec())),
     }
-    Ok(Zeroizing::new(body.to_vec()))
 }
 
 /// A bare array, tolerating `{"secrets": […]}`-style wrappers.
@@ -189,6 +211,15 @@ impl Provider for Kubiya {
                 error::network(format!("{what}: the server's answer holds no value"))
                     .with_hint("expected {\"value\": \"...\"} or a JSON string")
             }
+            NotAValue::NotBase64 => error::network(format!(
+                "{what}: the server's answer is a JSON string that is not base64; it could be read more than one way, so it is not guessed at"
+            ))
+            .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
+            NotAValue::Ambiguous => error::network(format!(
+                "{what}: the server's answer (Content-Type {}) could be the raw value or JSON; it is not guessed at",
+                if ct.is_empty() { "missing".to_string() } else { crate::output::sanitize(&ct).into_owned() }
+            ))
+            .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
         })
     }
 
@@ -294,32 +325,71 @@ impl Provider for Kubiya {
 mod tests {
     use super::*;
 
+    /// Values that look like every format, as each server form would carry them: the
+    /// reading is the exact bytes, or a refusal — never another value.
     #[test]
     fn get_value_formats() {
+        use base64::engine::general_purpose::STANDARD;
         let json = "application/json";
-        let ok = |body: &[u8], ct: &str| decode_value(body, ct).map(|v| v.to_vec());
-        assert_eq!(ok(br#"{"value":"s3cr3t"}"#, json), Ok(b"s3cr3t".to_vec()));
-        assert_eq!(ok(br#""czNjcjN0""#, json), Ok(b"s3cr3t".to_vec()));
-        // A JSON string that is not base64 of UTF-8 is taken as is.
-        assert_eq!(ok(br#""not base64!""#, json), Ok(b"not base64!".to_vec()));
-        assert_eq!(ok(br#""/w==""#, json), Ok(b"/w==".to_vec()));
-        // Raw text, declared or not, is the value.
         let plain = "text/plain; charset=utf-8";
-        assert_eq!(ok(b"raw value\n", plain), Ok(b"raw value\n".to_vec()));
-        assert_eq!(ok(b"raw value\n", ""), Ok(b"raw value\n".to_vec()));
-        // JSON answered as text/plain (Go's default) is still decoded in the docs' order.
-        assert_eq!(ok(br#"{"value":"inner"}"#, plain), Ok(b"inner".to_vec()));
-        assert_eq!(ok(br#""czNjcjN0""#, plain), Ok(b"s3cr3t".to_vec()));
-        for v in [&br#"{"other":1}"#[..], b"[1]", b"null"] {
-            assert_eq!(ok(v, plain), Ok(v.to_vec()));
+        let ok = |body: &[u8], ct: &str| decode_value(body, ct).map(|v| v.to_vec());
+        let tricky: &[&[u8]] = &[
+            b"plain",
+            br#""quoted""#,
+            br#"{"value":"inner"}"#,
+            b"c2VjcmV0",
+            b"12",
+            b"null",
+            b"[1]",
+            b"  padded  ",
+            b"two\nlines\n",
+            b"\n",
+            "ünï\u{7f}".as_bytes(),
+            b"\xff\x00binary",
+        ];
+        for v in tricky {
+            // text/plain: the body, byte for byte.
+            assert_eq!(ok(v, plain), Ok(v.to_vec()), "{v:?} as text/plain");
+            assert_eq!(ok(v, "TEXT/PLAIN"), Ok(v.to_vec()));
+            // v2: a JSON string of base64, declared JSON or not.
+            let b64 = serde_json::to_vec(&STANDARD.encode(v)).unwrap();
+            assert_eq!(ok(&b64, json), Ok(v.to_vec()), "{v:?} as base64");
+            assert_eq!(ok(&b64, ""), Ok(v.to_vec()), "{v:?} as base64, no type");
+            // v1: an object, declared JSON or not.
+            if let Ok(s) = std::str::from_utf8(v) {
+                let obj = serde_json::to_vec(&json!({ "value": s })).unwrap();
+                assert_eq!(ok(&obj, json), Ok(v.to_vec()), "{v:?} in an object");
+                assert_eq!(ok(&obj, ""), Ok(v.to_vec()));
+            }
         }
-        // Undeclared: the contract's order, the raw body last.
-        assert_eq!(ok(br#"{"other":1}"#, ""), Ok(br#"{"other":1}"#.to_vec()));
+        // Undeclared raw text that cannot be JSON is the value.
+        assert_eq!(ok(b"raw value\n", ""), Ok(b"raw value\n".to_vec()));
+        assert_eq!(ok(b"raw", "application/octet-stream"), Ok(b"raw".to_vec()));
+        // Undeclared raw text that is also JSON: either reading could be wrong.
+        for v in [&b"12"[..], b"null", b"[1]", br#"{"other":1}"#, b" true "] {
+            assert_eq!(ok(v, ""), Err(NotAValue::Ambiguous), "{v:?}");
+        }
+        // A JSON string that is not strict standard base64 (a v1 raw string, URL-safe or
+        // unpadded base64, spaces) is not guessed at, whatever the type says.
+        for v in [
+            &br#""not base64!""#[..],
+            br#""""#,
+            br#""c2VjcmV""#,
+            br#""_w==""#,
+            br#""c2Vj cmV0""#,
+        ] {
+            assert_eq!(ok(v, json), Err(NotAValue::NotBase64), "{v:?}");
+            assert_eq!(ok(v, ""), Err(NotAValue::NotBase64), "{v:?}");
+        }
         // Declared JSON that holds no value is never taken for one.
         for v in [&br#"{"other":1}"#[..], br#"{"value":null}"#, b"[]", b"12"] {
             assert_eq!(ok(v, json), Err(NotAValue::NoValue), "{v:?}");
         }
         assert_eq!(ok(b"{nope", json), Err(NotAValue::BadJson));
+        assert_eq!(
+            ok(b"raw", "application/problem+json"),
+            Err(NotAValue::BadJson)
+        );
     }
 
     #[test]
