@@ -283,6 +283,16 @@ fn expect(cmd: Cmd, f: F) -> Expect {
         code = 3;
         says = "no ChatBotKit secret has the id or name";
     }
+    // A 404 from the list route itself says the base URL is not the API's: an endpoint
+    // error, never "not found".
+    if f == F::S404
+        && matches!(
+            cmd,
+            Cmd::KList | Cmd::CList | Cmd::KImportPlan | Cmd::CImportPlan
+        )
+    {
+        code = 6;
+    }
     let effect = match cmd.op() {
         Op::Read | Op::ReadBeforeWrite | Op::Plan => Effect::None,
         _ if f == F::Slow => Effect::Either,
