@@ -32,11 +32,98 @@ const MAY_HAVE_BEEN_PROCESSED: &str =
 /// When a request may be sent again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Retry {
-    /// Reads, updates and deletes: repeating them does no harm.
+    /// Reads and updates: repeating them does no harm.
     Idempotent,
+    /// Deletes (and ChatBotKit's revoke): repeatable, and a 404 after an attempt the server
+    /// may have acted on means that attempt did it.
+    Delete,
     /// Creates: only when the server cannot have processed the request (connection refused,
     /// 429), so a retry never makes a duplicate.
     OnlyIfUnprocessed,
+}
+
+/// What one attempt came to, as the retry rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// An HTTP answer with this status.
+    Status(u16),
+    /// No answer: how the request failed.
+    Net(NetClass),
+}
+
+impl Outcome {
+    fn describe(self) -> String {
+        match self {
+            Outcome::Status(s) => format!(
+                "{s} {}",
+                StatusCode::from_u16(s)
+                    .ok()
+                    .and_then(|c| c.canonical_reason())
+                    .unwrap_or("")
+            ),
+            Outcome::Net(c) => c.describe().to_string(),
+        }
+    }
+}
+
+/// What the retry rules say after an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Done: a success, or a delete's 404 after an attempt the server may have acted on.
+    Done,
+    /// Send again, after the server's hint if it gave one, else after the backoff.
+    Retry(Option<Duration>),
+    /// Stop, with this attempt's error.
+    GiveUp,
+}
+
+/// The retry contract of one request, whole (README "Reliability"; a bulk run's 429s are
+/// the pace's, see [`crate::pace`]):
+/// - 2xx is done;
+/// - a delete's 404 after an attempt the server may have acted on is done;
+/// - 429 and a refused connection are retried for every class (the server did nothing);
+/// - 502, 503, 504 and a connection dropped before the answer are retried unless the request
+///   is a create (it may have been processed: a retry could duplicate it);
+/// - anything else (other statuses, timeouts, TLS failures) is final;
+/// - at most `max_retries` retries; the server's hint (`Retry-After`) is the wait when given.
+pub fn decide(
+    class: Retry,
+    outcome: Outcome,
+    retried: u32,
+    max_retries: u32,
+    unsure_before: bool,
+    hint: Option<Duration>,
+) -> Decision {
+    let repeatable = class != Retry::OnlyIfUnprocessed;
+    let retryable = match outcome {
+        Outcome::Status(200..=299) => return Decision::Done,
+        Outcome::Status(404) if class == Retry::Delete && unsure_before => {
+            return Decision::Done;
+        }
+        Outcome::Status(429) => true,
+        Outcome::Status(502..=504) => repeatable,
+        Outcome::Status(_) => false,
+        Outcome::Net(NetClass::Connect) => true,
+        Outcome::Net(NetClass::NoResponse) => repeatable,
+        Outcome::Net(NetClass::Timeout | NetClass::Tls | NetClass::Other) => false,
+    };
+    if retryable && retried < max_retries {
+        Decision::Retry(hint)
+    } else {
+        Decision::GiveUp
+    }
+}
+
+/// Whether the server may have acted on an attempt that came to `outcome`: a 5xx, or a
+/// request sent and never answered.
+pub fn may_have_acted(outcome: Outcome) -> bool {
+    match outcome {
+        Outcome::Status(s) => (500..=599).contains(&s),
+        Outcome::Net(c) => matches!(
+            c,
+            NetClass::NoResponse | NetClass::Timeout | NetClass::Other
+        ),
+    }
 }
 
 /// One API call.
@@ -56,6 +143,8 @@ impl<'a> Call<'a> {
     pub fn new(method: Method, url: Url, what: &'a str) -> Self {
         let retry = if method == Method::POST {
             Retry::OnlyIfUnprocessed
+        } else if method == Method::DELETE {
+            Retry::Delete
         } else {
             Retry::Idempotent
         };
@@ -93,11 +182,37 @@ impl<'a> Call<'a> {
     }
 }
 
-/// A successful response.
+/// A response the retry rules count as done.
 pub struct Reply {
     pub response: Response,
-    /// Whether an earlier attempt may have been acted on.
-    pub retried_after_unsure: bool,
+    /// A delete's 404 after an attempt the server may have acted on: the first attempt did
+    /// it (the response is that 404). The caller decides what that means for a target that
+    /// might have been a name rather than an id.
+    pub gone_on_retry: bool,
+}
+
+/// A failed call: the error (marked [`Effect::Unsure`] when the server may have acted) and
+/// the status of the last answer.
+pub struct Failure {
+    pub error: Error,
+    pub status: Option<StatusCode>,
+}
+
+impl Failure {
+    fn new(error: Error, status: Option<StatusCode>, unsure: bool) -> Failure {
+        let error = if unsure && error.effect() == Effect::Known {
+            error.with_effect(Effect::Unsure)
+        } else {
+            error
+        };
+        Failure { error, status }
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(f: Failure) -> Error {
+        f.error
+    }
 }
 
 pub struct Transport {
@@ -120,43 +235,6 @@ impl std::fmt::Debug for Transport {
             .field("kind", &self.kind)
             .field("token", &self.token)
             .finish()
-    }
-}
-
-/// A failed call: the error, the status of the last answer, and whether an earlier attempt
-/// may have been acted on (a retried delete that meets 404 then counts as deleted).
-pub struct Failure {
-    pub error: Error,
-    pub status: Option<StatusCode>,
-    pub retried_after_unsure: bool,
-}
-
-impl Failure {
-    /// The error is marked unsure when this attempt, or an earlier one, may have been acted
-    /// on, unless it already says otherwise.
-    fn new(error: Error, status: Option<StatusCode>, unsure: bool) -> Failure {
-        let error = if unsure && error.effect() == Effect::Known {
-            error.with_effect(Effect::Unsure)
-        } else {
-            error
-        };
-        Failure {
-            error,
-            status,
-            retried_after_unsure: unsure,
-        }
-    }
-
-    /// A 404 met on a retry after an attempt the server may have acted on: the first attempt
-    /// did it (a retried delete that meets 404 counts as deleted).
-    pub fn gone_on_retry(&self) -> bool {
-        self.retried_after_unsure && self.status.is_some_and(|s| s.as_u16() == 404)
-    }
-}
-
-impl From<Failure> for Error {
-    fn from(f: Failure) -> Error {
-        f.error
     }
 }
 
@@ -248,13 +326,6 @@ impl Transport {
         let mut retried: u32 = 0;
         // Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
         let mut unsure = false;
-        let effect = |unsure: bool| {
-            if unsure {
-                Effect::Unsure
-            } else {
-                Effect::Known
-            }
-        };
         for attempt in 1u32.. {
             let permit = match &self.pace {
                 Some(p) => match p.acquire() {
@@ -290,78 +361,10 @@ impl Transport {
             let sent_at = permit.as_ref().map_or(start, |p| p.sent_at);
             let result = self.client.execute(req);
             let elapsed = start.elapsed();
-            let can_retry = retried < self.retries;
-            match result {
+            let (outcome, answer) = match result {
                 Ok(resp) => {
-                    let status = resp.status();
                     self.trace_response(&resp, elapsed);
-                    if status.is_success() {
-                        if let Some(p) = &self.pace {
-                            p.success();
-                            if let Some(wait) = exhausted(resp.headers()) {
-                                p.exhausted(wait);
-                            }
-                        }
-                        return Ok(Reply {
-                            response: resp,
-                            retried_after_unsure: unsure,
-                        });
-                    }
-                    if status == StatusCode::TOO_MANY_REQUESTS
-                        && let Some(p) = &self.pace
-                    {
-                        match p.limited(sent_at, rate_limit_hint(resp.headers())) {
-                            Verdict::Retry => {
-                                self.trace_wait(p.waiting().unwrap_or_default());
-                                continue;
-                            }
-                            Verdict::GiveUp => {
-                                let err = self.status_error(call, resp).with_hint(format!(
-                                    "rate limited, and no request of this run succeeded for {} s: \
-                                     the account's quota may be used up; run it again later",
-                                    p.give_up_after().as_secs()
-                                ));
-                                return Err(Failure::new(err, Some(status), unsure));
-                            }
-                        }
-                    }
-                    let retryable = match status.as_u16() {
-                        429 => true,
-                        502..=504 => call.retry == Retry::Idempotent,
-                        _ => false,
-                    };
-                    if retryable && can_retry {
-                        let wait = retry_after(resp.headers()).unwrap_or_else(|| backoff(attempt));
-                        self.trace_retry(
-                            &format!(
-                                "{} {}",
-                                status.as_u16(),
-                                status.canonical_reason().unwrap_or("")
-                            ),
-                            wait,
-                            retried + 1,
-                        );
-                        unsure |= status.is_server_error();
-                        retried += 1;
-                        drop(permit);
-                        if !crate::signals::pause(wait) {
-                            let err = self.status_error(call, resp).with_hint(
-                                "interrupted while waiting to try again; nothing more was sent",
-                            );
-                            return Err(Failure::new(err, Some(status), unsure));
-                        }
-                        continue;
-                    }
-                    let mut err = self.status_error(call, resp);
-                    // A 5xx (often a proxy) does not say whether the server acted on the
-                    // request: a create that was not retried may still have happened.
-                    if status.is_server_error() {
-                        unsure = true;
-                        if call.retry == Retry::OnlyIfUnprocessed {
-                            err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
-                        }
-                    }
-                    return Err(Failure::new(err, Some(status), unsure));
+                    (Outcome::Status(resp.status().as_u16()), Ok(resp))
                 }
                 Err(e) => {
                     let class = classify(&e);
@@ -373,42 +376,109 @@ impl Transport {
                             elapsed.as_millis()
                         );
                     }
-                    // Sent, and no answer: the server may have acted.
-                    unsure |= matches!(
-                        class,
-                        NetClass::NoResponse | NetClass::Timeout | NetClass::Other
-                    );
-                    let retryable = match class {
-                        NetClass::Connect => true,
-                        NetClass::NoResponse => call.retry == Retry::Idempotent,
-                        NetClass::Timeout | NetClass::Tls | NetClass::Other => false,
-                    };
-                    if retryable && can_retry {
-                        let wait = backoff(attempt);
-                        self.trace_retry(class.describe(), wait, retried + 1);
-                        retried += 1;
-                        drop(permit);
-                        if crate::signals::pause(wait) {
+                    (Outcome::Net(class), Err(e))
+                }
+            };
+            // A bulk run's pace hears of every answer; its 429s wait with the whole run.
+            if let (Some(p), Ok(resp)) = (&self.pace, &answer) {
+                let status = resp.status();
+                if status.is_success() {
+                    p.success();
+                    if let Some(wait) = exhausted(resp.headers()) {
+                        p.exhausted(wait);
+                    }
+                } else if status == StatusCode::TOO_MANY_REQUESTS {
+                    match p.limited(sent_at, rate_limit_hint(resp.headers())) {
+                        Verdict::Retry => {
+                            self.trace_wait(p.waiting().unwrap_or_default());
                             continue;
                         }
+                        Verdict::GiveUp => {
+                            let hint = format!(
+                                "rate limited, and no request of this run succeeded for {} s: \
+                                 the account's quota may be used up; run it again later",
+                                p.give_up_after().as_secs()
+                            );
+                            return Err(self.give_up(call, answer, unsure, Some(hint)));
+                        }
                     }
-                    let mut err =
-                        error::network(format!("{}: {}", call.what, class.message(&e, call)));
-                    if class == NetClass::NoResponse && call.retry == Retry::OnlyIfUnprocessed {
-                        err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
-                    } else if class == NetClass::Timeout {
-                        err = err
-                            .with_hint("raise --timeout, or check the base URL and your network");
-                    } else if class == NetClass::Connect {
-                        err = err.with_hint(format!("check the base URL ({})", origin(&call.url)));
-                    } else if class == NetClass::Tls {
-                        err = err.with_hint(tls_hint(&e));
-                    }
-                    return Err(Failure::new(err.with_effect(effect(unsure)), None, unsure));
                 }
             }
+            let hint = answer.as_ref().ok().and_then(|r| retry_after(r.headers()));
+            let interrupted = match decide(call.retry, outcome, retried, self.retries, unsure, hint)
+            {
+                Decision::Done => match answer {
+                    Ok(response) => {
+                        return Ok(Reply {
+                            gone_on_retry: !response.status().is_success(),
+                            response,
+                        });
+                    }
+                    Err(_) => false,
+                },
+                Decision::Retry(hint) => {
+                    let wait = hint.unwrap_or_else(|| backoff(attempt));
+                    self.trace_retry(&outcome.describe(), wait, retried + 1);
+                    unsure |= may_have_acted(outcome);
+                    retried += 1;
+                    drop(permit);
+                    if crate::signals::pause(wait) {
+                        continue;
+                    }
+                    true
+                }
+                Decision::GiveUp => false,
+            };
+            let hint = interrupted
+                .then(|| "interrupted while waiting to try again; nothing more was sent".into());
+            return Err(self.give_up(call, answer, unsure || may_have_acted(outcome), hint));
         }
         unreachable!("the attempts loop only ends by returning")
+    }
+
+    /// The failure for an attempt the rules do not repeat: its status or network error, the
+    /// hint that fits, and whether the server may have acted on it (or an earlier attempt).
+    fn give_up(
+        &self,
+        call: &Call,
+        answer: std::result::Result<Response, reqwest::Error>,
+        unsure: bool,
+        hint: Option<String>,
+    ) -> Failure {
+        let (mut err, status) = match answer {
+            Ok(resp) => {
+                let status = resp.status();
+                let mut err = self.status_error(call, resp);
+                // A 5xx (often a proxy) does not say whether the server acted on the
+                // request: a create that was not retried may still have happened.
+                if status.is_server_error() && call.retry == Retry::OnlyIfUnprocessed {
+                    err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
+                }
+                (err, Some(status))
+            }
+            Err(e) => {
+                let class = classify(&e);
+                let err = error::network(format!("{}: {}", call.what, class.message(&e, call)));
+                let err = match class {
+                    NetClass::NoResponse if call.retry == Retry::OnlyIfUnprocessed => {
+                        err.with_hint(MAY_HAVE_BEEN_PROCESSED)
+                    }
+                    NetClass::Timeout => {
+                        err.with_hint("raise --timeout, or check the base URL and your network")
+                    }
+                    NetClass::Connect => {
+                        err.with_hint(format!("check the base URL ({})", origin(&call.url)))
+                    }
+                    NetClass::Tls => err.with_hint(tls_hint(&e)),
+                    _ => err,
+                };
+                (err, None)
+            }
+        };
+        if let Some(h) = hint {
+            err = err.with_hint(h);
+        }
+        Failure::new(err, status, unsure)
     }
 
     /// The failure of a call the run's pace did not let out.
@@ -699,7 +769,7 @@ fn origin(url: &Url) -> String {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NetClass {
+pub enum NetClass {
     /// Could not connect: the server never saw the request.
     Connect,
     /// Connected and sent, but the connection ended before a response.
@@ -937,6 +1007,92 @@ mod tests {
         assert!(error_message(br#"{"detail":[{"input":"x"}]}"#).is_none());
         assert!(error_message(br#"{"status":500}"#).is_none());
         assert!(error_message(b"[1,2]").is_none());
+    }
+
+    /// Every row of the contract's reliability section, for each class of request.
+    #[test]
+    fn the_retry_contract_row_by_row() {
+        use Decision::{Done, GiveUp, Retry as Again};
+        use NetClass::*;
+        use Outcome::{Net, Status};
+        use Retry::{Delete, Idempotent, OnlyIfUnprocessed as Create};
+        let hint = Some(Duration::from_secs(2));
+        // (class, outcome, unsure before, decision with retries left)
+        let rows: &[(Retry, Outcome, bool, Decision)] = &[
+            // Success is done, whatever came before.
+            (Idempotent, Status(200), false, Done),
+            (Create, Status(201), true, Done),
+            (Delete, Status(204), false, Done),
+            // 429: the server did nothing; every class is retried, after its hint.
+            (Idempotent, Status(429), false, Again(hint)),
+            (Create, Status(429), false, Again(hint)),
+            (Delete, Status(429), false, Again(hint)),
+            // 502/503/504: retried, except a create (it may have been processed).
+            (Idempotent, Status(502), false, Again(hint)),
+            (Idempotent, Status(503), false, Again(hint)),
+            (Delete, Status(504), false, Again(hint)),
+            (Create, Status(502), false, GiveUp),
+            (Create, Status(503), false, GiveUp),
+            (Create, Status(504), false, GiveUp),
+            // Other statuses are final.
+            (Idempotent, Status(500), false, GiveUp),
+            (Idempotent, Status(400), false, GiveUp),
+            (Idempotent, Status(401), false, GiveUp),
+            (Idempotent, Status(409), false, GiveUp),
+            (Create, Status(409), false, GiveUp),
+            // A 404 is final — but a delete's 404 after an attempt that may have acted is done.
+            (Idempotent, Status(404), false, GiveUp),
+            (Idempotent, Status(404), true, GiveUp),
+            (Delete, Status(404), false, GiveUp),
+            (Delete, Status(404), true, Done),
+            // Connection refused: never reached the server; every class is retried.
+            (Idempotent, Net(Connect), false, Again(hint)),
+            (Create, Net(Connect), false, Again(hint)),
+            // Dropped before the answer: retried unless a create.
+            (Idempotent, Net(NoResponse), false, Again(hint)),
+            (Delete, Net(NoResponse), false, Again(hint)),
+            (Create, Net(NoResponse), false, GiveUp),
+            // A timeout or a TLS failure is not retried.
+            (Idempotent, Net(Timeout), false, GiveUp),
+            (Create, Net(Timeout), false, GiveUp),
+            (Idempotent, Net(Tls), false, GiveUp),
+            (Idempotent, Net(Other), false, GiveUp),
+        ];
+        for &(class, outcome, unsure, want) in rows {
+            assert_eq!(
+                decide(class, outcome, 0, 3, unsure, hint),
+                want,
+                "{class:?} {outcome:?} unsure={unsure}"
+            );
+            // With the retries used up, what would be retried gives up.
+            let spent = match want {
+                Again(_) => GiveUp,
+                other => other,
+            };
+            assert_eq!(
+                decide(class, outcome, 3, 3, unsure, hint),
+                spent,
+                "{class:?} {outcome:?} after 3 retries"
+            );
+        }
+        // Without a hint the caller waits the backoff.
+        assert_eq!(
+            decide(Idempotent, Status(503), 0, 3, false, None),
+            Again(None)
+        );
+        // What may have been acted on: 5xx and requests sent but never answered.
+        for (o, acted) in [
+            (Status(500), true),
+            (Status(503), true),
+            (Status(429), false),
+            (Status(404), false),
+            (Net(Connect), false),
+            (Net(Tls), false),
+            (Net(NoResponse), true),
+            (Net(Timeout), true),
+        ] {
+            assert_eq!(may_have_acted(o), acted, "{o:?}");
+        }
     }
 
     #[test]

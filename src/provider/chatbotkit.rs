@@ -166,12 +166,12 @@ impl Chatbotkit {
     fn post_action(&self, id: &str, action: &str, what: &str) -> Result<Acted> {
         let call = Call::new(Method::POST, self.url(&["secret", id, action])?, what)
             .json(&json!({}))?
-            .retry(Retry::Idempotent);
-        match self.t.send(&call) {
-            Ok(reply) => read_json(reply.response, what).map(|_| Acted::Done),
-            Err(f) if f.gone_on_retry() => Ok(Acted::GoneOnRetry),
-            Err(f) => Err(f.error),
+            .retry(Retry::Delete);
+        let reply = self.t.send(&call)?;
+        if reply.gone_on_retry {
+            return Ok(Acted::GoneOnRetry);
         }
+        read_json(reply.response, what).map(|_| Acted::Done)
     }
 
     /// Run an action on NAME_OR_ID. A retried attempt that meets 404 means the first attempt

@@ -310,12 +310,12 @@ impl Provider for Kubiya {
         let what = format!("cannot delete Kubiya secret {}", quoted(name));
         let call = Call::new(Method::DELETE, self.url(&["secrets", name])?, &what);
         match self.t.send(&call) {
+            // A retried delete that meets 404: the first attempt did it.
+            Ok(reply) if reply.gone_on_retry => Ok(name.to_string()),
             Ok(reply) => {
                 check_not_html(&reply.response, &what)?;
                 Ok(name.to_string())
             }
-            // A retried delete that meets 404: the first attempt did it.
-            Err(f) if f.gone_on_retry() => Ok(name.to_string()),
             Err(f) => Err(self.believe_404(f.error)),
         }
     }
