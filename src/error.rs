@@ -24,6 +24,9 @@ pub enum Error {
     /// Anything else. Exit 1.
     #[error("{0}")]
     Other(Msg),
+    /// The reader of our output went away (`secretctl list | head`): a quiet end, exit 0.
+    #[error("{0}")]
+    BrokenPipe(Msg),
 }
 
 /// Message text plus an optional hint printed on its own line.
@@ -62,6 +65,7 @@ impl Error {
     pub fn code(&self) -> i32 {
         match self {
             Error::Other(_) => 1,
+            Error::BrokenPipe(_) => 0,
             Error::Usage(_) => 2,
             Error::NotFound(_) => 3,
             Error::Auth(_) => 4,
@@ -77,7 +81,8 @@ impl Error {
             | Error::Auth(m)
             | Error::Conflict(m)
             | Error::Network(m)
-            | Error::Other(m) => m,
+            | Error::Other(m)
+            | Error::BrokenPipe(m) => m,
         }
     }
 
@@ -88,7 +93,8 @@ impl Error {
             | Error::Auth(m)
             | Error::Conflict(m)
             | Error::Network(m)
-            | Error::Other(m) => m,
+            | Error::Other(m)
+            | Error::BrokenPipe(m) => m,
         }
     }
 
@@ -100,7 +106,7 @@ impl Error {
 
     /// Whether this is the quiet end of a reader that went away.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Other(m) if m.text == BROKEN_PIPE)
+        matches!(self, Error::BrokenPipe(_))
     }
 
     /// Mark what the failed request may have done.
@@ -130,6 +136,7 @@ impl Error {
     pub fn kind_name(&self) -> &'static str {
         match self {
             Error::Other(_) => "failure",
+            Error::BrokenPipe(_) => "broken_pipe",
             Error::Usage(_) => "usage",
             Error::NotFound(_) => "not_found",
             Error::Auth(_) => "auth",
@@ -139,15 +146,21 @@ impl Error {
     }
 }
 
+impl Msg {
+    fn new(text: impl Into<String>) -> Msg {
+        Msg {
+            text: text.into(),
+            hint: None,
+            problems: Vec::new(),
+            effect: Effect::Known,
+        }
+    }
+}
+
 macro_rules! ctor {
     ($fn:ident, $variant:ident) => {
         pub fn $fn(text: impl Into<String>) -> Error {
-            Error::$variant(Msg {
-                text: text.into(),
-                hint: None,
-                problems: Vec::new(),
-                effect: Effect::Known,
-            })
+            Error::$variant(Msg::new(text))
         }
     };
 }
@@ -158,11 +171,10 @@ ctor!(conflict, Conflict);
 ctor!(network, Network);
 ctor!(other, Other);
 
-const BROKEN_PIPE: &str = "broken pipe";
 
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {
-    other(BROKEN_PIPE)
+    Error::BrokenPipe(Msg::new("broken pipe"))
 }
 
 /// A failed write to stdout: a vanished reader is a quiet exit, anything else a failure.

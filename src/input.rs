@@ -83,20 +83,20 @@ pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
         base64::engine::general_purpose::STANDARD.encode_string(&*raw, &mut s);
         return Ok(SecretValue::new(s));
     }
-    match std::str::from_utf8(&raw) {
-        Ok(_) => {
-            // Move the bytes into a String without another copy left behind.
-            let mut raw = raw;
-            let bytes = std::mem::take(&mut *raw);
-            let s = String::from_utf8(bytes)
-                .map_err(|_| error::usage("the value is not valid UTF-8"))?;
-            Ok(SecretValue::new(Zeroizing::new(s)))
+    // Move the bytes into a String without another copy left behind.
+    let mut raw = raw;
+    let bytes = std::mem::take(&mut *raw);
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(SecretValue::new(Zeroizing::new(s))),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // The bytes are wiped like any other copy of the value.
+            drop(Zeroizing::new(e.into_bytes()));
+            Err(error::usage(format!(
+                "the value is not valid UTF-8 (invalid byte at offset {at}); nothing was sent"
+            ))
+            .with_hint("pass --base64 to send the base64 encoding of binary data"))
         }
-        Err(e) => Err(error::usage(format!(
-            "the value is not valid UTF-8 (invalid byte at offset {}); nothing was sent",
-            e.valid_up_to()
-        ))
-        .with_hint("pass --base64 to send the base64 encoding of binary data")),
     }
 }
 

@@ -69,15 +69,6 @@ impl Output {
         writeln!(err, "{text}")
     }
 
-    pub fn warn(&self, err: &mut dyn Write, text: &str) -> io::Result<()> {
-        let w = self.paint(
-            self.color_err,
-            AnsiColor::Yellow.on_default().bold(),
-            "warning:",
-        );
-        writeln!(err, "{w} {text}")
-    }
-
     /// The `error:` line and the hint, as `main` prints them.
     pub fn error_lines(&self, text: &str, hint: Option<&str>) -> String {
         let e = self.paint(self.color_err, AnsiColor::Red.on_default().bold(), "error:");
@@ -245,10 +236,6 @@ impl ListWriter<'_> {
         }
         self.count += 1;
         Ok(())
-    }
-
-    pub fn count(&self) -> usize {
-        self.count
     }
 
     pub fn finish(self, w: &mut dyn Write) -> io::Result<usize> {

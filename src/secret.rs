@@ -17,14 +17,6 @@ impl SecretValue {
     pub fn expose(&self) -> &str {
         &self.0
     }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 impl fmt::Debug for SecretValue {

@@ -491,30 +491,17 @@ fn classify(raw_path: &str) -> Route {
 /// Decodes `%XX` escapes (a malformed escape stays as is; `+` stays `+`); invalid UTF-8 is
 /// replaced lossily.
 pub(crate) fn percent_decode(s: &str) -> String {
-    fn hex(c: u8) -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Why a request body could not be read.
+enum BodyError {
+    /// Over [`MAX_BODY`]: answered 413.
+    TooLarge,
+    /// The client went away while sending it.
+    Gone,
 }
 
 /// The provider's error body for a bare status (faults, 413): ChatBotKit style when the path
@@ -554,19 +541,20 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, Drop
         .and_then(|v| v.trim().parse::<u64>().ok())
         .is_some_and(|n| n > MAX_BODY as u64);
     let body = if declared_too_big {
-        Err(true)
+        Err(BodyError::TooLarge)
     } else {
         match Limited::new(incoming, MAX_BODY).collect().await {
             Ok(c) => Ok(c.to_bytes()),
-            Err(e) => Err(e.downcast_ref::<LengthLimitError>().is_some()),
+            Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => Err(BodyError::TooLarge),
+            Err(_) => Err(BodyError::Gone),
         }
     };
 
     if raw_path == "/_emulator" || raw_path.starts_with("/_emulator/") {
         return match body {
             Ok(body) => Ok(control(&shared, &parts.method, &raw_path, &body)),
-            Err(true) => Ok(json_response(413, &json!({"message": reason(413)}))),
-            Err(false) => Err(DropConnection),
+            Err(BodyError::TooLarge) => Ok(json_response(413, &json!({"message": reason(413)}))),
+            Err(BodyError::Gone) => Err(DropConnection),
         };
     }
 
@@ -605,9 +593,8 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, Drop
             )
             .await
         }
-        Err(true) => Ok(json_response(413, &default_error_body(413, &raw_path))),
-        // The client went away while sending its body.
-        Err(false) => Err(DropConnection),
+        Err(BodyError::TooLarge) => Ok(json_response(413, &default_error_body(413, &raw_path))),
+        Err(BodyError::Gone) => Err(DropConnection),
     };
     if let Ok(r) = &result {
         shared.lock().set_status(seq, r.status().as_u16());
