@@ -171,7 +171,6 @@ ctor!(conflict, Conflict);
 ctor!(network, Network);
 ctor!(other, Other);
 
-
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {
     Error::BrokenPipe(Msg::new("broken pipe"))

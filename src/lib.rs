@@ -34,15 +34,28 @@ pub fn main() -> i32 {
     // in a core file or be read by another process of the same user through ptrace or
     // /proc/PID/mem.
     harden();
-    let cli = match parse(std::env::args_os().collect()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse(&args, ColorChoice::Auto) {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(first) if first.kind() == clap::error::ErrorKind::DisplayVersion => {
+            let _ = first.print();
+            return 0;
+        }
+        Err(first) => {
+            // Help or a usage error: coloured, and with its JSON object, as the line asks —
+            // which clap reads again, leaving out what it refused.
+            let early = EarlyOptions::read(&args);
+            let e = if early.color == ColorChoice::Auto {
+                first
+            } else {
+                parse(&args, early.color).err().unwrap_or(first)
+            };
             let _ = e.print();
             // clap: help and version are 0, usage errors 2 (the contract's usage code).
             if !e.use_stderr() {
                 return 0;
             }
-            if wants_json(std::env::args_os()) {
+            if early.json {
                 let text = e.kind().as_str().map_or_else(
                     || {
                         e.to_string()
@@ -95,11 +108,10 @@ pub fn harden() {
     }
 }
 
-/// `Cli::try_parse`, with clap's own help and error output coloured as `--color` asks: clap
-/// only looks at the terminal and `NO_COLOR` by itself, and the choice has to be made before
-/// the line is parsed, so it is read from the raw arguments.
-fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
-    let mut cmd = Cli::command().color(match color_choice(&args) {
+/// `Cli::try_parse`, with clap's own help and error output coloured as `--color` asks (clap
+/// by itself only looks at the terminal and `NO_COLOR`).
+fn parse(args: &[std::ffi::OsString], color: ColorChoice) -> Result<Cli, clap::Error> {
+    let mut cmd = Cli::command().color(match color {
         ColorChoice::Auto => clap::ColorChoice::Auto,
         ColorChoice::Always => clap::ColorChoice::Always,
         ColorChoice::Never => clap::ColorChoice::Never,
@@ -108,41 +120,96 @@ fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
 }
 
-/// `--color WHEN` or `--color=WHEN` anywhere before a `--` (after it come another program's
-/// arguments: `emulator -- CMD…`); the last one counts. A value clap would refuse is `auto`
-/// here, and clap reports it.
-fn color_choice(args: &[std::ffi::OsString]) -> ColorChoice {
-    let word = |w: &str| match w {
-        "always" => Some(ColorChoice::Always),
-        "never" => Some(ColorChoice::Never),
-        "auto" => Some(ColorChoice::Auto),
-        _ => None,
-    };
-    let mut choice = ColorChoice::Auto;
-    let mut args = args.iter().skip(1).map(|a| a.to_str());
-    while let Some(a) = args.next() {
-        let found = match a {
-            Some("--") => break,
-            Some("--color") => args.next().flatten().and_then(word),
-            Some(a) => a.strip_prefix("--color=").and_then(word),
-            None => None,
-        };
-        if let Some(c) = found {
-            choice = c;
-        }
-    }
-    choice
+/// The two options a line that clap refuses still needs: `--color` (for clap's own help and
+/// errors) and `-o json` (its JSON error object). clap reads them by the same definition as
+/// the real parse — any spelling it accepts (`-o json`, `-ojson`, `-o=json`, `--output=json`),
+/// wherever a global option may stand, never from another program's arguments after `--`:
+/// the line is parsed again without what clap's error names (an unknown argument or
+/// subcommand, `--help`), and once nothing more can be left out, leniently.
+struct EarlyOptions {
+    color: ColorChoice,
+    json: bool,
 }
 
-/// Whether the raw arguments ask for `-o json`: a line that failed to parse still gets its
-/// JSON error object.
-fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
-    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
-    args.iter().enumerate().any(|(i, a)| {
-        matches!(a.as_str(), "-ojson" | "--output=json")
-            || (matches!(a.as_str(), "-o" | "--output")
-                && args.get(i + 1).is_some_and(|n| n == "json"))
-    })
+impl EarlyOptions {
+    fn read(args: &[std::ffi::OsString]) -> EarlyOptions {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let mut args = args.to_vec();
+        // A word can only be left out once: the loop ends within the line's length.
+        for _ in 0..args.len() {
+            let e = match Cli::command().try_get_matches_from(&args) {
+                Ok(m) => return EarlyOptions::from(&m),
+                Err(e) => e,
+            };
+            let refused: Vec<String> = match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    ["--help", "-h", "--version", "-V", "help"]
+                        .map(String::from)
+                        .to_vec()
+                }
+                _ => [ContextKind::InvalidArg, ContextKind::InvalidSubcommand]
+                    .into_iter()
+                    .filter_map(|k| match e.get(k) {
+                        Some(ContextValue::String(s)) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+            let at = args[1..end].iter().position(|a| {
+                a.to_str().is_some_and(|a| {
+                    refused.iter().any(|r| {
+                        a == r
+                            || a.strip_prefix(r.as_str())
+                                .is_some_and(|t| t.starts_with('='))
+                    })
+                })
+            });
+            match at {
+                Some(i) => {
+                    args.remove(i + 1);
+                }
+                None => break,
+            }
+        }
+        Cli::command()
+            .ignore_errors(true)
+            .try_get_matches_from(&args)
+            .map(|m| EarlyOptions::from(&m))
+            .unwrap_or(EarlyOptions {
+                color: ColorChoice::Auto,
+                json: false,
+            })
+    }
+
+    /// Global options are propagated down: the innermost level that parsed has them all.
+    fn from(top: &clap::ArgMatches) -> EarlyOptions {
+        let mut early = EarlyOptions {
+            color: ColorChoice::Auto,
+            json: false,
+        };
+        let mut m = top;
+        loop {
+            let explicit = |id: &str| {
+                m.value_source(id)
+                    .is_some_and(|s| s != clap::parser::ValueSource::DefaultValue)
+            };
+            if explicit("color")
+                && let Ok(Some(c)) = m.try_get_one::<ColorChoice>("color")
+            {
+                early.color = *c;
+            }
+            if explicit("output")
+                && let Ok(Some(o)) = m.try_get_one::<OutputFormat>("output")
+            {
+                early.json = *o == OutputFormat::Json;
+            }
+            match m.subcommand() {
+                Some((_, sub)) => m = sub,
+                None => return early,
+            }
+        }
+    }
 }
 
 /// Print the error (one line, a hint, and the JSON object with `-o json`) and give its code.
@@ -164,31 +231,63 @@ fn report(err: &anyhow::Error, out: &Output, json: bool) -> i32 {
 mod tests {
     use super::*;
 
-    fn choice(args: &[&str]) -> ColorChoice {
+    fn early(args: &[&str]) -> (ColorChoice, bool) {
         let args: Vec<std::ffi::OsString> = std::iter::once("secretctl")
             .chain(args.iter().copied())
             .map(Into::into)
             .collect();
-        color_choice(&args)
+        let e = EarlyOptions::read(&args);
+        (e.color, e.json)
     }
 
     #[test]
-    fn color_is_read_from_the_raw_arguments() {
-        assert_eq!(choice(&["kubiya", "list"]), ColorChoice::Auto);
-        assert_eq!(choice(&["--color", "never", "kubiya"]), ColorChoice::Never);
+    fn colour_and_json_are_read_by_clap_even_from_a_line_that_fails() {
+        use ColorChoice::*;
+        assert_eq!(early(&["kubiya", "list"]), (Auto, false));
+        assert_eq!(early(&["--color", "never", "kubiya"]), (Never, false));
         assert_eq!(
-            choice(&["kubiya", "list", "--color=always"]),
-            ColorChoice::Always
+            early(&["kubiya", "list", "--color=always"]),
+            (Always, false)
+        );
+        assert_eq!(early(&["--color", "bogus", "kubiya", "list"]).0, Auto);
+        assert_eq!(early(&["--color"]).0, Auto);
+        // Another program's arguments are not ours.
+        assert_eq!(
+            early(&[
+                "emulator",
+                "--",
+                "secretctl",
+                "--color",
+                "always",
+                "-o",
+                "json"
+            ]),
+            (Auto, false)
+        );
+        // Every spelling clap accepts, before a command it cannot parse too.
+        for spelling in [
+            &["-o", "json"][..],
+            &["-ojson"][..],
+            &["-o=json"][..],
+            &["--output", "json"][..],
+            &["--output=json"][..],
+        ] {
+            let mut line: Vec<&str> = spelling.to_vec();
+            line.extend(["kubiya", "lst"]);
+            assert!(early(&line).1, "{line:?}");
+        }
+        assert!(early(&["kubiya", "list", "-o", "json", "--bogus"]).1);
+        assert!(early(&["kubiya", "list", "--bogus", "-o", "json"]).1);
+        assert_eq!(
+            early(&["kubiya", "list", "--bogus", "--color=never"]).0,
+            Never
         );
         assert_eq!(
-            choice(&["--color", "never", "x", "--color", "auto"]),
-            ColorChoice::Auto
+            early(&["kubiya", "list", "--help", "--color", "never"]).0,
+            Never
         );
-        assert_eq!(choice(&["--color", "bogus"]), ColorChoice::Auto);
-        assert_eq!(choice(&["--color"]), ColorChoice::Auto);
-        assert_eq!(
-            choice(&["emulator", "--", "secretctl", "--color", "always"]),
-            ColorChoice::Auto
-        );
+        assert_eq!(early(&["--color", "never", "--help"]).0, Never);
+        assert_eq!(early(&["--color=always", "--version"]).0, Always);
+        assert!(!early(&["kubiya", "list", "-o", "plain", "--bogus"]).1);
     }
 }

@@ -544,3 +544,24 @@ fn an_interrupted_import_still_checks_its_unsure_items() {
         "the unsure create was checked, not reported failed:\n{stdout}"
     );
 }
+
+#[test]
+fn a_parse_error_prints_the_json_object_in_every_spelling_of_o_json() {
+    let env = Env::new();
+    for spelling in [
+        &["-o", "json"][..],
+        &["-o=json"][..],
+        &["--output=json"][..],
+        &["-ojson"][..],
+    ] {
+        let mut line: Vec<&str> = spelling.to_vec();
+        line.extend(["kubiya", "lst"]);
+        let r = env.run(&line);
+        r.code(2);
+        let last = r.stderr.lines().last().unwrap_or("");
+        let v: Value = serde_json::from_str(last)
+            .unwrap_or_else(|e| panic!("{line:?}: no JSON error object ({e}):\n{}", r.stderr));
+        assert_eq!(v["error"]["code"], 2, "{line:?}");
+    }
+    assert!(env.emu.requests().is_empty());
+}
