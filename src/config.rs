@@ -14,6 +14,7 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use crate::error::{self, Error, Result};
+use crate::provider::ProviderKind;
 use crate::secret::Token;
 
 /// Reads an environment variable; injected so resolution is testable without touching the
@@ -23,67 +24,6 @@ pub type EnvFn<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// The real process environment. Empty variables count as unset.
 pub fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProviderKind {
-    Chatbotkit,
-    Kubiya,
-}
-
-impl ProviderKind {
-    pub fn display(self) -> &'static str {
-        match self {
-            ProviderKind::Chatbotkit => "ChatBotKit",
-            ProviderKind::Kubiya => "Kubiya",
-        }
-    }
-
-    /// The key of the provider's table in a profile, and its command word.
-    pub fn key(self) -> &'static str {
-        match self {
-            ProviderKind::Chatbotkit => "chatbotkit",
-            ProviderKind::Kubiya => "kubiya",
-        }
-    }
-
-    /// Variables naming a user to act as (ChatBotKit's `X-RunAs-User-Id`), first set wins.
-    pub fn run_as_env(self) -> &'static [&'static str] {
-        match self {
-            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_RUNAS_USERID", "CBK_API_RUNAS_USERID"],
-            ProviderKind::Kubiya => &[],
-        }
-    }
-
-    /// Token variables, first set wins.
-    pub fn token_env(self) -> &'static [&'static str] {
-        match self {
-            ProviderKind::Chatbotkit => &[
-                "CHATBOTKIT_API_TOKEN",
-                "CBK_API_TOKEN",
-                "CHATBOTKIT_API_SECRET",
-                "CBK_API_SECRET",
-                "CHATBOTKIT_API_KEY",
-                "CBK_API_KEY",
-            ],
-            ProviderKind::Kubiya => &["KUBIYA_API_KEY"],
-        }
-    }
-
-    /// Base URL variables, first set wins.
-    pub fn url_env(self) -> &'static [&'static str] {
-        match self {
-            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_URL", "CBK_API_URL"],
-            ProviderKind::Kubiya => &["KUBIYA_BASE_URL"],
-        }
-    }
-
-    pub fn default_base(self) -> &'static str {
-        match self {
-            ProviderKind::Chatbotkit => "https://api.chatbotkit.com",
-            ProviderKind::Kubiya => "https://api.kubiya.ai/api/v1",
-        }
-    }
 }
 
 /// The first of `vars` that is set, with its value.

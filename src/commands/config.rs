@@ -7,8 +7,9 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::cli::{ConfigCommand, OutputFormat, ProviderName};
-use crate::config::{self, Config, ProviderKind};
+use crate::config::{self, Config};
 use crate::error::{self, Result};
+use crate::provider::ProviderKind;
 
 fn kind(p: ProviderName) -> ProviderKind {
     match p {

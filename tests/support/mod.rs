@@ -27,7 +27,7 @@ const SCRUB: &[&str] = &[
 ];
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
-    use secretctl::config::ProviderKind;
+    use secretctl::provider::ProviderKind;
     [ProviderKind::Chatbotkit, ProviderKind::Kubiya]
         .into_iter()
         .flat_map(|k| [k.token_env(), k.url_env(), k.run_as_env()])
