@@ -7,6 +7,9 @@ pub enum ProviderKind {
 }
 
 impl ProviderKind {
+    /// Every provider, in the order secretctl lists them.
+    pub const ALL: [ProviderKind; 2] = [ProviderKind::Chatbotkit, ProviderKind::Kubiya];
+
     pub fn display(self) -> &'static str {
         match self {
             ProviderKind::Chatbotkit => "ChatBotKit",

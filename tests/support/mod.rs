@@ -28,7 +28,7 @@ const SCRUB: &[&str] = &[
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
     use secretctl::provider::ProviderKind;
-    [ProviderKind::Chatbotkit, ProviderKind::Kubiya]
+    ProviderKind::ALL
         .into_iter()
         .flat_map(|k| [k.token_env(), k.url_env(), k.run_as_env()])
         .flatten()
