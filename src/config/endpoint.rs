@@ -17,7 +17,7 @@ pub struct Endpoint {
     pub base_source: Source,
 }
 
-/// Resolve the base URL by the precedence rule ([`pick`]: flag > env > profile > default) and
+/// Resolve the base URL by the precedence rule (`pick`: flag > env > profile > default) and
 /// turn it into the API root.
 pub fn resolve_endpoint(
     kind: ProviderKind,

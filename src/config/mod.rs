@@ -3,7 +3,7 @@
 //! API root the providers talk to.
 //!
 //! This module holds the [`Config`] as loaded, the choice of profile and the one precedence
-//! rule of every provider setting, flag > environment > profile > default ([`pick`]); each
+//! rule of every provider setting, flag > environment > profile > default (`pick`); each
 //! concern has its own file:
 //! - [`file`]: locating the config file, reading it bounded, parsing it, the permission and
 //!   folder checks;
@@ -60,7 +60,7 @@ impl std::fmt::Display for Source {
     }
 }
 
-/// The layers one provider setting may come from, for [`pick`]. A setting without a flag,
+/// The layers one provider setting may come from, for `pick`. A setting without a flag,
 /// a profile key or a default leaves that layer empty.
 pub(crate) struct Layers<'c, T> {
     /// The command-line flag.
