@@ -255,14 +255,7 @@ mod tests {
         assert_eq!(t.expose(), "second");
         assert_eq!(src, TokenSource::Env("CBK_API_TOKEN"));
         let none = env_of(&[]);
-        let err = resolve_token(
-            ProviderKind::Kubiya,
-            &cfg,
-            &none,
-            Duration::from_secs(1),
-            &[],
-        )
-        .unwrap_err();
+        let err = resolve_kubiya(&cfg, &none, 1).unwrap_err();
         assert_eq!(err.code(), 4);
         assert!(
             err.msg()
@@ -273,30 +266,42 @@ mod tests {
         );
     }
 
+    /// Kubiya's token from `cfg`, any command bounded by `secs`.
+    fn resolve_kubiya(cfg: &Config, env: EnvFn, secs: u64) -> Result<(Token, TokenSource)> {
+        resolve_token(
+            ProviderKind::Kubiya,
+            cfg,
+            env,
+            Duration::from_secs(secs),
+            &[],
+        )
+    }
+
+    /// A config whose chosen profile `profile` gives Kubiya's token by `cmd`.
+    fn kubiya_command(profile: &str, cmd: &str) -> Config {
+        let mut cfg = empty_config();
+        cfg.profile = profile.into();
+        let pc = ProviderConfig {
+            token_command: Some(cmd.into()),
+            ..Default::default()
+        };
+        cfg.file.profiles.insert(
+            profile.into(),
+            Profile {
+                kubiya: Some(pc),
+                chatbotkit: None,
+            },
+        );
+        cfg
+    }
+
     #[test]
     fn token_command_output_trimmed_and_failures_are_auth_errors() {
         // The default profile's Kubiya token_command is `cmd`, bounded by `secs`.
         let run = |cmd: &str, secs| {
-            let mut cfg = empty_config();
-            let pc = ProviderConfig {
-                token_command: Some(cmd.into()),
-                ..Default::default()
-            };
-            cfg.file.profiles.insert(
-                "default".into(),
-                Profile {
-                    kubiya: Some(pc),
-                    chatbotkit: None,
-                },
-            );
+            let cfg = kubiya_command("default", cmd);
             let none = env_of(&[]);
-            resolve_token(
-                ProviderKind::Kubiya,
-                &cfg,
-                &none,
-                Duration::from_secs(secs),
-                &[],
-            )
+            resolve_kubiya(&cfg, &none, secs)
         };
         let (t, _) = run("printf '  tok-1\\n'", 5).unwrap();
         assert_eq!(t.expose(), "tok-1");
@@ -314,19 +319,7 @@ mod tests {
     fn token_source_is_typed_and_never_runs_the_command() {
         let dir = tempfile::tempdir().unwrap();
         let ran = dir.path().join("ran");
-        let mut cfg = empty_config();
-        cfg.profile = "work".into();
-        let pc = ProviderConfig {
-            token_command: Some(format!("touch {}", ran.display())),
-            ..Default::default()
-        };
-        cfg.file.profiles.insert(
-            "work".into(),
-            Profile {
-                kubiya: Some(pc),
-                chatbotkit: None,
-            },
-        );
+        let mut cfg = kubiya_command("work", &format!("touch {}", ran.display()));
         let none = env_of(&[]);
         let src = token_source(ProviderKind::Kubiya, &cfg, &none).unwrap();
         assert_eq!(src, TokenSource::Command("work".into()));
@@ -339,14 +332,7 @@ mod tests {
         let src = token_source(ProviderKind::Kubiya, &cfg, &none).unwrap();
         assert_eq!(src, TokenSource::Token("work".into()));
         assert_eq!(src.to_string(), "profile work token");
-        let e = resolve_token(
-            ProviderKind::Kubiya,
-            &cfg,
-            &none,
-            Duration::from_secs(1),
-            &[],
-        )
-        .unwrap_err();
+        let e = resolve_kubiya(&cfg, &none, 1).unwrap_err();
         assert_eq!(e.code(), 2);
 
         // A variable wins over the profile.
