@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::config::ProviderKind;
+use crate::provider::ProviderKind;
 
 /// How ChatBotKit answers with a write-only config entry such as `clientSecret`.
 pub const MASK: &str = "********";

@@ -11,9 +11,9 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValu
 use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
-use crate::config::ProviderKind;
 use crate::error::{self, Effect, Error, Result};
 use crate::pace::{Pace, Stop, Verdict};
+use crate::provider::ProviderKind;
 use crate::secret::Token;
 
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

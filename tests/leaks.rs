@@ -653,8 +653,9 @@ fn token_command_environment_holds_no_token_variable_and_no_value() {
 
 #[test]
 fn debug_of_every_type_holding_a_value_or_token_is_redacted() {
-    use secretctl::config::{Config, ProviderKind};
+    use secretctl::config::Config;
     use secretctl::input::ValueOutcome;
+    use secretctl::provider::ProviderKind;
     use secretctl::secret::{SecretValue, Token};
     use secretctl::transport::Transport;
     use zeroize::Zeroizing;

@@ -7,38 +7,15 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::cli::{ConfigCommand, OutputFormat, ProviderName};
-use crate::config::{self, Config, ProviderKind};
+use crate::config::{self, Config, TokenSource};
 use crate::error::{self, Result};
+use crate::provider::ProviderKind;
 
 fn kind(p: ProviderName) -> ProviderKind {
     match p {
         ProviderName::Chatbotkit => ProviderKind::Chatbotkit,
         ProviderName::Kubiya => ProviderKind::Kubiya,
     }
-}
-
-/// The profile `set-…` writes to: `--profile`, `SECRETCTL_PROFILE`, the file's
-/// `default_profile`, else `default`. (Unlike reading, a profile that does not exist yet is
-/// fine: it is created.)
-fn target_profile(ctx: &Ctx, path: &std::path::Path) -> String {
-    if let Some(p) = ctx
-        .global
-        .profile
-        .clone()
-        .or_else(|| config::process_env("SECRETCTL_PROFILE"))
-    {
-        return p;
-    }
-    config::read_bounded(path)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| t.parse::<toml_edit::DocumentMut>().ok())
-        .and_then(|d| {
-            d.get("default_profile")
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "default".to_string())
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
@@ -84,7 +61,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
 /// Write `key = value` for the provider into the target profile of the config file.
 fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) -> Result<i32> {
     let path = config::write_path(ctx.config_file.as_deref(), &config::process_env)?;
-    let profile = target_profile(ctx, &path);
+    let profile = config::write_profile(ctx.global.profile.as_deref(), &path, &config::process_env);
     config::set_provider_key(&path, &profile, kind, key, value)?;
     let _ = ctx.out.success(
         &mut ctx.streams.stderr,
@@ -151,18 +128,18 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
     let exists = cfg.path.is_some();
     let mut rows = Vec::new();
     let mut obj = serde_json::Map::new();
-    for kind in [ProviderKind::Chatbotkit, ProviderKind::Kubiya] {
+    for kind in ProviderKind::ALL {
         let (base, base_src) = match config::resolve_endpoint(kind, None, &cfg, &env) {
             Ok(ep) => (ep.api_root.to_string(), ep.base_source.to_string()),
             Err(e) => (format!("invalid: {}", e.msg().text), "-".to_string()),
         };
         let (token, token_src) = match config::token_source(kind, &cfg, &env) {
-            Some((src, "token_command")) => (
-                "<from token_command, not run>".to_string(),
-                format!("{src} token_command"),
-            ),
-            Some((src, "token")) => ("<redacted>".to_string(), format!("{src} token")),
-            Some((src, _)) => ("<redacted>".to_string(), src.to_string()),
+            Some(src @ TokenSource::Command(_)) => {
+                ("<from token_command, not run>".to_string(), src.to_string())
+            }
+            Some(src @ (TokenSource::Env(_) | TokenSource::Token(_))) => {
+                ("<redacted>".to_string(), src.to_string())
+            }
             None => ("(none)".to_string(), "-".to_string()),
         };
         rows.push(vec![

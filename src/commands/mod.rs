@@ -18,12 +18,13 @@ use crate::cli::{
     CbkCommand, CbkFields, ChatbotkitCmd, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCmd,
     KubiyaCommand, OutputFormat, ProviderArgs,
 };
-use crate::config::{Config, ProviderKind};
+use crate::config::Config;
 use crate::error::{self, Result};
 use crate::input;
 use crate::output::Output;
 use crate::pace::Pace;
 use crate::provider::ListFilter;
+use crate::provider::ProviderKind;
 use crate::provider::chatbotkit::Chatbotkit;
 use crate::provider::kubiya::Kubiya;
 use crate::streams::Streams;

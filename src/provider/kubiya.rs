@@ -9,9 +9,9 @@ use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
-use crate::config::ProviderKind;
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
+use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
 use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
 

@@ -9,13 +9,15 @@
 //! - Kubiya's update always carries a value; ChatBotKit's update is partial.
 
 pub mod chatbotkit;
+mod kind;
 pub mod kubiya;
+
+pub use kind::ProviderKind;
 
 use reqwest::Url;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-use crate::config::ProviderKind;
 use crate::error::{self, Result};
 use crate::secret::SecretValue;
 

@@ -27,8 +27,8 @@ const SCRUB: &[&str] = &[
 ];
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
-    use secretctl::config::ProviderKind;
-    [ProviderKind::Chatbotkit, ProviderKind::Kubiya]
+    use secretctl::provider::ProviderKind;
+    ProviderKind::ALL
         .into_iter()
         .flat_map(|k| [k.token_env(), k.url_env(), k.run_as_env()])
         .flatten()

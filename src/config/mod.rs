@@ -1,0 +1,291 @@
+//! Credentials and endpoints: the config file and its profiles, the environment variables of
+//! each provider, `token_command`, the file-permission rule, and how a base URL becomes the
+//! API root the providers talk to.
+//!
+//! This module holds the [`Config`] as loaded, the choice of profile and the one precedence
+//! rule of every provider setting, flag > environment > profile > default (`pick`); each
+//! concern has its own file:
+//! - [`file`]: locating the config file, reading it bounded, parsing it, the permission and
+//!   folder checks;
+//! - [`endpoint`]: base URL rules (`/v1`, `/api/vN`, loopback-only `http`);
+//! - [`token`]: the token from a variable, a profile's `token` or its `token_command`;
+//! - [`edit`]: `secretctl config set-…`'s private, atomic writes.
+
+pub mod edit;
+pub mod endpoint;
+pub mod file;
+pub mod token;
+
+use std::path::{Path, PathBuf};
+
+pub use edit::{set_provider_key, write_path, write_profile};
+pub use endpoint::{Endpoint, is_loopback, resolve_endpoint};
+pub use file::{ConfigFile, Profile, ProviderConfig, read_bounded};
+pub use token::{TokenSource, resolve_token, token_source};
+
+use crate::error::{self, Result};
+use crate::provider::ProviderKind;
+
+/// Reads an environment variable; injected so resolution is testable without touching the
+/// process environment.
+pub type EnvFn<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The real process environment. Empty variables count as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The first of `vars` that is set, with its value.
+fn first_set(vars: &'static [&'static str], env: EnvFn) -> Option<(&'static str, String)> {
+    vars.iter().find_map(|v| env(v).map(|x| (*v, x)))
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    Profile(String),
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(v) => write!(f, "env {v}"),
+            Source::Profile(p) => write!(f, "profile {p}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// The layers one provider setting may come from, for `pick`. A setting without a flag,
+/// a profile key or a default leaves that layer empty.
+pub(crate) struct Layers<'c, T> {
+    /// The command-line flag.
+    pub flag: Option<T>,
+    /// The variables, first set wins; `from_env` gets the variable and its value.
+    pub vars: &'static [&'static str],
+    pub from_env: fn(&'static str, String) -> T,
+    /// The setting in the chosen profile's table of the provider.
+    pub from_profile: fn(&'c ProviderConfig) -> Option<T>,
+    pub default: Option<T>,
+}
+
+/// The one precedence rule of every provider setting (base URL, token, run-as user):
+/// flag > environment > profile > default. A layer is looked at only when every layer before
+/// it is empty, so a variable wins over a profile's `token_command` without running it.
+/// `config` is `None` for a setting no profile holds.
+pub(crate) fn pick<'c, T>(
+    kind: ProviderKind,
+    layers: Layers<'c, T>,
+    config: Option<&'c Config>,
+    env: EnvFn,
+) -> Option<(T, Source)> {
+    if let Some(v) = layers.flag {
+        return Some((v, Source::Flag));
+    }
+    if let Some((var, v)) = first_set(layers.vars, env) {
+        return Some(((layers.from_env)(var, v), Source::Env(var)));
+    }
+    if let Some(c) = config
+        && let Some(v) = c.provider(kind).and_then(layers.from_profile)
+    {
+        return Some((v, Source::Profile(c.profile.clone())));
+    }
+    layers.default.map(|v| (v, Source::Default))
+}
+
+/// The user to act as (ChatBotKit's `X-RunAs-User-Id`), and the variable it came from: only
+/// variables set it.
+pub fn run_as_user(kind: ProviderKind, env: EnvFn) -> Option<(&'static str, String)> {
+    let layers = Layers {
+        flag: None,
+        vars: kind.run_as_env(),
+        from_env: |var, v| (var, v),
+        from_profile: |_| None,
+        default: None,
+    };
+    pick(kind, layers, None, env).map(|(found, _)| found)
+}
+
+/// The profile to use: `--profile`, else `$SECRETCTL_PROFILE`, else the file's
+/// `default_profile` (asked only when neither is set), else `default`; and whether it was
+/// named by one of those rather than being the fallback.
+pub fn profile_name(
+    flag: Option<&str>,
+    env: EnvFn,
+    file_default: impl FnOnce() -> Option<String>,
+) -> (String, bool) {
+    match flag
+        .map(str::to_string)
+        .or_else(|| env("SECRETCTL_PROFILE"))
+        .or_else(file_default)
+    {
+        Some(p) => (p, true),
+        None => ("default".to_string(), false),
+    }
+}
+
+/// The config file as loaded, with the profile chosen.
+#[derive(Debug)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub file: ConfigFile,
+    pub profile: String,
+}
+
+impl Config {
+    /// Path: `--config`, else `$SECRETCTL_CONFIG`, else `<config dir>/secretctl/config.toml`.
+    /// A file named explicitly must exist; the default one may be absent.
+    pub fn load(
+        path_flag: Option<&Path>,
+        profile_flag: Option<&str>,
+        env: EnvFn,
+    ) -> Result<Config> {
+        let (path, explicit) = file::locate(path_flag, env);
+        let file = match &path {
+            Some(p) => file::load(p, explicit)?,
+            None => None,
+        };
+        let found = file.is_some();
+        let file = file.unwrap_or_default();
+        let (profile, named) = profile_name(profile_flag, env, || file.default_profile.clone());
+        if named && !file.profiles.contains_key(&profile) {
+            let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+            let where_ = match (&path, found) {
+                (Some(p), true) => p.display().to_string(),
+                (Some(p), false) => format!("{} (there is no such file)", p.display()),
+                (None, _) => "any config file".to_string(),
+            };
+            return Err(
+                error::usage(format!("no profile '{profile}' in {where_}")).with_hint(if !found {
+                    "create one with: secretctl config set-token <chatbotkit|kubiya> --profile NAME"
+                        .to_string()
+                } else if known.is_empty() {
+                    "the config file defines no profiles; see README.md, 'Config file'".to_string()
+                } else {
+                    format!("profiles defined: {}", known.join(", "))
+                }),
+            );
+        }
+        Ok(Config {
+            path: path.filter(|p| p.exists()),
+            file,
+            profile,
+        })
+    }
+
+    pub fn provider(&self, kind: ProviderKind) -> Option<&ProviderConfig> {
+        let p = self.file.profiles.get(&self.profile)?;
+        match kind {
+            ProviderKind::Chatbotkit => p.chatbotkit.as_ref(),
+            ProviderKind::Kubiya => p.kubiya.as_ref(),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Config, ConfigFile};
+
+    pub fn env_of(
+        pairs: &'static [(&'static str, &'static str)],
+    ) -> impl Fn(&str) -> Option<String> {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    pub fn empty_config() -> Config {
+        Config {
+            path: None,
+            file: ConfigFile::default(),
+            profile: "default".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{empty_config, env_of};
+    use super::*;
+
+    /// Base-URL-like layers: every layer given, so each can be taken away in turn.
+    fn all_layers<'c>(flag: Option<&str>) -> Layers<'c, String> {
+        Layers {
+            flag: flag.map(str::to_string),
+            vars: ProviderKind::Kubiya.url_env(),
+            from_env: |var, v| format!("{var}={v}"),
+            from_profile: |p| p.base_url.clone(),
+            default: Some("d".into()),
+        }
+    }
+
+    #[test]
+    fn one_precedence_rule_flag_env_profile_default() {
+        let mut cfg = empty_config();
+        cfg.profile = "p".into();
+        cfg.file.profiles.insert(
+            "p".into(),
+            Profile {
+                kubiya: Some(ProviderConfig {
+                    base_url: Some("from-profile".into()),
+                    ..Default::default()
+                }),
+                chatbotkit: None,
+            },
+        );
+        let env = env_of(&[("KUBIYA_BASE_URL", "e")]);
+        let none = env_of(&[]);
+        let k = ProviderKind::Kubiya;
+        let got = pick(k, all_layers(Some("f")), Some(&cfg), &env);
+        assert_eq!(got, Some(("f".into(), Source::Flag)));
+        let got = pick(k, all_layers(None), Some(&cfg), &env);
+        assert_eq!(
+            got,
+            Some(("KUBIYA_BASE_URL=e".into(), Source::Env("KUBIYA_BASE_URL")))
+        );
+        let got = pick(k, all_layers(None), Some(&cfg), &none);
+        assert_eq!(
+            got,
+            Some(("from-profile".into(), Source::Profile("p".into())))
+        );
+        let got = pick(k, all_layers(None), None, &none);
+        assert_eq!(got, Some(("d".into(), Source::Default)));
+        // The profile of another provider is not this one's.
+        let got = pick(
+            ProviderKind::Chatbotkit,
+            all_layers(None),
+            Some(&cfg),
+            &none,
+        );
+        assert_eq!(got, Some(("d".into(), Source::Default)));
+        let no_default = Layers {
+            default: None,
+            ..all_layers(None)
+        };
+        assert_eq!(pick(k, no_default, None, &none), None);
+    }
+
+    #[test]
+    fn profile_flag_env_file_default_then_fallback() {
+        let env = env_of(&[("SECRETCTL_PROFILE", "e")]);
+        let none = env_of(&[]);
+        let never = || -> Option<String> { panic!("the file was read") };
+        assert_eq!(profile_name(Some("f"), &env, never), ("f".into(), true));
+        assert_eq!(profile_name(None, &env, never), ("e".into(), true));
+        assert_eq!(
+            profile_name(None, &none, || Some("d".into())),
+            ("d".into(), true)
+        );
+        assert_eq!(
+            profile_name(None, &none, || None),
+            ("default".into(), false)
+        );
+    }
+}

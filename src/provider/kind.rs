@@ -1,0 +1,65 @@
+//! Which provider: its names, its environment variables and its default base URL.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    Chatbotkit,
+    Kubiya,
+}
+
+impl ProviderKind {
+    /// Every provider, in the order secretctl lists them.
+    pub const ALL: [ProviderKind; 2] = [ProviderKind::Chatbotkit, ProviderKind::Kubiya];
+
+    pub fn display(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "ChatBotKit",
+            ProviderKind::Kubiya => "Kubiya",
+        }
+    }
+
+    /// The key of the provider's table in a profile, and its command word.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "chatbotkit",
+            ProviderKind::Kubiya => "kubiya",
+        }
+    }
+
+    /// Variables naming a user to act as (ChatBotKit's `X-RunAs-User-Id`), first set wins.
+    pub fn run_as_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_RUNAS_USERID", "CBK_API_RUNAS_USERID"],
+            ProviderKind::Kubiya => &[],
+        }
+    }
+
+    /// Token variables, first set wins.
+    pub fn token_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &[
+                "CHATBOTKIT_API_TOKEN",
+                "CBK_API_TOKEN",
+                "CHATBOTKIT_API_SECRET",
+                "CBK_API_SECRET",
+                "CHATBOTKIT_API_KEY",
+                "CBK_API_KEY",
+            ],
+            ProviderKind::Kubiya => &["KUBIYA_API_KEY"],
+        }
+    }
+
+    /// Base URL variables, first set wins.
+    pub fn url_env(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &["CHATBOTKIT_API_URL", "CBK_API_URL"],
+            ProviderKind::Kubiya => &["KUBIYA_BASE_URL"],
+        }
+    }
+
+    pub fn default_base(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "https://api.chatbotkit.com",
+            ProviderKind::Kubiya => "https://api.kubiya.ai/api/v1",
+        }
+    }
+}
