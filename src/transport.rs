@@ -303,10 +303,7 @@ impl Transport {
     }
 
     fn auth_value(&self) -> Result<HeaderValue> {
-        let scheme = match self.kind {
-            ProviderKind::Chatbotkit => "Bearer",
-            ProviderKind::Kubiya => "UserKey",
-        };
+        let scheme = self.kind.auth_scheme();
         let mut v =
             HeaderValue::from_str(&format!("{scheme} {}", self.token.expose())).map_err(|_| {
                 error::auth("the token contains characters not allowed in an HTTP header")

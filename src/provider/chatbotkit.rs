@@ -511,10 +511,6 @@ impl Provider for Chatbotkit {
         Identity::Id
     }
 
-    fn values_readable(&self) -> bool {
-        super::values_readable(self.kind())
-    }
-
     fn columns(&self) -> &'static [&'static str] {
         &["ID", "NAME", "TYPE", "KIND", "VISIBILITY", "DESCRIPTION"]
     }

@@ -62,4 +62,21 @@ impl ProviderKind {
             ProviderKind::Kubiya => "https://api.kubiya.ai/api/v1",
         }
     }
+
+    /// Whether the API ever returns stored values; answerable before connecting, so
+    /// `get --reveal` on ChatBotKit is refused with nothing sent.
+    pub fn values_readable(self) -> bool {
+        match self {
+            ProviderKind::Chatbotkit => false,
+            ProviderKind::Kubiya => true,
+        }
+    }
+
+    /// The `Authorization` scheme the API expects before the token.
+    pub fn auth_scheme(self) -> &'static str {
+        match self {
+            ProviderKind::Chatbotkit => "Bearer",
+            ProviderKind::Kubiya => "UserKey",
+        }
+    }
 }

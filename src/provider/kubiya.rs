@@ -132,10 +132,6 @@ impl Provider for Kubiya {
         Identity::Name
     }
 
-    fn values_readable(&self) -> bool {
-        super::values_readable(self.kind())
-    }
-
     fn columns(&self) -> &'static [&'static str] {
         &["NAME", "DESCRIPTION", "CREATED_BY", "CREATED_AT"]
     }

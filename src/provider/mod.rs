@@ -21,15 +21,6 @@ use zeroize::Zeroizing;
 use crate::error::{self, Result};
 use crate::secret::SecretValue;
 
-/// Whether a provider's API ever returns stored values; answerable before connecting, so
-/// `get --reveal` on ChatBotKit is refused with nothing sent.
-pub fn values_readable(kind: ProviderKind) -> bool {
-    match kind {
-        ProviderKind::Chatbotkit => false,
-        ProviderKind::Kubiya => true,
-    }
-}
-
 /// How a provider addresses a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Identity {
@@ -87,7 +78,9 @@ pub trait Provider: Send + Sync {
     fn kind(&self) -> ProviderKind;
     fn identity(&self) -> Identity;
     /// Whether the API ever returns a stored value.
-    fn values_readable(&self) -> bool;
+    fn values_readable(&self) -> bool {
+        self.kind().values_readable()
+    }
     /// Column headers for table and plain output.
     fn columns(&self) -> &'static [&'static str];
     /// The record's fields in column order.
