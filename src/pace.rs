@@ -8,6 +8,11 @@
 //!   requests sent before the cut do not cut again) and grow back by one per window of
 //!   successes, additive increase / multiplicative decrease as TCP and AWS's adaptive retry
 //!   mode do.
+//! - After the first 429 the run also spaces its requests at a learned rate, as AWS's
+//!   adaptive retry mode does ([`SendRate`]): cut to 70 % of the rate measured at the 429,
+//!   then grown back along a cubic curve (CUBIC) that levels off at that rate before probing
+//!   above it. A server whose burst is smaller than its rate is then met at its rate instead
+//!   of with a burst, a 429 and a whole second's hold each time.
 //! - A 429 never uses up an item's own retries while the run makes progress; a run that has
 //!   had no success for [`GIVE_UP_AFTER`] stops ([`Verdict::GiveUp`]): a plan quota or a
 //!   daily limit does not pass by waiting.
@@ -64,6 +69,7 @@ struct State {
     finishing: bool,
     recent: VecDeque<Instant>,
     limited: u64,
+    rate: SendRate,
 }
 
 #[derive(Debug)]
@@ -106,6 +112,7 @@ impl Pace {
                 finishing: false,
                 recent: VecDeque::new(),
                 limited: 0,
+                rate: SendRate::new(Instant::now()),
             }),
             changed: Condvar::new(),
             max,
@@ -142,13 +149,20 @@ impl Pace {
                 _ => {
                     s.hold_until = None;
                     if (s.in_flight as f64) < s.limit.floor().max(1.0) {
-                        s.in_flight += 1;
-                        return Ok(Permit {
-                            pace: self,
-                            sent_at: now,
-                        });
+                        match s.rate.take(now) {
+                            None => {
+                                s.in_flight += 1;
+                                s.rate.sent(now);
+                                return Ok(Permit {
+                                    pace: self,
+                                    sent_at: now,
+                                });
+                            }
+                            Some(spacing) => Some(spacing),
+                        }
+                    } else {
+                        None
                     }
-                    None
                 }
             };
             // Wake at the end of the hold, when a slot is given back, or to look at the
@@ -171,6 +185,7 @@ impl Pace {
         s.last_progress = now;
         s.in_a_row = 0;
         s.limit = (s.limit + 1.0 / s.limit.max(1.0)).min(self.max as f64);
+        s.rate.succeeded(now);
         s.recent.push_back(now);
         while s.recent.front().is_some_and(|t| now - *t > RATE_WINDOW) {
             s.recent.pop_front();
@@ -196,6 +211,12 @@ impl Pace {
             s.in_a_row = s.in_a_row.saturating_add(1);
             s.limit = (s.limit / 2.0).max(1.0);
             s.last_cut = Some(now);
+            let served = s
+                .recent
+                .iter()
+                .filter(|t| now.duration_since(**t) <= Duration::from_secs(1))
+                .count() as f64;
+            s.rate.throttled(now, served);
         }
         // The server's hint; but 429s in a row with no success between them wait at least
         // the backoff, so that a `Retry-After: 0` that keeps coming is no busy loop.
@@ -204,23 +225,17 @@ impl Pace {
             Some(h) => h.max(backoff(s.in_a_row - 1)),
             None => backoff(s.in_a_row),
         };
-        let until = now + wait;
+        // Never past the give-up time: the rule is checked when the next 429 comes.
+        let left = self
+            .give_up_after
+            .saturating_sub(now.duration_since(s.last_progress));
+        let until = now + wait.min(left.max(Duration::from_millis(50)));
         if s.hold_until.is_none_or(|h| h < until) {
             s.hold_until = Some(until);
         }
         drop(s);
         self.changed.notify_all();
         Verdict::Retry
-    }
-
-    /// The server said, in a successful answer, that no request is left until `wait` from
-    /// now (`X-RateLimit-Remaining: 0`): hold without waiting for the 429.
-    pub fn exhausted(&self, wait: Duration) {
-        let mut s = self.lock();
-        let until = Instant::now() + wait;
-        if s.hold_until.is_none_or(|h| h < until) {
-            s.hold_until = Some(until);
-        }
     }
 
     /// The work is over and the run checks what it left unsure (one list call): that call
@@ -247,19 +262,6 @@ impl Pace {
         s.hold_until.filter(|t| *t > now).map(|t| t - now)
     }
 
-    /// Successes per second over the last few seconds.
-    pub fn rate(&self) -> f64 {
-        let s = self.lock();
-        let now = Instant::now();
-        let n = s.recent.iter().filter(|t| now - **t <= RATE_WINDOW).count();
-        let span = s
-            .recent
-            .front()
-            .map_or(RATE_WINDOW, |t| (now - *t).max(Duration::from_millis(500)))
-            .min(RATE_WINDOW);
-        n as f64 / span.as_secs_f64()
-    }
-
     /// 429 answers met in the run.
     pub fn limited_count(&self) -> u64 {
         self.lock().limited
@@ -268,6 +270,110 @@ impl Pace {
     #[cfg(test)]
     fn limit(&self) -> f64 {
         self.lock().limit
+    }
+}
+
+/// The rate a run allows itself once rate-limited: AWS's adaptive retry mode (a CUBIC send
+/// rate). Unlimited until the first 429; then a token bucket of one request, filled at
+/// `fill` requests per second — so requests are spaced, never sent in a burst after a wait.
+#[derive(Debug)]
+struct SendRate {
+    /// Requests sent per second, smoothed over half-second buckets.
+    measured: f64,
+    bucket_start: Instant,
+    bucket_sent: u32,
+    /// `None` until the first 429.
+    fill: Option<f64>,
+    tokens: f64,
+    last_refill: Instant,
+    /// The rate at the last 429, and when that was.
+    w_max: f64,
+    last_throttle: Instant,
+}
+
+/// The cut at a 429, the curve's scale and the smoothing of the measured rate: AWS's values.
+const BETA: f64 = 0.7;
+const CUBIC_C: f64 = 0.4;
+const SMOOTH: f64 = 0.8;
+const MIN_RATE: f64 = 0.5;
+
+impl SendRate {
+    fn new(now: Instant) -> SendRate {
+        SendRate {
+            measured: 0.0,
+            bucket_start: now,
+            bucket_sent: 0,
+            fill: None,
+            tokens: 1.0,
+            last_refill: now,
+            w_max: 0.0,
+            last_throttle: now,
+        }
+    }
+
+    /// A request went out.
+    fn sent(&mut self, now: Instant) {
+        self.bucket_sent += 1;
+        let span = now.duration_since(self.bucket_start).as_secs_f64();
+        if span >= 0.5 {
+            let rate = f64::from(self.bucket_sent) / span;
+            self.measured = SMOOTH * rate + (1.0 - SMOOTH) * self.measured;
+            self.bucket_sent = 0;
+            self.bucket_start = now;
+        }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        if let Some(f) = self.fill {
+            let dt = now.duration_since(self.last_refill).as_secs_f64();
+            self.tokens = (self.tokens + dt * f).min(1.0);
+        }
+        self.last_refill = now;
+    }
+
+    fn set_fill(&mut self, rate: f64, now: Instant) {
+        self.refill(now);
+        self.fill = Some(rate.max(MIN_RATE));
+    }
+
+    /// How long until the next request may go; `None`: now (its token is taken).
+    fn take(&mut self, now: Instant) -> Option<Duration> {
+        let f = self.fill?;
+        self.refill(now);
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            None
+        } else {
+            Some(Duration::from_secs_f64((1.0 - self.tokens) / f))
+        }
+    }
+
+    /// A 429: remember the rate that met it and fall to 70 % of it. `served` is what the
+    /// server let through in the last second — the measure that counts before the smoothed
+    /// one has warmed up (a 429 in the run's first half second).
+    fn throttled(&mut self, now: Instant, served: f64) {
+        let rate = match self.fill {
+            Some(f) => self.measured.min(f),
+            None => self.measured,
+        }
+        .max(served)
+        .max(MIN_RATE);
+        self.w_max = rate;
+        self.last_throttle = now;
+        self.set_fill(rate * BETA, now);
+    }
+
+    /// A success: the rate follows the cubic curve back to the rate of the last 429, levels
+    /// off there, then probes above it — never beyond twice what is really being sent.
+    fn succeeded(&mut self, now: Instant) {
+        if self.fill.is_none() {
+            return;
+        }
+        let k = (self.w_max * (1.0 - BETA) / CUBIC_C).cbrt();
+        let t = now.duration_since(self.last_throttle).as_secs_f64();
+        let cubic = CUBIC_C * (t - k).powi(3) + self.w_max;
+        let rate = cubic.min(2.0 * self.measured.max(MIN_RATE));
+        self.set_fill(rate, now);
     }
 }
 
@@ -354,6 +460,37 @@ mod tests {
                 Verdict::Retry
             );
         }
+    }
+
+    #[test]
+    fn the_send_rate_is_unlimited_until_a_429_then_spaced_and_grows_back() {
+        let t0 = Instant::now();
+        let mut r = SendRate::new(t0);
+        assert_eq!(r.take(t0), None, "no limit before the first 429");
+        assert_eq!(r.take(t0), None);
+        // 20 let through in the last second: fall to 70 % of that.
+        r.throttled(t0, 20.0);
+        let f = r.fill.expect("limited after a 429");
+        assert!((f - 14.0).abs() < 1e-9, "{f}");
+        // One token at most: requests are spaced, never a burst after a wait.
+        let later = t0 + Duration::from_secs(5);
+        assert_eq!(r.take(later), None);
+        let wait = r.take(later).expect("the second waits");
+        assert!((wait.as_secs_f64() - 1.0 / 14.0).abs() < 1e-6, "{wait:?}");
+        // The cubic curve: back to the 429's rate after K seconds, above it later — but
+        // never past twice the rate really sent.
+        let k = (20.0 * (1.0 - BETA) / CUBIC_C).cbrt();
+        r.measured = 100.0;
+        r.succeeded(t0 + Duration::from_secs_f64(k));
+        assert!((r.fill.unwrap() - 20.0).abs() < 1e-6);
+        r.succeeded(t0 + Duration::from_secs_f64(k + 2.0));
+        assert!(r.fill.unwrap() > 20.0);
+        r.measured = 5.0;
+        r.succeeded(t0 + Duration::from_secs(60));
+        assert_eq!(r.fill, Some(10.0));
+        // Never below the floor.
+        r.throttled(t0, 0.0);
+        assert!(r.fill.unwrap() >= MIN_RATE);
     }
 
     #[test]

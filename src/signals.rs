@@ -26,8 +26,13 @@ static EXITING: AtomicBool = AtomicBool::new(false);
 
 fn install() {
     INSTALLED.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
-        else {
+        // A signal ignored when secretctl started (`nohup`, `trap '' HUP`, a background job
+        // of a script) stays ignored.
+        let caught: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&s| !ignored_at_start(s))
+            .collect();
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(caught) else {
             return;
         };
         let _ = std::thread::Builder::new()
@@ -54,6 +59,23 @@ fn install() {
                 }
             });
     });
+}
+
+/// Whether `sig` is ignored (SIG_IGN) in this process.
+fn ignored_at_start(sig: i32) -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: sigaction with a null new action only reads the current one into a plain
+        // C struct.
+        let mut old: libc::sigaction = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::sigaction(sig, std::ptr::null(), &mut old) };
+        rc == 0 && old.sa_sigaction == libc::SIG_IGN
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = sig;
+        false
+    }
 }
 
 fn name(sig: i32) -> &'static str {
@@ -147,6 +169,15 @@ fn restore_terminal() -> bool {
 pub fn soft_interrupts() {
     install();
     SOFT.store(true, Ordering::SeqCst);
+}
+
+/// What the first signal received did, in a word for the report ("interrupted",
+/// "terminated", "hung up").
+pub fn received_name() -> Option<&'static str> {
+    match RECEIVED.load(Ordering::SeqCst) {
+        0 => None,
+        sig => Some(name(sig)),
+    }
 }
 
 pub fn interrupted() -> bool {

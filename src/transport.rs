@@ -381,9 +381,6 @@ impl Transport {
                 let status = resp.status();
                 if status.is_success() {
                     p.success();
-                    if let Some(wait) = exhausted(resp.headers()) {
-                        p.exhausted(wait);
-                    }
                 } else if status == StatusCode::TOO_MANY_REQUESTS {
                     match p.limited(sent_at, rate_limit_hint(resp.headers())) {
                         Verdict::Retry => {
@@ -825,13 +822,15 @@ fn chain_text(e: &reqwest::Error) -> String {
 /// on that port, or its certificate is not trusted).
 fn is_tls(e: &reqwest::Error) -> bool {
     let t = chain_text(e);
+    // rustls's own words for a handshake that can never succeed; a reset during the
+    // handshake is a connection failure, and is retried.
     [
         "corrupt message",
         "invalidcontenttype",
         "certificate",
-        "handshake",
-        "tls",
-        "alert",
+        "received fatal alert",
+        "peer is incompatible",
+        "peer misbehaved",
     ]
     .iter()
     .any(|w| t.contains(w))
@@ -930,18 +929,6 @@ pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
         n
     };
     Some(Duration::from_secs_f64(secs.max(0.0)).min(RETRY_AFTER_MAX))
-}
-
-/// A successful answer that says no request is left (`X-RateLimit-Remaining: 0`): how long
-/// until there is one again.
-fn exhausted(headers: &HeaderMap) -> Option<Duration> {
-    let remaining = ["ratelimit-remaining", "x-ratelimit-remaining"]
-        .iter()
-        .find_map(|n| headers.get(*n).and_then(|v| v.to_str().ok()))?;
-    if remaining.trim() != "0" {
-        return None;
-    }
-    rate_limit_hint(headers)
 }
 
 /// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.

@@ -436,7 +436,18 @@ fn sigterm_mid_import_reports_then_ends_by_sigterm() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.signal(), Some(sig), "{stderr}");
-        assert!(stderr.contains("interrupted: "), "{stderr}");
+        // The totals name what stopped the run.
+        let word = if sig == libc::SIGTERM {
+            "terminated: "
+        } else {
+            "hung up: "
+        };
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(word) && l.contains("not attempted")),
+            "{stderr}"
+        );
         let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
         let not = stdout
             .lines()
@@ -564,4 +575,86 @@ fn a_parse_error_prints_the_json_object_in_every_spelling_of_o_json() {
         assert_eq!(v["error"]["code"], 2, "{line:?}");
     }
     assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn a_dry_run_into_a_closed_stdout_keeps_its_exit_code_and_totals() {
+    let env = Env::new();
+    env.run_stdin(&["kubiya", "create", "S000"], b"value-taken-1")
+        .ok();
+    let f = env.write("dry.env", env_file(3000, "S").as_bytes());
+    let mut c = env.command();
+    c.args(["kubiya", "import"]).arg(&f).arg("--dry-run");
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // S000 exists: the plan has a failure, so exit 1 even though nobody read the plan.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("dry run: 2999 create, 1 fail"), "{stderr}");
+}
+
+#[test]
+fn a_signal_ignored_at_start_stays_ignored() {
+    let env = Env::new();
+    env.emu.set_latency(100);
+    let f = env.write("nohup.env", env_file(20, "H").as_bytes());
+    // As `nohup` starts it: SIGHUP ignored.
+    let mut c = std::process::Command::new("sh");
+    for (k, v) in env.command().get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c.arg("-c")
+        .arg("trap '' HUP; exec \"$0\" kubiya import \"$1\" --concurrency 2")
+        .arg(bin())
+        .arg(&f);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while env.kubiya_secrets().len() < 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: signalling our own child (the exec'd secretctl).
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGHUP);
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("20 created"), "{stderr}");
+    assert_eq!(env.kubiya_secrets().len(), 20);
+}
+
+#[test]
+fn giving_up_on_the_rate_limit_says_why_in_an_error_line() {
+    let mut env = Env::new();
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "1");
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let f = env.write("g.env", env_file(3, "G").as_bytes());
+    let start = Instant::now();
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap()]);
+    r.code(6)
+        .stderr_has("error: the server rate-limited every request for 1 s")
+        .stderr_has("quota may be used up");
+    assert!(!r.stderr.contains("were sent again"), "{}", r.stderr);
+    // The hold never runs past the give-up time by a whole backoff.
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
 }

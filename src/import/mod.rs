@@ -184,7 +184,11 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
                 }
             })
             .collect();
-        print_rows(ctx, &rows)?;
+        // A reader that went away takes the plan, not the totals or the exit code.
+        match print_rows(ctx, &rows) {
+            Err(e) if e.is_broken_pipe() => {}
+            other => other?,
+        }
         let failed = plans.iter().filter(|p| matches!(p, Plan::Fail(_))).count();
         let summary = totals(plans.iter().map(Plan::word));
         let _ = writeln!(
@@ -214,16 +218,29 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         other => other?,
     }
     let summary = totals(outcomes.iter().map(|o| o.action.word()));
-    let interrupted = crate::signals::interrupted();
+    let signal = crate::signals::received_name();
+    let interrupted = signal.is_some();
     let gave_up = pace.gave_up();
-    let lead = if interrupted {
-        "interrupted: "
-    } else if gave_up {
-        "stopped on the rate limit: "
-    } else {
-        ""
+    let lead = match signal {
+        Some(name) => format!("{name}: "),
+        None if gave_up => "stopped on the rate limit: ".to_string(),
+        None => String::new(),
     };
     let _ = writeln!(ctx.streams.stderr, "{lead}{summary}");
+    if gave_up && !interrupted {
+        let text = format!(
+            "the server rate-limited every request for {} s; the run stopped",
+            pace.give_up_after().as_secs()
+        );
+        let _ = ctx.streams.stderr.write_all(
+            ctx.out
+                .error_lines(
+                    &text,
+                    Some("the account's quota may be used up; run it again later with --on-conflict skip"),
+                )
+                .as_bytes(),
+        );
+    }
     let checked = outcomes.iter().filter(|o| o.checked).count();
     if checked > 0 {
         let _ = writeln!(
@@ -231,14 +248,14 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
             "note: {checked} answered with an error but were found on the server, and are reported as done"
         );
     }
-    if pace.limited_count() > 0 && !gave_up {
+    if pace.limited_count() > 0 && !gave_up && !interrupted {
         let _ = writeln!(
             ctx.streams.stderr,
             "note: the server rate-limited {} requests; they waited and were sent again",
             pace.limited_count()
         );
     }
-    if interrupted || gave_up {
+    if interrupted {
         let _ = writeln!(
             ctx.streams.stderr,
             "hint: run the same import with --on-conflict skip to finish what is left"
@@ -606,7 +623,7 @@ fn show_pace(bar: &indicatif::ProgressBar, pace: &Pace, finished: &AtomicBool) {
             }
             None if waiting => {
                 waiting = false;
-                bar.set_message(format!("{:.1}/s", pace.rate()));
+                bar.set_message("");
             }
             None => {}
         }
