@@ -554,7 +554,7 @@ fn chatbotkit_prune_deletes_by_id_every_secret_of_a_dropped_name() {
         .into_iter()
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(left, [keep.clone()]);
+    assert_eq!(left, [keep]);
     let mut deleted: Vec<String> = env
         .requests(Some("POST"), "/delete")
         .into_iter()
