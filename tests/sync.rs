@@ -244,6 +244,19 @@ fn a_source_name_outside_the_prefix_is_exit_2_and_nothing_is_sent() {
 }
 
 #[test]
+fn prefix_and_other_problems_are_all_listed_at_once() {
+    let env = Env::new();
+    let f = env.write("s.env", b"APP_A=1\nOTHER=2\nAPP_A=3\nAPP_E=\n");
+    let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--prefix", "APP_"]);
+    r.code(2)
+        .stderr_has("s.env:2: OTHER does not start with the prefix")
+        .stderr_has("s.env:3: APP_A is given twice")
+        .stderr_has("s.env:4: APP_E has an empty value")
+        .stderr_has("(first of 3 problems); nothing was sent");
+    assert!(sent(&env).is_empty());
+}
+
+#[test]
 fn source_problems_are_exit_2_with_nothing_sent() {
     let env = Env::new();
     let f = env.write("s.env", b"A=1\nA=2\nB=\n");
@@ -717,4 +730,77 @@ fn terraform_output_is_refused_for_sync() {
         .code(2)
         .stderr_has("kubiya sync");
     assert!(sent(&env).is_empty());
+}
+
+#[test]
+fn a_delete_whose_answer_was_lost_is_checked_against_the_list() {
+    let env = Env::new();
+    env.emu.seed_kubiya("KEEP", "keep-value", "");
+    env.emu.seed_kubiya("OLD", "old-value", "");
+    // Deleted, but answered 502, and no retry: the list call after the work finds it gone.
+    env.fault(Fault {
+        method: Some("DELETE".into()),
+        after: true,
+        ..status_fault("/secrets/OLD", 502, 1)
+    });
+    let f = env.write("s.env", b"KEEP=keep-value\n");
+    let r = env.run(&[
+        "kubiya",
+        "--retries",
+        "0",
+        "sync",
+        f.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.ok()
+        .stderr_has("note: 1 answered with an error but were found on the server");
+    assert_eq!(r.stdout, "KEEP\tunchanged\nOLD\tdeleted\n");
+    assert_eq!(env.requests(Some("DELETE"), "/secrets/OLD").len(), 1);
+    assert_eq!(list_calls(&env), 2);
+}
+
+#[test]
+fn a_run_that_gives_up_on_the_rate_limit_is_exit_6_and_deletes_nothing() {
+    let mut env = Env::new();
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
+    env.emu.seed_kubiya("OLD", "old-value", "");
+    env.fault(Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        retry_after: Some("1".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let f = env.write("q.env", env_file(4, "Q").as_bytes());
+    let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--prune", "--yes"]);
+    r.code(6)
+        .stderr_has("stopped on the rate limit")
+        .stderr_has("run the same sync again");
+    assert!(r.stdout.contains("OLD\tnot attempted\t"), "{}", r.stdout);
+    assert!(!r.stdout.contains("\tcreated"), "{}", r.stdout);
+    assert!(env.requests(Some("DELETE"), "").is_empty());
+    assert_eq!(env.kubiya_value("OLD").as_deref(), Some("old-value"));
+}
+
+#[test]
+fn a_dry_run_whose_plan_has_failures_is_exit_1_and_writes_nothing() {
+    let env = Env::new();
+    env.emu
+        .seed_chatbotkit(json!({"name": "P", "kind": "personal"}));
+    env.emu
+        .seed_chatbotkit(json!({"name": "S", "kind": "shared", "value": "stored-s"}));
+    let f = env.write("s.env", b"P=pers-value\nS=new-s-value\nN=new-n-value\n");
+    let r = env.run(&["cbk", "sync", f.to_str().unwrap(), "--dry-run"]);
+    r.code(1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("P\tfail\tnot updated: personal secrets cannot have a value"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(&lines[1..], ["S\tupdate", "N\tcreate"]);
+    r.stderr_has("dry run: 1 create, 1 update, 1 fail; nothing was written");
+    assert!(env.writes().is_empty());
 }

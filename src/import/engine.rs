@@ -42,13 +42,15 @@ pub struct Source {
 }
 
 /// Read FILE or `-`, pick the format (`--format`, the extension, the content), parse and
-/// validate. Nothing is sent by this; any problem is exit 2 naming its line.
+/// validate (with `prefix`, every name must start with it). Nothing is sent by this; any
+/// problem is exit 2 naming its line.
 pub fn read_source(
     ctx: &mut Ctx,
     verb: &str,
     file: &Path,
     format: Option<ImportFormat>,
     base64: bool,
+    prefix: Option<&str>,
     p: &dyn Provider,
 ) -> Result<Source> {
     let from_stdin = file.as_os_str() == "-";
@@ -71,7 +73,7 @@ pub fn read_source(
     };
     let items = formats::parse(format, content).map_err(|ps| problems_error(ctx, &label, ps))?;
     drop(bytes);
-    let items = validate(items, base64, p).map_err(|ps| problems_error(ctx, &label, ps))?;
+    let items = validate(items, base64, prefix, p).map_err(|ps| problems_error(ctx, &label, ps))?;
     Ok(Source {
         items,
         label,
@@ -488,8 +490,13 @@ pub fn problems_error(ctx: &mut Ctx, label: &str, mut ps: Vec<Problem>) -> Error
 }
 
 /// The rules every value obeys (shared with single values), plus names: not empty,
-/// addressable, and each once (reported at the second occurrence).
-fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Ready>, Vec<Problem>> {
+/// addressable, each once (reported at the second occurrence), and inside `prefix`.
+fn validate(
+    items: Vec<Item>,
+    base64: bool,
+    prefix: Option<&str>,
+    p: &dyn Provider,
+) -> Result<Vec<Ready>, Vec<Problem>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
     let mut ready = Vec::new();
@@ -521,6 +528,19 @@ fn validate(items: Vec<Item>, base64: bool, p: &dyn Provider) -> Result<Vec<Read
             continue;
         }
         seen.insert(name.clone(), line);
+        if let Some(pre) = prefix
+            && !name.starts_with(pre)
+        {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "{} does not start with the prefix {} (sync --prefix manages only those names)",
+                    formats::shown(&name),
+                    crate::provider::quoted(pre)
+                ),
+            });
+            continue;
+        }
         if item.value.is_empty() {
             problems.push(Problem {
                 line,

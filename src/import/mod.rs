@@ -23,7 +23,7 @@ use crate::provider::Provider;
 use engine::{Entry, Outcome, Plan, Row};
 
 pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Result<i32> {
-    let src = engine::read_source(ctx, "import", &a.file, a.format, a.base64, p)?;
+    let src = engine::read_source(ctx, "import", &a.file, a.format, a.base64, None, p)?;
     let ready = &src.items;
     if ready.is_empty() {
         return Err(error::usage(format!(

@@ -13,7 +13,6 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::engine::{self, Action, Entry, Outcome, Plan, Ready};
-use super::formats::{self, Problem};
 use crate::cli::SyncArgs;
 use crate::commands::Ctx;
 use crate::error::{self, Result};
@@ -41,24 +40,16 @@ pub fn check_args(ctx: &Ctx, a: &SyncArgs) -> Result<()> {
 }
 
 pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result<i32> {
-    let src = engine::read_source(ctx, "sync", &a.file, a.format, a.base64, p)?;
+    let src = engine::read_source(
+        ctx,
+        "sync",
+        &a.file,
+        a.format,
+        a.base64,
+        a.prefix.as_deref(),
+        p,
+    )?;
     let prefix = a.prefix.as_deref().unwrap_or("");
-    let outside: Vec<Problem> = src
-        .items
-        .iter()
-        .filter(|r| !r.name.starts_with(prefix))
-        .map(|r| Problem {
-            line: r.line,
-            message: format!(
-                "{} does not start with the prefix {} (sync --prefix manages only those names)",
-                formats::shown(&r.name),
-                crate::provider::quoted(prefix)
-            ),
-        })
-        .collect();
-    if !outside.is_empty() {
-        return Err(engine::problems_error(ctx, &src.label, outside));
-    }
     if src.items.is_empty() {
         let scope = match &a.prefix {
             Some(p) => format!(
