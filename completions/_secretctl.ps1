@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret (all pages), or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -90,6 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret (all pages), or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -371,6 +373,58 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'secretctl;chatbotkit;sync' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension, else from the content]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (writes and the value reads alike)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description for every item that has none of its own in the source')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete the secrets in scope that the source does not have')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and write nothing')
+            [CompletionResult]::new('--base64', '--base64', [CompletionResultType]::ParameterName, 'Send the base64 encoding of each value')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'secretctl;cbk;sync' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension, else from the content]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (writes and the value reads alike)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description for every item that has none of its own in the source')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete the secrets in scope that the source does not have')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and write nothing')
+            [CompletionResult]::new('--base64', '--base64', [CompletionResultType]::ParameterName, 'Send the base64 encoding of each value')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'secretctl;chatbotkit;verify' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
@@ -450,6 +504,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret (all pages), or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -473,6 +528,9 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         'secretctl;chatbotkit;help;import' {
             break
         }
+        'secretctl;chatbotkit;help;sync' {
+            break
+        }
         'secretctl;chatbotkit;help;verify' {
             break
         }
@@ -489,6 +547,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret (all pages), or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -510,6 +569,9 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;cbk;help;import' {
+            break
+        }
+        'secretctl;cbk;help;sync' {
             break
         }
         'secretctl;cbk;help;verify' {
@@ -542,6 +604,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -668,6 +731,32 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'secretctl;kubiya;sync' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: from the extension, else from the content]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (writes and the value reads alike)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Description for every item that has none of its own in the source')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete the secrets in scope that the source does not have')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before pruning (required with --prune when not on a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and write nothing')
+            [CompletionResult]::new('--base64', '--base64', [CompletionResultType]::ParameterName, 'Send the base64 encoding of each value')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'secretctl;kubiya;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret; prints its name. An existing name is an error (use update)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a secret''s metadata, or only its value with --reveal')
@@ -675,6 +764,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -694,6 +784,9 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;kubiya;help;import' {
+            break
+        }
+        'secretctl;kubiya;help;sync' {
             break
         }
         'secretctl;kubiya;help;help' {
@@ -855,6 +948,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret (all pages), or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
             break
@@ -877,6 +971,9 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         'secretctl;help;chatbotkit;import' {
             break
         }
+        'secretctl;help;chatbotkit;sync' {
+            break
+        }
         'secretctl;help;chatbotkit;verify' {
             break
         }
@@ -890,6 +987,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             break
         }
         'secretctl;help;kubiya;create' {
@@ -908,6 +1006,9 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;help;kubiya;import' {
+            break
+        }
+        'secretctl;help;kubiya;sync' {
             break
         }
         'secretctl;help;completions' {

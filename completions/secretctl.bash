@@ -58,6 +58,9 @@ _secretctl() {
             secretctl__subcmd__chatbotkit,revoke)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__revoke"
                 ;;
+            secretctl__subcmd__chatbotkit,sync)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__sync"
+                ;;
             secretctl__subcmd__chatbotkit,update)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__update"
                 ;;
@@ -84,6 +87,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__chatbotkit__subcmd__help,revoke)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__revoke"
+                ;;
+            secretctl__subcmd__chatbotkit__subcmd__help,sync)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__sync"
                 ;;
             secretctl__subcmd__chatbotkit__subcmd__help,update)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__update"
@@ -157,6 +163,9 @@ _secretctl() {
             secretctl__subcmd__help__subcmd__chatbotkit,revoke)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__revoke"
                 ;;
+            secretctl__subcmd__help__subcmd__chatbotkit,sync)
+                cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__sync"
+                ;;
             secretctl__subcmd__help__subcmd__chatbotkit,update)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__update"
                 ;;
@@ -190,6 +199,9 @@ _secretctl() {
             secretctl__subcmd__help__subcmd__kubiya,list)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__list"
                 ;;
+            secretctl__subcmd__help__subcmd__kubiya,sync)
+                cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__sync"
+                ;;
             secretctl__subcmd__help__subcmd__kubiya,update)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__update"
                 ;;
@@ -211,6 +223,9 @@ _secretctl() {
             secretctl__subcmd__kubiya,list)
                 cmd="secretctl__subcmd__kubiya__subcmd__list"
                 ;;
+            secretctl__subcmd__kubiya,sync)
+                cmd="secretctl__subcmd__kubiya__subcmd__sync"
+                ;;
             secretctl__subcmd__kubiya,update)
                 cmd="secretctl__subcmd__kubiya__subcmd__update"
                 ;;
@@ -231,6 +246,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__kubiya__subcmd__help,list)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__list"
+                ;;
+            secretctl__subcmd__kubiya__subcmd__help,sync)
+                cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__sync"
                 ;;
             secretctl__subcmd__kubiya__subcmd__help,update)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__update"
@@ -284,7 +302,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit)
-            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import verify revoke help"
+            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync verify revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,7 +522,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__help)
-            opts="create get update delete list import verify revoke help"
+            opts="create get update delete list import sync verify revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +620,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__chatbotkit__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -762,6 +794,68 @@ _secretctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__chatbotkit__subcmd__sync)
+            opts="-y -o -v -h -V --format --prefix --prune --yes --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "dotenv json toml" -- "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1326,7 +1420,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__chatbotkit)
-            opts="create get update delete list import verify revoke"
+            opts="create get update delete list import sync verify revoke"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1410,6 +1504,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__chatbotkit__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__help__subcmd__chatbotkit__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1564,7 +1672,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__kubiya)
-            opts="create get update delete list import"
+            opts="create get update delete list import sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,6 +1755,20 @@ _secretctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secretctl__subcmd__help__subcmd__kubiya__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secretctl__subcmd__help__subcmd__kubiya__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1662,7 +1784,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya)
-            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import help"
+            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,7 +1980,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__help)
-            opts="create get update delete list import help"
+            opts="create get update delete list import sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2077,20 @@ _secretctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secretctl__subcmd__kubiya__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secretctl__subcmd__kubiya__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2038,6 +2174,68 @@ _secretctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__kubiya__subcmd__sync)
+            opts="-y -o -v -h -V --format --prefix --prune --yes --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "dotenv json toml" -- "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

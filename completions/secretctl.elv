@@ -60,6 +60,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -85,6 +86,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -353,6 +355,56 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;chatbotkit;sync'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --prefix 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)'
+            cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
+            cand --description 'Description for every item that has none of its own in the source'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --prune 'Also delete the secrets in scope that the source does not have'
+            cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;sync'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --prefix 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)'
+            cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
+            cand --description 'Description for every item that has none of its own in the source'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --prune 'Also delete the secrets in scope that the source does not have'
+            cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;chatbotkit;verify'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
@@ -428,6 +480,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -444,6 +497,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;help;import'= {
         }
+        &'secretctl;chatbotkit;help;sync'= {
+        }
         &'secretctl;chatbotkit;help;verify'= {
         }
         &'secretctl;chatbotkit;help;revoke'= {
@@ -457,6 +512,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -472,6 +528,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;cbk;help;list'= {
         }
         &'secretctl;cbk;help;import'= {
+        }
+        &'secretctl;cbk;help;sync'= {
         }
         &'secretctl;cbk;help;verify'= {
         }
@@ -500,6 +558,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;create'= {
@@ -619,6 +678,31 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;kubiya;sync'= {
+            cand --format 'Input format [default: from the extension, else from the content]'
+            cand --prefix 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)'
+            cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
+            cand --description 'Description for every item that has none of its own in the source'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --prune 'Also delete the secrets in scope that the source does not have'
+            cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --dry-run 'Print the plan and write nothing'
+            cand --base64 'Send the base64 encoding of each value'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;kubiya;help'= {
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
             cand get 'Show a secret''s metadata, or only its value with --reveal'
@@ -626,6 +710,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;help;create'= {
@@ -639,6 +724,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;kubiya;help;list'= {
         }
         &'secretctl;kubiya;help;import'= {
+        }
+        &'secretctl;kubiya;help;sync'= {
         }
         &'secretctl;kubiya;help;help'= {
         }
@@ -784,6 +871,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
         }
@@ -799,6 +887,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;help;chatbotkit;import'= {
         }
+        &'secretctl;help;chatbotkit;sync'= {
+        }
         &'secretctl;help;chatbotkit;verify'= {
         }
         &'secretctl;help;chatbotkit;revoke'= {
@@ -810,6 +900,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand delete 'Delete a secret'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
+            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
         }
         &'secretctl;help;kubiya;create'= {
         }
@@ -822,6 +913,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;help;kubiya;list'= {
         }
         &'secretctl;help;kubiya;import'= {
+        }
+        &'secretctl;help;kubiya;sync'= {
         }
         &'secretctl;help;completions'= {
         }

@@ -45,30 +45,31 @@ complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "completions" -d
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "emulator" -d 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "config" -d 'Show the config file and set tokens without editing TOML by hand'
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l type -d 'Secret type' -r -f -a "plain\t''
 basic\t''
@@ -216,6 +217,31 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l format -d 'Input format [default: from the extension, else from the content]' -r -f -a "dotenv\t''
+json\t''
+toml\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l prefix -d 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l concurrency -d 'Requests in flight at once (writes and the value reads alike)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the secrets in scope that the source does not have'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Do not ask before pruning (required with --prune when not on a terminal)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and write nothing'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l base64 -d 'Send the base64 encoding of each value'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
@@ -253,33 +279,35 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a secret'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every secret (all pages), or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l type -d 'Secret type' -r -f -a "plain\t''
 basic\t''
@@ -427,6 +455,31 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l format -d 'Input format [default: from the extension, else from the content]' -r -f -a "dotenv\t''
+json\t''
+toml\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l prefix -d 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l concurrency -d 'Requests in flight at once (writes and the value reads alike)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the secrets in scope that the source does not have'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Do not ask before pruning (required with --prune when not on a terminal)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and write nothing'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l base64 -d 'Send the base64 encoding of each value'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
@@ -464,31 +517,33 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a secret'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every secret (all pages), or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "update" -d 'Change a secret\'s value and/or description'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "list" -d 'List every secret, or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "update" -d 'Change a secret\'s value and/or description'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "list" -d 'List every secret, or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
@@ -603,12 +658,38 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l format -d 'Input format [default: from the extension, else from the content]' -r -f -a "dotenv\t''
+json\t''
+toml\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l prefix -d 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l concurrency -d 'Requests in flight at once (writes and the value reads alike)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l prune -d 'Also delete the secrets in scope that the source does not have'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Do not ask before pruning (required with --prune when not on a terminal)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l dry-run -d 'Print the plan and write nothing'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l base64 -d 'Send the base64 encoding of each value'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a secret\'s value and/or description'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a secret'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every secret, or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
@@ -730,6 +811,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_see
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "delete" -d 'Delete a secret'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "list" -d 'List every secret (all pages), or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
@@ -738,6 +820,7 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_see
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "delete" -d 'Delete a secret'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "list" -d 'List every secret, or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (whether or not it exists)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store a provider\'s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'

@@ -295,6 +295,9 @@ pub enum CbkCommand {
     /// Create or update many secrets from a dotenv, JSON or TOML file
     #[command(after_long_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
+    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    Sync(SyncArgs),
     /// Check whether a secret is authenticated; prints the URL to authenticate when not
     #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
     Verify(VerifyArgs),
@@ -338,7 +341,26 @@ pub enum KubiyaCommand {
     /// Create or update many secrets from a dotenv, JSON or TOML file
     #[command(after_long_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
+    /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
+    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    Sync(SyncArgs),
 }
+
+const SYNC_ABOUT: &str = "\
+Make the platform match the source: the same formats, parsers and checks as import (any \
+problem is exit 2 with nothing sent).
+
+One list call plans each name: create (absent), update (present and different), unchanged \
+(Kubiya: the stored value, read back, and the description are the source's; nothing is sent), \
+delete (with --prune: on the platform, in scope, not in the source). ChatBotKit values cannot \
+be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
+run first, concurrently; deletes last, and only when nothing before them failed.";
+
+const SYNC_EXAMPLES: &str = "\
+Examples:
+  secretctl kubiya sync .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl kubiya sync -
+  doppler secrets download --no-file --format json | secretctl kubiya sync - --prefix APP_ --prune --yes";
 
 const IMPORT_EXAMPLES: &str = "\
 Examples:
@@ -586,6 +608,38 @@ pub struct ImportArgs {
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
     /// Description for the secrets created (an item's own description wins)
+    #[arg(long, value_name = "D")]
+    pub description: Option<String>,
+    /// Send the base64 encoding of each value
+    #[arg(long)]
+    pub base64: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Source of truth, or - for standard input
+    pub file: PathBuf,
+    /// Input format [default: from the extension, else from the content]
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// Also delete the secrets in scope that the source does not have
+    #[arg(long)]
+    pub prune: bool,
+    /// Do not ask before pruning (required with --prune when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Print the plan and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Requests in flight at once (writes and the value reads alike)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// Description for every item that has none of its own in the source
     #[arg(long, value_name = "D")]
     pub description: Option<String>,
     /// Send the base64 encoding of each value

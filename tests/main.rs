@@ -16,6 +16,7 @@ mod output;
 mod pty;
 mod shell;
 mod soak;
+mod sync;
 mod terraform;
 mod transport;
 mod values;

@@ -644,3 +644,81 @@ fn term_dumb_gets_no_colour() {
         );
     }
 }
+
+#[test]
+fn sync_prune_asks_once_listing_what_goes_and_no_writes_nothing() {
+    let env = Env::new();
+    env.emu.seed_kubiya("KEEP", "keep-value", "");
+    env.emu.seed_kubiya("OLD_A", "old-a", "");
+    env.emu.seed_kubiya("OLD_B", "old-b", "");
+    let f = env.write("s.env", b"KEEP=keep-value-new\nNEW=new-value\n");
+    let mut t = Tty::run(&env, &["kubiya", "sync", f.to_str().unwrap(), "--prune"]);
+    t.expect("sync --prune will delete 2 Kubiya secrets that the source does not have:");
+    t.expect("  OLD_A");
+    t.expect("  OLD_B");
+    t.expect("Delete these? [y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(seen.contains("cancelled; nothing was written"), "{seen}");
+    assert_eq!(seen.matches("[y/N]").count(), 1, "{seen}");
+    assert!(env.writes().is_empty(), "{:?}", env.writes());
+    assert_eq!(env.kubiya_secrets().len(), 3);
+    assert_eq!(env.kubiya_value("KEEP").as_deref(), Some("keep-value"));
+}
+
+#[test]
+fn sync_prune_asks_and_yes_writes_then_deletes() {
+    let env = Env::new();
+    env.emu.seed_kubiya("KEEP", "keep-value", "");
+    env.emu.seed_kubiya("OLD_A", "old-a", "");
+    let f = env.write("s.env", b"KEEP=keep-value-new\n");
+    let mut t = Tty::run(&env, &["kubiya", "sync", f.to_str().unwrap(), "--prune"]);
+    t.expect("sync --prune will delete 1 Kubiya secret that the source does not have:");
+    t.expect("  OLD_A");
+    t.expect("Delete it? [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert_eq!(seen.matches("[y/N]").count(), 1, "{seen}");
+    assert!(seen.contains("1 updated, 1 deleted"), "{seen}");
+    assert_eq!(env.kubiya_value("KEEP").as_deref(), Some("keep-value-new"));
+    assert_eq!(env.kubiya_value("OLD_A"), None);
+    assert_eq!(env.requests(Some("DELETE"), "/secrets/OLD_A").len(), 1);
+}
+
+#[test]
+fn sync_prune_from_a_pipe_asks_on_the_terminal() {
+    let env = Env::new();
+    env.emu.seed_kubiya("OLD_P", "old-p", "");
+    let mut t = Tty::script(
+        &env,
+        "printf 'NEW=piped-value\\n' | \"$0\" kubiya sync - --prune",
+    );
+    t.expect("  OLD_P");
+    t.expect("Delete it? [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert_eq!(env.kubiya_value("NEW").as_deref(), Some("piped-value"));
+    assert_eq!(env.kubiya_value("OLD_P"), None);
+}
+
+#[test]
+fn sync_prune_with_yes_or_nothing_to_delete_does_not_ask() {
+    let env = Env::new();
+    env.emu.seed_kubiya("OLD", "old-value", "");
+    let f = env.write("s.env", b"OLD=old-value\n");
+    let (code, seen) = Tty::run(&env, &["kubiya", "sync", f.to_str().unwrap(), "--prune"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("[y/N]"), "{seen}");
+    let f = env.write("t.env", b"NEW=new-value\n");
+    let (code, seen) = Tty::run(
+        &env,
+        &["kubiya", "sync", f.to_str().unwrap(), "--prune", "--yes"],
+    )
+    .finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains("[y/N]"), "{seen}");
+    assert_eq!(env.kubiya_value("OLD"), None);
+}

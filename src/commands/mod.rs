@@ -109,6 +109,7 @@ fn check_output(global: &GlobalArgs, command: &Command) -> Result<()> {
                 CbkCommand::Update(_) => "update",
                 CbkCommand::Delete(_) => "delete",
                 CbkCommand::Import(_) => "import",
+                CbkCommand::Sync(_) => "sync",
                 CbkCommand::Verify(_) => "verify",
                 CbkCommand::Revoke(_) => "revoke",
             },
@@ -122,6 +123,7 @@ fn check_output(global: &GlobalArgs, command: &Command) -> Result<()> {
                 KubiyaCommand::Update(_) => "update",
                 KubiyaCommand::Delete(_) => "delete",
                 KubiyaCommand::Import(_) => "import",
+                KubiyaCommand::Sync(_) => "sync",
             },
         ),
         Command::Completions(_) => ("", "completions"),
@@ -244,6 +246,7 @@ fn chatbotkit(
         CbkCommand::Delete(a) => Some(&a.config_file),
         CbkCommand::List(a) => Some(&a.config_file),
         CbkCommand::Import(a) => Some(&a.config_file),
+        CbkCommand::Sync(a) => Some(&a.config_file),
         CbkCommand::Verify(a) => Some(&a.config_file),
         CbkCommand::Revoke(a) => Some(&a.config_file),
         CbkCommand::Create(_) | CbkCommand::Update(_) => None,
@@ -345,6 +348,12 @@ fn chatbotkit(
             let (t, root) = connect(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
             crate::import::run(&mut ctx, &Chatbotkit::new(t, root), &a, &pace)
         }
+        CbkCommand::Sync(a) => {
+            crate::import::sync::check_args(&ctx, &a)?;
+            let pace = bulk_pace(a.concurrency);
+            let (t, root) = connect(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
+            crate::import::sync::run(&mut ctx, &Chatbotkit::new(t, root), &a, &pace)
+        }
         CbkCommand::Verify(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
             secrets::verify(&mut ctx, &prov, &a.name_or_id)
@@ -370,6 +379,7 @@ fn kubiya(
         KubiyaCommand::Delete(a) => &a.config_file,
         KubiyaCommand::List(a) => &a.config_file,
         KubiyaCommand::Import(a) => &a.config_file,
+        KubiyaCommand::Sync(a) => &a.config_file,
     };
     let mut ctx = Ctx {
         global,
@@ -425,6 +435,12 @@ fn kubiya(
             let pace = bulk_pace(a.concurrency);
             let (t, root) = connect(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
             crate::import::run(&mut ctx, &Kubiya::new(t, root), &a, &pace)
+        }
+        KubiyaCommand::Sync(a) => {
+            crate::import::sync::check_args(&ctx, &a)?;
+            let pace = bulk_pace(a.concurrency);
+            let (t, root) = connect(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
+            crate::import::sync::run(&mut ctx, &Kubiya::new(t, root), &a, &pace)
         }
     }
 }
