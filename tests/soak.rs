@@ -1,5 +1,5 @@
-//! Soak: a large import under random injected faults — transient 429s on a tenth of the
-//! creates, a few 500s that fail for good, a few failures after the server processed the
+//! Soak: a large import under random injected faults — transient 429s from the emulator's
+//! rate limit (150 requests/s, a burst of 10), a few 500s that fail for good, a few failures after the server processed the
 //! create (a dropped connection, a 502) — then a re-run with `--on-conflict skip`.
 //!
 //! Checked: the first run's report matches what the emulator saw and stored, item by item;
@@ -108,14 +108,9 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
         chance: Some(chance_permanent),
         ..fault(p)
     });
-    let transient = Fault {
-        status: Some(429),
-        retry_after: Some("0".into()),
-        count: u32::MAX,
-        chance: Some(0.10),
-        ..fault(p)
-    };
-    env.fault(transient.clone());
+    // Transient 429s come from a real limit, as a server sends them: a token bucket of 150
+    // requests/s with a burst of 10, answering without Retry-After (the run backs off).
+    env.set_rate_limit(150.0, 10, false);
 
     let started = std::time::Instant::now();
     let first = env.run(&[p.word(), "import", file, "--concurrency", "8", "-o", "json"]);
@@ -194,9 +189,8 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
     let stderr_totals = format!("{} created", created + after);
     first.stderr_has(&stderr_totals);
 
-    // Re-run: the transient faults stay; the permanent ones are gone.
+    // Re-run: the rate limit stays; the permanent faults are gone.
     env.emu.clear_faults();
-    env.fault(transient);
     env.emu.clear_requests();
     let second = env.run(&[
         p.word(),
