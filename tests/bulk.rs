@@ -658,3 +658,20 @@ fn giving_up_on_the_rate_limit_says_why_in_an_error_line() {
         start.elapsed()
     );
 }
+
+#[test]
+fn import_refuses_names_the_apis_cannot_serve_before_sending() {
+    let env = Env::new();
+    let long = "N".repeat(256);
+    let f = env.write(
+        "long.env",
+        format!("OK=value-ok-1\n{long}=value-long-1\n").as_bytes(),
+    );
+    for word in ["kubiya", "chatbotkit"] {
+        env.run(&[word, "import", f.to_str().unwrap()])
+            .code(2)
+            .stderr_has(":2:")
+            .stderr_has("256 bytes, over the limit of 255");
+    }
+    assert!(env.writes().is_empty());
+}

@@ -39,10 +39,7 @@ pub struct UpdateArgs<'a> {
     pub merge: Map<String, Value>,
 }
 
-/// The longest secret name (or id) accepted, in bytes: a Kubiya name travels as one URL path
-/// segment, and servers and proxies refuse long URLs (a 70,000-character name could be
-/// created but never read or deleted); 255 is the common file-name and key limit.
-pub const MAX_NAME_BYTES: usize = 255;
+use crate::provider::MAX_NAME_BYTES;
 
 fn check_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {

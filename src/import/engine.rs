@@ -512,6 +512,18 @@ fn validate(
             });
             continue;
         }
+        if name.len() > crate::provider::MAX_NAME_BYTES {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "{} is {} bytes, over the limit of {}: the APIs cannot serve it",
+                    formats::shown(&name),
+                    name.len(),
+                    crate::provider::MAX_NAME_BYTES
+                ),
+            });
+            continue;
+        }
         if p.identity() == Identity::Name && (name == "." || name == "..") {
             problems.push(Problem {
                 line,

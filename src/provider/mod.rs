@@ -106,6 +106,11 @@ pub trait Provider: Send + Sync {
     fn delete(&self, target: &str) -> Result<String>;
 }
 
+/// The longest secret name (or id) accepted, in bytes: a Kubiya name travels as one URL path
+/// segment, and servers and proxies refuse long URLs (a 70,000-character name could be
+/// created but never read or deleted); 255 is the common file-name and key limit.
+pub const MAX_NAME_BYTES: usize = 255;
+
 /// Whether `s` can travel as one URL path segment: not empty, not `.` or `..` (URL parsers
 /// resolve those, so such a secret could never be read, updated or deleted).
 pub fn check_segment(s: &str) -> Result<()> {
