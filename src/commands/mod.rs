@@ -1,15 +1,21 @@
 //! One function per verb, written once against [`Provider`]; this file maps each provider's
 //! arguments onto them and builds the provider (config → endpoint → token → transport).
 
+pub mod common;
 pub mod config;
+pub mod create;
+pub mod delete;
 pub mod generated;
-pub mod secrets;
+pub mod get;
+pub mod list;
+pub mod revoke;
+pub mod update;
+pub mod verify;
 
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::Url;
 use serde_json::{Map, Value, json};
@@ -19,6 +25,7 @@ use crate::cli::{
     KubiyaCommand, OutputFormat, ProviderArgs,
 };
 use crate::config::Config;
+use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::input;
 use crate::output::Output;
@@ -28,23 +35,10 @@ use crate::provider::ProviderKind;
 use crate::provider::chatbotkit::Chatbotkit;
 use crate::provider::kubiya::Kubiya;
 use crate::streams::Streams;
-use crate::transport::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECS, Transport};
+use crate::transport::{DEFAULT_RETRIES, Transport};
 
-use secrets::{CreateArgs, UpdateArgs, ValueMode};
-
-/// What every command gets: the global options, the I/O streams and the output settings.
-pub struct Ctx<'a> {
-    pub global: &'a GlobalArgs,
-    pub config_file: Option<PathBuf>,
-    pub streams: &'a mut Streams,
-    pub out: Output,
-}
-
-impl Ctx<'_> {
-    pub fn timeout(&self) -> Duration {
-        Duration::from_secs(self.global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS))
-    }
-}
+use create::{CreateArgs, ValueMode};
+use update::UpdateArgs;
 
 /// The innermost `--config FILE` wins.
 fn config_file(levels: &[&ConfigFileArg]) -> Option<PathBuf> {
@@ -297,7 +291,7 @@ fn chatbotkit(
             let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
             let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
-            secrets::create(
+            create::create(
                 &mut ctx,
                 &prov,
                 CreateArgs {
@@ -314,14 +308,14 @@ fn chatbotkit(
                 return Err(crate::provider::chatbotkit::values_are_write_only());
             }
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::get(&mut ctx, &prov, &a.name_or_id, false)
+            get::get(&mut ctx, &prov, &a.name_or_id, false)
         }
         CbkCommand::Update(a) => {
             let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
             let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);
             let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
-            secrets::update(
+            update::update(
                 &mut ctx,
                 &prov,
                 UpdateArgs {
@@ -337,11 +331,11 @@ fn chatbotkit(
         }
         CbkCommand::Delete(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
         }
         CbkCommand::List(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::list(&mut ctx, &prov, &ListFilter { meta: a.meta }, &a.names)
+            list::list(&mut ctx, &prov, &ListFilter { meta: a.meta }, &a.names)
         }
         CbkCommand::Import(a) => {
             let pace = bulk_pace(a.concurrency);
@@ -356,11 +350,11 @@ fn chatbotkit(
         }
         CbkCommand::Verify(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::verify(&mut ctx, &prov, &a.name_or_id)
+            verify::verify(&mut ctx, &prov, &a.name_or_id)
         }
         CbkCommand::Revoke(a) => {
             let prov = connect_cbk(&ctx, p, None)?;
-            secrets::revoke(&mut ctx, &prov, &a.name_or_id, a.yes)
+            revoke::revoke(&mut ctx, &prov, &a.name_or_id, a.yes)
         }
     }
 }
@@ -391,7 +385,7 @@ fn kubiya(
     match c.command {
         KubiyaCommand::Create(a) => {
             let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
-            secrets::create(
+            create::create(
                 &mut ctx,
                 &prov,
                 CreateArgs {
@@ -405,11 +399,11 @@ fn kubiya(
         }
         KubiyaCommand::Get(a) => {
             let prov = connect_kubiya(&ctx, p, None)?;
-            secrets::get(&mut ctx, &prov, &a.name_or_id, a.reveal)
+            get::get(&mut ctx, &prov, &a.name_or_id, a.reveal)
         }
         KubiyaCommand::Update(a) => {
             let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
-            secrets::update(
+            update::update(
                 &mut ctx,
                 &prov,
                 UpdateArgs {
@@ -425,11 +419,11 @@ fn kubiya(
         }
         KubiyaCommand::Delete(a) => {
             let prov = connect_kubiya(&ctx, p, None)?;
-            secrets::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
         }
         KubiyaCommand::List(a) => {
             let prov = connect_kubiya(&ctx, p, None)?;
-            secrets::list(&mut ctx, &prov, &ListFilter::default(), &a.names)
+            list::list(&mut ctx, &prov, &ListFilter::default(), &a.names)
         }
         KubiyaCommand::Import(a) => {
             let pace = bulk_pace(a.concurrency);

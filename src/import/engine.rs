@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::formats::{self, Item, Problem};
 use crate::cli::{ImportFormat, OutputFormat};
-use crate::commands::Ctx;
+use crate::context::Ctx;
 use crate::error::{self, Effect, Error, Result};
 use crate::input;
 use crate::output::sanitize;

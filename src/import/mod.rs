@@ -16,7 +16,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::cli::{ImportArgs, OnConflict};
-use crate::commands::Ctx;
+use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::pace::Pace;
 use crate::provider::Provider;

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::engine::{self, Action, Entry, Outcome, Plan, Ready};
 use crate::cli::SyncArgs;
-use crate::commands::Ctx;
+use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::output::sanitize;
 use crate::pace::Pace;

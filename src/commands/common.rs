@@ -1,0 +1,75 @@
+//! What the verbs share: name checks, the key field, confirmation, Terraform output.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use super::Ctx;
+use crate::error::{self, Result};
+use crate::provider::{Identity, MAX_NAME_BYTES, Provider, quoted};
+
+pub(super) fn check_name(name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(error::usage("the secret name is empty"));
+    }
+    if name.len() > MAX_NAME_BYTES {
+        return Err(error::usage(format!(
+            "the secret name is {} bytes, over the limit of {MAX_NAME_BYTES}: the APIs cannot serve it; nothing was sent",
+            name.len()
+        )));
+    }
+    Ok(())
+}
+
+/// The JSON key that identifies a secret of this provider.
+pub(super) fn key_field(p: &dyn Provider) -> &'static str {
+    match p.identity() {
+        Identity::Id => "id",
+        Identity::Name => "name",
+    }
+}
+
+pub(super) fn write_terraform(ctx: &mut Ctx, p: &dyn Provider, records: &[Value]) -> Result<i32> {
+    let text = crate::terraform::render(p.kind(), records);
+    let w = &mut ctx.streams.stdout;
+    w.write_all(text.as_bytes()).map_err(error::output)?;
+    w.flush().map_err(error::output)?;
+    Ok(0)
+}
+
+/// Ask before a destructive action: on a terminal unless `--yes`; without one, refuse.
+pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !ctx.streams.can_prompt() {
+        return Err(error::usage(format!(
+            "refusing to {verb} without confirmation: not on a terminal; nothing was {verb}d"
+        ))
+        .with_hint("pass --yes to confirm in scripts"));
+    }
+    let ok = ctx
+        .streams
+        .prompter
+        .confirm(question)
+        .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
+    if ok {
+        Ok(())
+    } else {
+        Err(error::other(format!("cancelled; nothing was {verb}d")))
+    }
+}
+
+/// A line naming the secret for a confirmation question.
+pub(super) fn describe(p: &dyn Provider, rec: &Value) -> String {
+    let name = rec.get("name").and_then(Value::as_str).unwrap_or("");
+    match p.identity() {
+        Identity::Id => format!(
+            "{} secret {} ({})",
+            p.kind().display(),
+            quoted(name),
+            p.key(rec).1
+        ),
+        Identity::Name => format!("{} secret {}", p.kind().display(), quoted(name)),
+    }
+}

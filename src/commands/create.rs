@@ -1,0 +1,77 @@
+//! `create` (both providers).
+
+use serde_json::{Map, Value, json};
+
+use super::Ctx;
+use super::common::*;
+use crate::cli::ValueArgs;
+use crate::error::{self, Result};
+use crate::input::{self, Purpose, ValueOutcome};
+use crate::provider::{CreateSpec, Identity, Provider, quoted};
+
+/// Whether `create` reads a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueMode {
+    Required,
+    /// `--kind personal` or `--no-value`: stdin is not read, no prompt is shown.
+    None,
+}
+
+pub struct CreateArgs<'a> {
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub value: &'a ValueArgs,
+    pub mode: ValueMode,
+    pub fields: Map<String, Value>,
+}
+
+pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
+    check_name(a.name)?;
+    // Where the name is the identifier, it must be addressable: check before asking for a value.
+    if p.identity() == Identity::Name {
+        crate::provider::check_segment(a.name)?;
+    }
+    let value = match a.mode {
+        ValueMode::None => None,
+        ValueMode::Required => {
+            match input::read_value(a.value, Purpose::Create, a.name, ctx.streams)? {
+                ValueOutcome::Value(v) => Some(v),
+                ValueOutcome::Keep => {
+                    return Err(error::usage("the value is empty; nothing was sent"));
+                }
+            }
+        }
+    };
+    let spec = CreateSpec {
+        name: a.name,
+        description: a.description,
+        value: value.as_ref(),
+        fields: a.fields,
+    };
+    let key = p.create(&spec)?;
+    let label = p.kind().display();
+    if ctx.streams.stderr_tty {
+        let extra = if p.identity() == Identity::Id {
+            format!(" ({key})")
+        } else {
+            String::new()
+        };
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Created {label} secret {}{extra}", quoted(a.name)),
+            )
+            .map_err(error::output)?;
+    }
+    let k = key_field(p);
+    ctx.out
+        .action(
+            &mut ctx.streams.stdout,
+            "created",
+            k,
+            &key,
+            &json!({ "name": a.name }),
+        )
+        .map_err(error::output)?;
+    Ok(0)
+}

@@ -1,0 +1,86 @@
+//! `delete` (both providers).
+
+use serde_json::json;
+
+use super::Ctx;
+use super::common::*;
+use crate::cli::OutputFormat;
+use crate::error::{self, Error, Result};
+use crate::provider::{Provider, quoted};
+
+pub fn delete(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    target: &str,
+    yes: bool,
+    ignore_missing: bool,
+) -> Result<i32> {
+    check_name(target)?;
+    let missing = |ctx: &mut Ctx, e: Error| -> Result<i32> {
+        if ignore_missing && matches!(e, Error::NotFound(_)) {
+            if ctx.streams.stderr_tty {
+                ctx.out
+                    .note(
+                        &mut ctx.streams.stderr,
+                        &format!(
+                            "{} secret {} does not exist; nothing to delete",
+                            p.kind().display(),
+                            quoted(target)
+                        ),
+                    )
+                    .map_err(error::output)?;
+            }
+            // A script reading JSON gets its object here too; plain output prints no key,
+            // since nothing was deleted.
+            if ctx.out.format == OutputFormat::Json {
+                ctx.out
+                    .action(
+                        &mut ctx.streams.stdout,
+                        "missing",
+                        key_field(p),
+                        target,
+                        &json!({}),
+                    )
+                    .map_err(error::output)?;
+            }
+            return Ok(0);
+        }
+        Err(e)
+    };
+    // Interactive: show exactly what will go (and report a missing secret before asking).
+    let target_key = if yes {
+        target.to_string()
+    } else {
+        if !ctx.streams.can_prompt() {
+            confirm(ctx, false, "", "delete")?;
+        }
+        let rec = match p.get(target) {
+            Ok(r) => r,
+            Err(e) => return missing(ctx, e),
+        };
+        confirm(
+            ctx,
+            false,
+            &format!("Delete {}?", describe(p, &rec)),
+            "delete",
+        )?;
+        p.key(&rec).1
+    };
+    let key = match p.delete(&target_key) {
+        Ok(k) => k,
+        Err(e) => return missing(ctx, e),
+    };
+    if ctx.streams.stderr_tty {
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Deleted {} secret {}", p.kind().display(), quoted(target)),
+            )
+            .map_err(error::output)?;
+    }
+    let k = key_field(p);
+    ctx.out
+        .action(&mut ctx.streams.stdout, "deleted", k, &key, &json!({}))
+        .map_err(error::output)?;
+    Ok(0)
+}

@@ -1,0 +1,94 @@
+//! `list` and `list NAME…` (both providers).
+
+use serde_json::Value;
+
+use super::Ctx;
+use super::common::*;
+use crate::cli::OutputFormat;
+use crate::error::{self, Result};
+use crate::provider::{Identity, ListFilter, Provider, quoted};
+
+/// The records `names` pick: those whose key (ChatBotKit id, Kubiya name) or exact name is
+/// one of them, in list order. A name that picks nothing is "not found", naming every such
+/// name, so that nothing partial is printed.
+fn select(
+    p: &dyn Provider,
+    records: Vec<Value>,
+    names: &[String],
+    filtered: bool,
+) -> Result<Vec<Value>> {
+    let matches =
+        |r: &Value, n: &str| p.key(r).1 == n || r.get("name").and_then(Value::as_str) == Some(n);
+    let mut missing: Vec<&str> = Vec::new();
+    for n in names {
+        if !records.iter().any(|r| matches(r, n)) && !missing.contains(&n.as_str()) {
+            missing.push(n);
+        }
+    }
+    if !missing.is_empty() {
+        let what = match p.identity() {
+            Identity::Id => "has the id or name",
+            Identity::Name => "is named",
+        };
+        let list = missing
+            .iter()
+            .map(|n| quoted(n))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let scope = if filtered {
+            " among those --meta picks"
+        } else {
+            ""
+        };
+        return Err(error::not_found(format!(
+            "no {} secret{scope} {what} {list}; nothing was printed",
+            p.kind().display()
+        ))
+        .with_hint(format!("list them with: secretctl {} list", p.kind().key())));
+    }
+    Ok(records
+        .into_iter()
+        .filter(|r| names.iter().any(|n| matches(r, n)))
+        .collect())
+}
+
+/// Every secret (or those `names` pick), each printed as it arrives; with names or
+/// `-o terraform` the whole list is read first (names are checked before anything is printed;
+/// the Terraform names must be unique across the whole file).
+pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[String]) -> Result<i32> {
+    for n in names {
+        check_name(n)?;
+    }
+    let out = ctx.out;
+    let mut w = out.list(p.columns());
+    let stdout = &mut ctx.streams.stdout;
+    if names.is_empty() && out.format != OutputFormat::Terraform {
+        p.list(filter, &mut |rec| {
+            w.push(stdout, p.row(&rec), &rec).map_err(error::output)
+        })?;
+    } else {
+        let mut records = Vec::new();
+        p.list(filter, &mut |rec| {
+            records.push(rec);
+            Ok(())
+        })?;
+        if !names.is_empty() {
+            records = select(p, records, names, !filter.meta.is_empty())?;
+        }
+        if out.format == OutputFormat::Terraform {
+            return write_terraform(ctx, p, &records);
+        }
+        for rec in records {
+            w.push(stdout, p.row(&rec), &rec).map_err(error::output)?;
+        }
+    }
+    let n = w.finish(stdout).map_err(error::output)?;
+    if n == 0 && out.format == OutputFormat::Table {
+        out.note(
+            &mut ctx.streams.stderr,
+            &format!("no {} secrets", p.kind().display()),
+        )
+        .map_err(error::output)?;
+    }
+    Ok(0)
+}

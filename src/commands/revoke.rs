@@ -1,0 +1,41 @@
+//! `chatbotkit revoke`.
+
+use serde_json::json;
+
+use super::Ctx;
+use super::common::*;
+use crate::error::{self, Result};
+use crate::provider::chatbotkit::Chatbotkit;
+use crate::provider::{Provider, quoted};
+
+pub fn revoke(ctx: &mut Ctx, p: &Chatbotkit, target: &str, yes: bool) -> Result<i32> {
+    check_name(target)?;
+    let id = if yes {
+        target.to_string()
+    } else {
+        if !ctx.streams.can_prompt() {
+            confirm(ctx, false, "", "revoke")?;
+        }
+        let rec = p.resolve(target)?;
+        confirm(
+            ctx,
+            false,
+            &format!("Erase the stored value of {}?", describe(p, &rec)),
+            "revoke",
+        )?;
+        p.key(&rec).1
+    };
+    let id = p.revoke(&id)?;
+    if ctx.streams.stderr_tty {
+        ctx.out
+            .success(
+                &mut ctx.streams.stderr,
+                &format!("Revoked ChatBotKit secret {}", quoted(target)),
+            )
+            .map_err(error::output)?;
+    }
+    ctx.out
+        .action(&mut ctx.streams.stdout, "revoked", "id", &id, &json!({}))
+        .map_err(error::output)?;
+    Ok(0)
+}
