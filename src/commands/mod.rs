@@ -12,6 +12,9 @@ pub mod revoke;
 pub mod update;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::PathBuf;

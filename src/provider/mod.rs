@@ -9,6 +9,8 @@
 //! - Kubiya's update always carries a value; ChatBotKit's update is partial.
 
 pub mod chatbotkit;
+#[cfg(test)]
+pub mod fake;
 mod kind;
 pub mod kubiya;
 

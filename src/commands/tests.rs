@@ -1,0 +1,184 @@
+//! The verbs' branches against the in-memory provider: confirmation, missing secrets, the
+//! update prompt, import's conflict plan — no binary, emulator or pty.
+
+use std::time::Duration;
+
+use crate::cli::{GlobalArgs, ImportArgs, OnConflict, OutputFormat, ValueArgs};
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::Output;
+use crate::pace::Pace;
+use crate::prompt::FakePrompter;
+use crate::provider::fake::Fake;
+use crate::streams::test::{Buf, streams};
+
+use super::update::UpdateArgs;
+
+/// Run `f` with a context: stdin bytes, whether stdin/stderr are a terminal, the prompter's
+/// answers, JSON output or not. Returns its result and stdout.
+fn with_ctx<T>(
+    stdin: &[u8],
+    tty: bool,
+    answers: &[&str],
+    json: bool,
+    f: impl FnOnce(&mut Ctx) -> T,
+) -> (T, String) {
+    let global = GlobalArgs {
+        output: json.then_some(OutputFormat::Json),
+        ..Default::default()
+    };
+    let (mut s, out, _err): (_, Buf, Buf) =
+        streams(stdin, tty, Box::new(FakePrompter::new(answers)));
+    let mut ctx = Ctx {
+        global: &global,
+        config_file: None,
+        out: Output::new(&global, false, tty, true),
+        streams: &mut s,
+    };
+    let r = f(&mut ctx);
+    (r, out.text())
+}
+
+fn no_value() -> ValueArgs {
+    ValueArgs::default()
+}
+
+#[test]
+fn delete_asks_and_no_keeps_the_secret() {
+    let p = Fake::with(&[("X", "value-x")]);
+    let (r, _) = with_ctx(b"", true, &["n"], false, |ctx| {
+        super::delete::delete(ctx, &p, "X", false, false)
+    });
+    assert!(matches!(r, Err(Error::Other(_))), "declined is exit 1");
+    assert_eq!(p.calls(), ["get X"]);
+    assert_eq!(p.value("X").as_deref(), Some("value-x"));
+}
+
+#[test]
+fn delete_asks_and_yes_deletes_what_it_showed() {
+    let p = Fake::with(&[("X", "value-x")]);
+    let (r, out) = with_ctx(b"", true, &["y"], false, |ctx| {
+        super::delete::delete(ctx, &p, "X", false, false)
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert_eq!(p.calls(), ["get X", "delete X"]);
+    assert_eq!(p.value("X"), None);
+    assert_eq!(out, "X\n");
+}
+
+#[test]
+fn delete_off_a_terminal_without_yes_sends_nothing() {
+    let p = Fake::with(&[("X", "value-x")]);
+    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+        super::delete::delete(ctx, &p, "X", false, false)
+    });
+    assert!(matches!(r, Err(Error::Usage(_))));
+    assert!(p.calls().is_empty());
+}
+
+#[test]
+fn delete_of_a_missing_secret_is_not_found_or_with_ignore_missing_a_json_object() {
+    let p = Fake::default();
+    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+        super::delete::delete(ctx, &p, "GONE", true, false)
+    });
+    assert!(matches!(r, Err(Error::NotFound(_))));
+    let (r, out) = with_ctx(b"", false, &[], true, |ctx| {
+        super::delete::delete(ctx, &p, "GONE", true, true)
+    });
+    assert_eq!(r.ok(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("a JSON object");
+    assert_eq!(v["action"], "missing");
+    assert_eq!(v["name"], "GONE");
+}
+
+fn update_args<'a>(target: &'a str, value: &'a ValueArgs) -> UpdateArgs<'a> {
+    UpdateArgs {
+        target,
+        new_name: None,
+        description: None,
+        value,
+        keep_value: false,
+        fields: Default::default(),
+        merge: Default::default(),
+    }
+}
+
+#[test]
+fn update_on_a_terminal_looks_up_before_asking() {
+    let p = Fake::default();
+    let v = no_value();
+    let (r, _) = with_ctx(b"", true, &["never-typed"], false, |ctx| {
+        super::update::update(ctx, &p, update_args("NOPE", &v))
+    });
+    assert!(matches!(r, Err(Error::NotFound(_))));
+    assert_eq!(p.calls(), ["get NOPE"], "asked nothing, sent nothing else");
+}
+
+#[test]
+fn update_prompt_empty_answer_keeps_the_value_and_a_typed_one_is_stored() {
+    let p = Fake::with(&[("U", "original")]);
+    let v = no_value();
+    let (r, out) = with_ctx(b"", true, &[""], true, |ctx| {
+        super::update::update(ctx, &p, update_args("U", &v))
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert!(out.contains("\"unchanged\""), "{out}");
+    assert!(!p.calls().iter().any(|c| c.starts_with("update")));
+    assert_eq!(p.value("U").as_deref(), Some("original"));
+
+    let (r, _) = with_ctx(b"", true, &["new-value", "new-value"], false, |ctx| {
+        super::update::update(ctx, &p, update_args("U", &v))
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert_eq!(p.value("U").as_deref(), Some("new-value"));
+}
+
+#[test]
+fn update_from_empty_piped_stdin_is_a_usage_error() {
+    let p = Fake::with(&[("U", "original")]);
+    let v = no_value();
+    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+        super::update::update(ctx, &p, update_args("U", &v))
+    });
+    assert!(matches!(r, Err(Error::Usage(_))));
+    assert!(p.calls().is_empty());
+}
+
+#[test]
+fn import_plans_conflicts_from_one_list_and_skips_what_exists() {
+    let p = Fake::with(&[("A", "old-a")]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("in.env");
+    std::fs::write(&file, "A=new-a\nB=new-b\n").expect("write");
+    let args = |on_conflict| ImportArgs {
+        file: file.clone(),
+        format: None,
+        on_conflict,
+        dry_run: false,
+        concurrency: 2,
+        description: None,
+        base64: false,
+        config_file: Default::default(),
+    };
+    let pace = Pace::new(2, Duration::from_secs(5));
+    let (r, out) = with_ctx(b"", false, &[], false, |ctx| {
+        crate::import::run(ctx, &p, &args(OnConflict::Fail), &pace)
+    });
+    assert_eq!(r.ok(), Some(1), "A exists: failed");
+    assert!(out.contains("A\tfailed\t"), "{out}");
+    assert!(out.contains("B\tcreated"), "{out}");
+    assert_eq!(p.calls(), ["list", "create B"]);
+    assert_eq!(p.value("A").as_deref(), Some("old-a"));
+
+    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+        crate::import::run(
+            ctx,
+            &p,
+            &args(OnConflict::Update),
+            &Pace::new(2, Duration::from_secs(5)),
+        )
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert_eq!(p.value("A").as_deref(), Some("new-a"));
+}
