@@ -61,7 +61,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
 /// Write `key = value` for the provider into the target profile of the config file.
 fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) -> Result<i32> {
     let path = config::write_path(ctx.config_file.as_deref(), &config::process_env)?;
-    let profile = config::write_profile(ctx.global.profile.as_deref(), &path, &config::process_env);
+    let profile = config::write_profile(ctx.profile.as_deref(), &path, &config::process_env);
     config::set_provider_key(&path, &profile, kind, key, value)?;
     let _ = ctx.out.success(
         &mut ctx.streams.stderr,
@@ -119,11 +119,7 @@ fn read_token(ctx: &mut Ctx, kind: ProviderKind) -> Result<Zeroizing<String>> {
 
 fn show(ctx: &mut Ctx) -> Result<i32> {
     let env = config::process_env;
-    let cfg = Config::load(
-        ctx.config_file.as_deref(),
-        ctx.global.profile.as_deref(),
-        &env,
-    )?;
+    let cfg = Config::load(ctx.config_file.as_deref(), ctx.profile.as_deref(), &env)?;
     let path = config::write_path(ctx.config_file.as_deref(), &env)?;
     let exists = cfg.path.is_some();
     let mut rows = Vec::new();

@@ -33,12 +33,12 @@ use crate::error::{self, Result};
 use crate::input;
 use crate::output::Output;
 use crate::pace::Pace;
-use crate::provider::ListFilter;
 use crate::provider::ProviderKind;
 use crate::provider::chatbotkit::Chatbotkit;
 use crate::provider::kubiya::Kubiya;
+use crate::provider::{ListFilter, Provider};
 use crate::streams::Streams;
-use crate::transport::{DEFAULT_RETRIES, Transport};
+use crate::transport::Transport;
 
 use create::{CreateArgs, ValueMode};
 use update::UpdateArgs;
@@ -69,12 +69,12 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
                 crate::cli::ConfigCommand::SetToken(a) => &a.config_file,
                 crate::cli::ConfigCommand::SetCommand(a) => &a.config_file,
             };
-            let mut ctx = Ctx {
-                global: &global,
-                config_file: config_file(&[&top, &c.config_file, leaf]),
+            let mut ctx = Ctx::resolve(
+                &global,
+                config_file(&[&top, &c.config_file, leaf]),
                 streams,
                 out,
-            };
+            );
             Ok(config::run(&mut ctx, c.command)?)
         }
         Command::Emulator(a) => {
@@ -152,20 +152,16 @@ fn connect(
     pace: Option<&Arc<Pace>>,
 ) -> Result<(Transport, Url)> {
     let env = crate::config::process_env;
-    let cfg = Config::load(
-        ctx.config_file.as_deref(),
-        ctx.global.profile.as_deref(),
-        &env,
-    )?;
+    let cfg = Config::load(ctx.config_file.as_deref(), ctx.profile.as_deref(), &env)?;
     let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
     let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
-    let (token, _) = crate::config::resolve_token(kind, &cfg, &env, ctx.timeout(), &keep)?;
+    let (token, _) = crate::config::resolve_token(kind, &cfg, &env, ctx.timeout, &keep)?;
     let mut t = Transport::new(
         kind,
         token,
-        ctx.timeout(),
-        ctx.global.retries.unwrap_or(DEFAULT_RETRIES),
-        ctx.global.verbose,
+        ctx.timeout,
+        ctx.retries,
+        ctx.verbose,
         &ep.api_root,
     )?;
     if let Some(pace) = pace {
@@ -178,14 +174,25 @@ fn connect(
     Ok((t, ep.api_root))
 }
 
-fn connect_cbk(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Chatbotkit> {
-    let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, value_env, None)?;
-    Ok(Chatbotkit::new(t, root))
+/// The provider's adapter, connected: the one place a `Provider` is built.
+fn provider(
+    ctx: &Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    value_env: Option<&OsStr>,
+    pace: Option<&Arc<Pace>>,
+) -> Result<Box<dyn Provider>> {
+    let (t, root) = connect(ctx, kind, p, value_env, pace)?;
+    Ok(match kind {
+        ProviderKind::Chatbotkit => Box::new(Chatbotkit::new(t, root)),
+        ProviderKind::Kubiya => Box::new(Kubiya::new(t, root)),
+    })
 }
 
-fn connect_kubiya(ctx: &Ctx, p: &ProviderArgs, value_env: Option<&OsStr>) -> Result<Kubiya> {
-    let (t, root) = connect(ctx, ProviderKind::Kubiya, p, value_env, None)?;
-    Ok(Kubiya::new(t, root))
+/// ChatBotKit's own actions (verify, revoke) need the adapter itself.
+fn connect_cbk(ctx: &Ctx, p: &ProviderArgs) -> Result<Chatbotkit> {
+    let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, None, None)?;
+    Ok(Chatbotkit::new(t, root))
 }
 
 /// The shared pace of a bulk run of `concurrency` workers.
@@ -250,12 +257,7 @@ fn chatbotkit(
     };
     let mut levels = vec![top, &c.config_file];
     levels.extend(leaf_cfg);
-    let mut ctx = Ctx {
-        global,
-        config_file: config_file(&levels),
-        streams,
-        out,
-    };
+    let mut ctx = Ctx::resolve(global, config_file(&levels), streams, out);
     let p = &c.provider;
     match c.command {
         CbkCommand::Create(a) => {
@@ -293,10 +295,16 @@ fn chatbotkit(
             }
             let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
-            let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
+            let prov = provider(
+                &ctx,
+                ProviderKind::Chatbotkit,
+                p,
+                a.value.value_env.as_deref(),
+                None,
+            )?;
             create::create(
                 &mut ctx,
-                &prov,
+                &*prov,
                 CreateArgs {
                     name: &a.name,
                     description: a.fields.description.as_deref(),
@@ -310,17 +318,23 @@ fn chatbotkit(
             if a.reveal {
                 return Err(crate::provider::chatbotkit::values_are_write_only());
             }
-            let prov = connect_cbk(&ctx, p, None)?;
-            get::get(&mut ctx, &prov, &a.name_or_id, false)
+            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
+            get::get(&mut ctx, &*prov, &a.name_or_id, false)
         }
         CbkCommand::Update(a) => {
             let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
             let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);
-            let prov = connect_cbk(&ctx, p, a.value.value_env.as_deref())?;
+            let prov = provider(
+                &ctx,
+                ProviderKind::Chatbotkit,
+                p,
+                a.value.value_env.as_deref(),
+                None,
+            )?;
             update::update(
                 &mut ctx,
-                &prov,
+                &*prov,
                 UpdateArgs {
                     target: &a.name_or_id,
                     new_name: a.name.as_deref(),
@@ -333,30 +347,30 @@ fn chatbotkit(
             )
         }
         CbkCommand::Delete(a) => {
-            let prov = connect_cbk(&ctx, p, None)?;
-            delete::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
+            delete::delete(&mut ctx, &*prov, &a.name_or_id, a.yes, a.ignore_missing)
         }
         CbkCommand::List(a) => {
-            let prov = connect_cbk(&ctx, p, None)?;
-            list::list(&mut ctx, &prov, &ListFilter { meta: a.meta }, &a.names)
+            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
+            list::list(&mut ctx, &*prov, &ListFilter { meta: a.meta }, &a.names)
         }
         CbkCommand::Import(a) => {
             let pace = bulk_pace(a.concurrency);
-            let (t, root) = connect(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
-            crate::import::run(&mut ctx, &Chatbotkit::new(t, root), &a, &pace)
+            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
+            crate::import::run(&mut ctx, &*prov, &a, &pace)
         }
         CbkCommand::Sync(a) => {
             crate::import::sync::check_args(&ctx, &a)?;
             let pace = bulk_pace(a.concurrency);
-            let (t, root) = connect(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
-            crate::import::sync::run(&mut ctx, &Chatbotkit::new(t, root), &a, &pace)
+            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
+            crate::import::sync::run(&mut ctx, &*prov, &a, &pace)
         }
         CbkCommand::Verify(a) => {
-            let prov = connect_cbk(&ctx, p, None)?;
+            let prov = connect_cbk(&ctx, p)?;
             verify::verify(&mut ctx, &prov, &a.name_or_id)
         }
         CbkCommand::Revoke(a) => {
-            let prov = connect_cbk(&ctx, p, None)?;
+            let prov = connect_cbk(&ctx, p)?;
             revoke::revoke(&mut ctx, &prov, &a.name_or_id, a.yes)
         }
     }
@@ -378,19 +392,25 @@ fn kubiya(
         KubiyaCommand::Import(a) => &a.config_file,
         KubiyaCommand::Sync(a) => &a.config_file,
     };
-    let mut ctx = Ctx {
+    let mut ctx = Ctx::resolve(
         global,
-        config_file: config_file(&[top, &c.config_file, leaf_cfg]),
+        config_file(&[top, &c.config_file, leaf_cfg]),
         streams,
         out,
-    };
+    );
     let p = &c.provider;
     match c.command {
         KubiyaCommand::Create(a) => {
-            let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
+            let prov = provider(
+                &ctx,
+                ProviderKind::Kubiya,
+                p,
+                a.value.value_env.as_deref(),
+                None,
+            )?;
             create::create(
                 &mut ctx,
-                &prov,
+                &*prov,
                 CreateArgs {
                     name: &a.name,
                     description: a.description.as_deref(),
@@ -401,14 +421,20 @@ fn kubiya(
             )
         }
         KubiyaCommand::Get(a) => {
-            let prov = connect_kubiya(&ctx, p, None)?;
-            get::get(&mut ctx, &prov, &a.name_or_id, a.reveal)
+            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
+            get::get(&mut ctx, &*prov, &a.name_or_id, a.reveal)
         }
         KubiyaCommand::Update(a) => {
-            let prov = connect_kubiya(&ctx, p, a.value.value_env.as_deref())?;
+            let prov = provider(
+                &ctx,
+                ProviderKind::Kubiya,
+                p,
+                a.value.value_env.as_deref(),
+                None,
+            )?;
             update::update(
                 &mut ctx,
-                &prov,
+                &*prov,
                 UpdateArgs {
                     target: &a.name,
                     new_name: None,
@@ -421,23 +447,23 @@ fn kubiya(
             )
         }
         KubiyaCommand::Delete(a) => {
-            let prov = connect_kubiya(&ctx, p, None)?;
-            delete::delete(&mut ctx, &prov, &a.name_or_id, a.yes, a.ignore_missing)
+            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
+            delete::delete(&mut ctx, &*prov, &a.name_or_id, a.yes, a.ignore_missing)
         }
         KubiyaCommand::List(a) => {
-            let prov = connect_kubiya(&ctx, p, None)?;
-            list::list(&mut ctx, &prov, &ListFilter::default(), &a.names)
+            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
+            list::list(&mut ctx, &*prov, &ListFilter::default(), &a.names)
         }
         KubiyaCommand::Import(a) => {
             let pace = bulk_pace(a.concurrency);
-            let (t, root) = connect(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
-            crate::import::run(&mut ctx, &Kubiya::new(t, root), &a, &pace)
+            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
+            crate::import::run(&mut ctx, &*prov, &a, &pace)
         }
         KubiyaCommand::Sync(a) => {
             crate::import::sync::check_args(&ctx, &a)?;
             let pace = bulk_pace(a.concurrency);
-            let (t, root) = connect(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
-            crate::import::sync::run(&mut ctx, &Kubiya::new(t, root), &a, &pace)
+            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
+            crate::import::sync::run(&mut ctx, &*prov, &a, &pace)
         }
     }
 }

@@ -29,12 +29,8 @@ fn with_ctx<T>(
     };
     let (mut s, out, _err): (_, Buf, Buf) =
         streams(stdin, tty, Box::new(FakePrompter::new(answers)));
-    let mut ctx = Ctx {
-        global: &global,
-        config_file: None,
-        out: Output::new(&global, false, tty, true),
-        streams: &mut s,
-    };
+    let out_settings = Output::new(&global, false, tty, true);
+    let mut ctx = Ctx::resolve(&global, None, &mut s, out_settings);
     let r = f(&mut ctx);
     (r, out.text())
 }
