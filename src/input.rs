@@ -67,16 +67,55 @@ pub fn prompts(args: &ValueArgs, streams: &Streams) -> bool {
     args.value_file.is_none() && args.value_env.is_none() && streams.stdin_tty
 }
 
-/// Apply the rules shared by every source (also used by import for each item).
+/// Why a value breaks the rules every source shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueProblem {
+    Empty,
+    /// Over [`MAX_VALUE_BYTES`]: its size.
+    TooLarge(usize),
+    /// Not UTF-8 without `--base64`: the offset of the first invalid byte.
+    NotUtf8(usize),
+}
+
+impl ValueProblem {
+    /// What is wrong, in words that fit after a name or a flag (`A: …`, `--config k: …`).
+    pub fn describe(self) -> String {
+        match self {
+            ValueProblem::Empty => "the value is empty".into(),
+            ValueProblem::TooLarge(n) => {
+                format!("the value is {n} bytes, over the limit of {MAX_VALUE_BYTES} bytes (1 MiB)")
+            }
+            ValueProblem::NotUtf8(at) => {
+                format!("the value is not valid UTF-8 (invalid byte at offset {at})")
+            }
+        }
+    }
+
+    /// The usage error for a single value: nothing was sent.
+    pub fn error(self) -> error::Error {
+        let e = error::usage(format!("{}; nothing was sent", self.describe()));
+        match self {
+            ValueProblem::NotUtf8(_) => {
+                e.with_hint("pass --base64 to send the base64 encoding of binary data")
+            }
+            _ => e,
+        }
+    }
+}
+
+/// Apply the rules shared by every source.
 pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
+    check(raw, base64).map_err(ValueProblem::error)
+}
+
+/// The rules shared by every source (import and sync check each item with them): not
+/// empty, at most 1 MiB, UTF-8 unless `--base64` (which sends the bytes' base64).
+pub fn check(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue, ValueProblem> {
     if raw.is_empty() {
-        return Err(error::usage("the value is empty; nothing was sent"));
+        return Err(ValueProblem::Empty);
     }
     if raw.len() > MAX_VALUE_BYTES {
-        return Err(error::usage(format!(
-            "the value is {} bytes, over the limit of {MAX_VALUE_BYTES} bytes (1 MiB); nothing was sent",
-            raw.len()
-        )));
+        return Err(ValueProblem::TooLarge(raw.len()));
     }
     if base64 {
         let mut s = Zeroizing::new(String::with_capacity(raw.len().div_ceil(3) * 4));
@@ -92,10 +131,7 @@ pub fn finish(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue> {
             let at = e.utf8_error().valid_up_to();
             // The bytes are wiped like any other copy of the value.
             drop(Zeroizing::new(e.into_bytes()));
-            Err(error::usage(format!(
-                "the value is not valid UTF-8 (invalid byte at offset {at}); nothing was sent"
-            ))
-            .with_hint("pass --base64 to send the base64 encoding of binary data"))
+            Err(ValueProblem::NotUtf8(at))
         }
     }
 }
@@ -347,9 +383,11 @@ pub fn read_config(
                 "--config {k}: the value is empty; nothing was sent"
             )));
         }
-        let value = finish(raw, false).map_err(|err| match err {
-            error::Error::Usage(m) => error::usage(format!("--config {k}: {}", m.text)),
-            other => other,
+        let value = check(raw, false).map_err(|problem| {
+            error::usage(format!(
+                "--config {k}: {}; nothing was sent",
+                problem.describe()
+            ))
         })?;
         out.push((e.key.clone(), value));
     }

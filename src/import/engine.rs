@@ -562,24 +562,17 @@ fn validate(
             });
             continue;
         }
-        match input::finish(item.value, base64) {
+        match input::check(item.value, base64) {
             Ok(value) => ready.push(Ready {
                 name,
                 value,
                 description: item.description,
                 line,
             }),
-            Err(e) => {
-                let why = e
-                    .msg()
-                    .text
-                    .trim_end_matches("; nothing was sent")
-                    .to_string();
-                problems.push(Problem {
-                    line,
-                    message: format!("{}: {why}", formats::shown(&name)),
-                })
-            }
+            Err(problem) => problems.push(Problem {
+                line,
+                message: format!("{}: {}", formats::shown(&name), problem.describe()),
+            }),
         }
     }
     if problems.is_empty() {
