@@ -38,6 +38,8 @@ pub struct Msg {
     pub problems: Vec<(usize, String)>,
     /// What the failed request may have done on the server.
     pub effect: Effect,
+    /// The HTTP status of the answer this error is, if it is one.
+    pub status: Option<u16>,
 }
 
 /// What a failed write may have done on the server: bulk runs report by it (an unsure item
@@ -115,6 +117,17 @@ impl Error {
         self
     }
 
+    /// Mark the HTTP status this error is the answer of.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.msg_mut().status = Some(status);
+        self
+    }
+
+    /// The HTTP status of the answer, for errors that are one.
+    pub fn status(&self) -> Option<u16> {
+        self.msg().status
+    }
+
     pub fn effect(&self) -> Effect {
         self.msg().effect
     }
@@ -153,6 +166,7 @@ impl Msg {
             hint: None,
             problems: Vec::new(),
             effect: Effect::Known,
+            status: None,
         }
     }
 }

@@ -539,7 +539,7 @@ impl Transport {
         let message = crate::output::sanitize(&shorten(&message)).into_owned();
         let text = format!("{}: {} ({})", call.what, message, status.as_u16());
         let vars = self.kind.token_env().join(" or ");
-        match status.as_u16() {
+        let err = match status.as_u16() {
             401 => error::auth(text).with_hint(format!(
                 "check the {} token ({vars}, or the profile's token)",
                 self.kind.display()
@@ -555,7 +555,8 @@ impl Transport {
                 .with_hint("rate limited; try again later or lower --concurrency"),
             500..=599 => error::network(text),
             _ => error::other(text),
-        }
+        };
+        err.with_status(status.as_u16())
     }
 
     fn trace_request(&self, req: &reqwest::blocking::Request, attempt: u32) {

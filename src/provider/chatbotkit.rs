@@ -134,13 +134,15 @@ impl Chatbotkit {
                 let rec = self.find_by_name(target, what)?;
                 op(&field(&rec, "id"))
             }
-            // A server may answer a name that is not a well-formed id with 400: try it as a
-            // name, and keep the server's answer when no secret has that name either.
-            Some(Err(e @ Error::Other(_))) => match self.find_by_name(target, what) {
-                Ok(rec) => op(&field(&rec, "id")),
-                Err(Error::NotFound(_)) => Err(e),
-                Err(other) => Err(other),
-            },
+            // A server may answer a name that is not a well-formed id with 400 (or 422): try
+            // it as a name, and keep the server's answer when no secret has that name either.
+            Some(Err(e)) if matches!(e.status(), Some(400 | 422)) => {
+                match self.find_by_name(target, what) {
+                    Ok(rec) => op(&field(&rec, "id")),
+                    Err(Error::NotFound(_)) => Err(e),
+                    Err(other) => Err(other),
+                }
+            }
             Some(other) => other,
         }
     }
