@@ -735,6 +735,47 @@ fn parse_meta(s: &str) -> Result<(String, String), String> {
     Ok((k, v))
 }
 
+/// The `--config FILE` given after the command word, where the command takes one.
+impl CbkCommand {
+    pub fn config_file(&self) -> Option<&ConfigFileArg> {
+        match self {
+            CbkCommand::Get(a) => Some(&a.config_file),
+            CbkCommand::Delete(a) => Some(&a.config_file),
+            CbkCommand::List(a) => Some(&a.config_file),
+            CbkCommand::Import(a) => Some(&a.config_file),
+            CbkCommand::Sync(a) => Some(&a.config_file),
+            CbkCommand::Verify(a) => Some(&a.config_file),
+            CbkCommand::Revoke(a) => Some(&a.config_file),
+            // There `--config` is the secret's own KEY=VALUE.
+            CbkCommand::Create(_) | CbkCommand::Update(_) => None,
+        }
+    }
+}
+
+impl KubiyaCommand {
+    pub fn config_file(&self) -> &ConfigFileArg {
+        match self {
+            KubiyaCommand::Create(a) => &a.config_file,
+            KubiyaCommand::Get(a) => &a.config_file,
+            KubiyaCommand::Update(a) => &a.config_file,
+            KubiyaCommand::Delete(a) => &a.config_file,
+            KubiyaCommand::List(a) => &a.config_file,
+            KubiyaCommand::Import(a) => &a.config_file,
+            KubiyaCommand::Sync(a) => &a.config_file,
+        }
+    }
+}
+
+impl ConfigCommand {
+    pub fn config_file(&self) -> &ConfigFileArg {
+        match self {
+            ConfigCommand::Path(f) | ConfigCommand::Show(f) => f,
+            ConfigCommand::SetToken(a) => &a.config_file,
+            ConfigCommand::SetCommand(a) => &a.config_file,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,9 +43,13 @@ use crate::transport::Transport;
 use create::{CreateArgs, ValueMode};
 use update::UpdateArgs;
 
-/// The innermost `--config FILE` wins.
-fn config_file(levels: &[&ConfigFileArg]) -> Option<PathBuf> {
-    levels.iter().rev().find_map(|c| c.config_file.clone())
+/// The innermost `--config FILE` wins (`None`: a level without the option, as after
+/// `chatbotkit create|update`, where `--config` is the secret's own `KEY=VALUE`).
+fn config_file(levels: &[Option<&ConfigFileArg>]) -> Option<PathBuf> {
+    levels
+        .iter()
+        .rev()
+        .find_map(|c| c.and_then(|c| c.config_file.clone()))
 }
 
 /// Run the parsed command line; the result is the exit code on success.
@@ -64,14 +68,10 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
             Ok(0)
         }
         Command::Config(c) => {
-            let leaf = match &c.command {
-                crate::cli::ConfigCommand::Path(f) | crate::cli::ConfigCommand::Show(f) => f,
-                crate::cli::ConfigCommand::SetToken(a) => &a.config_file,
-                crate::cli::ConfigCommand::SetCommand(a) => &a.config_file,
-            };
+            let leaf = c.command.config_file();
             let mut ctx = Ctx::resolve(
                 &global,
-                config_file(&[&top, &c.config_file, leaf]),
+                config_file(&[Some(&top), Some(&c.config_file), Some(leaf)]),
                 streams,
                 out,
             );
@@ -245,19 +245,12 @@ fn chatbotkit(
     out: Output,
 ) -> Result<i32> {
     use crate::cli::CbkKind;
-    let leaf_cfg = match &c.command {
-        CbkCommand::Get(a) => Some(&a.config_file),
-        CbkCommand::Delete(a) => Some(&a.config_file),
-        CbkCommand::List(a) => Some(&a.config_file),
-        CbkCommand::Import(a) => Some(&a.config_file),
-        CbkCommand::Sync(a) => Some(&a.config_file),
-        CbkCommand::Verify(a) => Some(&a.config_file),
-        CbkCommand::Revoke(a) => Some(&a.config_file),
-        CbkCommand::Create(_) | CbkCommand::Update(_) => None,
-    };
-    let mut levels = vec![top, &c.config_file];
-    levels.extend(leaf_cfg);
-    let mut ctx = Ctx::resolve(global, config_file(&levels), streams, out);
+    let mut ctx = Ctx::resolve(
+        global,
+        config_file(&[Some(top), Some(&c.config_file), c.command.config_file()]),
+        streams,
+        out,
+    );
     let p = &c.provider;
     match c.command {
         CbkCommand::Create(a) => {
@@ -383,18 +376,13 @@ fn kubiya(
     streams: &mut Streams,
     out: Output,
 ) -> Result<i32> {
-    let leaf_cfg = match &c.command {
-        KubiyaCommand::Create(a) => &a.config_file,
-        KubiyaCommand::Get(a) => &a.config_file,
-        KubiyaCommand::Update(a) => &a.config_file,
-        KubiyaCommand::Delete(a) => &a.config_file,
-        KubiyaCommand::List(a) => &a.config_file,
-        KubiyaCommand::Import(a) => &a.config_file,
-        KubiyaCommand::Sync(a) => &a.config_file,
-    };
     let mut ctx = Ctx::resolve(
         global,
-        config_file(&[top, &c.config_file, leaf_cfg]),
+        config_file(&[
+            Some(top),
+            Some(&c.config_file),
+            Some(c.command.config_file()),
+        ]),
         streams,
         out,
     );
