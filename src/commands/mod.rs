@@ -200,6 +200,32 @@ fn bulk_pace(concurrency: u16) -> Arc<Pace> {
     Arc::new(Pace::new(concurrency.into(), Pace::give_up_from_env()))
 }
 
+/// `import`, for either provider: a paced connection, then the import engine.
+fn import(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    a: &crate::cli::ImportArgs,
+) -> Result<i32> {
+    let pace = bulk_pace(a.concurrency);
+    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    crate::import::run(ctx, &*prov, a, &pace)
+}
+
+/// `sync`, for either provider: its own argument checks first (nothing read or sent), then
+/// as import.
+fn sync(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    a: &crate::cli::SyncArgs,
+) -> Result<i32> {
+    crate::import::sync::check_args(ctx, a)?;
+    let pace = bulk_pace(a.concurrency);
+    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    crate::import::sync::run(ctx, &*prov, a, &pace)
+}
+
 /// ChatBotKit's own fields in the API's spelling. `config` and `meta` go to `merge` on
 /// update (merged into the stored maps) and into `fields` on create.
 fn cbk_fields(
@@ -347,17 +373,8 @@ fn chatbotkit(
             let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
             list::list(&mut ctx, &*prov, &ListFilter { meta: a.meta }, &a.names)
         }
-        CbkCommand::Import(a) => {
-            let pace = bulk_pace(a.concurrency);
-            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
-            crate::import::run(&mut ctx, &*prov, &a, &pace)
-        }
-        CbkCommand::Sync(a) => {
-            crate::import::sync::check_args(&ctx, &a)?;
-            let pace = bulk_pace(a.concurrency);
-            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, Some(&pace))?;
-            crate::import::sync::run(&mut ctx, &*prov, &a, &pace)
-        }
+        CbkCommand::Import(a) => import(&mut ctx, ProviderKind::Chatbotkit, p, &a),
+        CbkCommand::Sync(a) => sync(&mut ctx, ProviderKind::Chatbotkit, p, &a),
         CbkCommand::Verify(a) => {
             let prov = connect_cbk(&ctx, p)?;
             verify::verify(&mut ctx, &prov, &a.name_or_id)
@@ -442,16 +459,7 @@ fn kubiya(
             let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
             list::list(&mut ctx, &*prov, &ListFilter::default(), &a.names)
         }
-        KubiyaCommand::Import(a) => {
-            let pace = bulk_pace(a.concurrency);
-            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
-            crate::import::run(&mut ctx, &*prov, &a, &pace)
-        }
-        KubiyaCommand::Sync(a) => {
-            crate::import::sync::check_args(&ctx, &a)?;
-            let pace = bulk_pace(a.concurrency);
-            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, Some(&pace))?;
-            crate::import::sync::run(&mut ctx, &*prov, &a, &pace)
-        }
+        KubiyaCommand::Import(a) => import(&mut ctx, ProviderKind::Kubiya, p, &a),
+        KubiyaCommand::Sync(a) => sync(&mut ctx, ProviderKind::Kubiya, p, &a),
     }
 }
