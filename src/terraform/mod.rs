@@ -14,334 +14,99 @@
 //! Everything that comes from a server is written as an escaped HCL string (quotes,
 //! backslashes, control characters, `${` and `%{`), or as an identifier built by [`ident`], so
 //! nothing a secret's name or description holds can add HCL of its own.
+//!
+//! The layout and the rules above are this file's; what differs between the two Terraform
+//! providers (resource type, source, arguments, import support, order, header notes) is a
+//! [`Dialect`], one file per provider: `chatbotkit.rs`, `kubiya.rs`.
 
-use std::collections::HashSet;
+mod chatbotkit;
+mod kubiya;
+mod writer;
+
+use std::cmp::Ordering;
 
 use serde_json::Value;
 
 use crate::provider::ProviderKind;
+use writer::Block;
+pub use writer::{ident, quote, unique_idents};
 
-/// How ChatBotKit answers with a write-only config entry such as `clientSecret`.
-pub const MASK: &str = "********";
+pub use chatbotkit::MASK;
 
-/// Names Terraform refuses for a variable (the identifiers are shared with the variables).
-const RESERVED: &[&str] = &[
-    "source",
-    "version",
-    "providers",
-    "count",
-    "for_each",
-    "lifecycle",
-    "depends_on",
-    "locals",
-];
+/// What one Terraform provider needs of the file; everything else is the same for both.
+trait Dialect {
+    fn kind(&self) -> ProviderKind;
+    /// The provider's registry source, as `required_providers` names it.
+    fn source(&self) -> &'static str;
+    fn resource_type(&self) -> &'static str;
+    /// The order of the file: oldest first (then by id or name), so that a secret created
+    /// later never takes the Terraform name an earlier one had in a previous run.
+    fn order(&self, a: &Value, b: &Value) -> Ordering;
+    /// What the Terraform identifier of a secret is made from.
+    fn label(&self, r: &Value) -> String;
+    /// The id an `import` block adopts the secret by; `None`: no import block.
+    fn import_id(&self, r: &Value) -> Option<String>;
+    /// The resource's arguments before `value`.
+    fn arguments(&self, r: &Value, b: &mut Block);
+    /// Whether the resource gets `value = var.…`.
+    fn takes_value(&self, r: &Value) -> bool;
+    /// The description of a secret's value variable.
+    fn value_about(&self, r: &Value) -> String;
+    /// The header's lines between its first line and the `required_providers` comment.
+    fn needs(&self) -> &'static str;
+    /// The header's lines after the `required_providers` comment, given the number of
+    /// secrets and the first one that takes a value, with its identifier.
+    fn usage(&self, n: usize, example: Option<(&Value, &str)>) -> String;
+}
 
-/// The Terraform resource type and provider source of each platform.
-fn resource_type(kind: ProviderKind) -> &'static str {
+fn dialect(kind: ProviderKind) -> &'static dyn Dialect {
     match kind {
-        ProviderKind::Chatbotkit => "chatbotkit_secret",
-        ProviderKind::Kubiya => "kubiya_secret",
-    }
-}
-
-fn provider_source(kind: ProviderKind) -> &'static str {
-    match kind {
-        ProviderKind::Chatbotkit => "chatbotkit/chatbotkit",
-        ProviderKind::Kubiya => "kubiya-terraform/kubiya",
-    }
-}
-
-/// A safe Terraform name for a secret name: lowercase; every run of characters outside
-/// `[a-z0-9_]` becomes `_`; leading and trailing `_` trimmed; `secret_` in front when it would
-/// start with a digit or be a name Terraform reserves for variables; `secret` when nothing is
-/// left.
-pub fn ident(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
-    let mut in_run = false;
-    for c in name.to_lowercase().chars() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
-            s.push(c);
-            in_run = false;
-        } else if !in_run {
-            s.push('_');
-            in_run = true;
-        }
-    }
-    let s = s.trim_matches('_');
-    if s.is_empty() {
-        "secret".to_string()
-    } else if s.starts_with(|c: char| c.is_ascii_digit()) || RESERVED.contains(&s) {
-        format!("secret_{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-/// [`ident`] for each name, made unique in input order: the first keeps its identifier, later
-/// ones get `_2`, `_3`… (skipping any suffixed form already taken).
-pub fn unique_idents<S: AsRef<str>>(names: &[S]) -> Vec<String> {
-    let mut used = HashSet::new();
-    names
-        .iter()
-        .map(|n| {
-            let base = ident(n.as_ref());
-            let mut candidate = base.clone();
-            let mut i = 2;
-            while !used.insert(candidate.clone()) {
-                candidate = format!("{base}_{i}");
-                i += 1;
-            }
-            candidate
-        })
-        .collect()
-}
-
-/// `s` as a quoted HCL string literal that means exactly `s`: `\` `"` and control characters
-/// escaped, and the template markers `${` / `%{` doubled to `$${` / `%%{`.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' | '%' if chars.peek() == Some(&'{') => {
-                out.push(c);
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// An object key: bare when it is a plain identifier, quoted otherwise (and for the keywords
-/// that an expression parser would read as literals).
-fn object_key(k: &str) -> String {
-    let bare = k.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !matches!(k, "true" | "false" | "null");
-    if bare { k.to_string() } else { quote(k) }
-}
-
-/// A JSON scalar as the string Terraform's `map(string)` arguments take; `None` for null.
-/// Nested values (not expected in these maps) travel as their JSON text.
-fn as_string(v: &Value) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
-}
-
-/// A record's string field, `None` when absent, null or empty.
-fn text(r: &Value, key: &str) -> Option<String> {
-    field(r, key).filter(|s| !s.is_empty())
-}
-
-/// A record's string field as the API returned it, `""` included; `None` when absent or null
-/// (the providers store every non-null field on read, so an empty one must be written too).
-fn field(r: &Value, key: &str) -> Option<String> {
-    r.get(key).and_then(as_string)
-}
-
-enum Item {
-    /// `key = <expression>` on one line.
-    Attr(&'static str, String),
-    /// `key = { k = "v" … }` over several lines.
-    Map(&'static str, Vec<(String, String)>),
-    Comment(String),
-}
-
-struct Block {
-    head: String,
-    items: Vec<Item>,
-}
-
-impl Block {
-    fn new(head: String) -> Block {
-        Block {
-            head,
-            items: Vec::new(),
-        }
-    }
-
-    fn attr(&mut self, key: &'static str, expr: String) {
-        self.items.push(Item::Attr(key, expr));
-    }
-
-    fn string(&mut self, key: &'static str, value: Option<String>) {
-        if let Some(v) = value {
-            self.attr(key, quote(&v));
-        }
-    }
-
-    /// Writes the block, `=` aligned within runs of one-line attributes as `terraform fmt` does.
-    fn write(&self, out: &mut String) {
-        out.push_str(&self.head);
-        out.push_str(" {\n");
-        let mut i = 0;
-        while i < self.items.len() {
-            match &self.items[i] {
-                Item::Attr(..) => {
-                    let run: Vec<(&str, &str)> = self.items[i..]
-                        .iter()
-                        .map_while(|it| match it {
-                            Item::Attr(k, e) => Some((*k, e.as_str())),
-                            _ => None,
-                        })
-                        .collect();
-                    write_aligned(out, "  ", &run);
-                    i += run.len();
-                }
-                Item::Map(k, entries) => {
-                    out.push_str(&format!("  {k} = {{\n"));
-                    let run: Vec<(&str, &str)> = entries
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    write_aligned(out, "    ", &run);
-                    out.push_str("  }\n");
-                    i += 1;
-                }
-                Item::Comment(c) => {
-                    out.push_str(&format!("  # {c}\n"));
-                    i += 1;
-                }
-            }
-        }
-        out.push_str("}\n");
-    }
-}
-
-fn write_aligned(out: &mut String, indent: &str, run: &[(&str, &str)]) {
-    let width = run
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (k, e) in run {
-        let pad = width - k.chars().count();
-        out.push_str(&format!("{indent}{k}{} = {e}\n", " ".repeat(pad)));
-    }
-}
-
-/// A map argument from a record's object field: null entries skipped, masked entries left out
-/// (each named in a comment); an empty map (`{}`) when no entry is left, since the provider
-/// stores any map the API returns. Nothing when the field is absent or null.
-fn map_item(block: &mut Block, arg: &'static str, field: Option<&Value>, masked: bool) {
-    let Some(Value::Object(m)) = field else {
-        return;
-    };
-    let mut entries = Vec::new();
-    let mut left_out = Vec::new();
-    for (k, v) in m {
-        let Some(s) = as_string(v) else { continue };
-        if masked && s == MASK {
-            left_out.push(k);
-            continue;
-        }
-        entries.push((object_key(k), quote(&s)));
-    }
-    for k in left_out {
-        block.items.push(Item::Comment(format!(
-            "{arg} {} is write-only (the API shows it masked) and is left out;",
-            quote(k)
-        )));
-        block.items.push(Item::Comment(format!(
-            "an update sends {arg} as written: add it from a sensitive variable first"
-        )));
-    }
-    if entries.is_empty() {
-        block.attr(arg, "{}".into());
-    } else {
-        block.items.push(Item::Map(arg, entries));
+        ProviderKind::Chatbotkit => &chatbotkit::Chatbotkit,
+        ProviderKind::Kubiya => &kubiya::Kubiya,
     }
 }
 
 /// The HCL for `records` of one platform: a header comment, then for each secret a
 /// `resource` block (every argument the API returned that the provider's schema has, empty
-/// strings included, so a plan after adoption changes nothing but the value) and, unless it is
-/// a personal ChatBotKit secret, which takes no value, a sensitive `variable` block for its
-/// value. ChatBotKit secrets also get an `import` block (by id); Kubiya's provider implements
-/// no import, so its secrets get none and the header says how to adopt them instead.
+/// strings included, so a plan after adoption changes nothing but the value) and, unless it
+/// takes no value (a personal ChatBotKit secret), a sensitive `variable` block for its value.
+/// Where the provider implements import, an `import` block comes first; where it does not,
+/// the header says how to adopt the secrets instead.
 pub fn render(kind: ProviderKind, records: &[Value]) -> String {
-    let rtype = resource_type(kind);
-    let records = sort_oldest_first(kind, records);
-    let labels: Vec<String> = records
-        .iter()
-        .map(|r| match kind {
-            ProviderKind::Chatbotkit => text(r, "name")
-                .filter(|n| !n.trim().is_empty())
-                .or_else(|| text(r, "id"))
-                .unwrap_or_default(),
-            ProviderKind::Kubiya => text(r, "name").unwrap_or_default(),
-        })
-        .collect();
+    let d = dialect(kind);
+    let rtype = d.resource_type();
+    let mut records: Vec<&Value> = records.iter().collect();
+    records.sort_by(|a, b| d.order(a, b));
+    let labels: Vec<String> = records.iter().map(|r| d.label(r)).collect();
     let idents = unique_idents(&labels);
-    let mut out = header(kind, &records, &idents);
+    let mut out = header(d, &records, &idents);
     if records.is_empty() {
         out.push_str("\n# No secrets matched.\n");
         return out;
     }
     for (r, id) in records.iter().zip(&idents) {
-        let name = field(r, "name").unwrap_or_default();
-        let secret_id = text(r, "id");
         out.push('\n');
-        let mut b = Block::new(format!("resource {} {}", quote(rtype), quote(id)));
-        match kind {
-            ProviderKind::Chatbotkit => {
-                if let Some(sid) = &secret_id {
-                    let mut i = Block::new("import".into());
-                    i.attr("to", format!("{rtype}.{id}"));
-                    i.attr("id", quote(sid));
-                    i.write(&mut out);
-                    out.push('\n');
-                }
-                b.string("name", field(r, "name"));
-                b.string("description", field(r, "description"));
-                b.string("type", field(r, "type"));
-                b.string("kind", field(r, "kind"));
-                b.string("visibility", field(r, "visibility"));
-                b.string("blueprint_id", field(r, "blueprintId"));
-                map_item(&mut b, "config", r.get("config"), true);
-                map_item(&mut b, "meta", r.get("meta"), false);
-            }
-            ProviderKind::Kubiya => {
-                // The provider stores `description` on every read, `""` when there is none.
-                b.attr("name", quote(&name));
-                b.attr(
-                    "description",
-                    quote(&field(r, "description").unwrap_or_default()),
-                );
-            }
+        if let Some(import_id) = d.import_id(r) {
+            let mut i = Block::new("import".into());
+            i.attr("to", format!("{rtype}.{id}"));
+            i.attr("id", quote(&import_id));
+            i.write(&mut out);
+            out.push('\n');
         }
-        let takes_value = takes_value(kind, r);
+        let mut b = Block::new(format!("resource {} {}", quote(rtype), quote(id)));
+        d.arguments(r, &mut b);
+        let takes_value = d.takes_value(r);
         if takes_value {
             b.attr("value", format!("var.{id}"));
         } else {
-            b.items.push(Item::Comment(
-                "a personal secret takes no value: each user authenticates it".into(),
-            ));
+            b.comment("a personal secret takes no value: each user authenticates it".into());
         }
         b.write(&mut out);
         if takes_value {
-            let about = match (kind, &secret_id) {
-                (ProviderKind::Chatbotkit, Some(sid)) => {
-                    format!("Value of ChatBotKit secret {name} ({sid})")
-                }
-                _ => format!("Value of {} secret {name}", kind.display()),
-            };
             let mut v = Block::new(format!("variable {}", quote(id)));
             v.attr("type", "string".into());
             v.attr("sensitive", "true".into());
-            v.attr("description", quote(&about));
+            v.attr("description", quote(&d.value_about(r)));
             out.push('\n');
             v.write(&mut out);
         }
@@ -349,10 +114,34 @@ pub fn render(kind: ProviderKind, records: &[Value]) -> String {
     out
 }
 
+/// How to use the file. Only identifiers and fixed text go into comments (a name could hold
+/// a newline); a name is shown only when it is plain enough to need no quoting.
+fn header(d: &dyn Dialect, records: &[&Value], idents: &[String]) -> String {
+    let n = records.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let mut h = format!(
+        "# Generated by secretctl {} from {n} {} secret{plural}.\n",
+        env!("CARGO_PKG_VERSION"),
+        d.kind().display(),
+    );
+    h.push_str(d.needs());
+    h.push_str("#\n");
+    h.push_str(&required_providers(d));
+    h.push_str("#\n");
+    // The example: the first secret that takes a value.
+    let example = records
+        .iter()
+        .zip(idents)
+        .find(|(r, _)| d.takes_value(r))
+        .map(|(r, id)| (*r, id.as_str()));
+    h.push_str(&d.usage(n, example));
+    h
+}
+
 /// The `required_providers` entry the module needs, as comment lines (the file cannot hold
 /// the block itself: a module may have only one `required_providers`, and it usually has one
 /// already, or two of these files side by side).
-fn required_providers(kind: ProviderKind) -> String {
+fn required_providers(d: &dyn Dialect) -> String {
     format!(
         "#   terraform {{\n\
          #     required_providers {{\n\
@@ -361,129 +150,15 @@ fn required_providers(kind: ProviderKind) -> String {
          #       }}\n\
          #     }}\n\
          #   }}\n",
-        kind.key(),
-        provider_source(kind),
+        d.kind().key(),
+        d.source(),
     )
-}
-
-/// How to use the file. Only identifiers and fixed text go into comments (a name could hold
-/// a newline); a name is shown only when it is plain enough to need no quoting.
-fn header(kind: ProviderKind, records: &[&Value], idents: &[String]) -> String {
-    let n = records.len();
-    let plural = if n == 1 { "" } else { "s" };
-    let mut h = format!(
-        "# Generated by secretctl {} from {n} {} secret{plural}.\n",
-        env!("CARGO_PKG_VERSION"),
-        kind.display(),
-    );
-    match kind {
-        ProviderKind::Chatbotkit => h.push_str(
-            "# Needs Terraform >= 1.5 (import blocks) and the provider declared once in the\n\
-             # module, e.g. in versions.tf (not here: a module takes one required_providers):\n",
-        ),
-        ProviderKind::Kubiya => h.push_str(
-            "# Needs the provider declared once in the module, e.g. in versions.tf (not here: a\n\
-             # module takes one required_providers); without it Terraform looks for\n\
-             # hashicorp/kubiya, which does not exist:\n",
-        ),
-    }
-    h.push_str("#\n");
-    h.push_str(&required_providers(kind));
-    h.push_str("#\n");
-    // The example: the first secret that takes a value.
-    let example = records
-        .iter()
-        .zip(idents)
-        .find(|(r, _)| takes_value(kind, r));
-    match kind {
-        ProviderKind::Chatbotkit => {
-            h.push_str(
-                "# Provider limitation (chatbotkit/chatbotkit 1.0.1): its read finds only the\n\
-                 # account's first secret, so importing more than one fails with \"Cannot import\n\
-                 # non-existent remote object\", and a managed secret it cannot find is planned\n\
-                 # for creation again. secretctl cannot work around it; check every plan.\n\
-                 #\n\
-                 # No secret value is in this file: ChatBotKit never returns values, and secretctl\n\
-                 # never writes one to a file.\n",
-            );
-            let Some((_, var)) = example else {
-                if n > 0 {
-                    h.push_str(
-                        "# Every secret here is personal and takes no value. Run: terraform plan\n",
-                    );
-                }
-                return h;
-            };
-            h.push_str(&format!(
-                "# Supply each value in an environment variable TF_VAR_<variable>, e.g.\n\
-                 #   export TF_VAR_{var}=\"$(op read op://vault/item/field)\"\n\
-                 # or in a *.tfvars file kept out of version control (terraform plan -var-file=FILE).\n\
-                 # Then run terraform plan: it shows the imports and an update that sets each value\n\
-                 # (the API never returns a value, so the state has none to compare). Terraform\n\
-                 # keeps the value you supply in its state, in plain text.\n"
-            ));
-        }
-        ProviderKind::Kubiya => {
-            let (name, var) = match example {
-                Some((r, var)) => {
-                    let name = text(r, "name").unwrap_or_default();
-                    let plain = !name.is_empty()
-                        && name
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
-                    (if plain { name } else { "NAME".into() }, var.as_str())
-                }
-                None => ("NAME".into(), "x"),
-            };
-            h.push_str(&format!(
-                "# No import blocks: kubiya_secret implements no import (provider source as of\n\
-                 # commit fdeac48; an import block fails with \"Resource Import Not Implemented\"),\n\
-                 # and creating a name that exists fails. To adopt an existing secret, copy its\n\
-                 # value into the variable, delete the secret and let Terraform create it at once:\n\
-                 #   export TF_VAR_{var}=\"$(secretctl kubiya get {name} --reveal)\"\n\
-                 #   terraform plan -target=kubiya_secret.{var}   # 1 to add, nothing else\n\
-                 #   test -n \"$TF_VAR_{var}\" && secretctl kubiya delete {name} --yes &&\n\
-                 #     terraform apply -target=kubiya_secret.{var}\n\
-                 # The secret is missing from the delete until the apply: answer it at once. For\n\
-                 # several, export every value first, then delete them and run one apply. Every\n\
-                 # later plan needs the values too: TF_VAR_<variable>, or a *.tfvars file kept out\n\
-                 # of version control (terraform plan -var-file=FILE).\n\
-                 #\n\
-                 # No secret value is in this file (secretctl never writes one to a file), but this\n\
-                 # provider reads every value back and keeps it in the Terraform state in plain\n\
-                 # text: keep the state where only those allowed to read these secrets can reach.\n"
-            ));
-        }
-    }
-    h
-}
-
-/// Whether the resource gets `value = var.…` (a personal ChatBotKit secret takes none).
-fn takes_value(kind: ProviderKind, r: &Value) -> bool {
-    kind == ProviderKind::Kubiya || text(r, "kind").as_deref() != Some("personal")
-}
-
-/// The order of the file: oldest first (then by id or name), so that a secret created later
-/// never takes the Terraform name an earlier one had in a previous run.
-fn sort_oldest_first(kind: ProviderKind, records: &[Value]) -> Vec<&Value> {
-    let mut v: Vec<&Value> = records.iter().collect();
-    match kind {
-        ProviderKind::Chatbotkit => v.sort_by(|a, b| {
-            let t = |r: &Value| r.get("createdAt").and_then(Value::as_f64).unwrap_or(0.0);
-            t(a).total_cmp(&t(b))
-                .then_with(|| text(a, "id").cmp(&text(b, "id")))
-        }),
-        ProviderKind::Kubiya => v.sort_by(|a, b| {
-            text(a, "created_at")
-                .cmp(&text(b, "created_at"))
-                .then_with(|| text(a, "name").cmp(&text(b, "name")))
-        }),
-    }
-    v
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use hcl::{Block as HclBlock, Body, Expression, ObjectKey};
     use serde_json::json;
