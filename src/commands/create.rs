@@ -25,6 +25,19 @@ pub struct CreateArgs<'a> {
     pub fields: Map<String, Value>,
 }
 
+impl<'a> CreateArgs<'a> {
+    /// A secret with a value and no provider fields.
+    pub fn new(name: &'a str, description: Option<&'a str>, value: &'a ValueArgs) -> Self {
+        CreateArgs {
+            name,
+            description,
+            value,
+            mode: ValueMode::Required,
+            fields: Map::new(),
+        }
+    }
+}
+
 pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
     check_name(a.name)?;
     // Where the name is the identifier, it must be addressable: check before asking for a value.

@@ -6,7 +6,16 @@ use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
 use crate::error::{self, Result};
-use crate::provider::Provider;
+use crate::provider::{Provider, ProviderKind};
+
+/// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
+/// never returns a value.
+pub fn check(kind: ProviderKind, reveal: bool) -> Result<()> {
+    if reveal && !kind.values_readable() {
+        return Err(crate::provider::chatbotkit::values_are_write_only());
+    }
+    Ok(())
+}
 
 pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Result<i32> {
     check_name(target)?;
@@ -18,9 +27,6 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         .with_hint("drop -o json to print the value, or drop --reveal for the JSON record"));
     }
     if reveal {
-        if !p.values_readable() {
-            return Err(crate::provider::chatbotkit::values_are_write_only());
-        }
         let value = p.reveal(target)?;
         let w = &mut ctx.streams.stdout;
         w.write_all(&value).map_err(error::output)?;

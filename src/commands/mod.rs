@@ -24,8 +24,8 @@ use reqwest::Url;
 use serde_json::{Map, Value, json};
 
 use crate::cli::{
-    CbkCommand, CbkFields, ChatbotkitCmd, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCmd,
-    KubiyaCommand, OutputFormat, ProviderArgs,
+    CbkCommand, CbkFields, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCommand, OutputFormat,
+    ProviderArgs, ValueArgs,
 };
 use crate::config::Config;
 use crate::context::Ctx;
@@ -43,11 +43,18 @@ use crate::transport::Transport;
 use create::{CreateArgs, ValueMode};
 use update::UpdateArgs;
 
-/// The innermost `--config FILE` wins (`None`: a level without the option, as after
-/// `chatbotkit create|update`, where `--config` is the secret's own `KEY=VALUE`).
-fn config_file(levels: &[Option<&ConfigFileArg>]) -> Option<PathBuf> {
-    levels
-        .iter()
+/// The innermost `--config FILE` wins: the command's, the provider's (or `config`'s), the
+/// top level's. `chatbotkit create|update` have none of their own: there `--config` is the
+/// secret's own `KEY=VALUE`.
+fn config_file(top: &ConfigFileArg, command: &Command) -> Option<PathBuf> {
+    let levels = match command {
+        Command::Chatbotkit(c) => [Some(&c.config_file), c.command.config_file()],
+        Command::Kubiya(c) => [Some(&c.config_file), Some(c.command.config_file())],
+        Command::Config(c) => [Some(&c.config_file), Some(c.command.config_file())],
+        Command::Completions(_) | Command::Emulator(_) => [None, None],
+    };
+    std::iter::once(Some(top))
+        .chain(levels)
         .rev()
         .find_map(|c| c.and_then(|c| c.config_file.clone()))
 }
@@ -60,23 +67,17 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
         command,
     } = cli;
     check_output(&global, &command)?;
+    let mut ctx = Ctx::resolve(&global, config_file(&top, &command), streams, out);
     match command {
-        Command::Chatbotkit(c) => Ok(chatbotkit(c, &global, &top, streams, out)?),
-        Command::Kubiya(c) => Ok(kubiya(c, &global, &top, streams, out)?),
+        Command::Chatbotkit(c) => Ok(chatbotkit(ctx, &c.provider, c.command)?),
+        Command::Kubiya(c) => Ok(kubiya(ctx, &c.provider, c.command)?),
         Command::Completions(a) => {
-            streams.stdout.write_all(&generated::completion(a.shell))?;
+            ctx.streams
+                .stdout
+                .write_all(&generated::completion(a.shell))?;
             Ok(0)
         }
-        Command::Config(c) => {
-            let leaf = c.command.config_file();
-            let mut ctx = Ctx::resolve(
-                &global,
-                config_file(&[Some(&top), Some(&c.config_file), Some(leaf)]),
-                streams,
-                out,
-            );
-            Ok(config::run(&mut ctx, c.command)?)
-        }
+        Command::Config(c) => Ok(config::run(&mut ctx, c.command)?),
         Command::Emulator(a) => {
             let token = a.token.unwrap_or_else(crate::emulator::random_token);
             crate::emulator::run(
@@ -189,10 +190,43 @@ fn provider(
     })
 }
 
+const CBK: ProviderKind = ProviderKind::Chatbotkit;
+const KUBIYA: ProviderKind = ProviderKind::Kubiya;
+
+/// Builds the adapter, with the variable `--value-env` names kept from the token lookup, and
+/// runs `verb` on it. The arms check all they can first: nothing is read from the config or
+/// sent before this.
+fn on(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    value: Option<&ValueArgs>,
+    verb: impl FnOnce(&mut Ctx, &dyn Provider) -> Result<i32>,
+) -> Result<i32> {
+    let value_env = value.and_then(|v| v.value_env.as_deref());
+    let prov = provider(ctx, kind, p, value_env, None)?;
+    verb(ctx, &*prov)
+}
+
 /// ChatBotKit's own actions (verify, revoke) need the adapter itself.
 fn connect_cbk(ctx: &Ctx, p: &ProviderArgs) -> Result<Chatbotkit> {
     let (t, root) = connect(ctx, ProviderKind::Chatbotkit, p, None, None)?;
     Ok(Chatbotkit::new(t, root))
+}
+
+/// `get`, for either provider: `--reveal` of a value the API never returns is refused before
+/// connecting.
+fn get(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    target: &str,
+    reveal: bool,
+) -> Result<i32> {
+    get::check(kind, reveal)?;
+    on(ctx, kind, p, None, |ctx, prov| {
+        get::get(ctx, prov, target, reveal)
+    })
 }
 
 /// The shared pace of a bulk run of `concurrency` workers.
@@ -263,22 +297,9 @@ fn cbk_fields(
     (fields, maps)
 }
 
-fn chatbotkit(
-    c: ChatbotkitCmd,
-    global: &GlobalArgs,
-    top: &ConfigFileArg,
-    streams: &mut Streams,
-    out: Output,
-) -> Result<i32> {
+fn chatbotkit(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result<i32> {
     use crate::cli::CbkKind;
-    let mut ctx = Ctx::resolve(
-        global,
-        config_file(&[Some(top), Some(&c.config_file), c.command.config_file()]),
-        streams,
-        out,
-    );
-    let p = &c.provider;
-    match c.command {
+    match command {
         CbkCommand::Create(a) => {
             let personal = a.fields.kind == Some(CbkKind::Personal);
             if personal && (a.value.has_source() || a.value.base64 || a.value.keep_newline) {
@@ -314,67 +335,39 @@ fn chatbotkit(
             }
             let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
-            let prov = provider(
-                &ctx,
-                ProviderKind::Chatbotkit,
-                p,
-                a.value.value_env.as_deref(),
-                None,
-            )?;
-            create::create(
-                &mut ctx,
-                &*prov,
-                CreateArgs {
-                    name: &a.name,
-                    description: a.fields.description.as_deref(),
-                    value: &a.value,
-                    mode,
-                    fields,
-                },
-            )
+            let args = CreateArgs {
+                mode,
+                fields,
+                ..CreateArgs::new(&a.name, a.fields.description.as_deref(), &a.value)
+            };
+            on(&mut ctx, CBK, p, Some(&a.value), |ctx, prov| {
+                create::create(ctx, prov, args)
+            })
         }
-        CbkCommand::Get(a) => {
-            if a.reveal {
-                return Err(crate::provider::chatbotkit::values_are_write_only());
-            }
-            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
-            get::get(&mut ctx, &*prov, &a.name_or_id, false)
-        }
+        CbkCommand::Get(a) => get(&mut ctx, CBK, p, &a.name_or_id, a.reveal),
         CbkCommand::Update(a) => {
             let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
             let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);
-            let prov = provider(
-                &ctx,
-                ProviderKind::Chatbotkit,
-                p,
-                a.value.value_env.as_deref(),
-                None,
-            )?;
-            update::update(
-                &mut ctx,
-                &*prov,
-                UpdateArgs {
-                    target: &a.name_or_id,
-                    new_name: a.name.as_deref(),
-                    description: a.fields.description.as_deref(),
-                    value: &a.value,
-                    keep_value: a.keep_value,
-                    fields,
-                    merge,
-                },
-            )
+            let description = a.fields.description.as_deref();
+            let args = UpdateArgs {
+                new_name: a.name.as_deref(),
+                fields,
+                merge,
+                ..UpdateArgs::new(&a.name_or_id, description, &a.value, a.keep_value)
+            };
+            on(&mut ctx, CBK, p, Some(&a.value), |ctx, prov| {
+                update::update(ctx, prov, args)
+            })
         }
-        CbkCommand::Delete(a) => {
-            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
-            delete::delete(&mut ctx, &*prov, &a.name_or_id, a.yes, a.ignore_missing)
-        }
-        CbkCommand::List(a) => {
-            let prov = provider(&ctx, ProviderKind::Chatbotkit, p, None, None)?;
-            list::list(&mut ctx, &*prov, &ListFilter { meta: a.meta }, &a.names)
-        }
-        CbkCommand::Import(a) => import(&mut ctx, ProviderKind::Chatbotkit, p, &a),
-        CbkCommand::Sync(a) => sync(&mut ctx, ProviderKind::Chatbotkit, p, &a),
+        CbkCommand::Delete(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+        }),
+        CbkCommand::List(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
+            list::list(ctx, prov, &ListFilter { meta: a.meta }, &a.names)
+        }),
+        CbkCommand::Import(a) => import(&mut ctx, CBK, p, &a),
+        CbkCommand::Sync(a) => sync(&mut ctx, CBK, p, &a),
         CbkCommand::Verify(a) => {
             let prov = connect_cbk(&ctx, p)?;
             verify::verify(&mut ctx, &prov, &a.name_or_id)
@@ -386,80 +379,28 @@ fn chatbotkit(
     }
 }
 
-fn kubiya(
-    c: KubiyaCmd,
-    global: &GlobalArgs,
-    top: &ConfigFileArg,
-    streams: &mut Streams,
-    out: Output,
-) -> Result<i32> {
-    let mut ctx = Ctx::resolve(
-        global,
-        config_file(&[
-            Some(top),
-            Some(&c.config_file),
-            Some(c.command.config_file()),
-        ]),
-        streams,
-        out,
-    );
-    let p = &c.provider;
-    match c.command {
+fn kubiya(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Result<i32> {
+    match command {
         KubiyaCommand::Create(a) => {
-            let prov = provider(
-                &ctx,
-                ProviderKind::Kubiya,
-                p,
-                a.value.value_env.as_deref(),
-                None,
-            )?;
-            create::create(
-                &mut ctx,
-                &*prov,
-                CreateArgs {
-                    name: &a.name,
-                    description: a.description.as_deref(),
-                    value: &a.value,
-                    mode: ValueMode::Required,
-                    fields: Map::new(),
-                },
-            )
+            let args = CreateArgs::new(&a.name, a.description.as_deref(), &a.value);
+            on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
+                create::create(ctx, prov, args)
+            })
         }
-        KubiyaCommand::Get(a) => {
-            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
-            get::get(&mut ctx, &*prov, &a.name_or_id, a.reveal)
-        }
+        KubiyaCommand::Get(a) => get(&mut ctx, KUBIYA, p, &a.name_or_id, a.reveal),
         KubiyaCommand::Update(a) => {
-            let prov = provider(
-                &ctx,
-                ProviderKind::Kubiya,
-                p,
-                a.value.value_env.as_deref(),
-                None,
-            )?;
-            update::update(
-                &mut ctx,
-                &*prov,
-                UpdateArgs {
-                    target: &a.name,
-                    new_name: None,
-                    description: a.description.as_deref(),
-                    value: &a.value,
-                    keep_value: a.keep_value,
-                    fields: Map::new(),
-                    merge: Map::new(),
-                },
-            )
+            let args = UpdateArgs::new(&a.name, a.description.as_deref(), &a.value, a.keep_value);
+            on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
+                update::update(ctx, prov, args)
+            })
         }
-        KubiyaCommand::Delete(a) => {
-            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
-            delete::delete(&mut ctx, &*prov, &a.name_or_id, a.yes, a.ignore_missing)
-        }
-        KubiyaCommand::List(a) => {
-            let prov = provider(&ctx, ProviderKind::Kubiya, p, None, None)?;
-            list::list(&mut ctx, &*prov, &ListFilter::default(), &a.names)
-        }
-        KubiyaCommand::Import(a) => import(&mut ctx, ProviderKind::Kubiya, p, &a),
-        KubiyaCommand::Sync(a) => sync(&mut ctx, ProviderKind::Kubiya, p, &a),
+        KubiyaCommand::Delete(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+        }),
+        KubiyaCommand::List(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
+            list::list(ctx, prov, &ListFilter::default(), &a.names)
+        }),
+        KubiyaCommand::Import(a) => import(&mut ctx, KUBIYA, p, &a),
+        KubiyaCommand::Sync(a) => sync(&mut ctx, KUBIYA, p, &a),
     }
 }

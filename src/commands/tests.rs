@@ -178,3 +178,57 @@ fn import_plans_conflicts_from_one_list_and_skips_what_exists() {
     assert_eq!(r.ok(), Some(0));
     assert_eq!(p.value("A").as_deref(), Some("new-a"));
 }
+
+#[test]
+fn reveal_is_refused_before_connecting_only_where_values_are_write_only() {
+    use crate::provider::ProviderKind;
+    let e = super::get::check(ProviderKind::Chatbotkit, true).unwrap_err();
+    assert_eq!(e.code(), 2);
+    assert!(e.msg().text.contains("write-only"), "{}", e.msg().text);
+    assert!(super::get::check(ProviderKind::Chatbotkit, false).is_ok());
+    assert!(super::get::check(ProviderKind::Kubiya, true).is_ok());
+}
+
+#[test]
+fn the_innermost_config_file_wins_and_a_secret_config_entry_is_not_one() {
+    use clap::Parser;
+    let file = |args: &[&str]| {
+        let cli = crate::cli::Cli::try_parse_from(args).unwrap();
+        super::config_file(&cli.config_file, &cli.command).map(|p| p.to_string_lossy().into_owned())
+    };
+    let top = ["secretctl", "--config", "/top.toml"];
+    assert_eq!(
+        file(&[&top[..], &["kubiya", "list"]].concat()).as_deref(),
+        Some("/top.toml")
+    );
+    assert_eq!(
+        file(&[&top[..], &["kubiya", "--config", "/p.toml", "list"]].concat()).as_deref(),
+        Some("/p.toml")
+    );
+    assert_eq!(
+        file(
+            &[
+                &top[..],
+                &[
+                    "kubiya", "--config", "/p.toml", "list", "--config", "/l.toml"
+                ]
+            ]
+            .concat()
+        )
+        .as_deref(),
+        Some("/l.toml")
+    );
+    // After `chatbotkit create`, --config is the secret's KEY=VALUE, not a file.
+    assert_eq!(
+        file(
+            &[
+                &top[..],
+                &["cbk", "create", "N", "--no-value", "--config", "k=@/f"]
+            ]
+            .concat()
+        )
+        .as_deref(),
+        Some("/top.toml")
+    );
+    assert_eq!(file(&["secretctl", "completions", "bash"]), None);
+}

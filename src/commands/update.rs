@@ -21,6 +21,26 @@ pub struct UpdateArgs<'a> {
     pub merge: Map<String, Value>,
 }
 
+impl<'a> UpdateArgs<'a> {
+    /// An update of the value and description only, the name kept.
+    pub fn new(
+        target: &'a str,
+        description: Option<&'a str>,
+        value: &'a ValueArgs,
+        keep_value: bool,
+    ) -> Self {
+        UpdateArgs {
+            target,
+            new_name: None,
+            description,
+            value,
+            keep_value,
+            fields: Map::new(),
+            merge: Map::new(),
+        }
+    }
+}
+
 pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
     check_name(a.target)?;
     if let Some(n) = a.new_name {
