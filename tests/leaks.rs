@@ -9,7 +9,8 @@
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
-use std::process::Stdio;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -853,10 +854,41 @@ fn core_limit_is_zero_and_the_process_is_not_dumpable() {
         latency_ms: 2000,
         ..on("GET", "/api/v1/secrets")
     });
-    let mut c = env.command();
-    c.args(["kubiya", "list"]);
     // SAFETY: geteuid has no preconditions.
     let root = unsafe { libc::geteuid() } == 0;
+    // As `nobody`, the binary must be reachable: the checkout may sit in a folder only root
+    // can enter (a `mktemp -d` clone), so run a copy from a world-readable folder in /tmp.
+    let copy = root.then(|| {
+        let base = Path::new("/tmp");
+        let dir = tempfile::Builder::new()
+            .prefix("secretctl-nobody-")
+            .tempdir_in(if base.is_dir() {
+                base.to_path_buf()
+            } else {
+                std::env::temp_dir()
+            })
+            .unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let exe = dir.path().join("secretctl");
+        std::fs::copy(bin(), &exe).unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        (dir, exe)
+    });
+    let mut c = match &copy {
+        Some((_, exe)) => {
+            let base = env.command();
+            let mut c = Command::new(exe);
+            for (k, v) in base.get_envs() {
+                match v {
+                    Some(v) => c.env(k, v),
+                    None => c.env_remove(k),
+                };
+            }
+            c
+        }
+        None => env.command(),
+    };
+    c.args(["kubiya", "list"]);
     if root {
         c.uid(65534).gid(65534);
         c.env("HOME", "/nonexistent-secretctl-home");
