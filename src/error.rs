@@ -3,6 +3,23 @@
 
 use std::fmt;
 
+/// The contract's exit codes by name; [`Error::code`] maps each error kind to one, and a bulk
+/// run's totals map to [`FAILURE`](exit::FAILURE) or [`NETWORK`](exit::NETWORK).
+pub mod exit {
+    pub const SUCCESS: i32 = 0;
+    /// A failure not listed below, including an import or sync with failed items.
+    pub const FAILURE: i32 = 1;
+    /// Usage or input error; nothing was sent.
+    pub const USAGE: i32 = 2;
+    pub const NOT_FOUND: i32 = 3;
+    /// 401/403, no credentials, unsafe config file.
+    pub const AUTH: i32 = 4;
+    /// 409, name already exists, ambiguous name.
+    pub const CONFLICT: i32 = 5;
+    /// Network, timeout, rate limit or server error after retries.
+    pub const NETWORK: i32 = 6;
+}
+
 /// A failure the user sees: one line of message, an optional hint line, and an exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -66,13 +83,13 @@ impl Error {
     /// The exit code of the contract.
     pub fn code(&self) -> i32 {
         match self {
-            Error::Other(_) => 1,
-            Error::BrokenPipe(_) => 0,
-            Error::Usage(_) => 2,
-            Error::NotFound(_) => 3,
-            Error::Auth(_) => 4,
-            Error::Conflict(_) => 5,
-            Error::Network(_) => 6,
+            Error::Other(_) => exit::FAILURE,
+            Error::BrokenPipe(_) => exit::SUCCESS,
+            Error::Usage(_) => exit::USAGE,
+            Error::NotFound(_) => exit::NOT_FOUND,
+            Error::Auth(_) => exit::AUTH,
+            Error::Conflict(_) => exit::CONFLICT,
+            Error::Network(_) => exit::NETWORK,
         }
     }
 
@@ -421,9 +438,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// except a broken pipe, which is a quiet success (`secretctl list | head`).
 pub fn exit_code(err: &anyhow::Error) -> i32 {
     if is_broken_pipe(err) {
-        return 0;
+        return exit::SUCCESS;
     }
-    err.downcast_ref::<Error>().map_or(1, Error::code)
+    err.downcast_ref::<Error>()
+        .map_or(exit::FAILURE, Error::code)
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

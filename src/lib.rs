@@ -71,7 +71,7 @@ pub fn main() -> i32 {
                 let err = anyhow::Error::new(error::usage(text));
                 let _ = writeln!(std::io::stderr(), "{}", error::render_json(&err));
             }
-            return 2;
+            return error::exit::USAGE;
         }
     };
     let mut streams = Streams::real();
