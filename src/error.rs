@@ -57,6 +57,10 @@ pub struct Msg {
     pub effect: Effect,
     /// The HTTP status of the answer this error is, if it is one.
     pub status: Option<u16>,
+    /// The server's own message in that answer (scrubbed of secrets), apart from the text
+    /// secretctl wrapped around it, which names the secret: what an adapter may read to tell
+    /// one 4xx from another.
+    pub server_message: Option<String>,
 }
 
 /// What a failed write may have done on the server: bulk runs report by it (an unsure item
@@ -140,6 +144,17 @@ impl Error {
         self
     }
 
+    /// The server's own message, for errors that are an answer.
+    pub fn with_server_message(mut self, message: impl Into<String>) -> Self {
+        self.msg_mut().server_message = Some(message.into());
+        self
+    }
+
+    /// The server's own message in the answer this error is, if it had one.
+    pub fn server_message(&self) -> Option<&str> {
+        self.msg().server_message.as_deref()
+    }
+
     /// The HTTP status of the answer, for errors that are one.
     pub fn status(&self) -> Option<u16> {
         self.msg().status
@@ -184,6 +199,7 @@ impl Msg {
             problems: Vec::new(),
             effect: Effect::Known,
             status: None,
+            server_message: None,
         }
     }
 }

@@ -538,6 +538,7 @@ impl Transport {
         });
         let message = crate::output::sanitize(&shorten(&message)).into_owned();
         let text = format!("{}: {} ({})", call.what, message, status.as_u16());
+        let server = message;
         let vars = self.kind.token_env().join(" or ");
         let err = match status.as_u16() {
             401 => error::auth(text).with_hint(format!(
@@ -556,7 +557,7 @@ impl Transport {
             500..=599 => error::network(text),
             _ => error::other(text),
         };
-        err.with_status(status.as_u16())
+        err.with_status(status.as_u16()).with_server_message(server)
     }
 
     fn trace_request(&self, req: &reqwest::blocking::Request, attempt: u32) {

@@ -124,6 +124,36 @@ fn create_existing_name_is_conflict_with_update_hint() {
     assert_eq!(env.requests(Some("POST"), "/secrets").len(), 1);
 }
 
+/// A 4xx whose own message says the name exists is a conflict; the words in the secret's
+/// name never are (the error text names the secret).
+#[test]
+fn only_the_servers_words_make_a_4xx_a_conflict() {
+    for (name, server, code) in [
+        ("db already exists", "invalid secret name", 1),
+        ("plain-name", "invalid secret name", 1),
+        ("plain-name", "secret plain-name already exists", 5),
+        ("db already exists", "Secret 'db already exists' is invalid", 1),
+    ] {
+        let env = Env::new();
+        env.fault(Fault {
+            method: Some("POST".into()),
+            path_contains: Some("/secrets".into()),
+            status: Some(422),
+            body: Some(json!({ "message": server }).to_string()),
+            ..Default::default()
+        });
+        let r = env.run_stdin(&["kubiya", "create", name], b"value-422-x");
+        r.code(code).one_error_line().no_leak("value-422-x");
+        assert_eq!(
+            r.stderr.contains("it exists already"),
+            code == 5,
+            "{name:?} / {server:?}: {}",
+            r.stderr
+        );
+        assert_eq!(env.requests(Some("POST"), "/secrets").len(), 1);
+    }
+}
+
 #[test]
 fn get_plain_is_one_tab_separated_line() {
     let env = Env::new();

@@ -107,6 +107,16 @@ pub fn decode_value(
 }
 
 /// A bare array, tolerating `{"secrets": […]}`-style wrappers.
+/// Whether the server's own message in an error answer says the secret exists already, the
+/// name taken out first (a name may hold those words).
+fn says_it_exists(m: &crate::error::Msg, name: &str) -> bool {
+    m.server_message.as_deref().is_some_and(|s| {
+        s.replace(name, "")
+            .to_ascii_lowercase()
+            .contains("already exist")
+    })
+}
+
 fn records(v: Value, what: &str) -> Result<Vec<Value>> {
     match v {
         Value::Array(a) => Ok(a),
@@ -250,20 +260,22 @@ impl Provider for Kubiya {
                 })?;
                 Ok(spec.name.to_string())
             }
-            Err(f) => Err(match f.error {
-                Error::Conflict(m) => Error::Conflict(m).with_hint(format!(
-                    "it exists already; to change it: secretctl kubiya update {}",
-                    spec.name
-                )),
-                // Kubiya's clients disagree on the duplicate status; a 4xx that says so is one.
-                Error::Other(m) if m.text.to_ascii_lowercase().contains("already exist") => {
-                    Error::Conflict(m).with_hint(format!(
+            Err(f) => {
+                // Kubiya's clients disagree on the duplicate status: a 409, or another 4xx
+                // whose own words (not the name, which could say anything) say so.
+                let e = match f.error {
+                    Error::Other(m) if says_it_exists(&m, spec.name) => Error::Conflict(m),
+                    e => e,
+                };
+                Err(if matches!(e, Error::Conflict(_)) {
+                    e.with_hint(format!(
                         "it exists already; to change it: secretctl kubiya update {}",
                         spec.name
                     ))
-                }
-                e => e,
-            }),
+                } else {
+                    e
+                })
+            }
         }
     }
 
