@@ -170,22 +170,23 @@ fn read_bounded(r: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
     let mut buf = Zeroizing::new(Vec::new());
     r.take(BOUND).read_to_end(&mut buf)?;
     if buf.len() as u64 == BOUND {
-        return Err(std::io::Error::other(TOO_BIG));
+        return Err(std::io::Error::other(TooBig));
     }
     Ok(buf)
 }
 
-const TOO_BIG: &str = "the value is more than 1 MiB (1048576 bytes, the limit); nothing was sent";
+/// [`read_bounded`]'s own error, carried inside the `io::Error` it returns.
+#[derive(Debug, thiserror::Error)]
+#[error("the value is more than 1 MiB (1048576 bytes, the limit); nothing was sent")]
+struct TooBig;
 
 /// A read error as the usage error to show: the size limit as itself, others as `cannot`.
 fn read_error(
     e: std::io::Error,
     cannot: impl FnOnce(std::io::Error) -> error::Error,
 ) -> error::Error {
-    if e.get_ref()
-        .is_some_and(|inner| inner.to_string() == TOO_BIG)
-    {
-        error::usage(TOO_BIG)
+    if e.get_ref().is_some_and(|inner| inner.is::<TooBig>()) {
+        error::usage(TooBig.to_string())
     } else {
         cannot(e)
     }
@@ -378,11 +379,6 @@ pub fn read_config(
             }
             ConfigSource::Malformed => unreachable!("refused above"),
         };
-        if raw.is_empty() {
-            return Err(error::usage(format!(
-                "--config {k}: the value is empty; nothing was sent"
-            )));
-        }
         let value = check(raw, false).map_err(|problem| {
             error::usage(format!(
                 "--config {k}: {}; nothing was sent",

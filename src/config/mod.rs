@@ -19,8 +19,8 @@ pub mod token;
 use std::path::{Path, PathBuf};
 
 pub use edit::{set_provider_key, write_path, write_profile};
-pub use endpoint::{Endpoint, is_loopback, resolve_endpoint};
-pub use file::{ConfigFile, Profile, ProviderConfig, read_bounded};
+pub use endpoint::{is_loopback, resolve_endpoint};
+pub use file::{ConfigFile, Profile, ProviderConfig};
 pub use token::{TokenSource, resolve_token, token_source};
 
 use crate::error::{self, Result};
