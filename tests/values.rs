@@ -456,6 +456,18 @@ fn config_secret_from_a_file_is_sent_byte_for_byte() {
 }
 
 #[test]
+fn an_empty_config_secret_is_exit_2_naming_the_key() {
+    let env = Env::new();
+    let f = env.write("empty", b"");
+    let at = format!("clientSecret=@{}", f.display());
+    let r = env.run(&["cbk", "create", "GH", "--no-value", "--config", &at]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("--config clientSecret: the value is empty; nothing was sent");
+    assert!(env.emu.requests().is_empty(), "nothing is sent");
+}
+
+#[test]
 fn config_secret_from_stdin_follows_the_newline_rule() {
     let env = Env::new();
     let r = env.run_stdin(
