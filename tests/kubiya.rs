@@ -132,7 +132,11 @@ fn only_the_servers_words_make_a_4xx_a_conflict() {
         ("db already exists", "invalid secret name", 1),
         ("plain-name", "invalid secret name", 1),
         ("plain-name", "secret plain-name already exists", 5),
-        ("db already exists", "Secret 'db already exists' is invalid", 1),
+        (
+            "db already exists",
+            "Secret 'db already exists' is invalid",
+            1,
+        ),
     ] {
         let env = Env::new();
         env.fault(Fault {

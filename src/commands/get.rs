@@ -12,7 +12,7 @@ use crate::provider::{Provider, ProviderKind};
 /// never returns a value.
 pub fn check(kind: ProviderKind, reveal: bool) -> Result<()> {
     if reveal && !kind.values_readable() {
-        return Err(crate::provider::chatbotkit::values_are_write_only());
+        return Err(crate::provider::values_are_write_only(kind));
     }
     Ok(())
 }

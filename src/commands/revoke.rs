@@ -5,18 +5,18 @@ use serde_json::json;
 use super::Ctx;
 use super::common::*;
 use crate::error::{self, Result};
-use crate::provider::chatbotkit::Chatbotkit;
 use crate::provider::{Provider, quoted};
 
-pub fn revoke(ctx: &mut Ctx, p: &Chatbotkit, target: &str, yes: bool) -> Result<i32> {
+pub fn revoke(ctx: &mut Ctx, p: &dyn Provider, target: &str, yes: bool) -> Result<i32> {
     check_name(target)?;
+    let auth = p.authentication()?;
     let id = if yes {
         target.to_string()
     } else {
         if !ctx.streams.can_prompt() {
             confirm(ctx, false, "", "revoke")?;
         }
-        let rec = p.resolve(target)?;
+        let rec = p.get(target)?;
         confirm(
             ctx,
             false,
@@ -25,12 +25,12 @@ pub fn revoke(ctx: &mut Ctx, p: &Chatbotkit, target: &str, yes: bool) -> Result<
         )?;
         p.key(&rec).1
     };
-    let id = p.revoke(&id)?;
+    let id = auth.revoke(&id)?;
     if ctx.streams.stderr_tty {
         ctx.out
             .success(
                 &mut ctx.streams.stderr,
-                &format!("Revoked ChatBotKit secret {}", quoted(target)),
+                &format!("Revoked {} secret {}", p.kind().display(), quoted(target)),
             )
             .map_err(error::output)?;
     }

@@ -8,11 +8,11 @@ use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
 use crate::error::{self, Result};
-use crate::provider::chatbotkit::Chatbotkit;
+use crate::provider::Provider;
 
-pub fn verify(ctx: &mut Ctx, p: &Chatbotkit, target: &str) -> Result<i32> {
+pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
     check_name(target)?;
-    let v = p.verify(target)?;
+    let v = p.authentication()?.verify(target)?;
     let status = v
         .get("status")
         .and_then(Value::as_str)

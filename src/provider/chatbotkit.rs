@@ -9,7 +9,10 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
+use super::{
+    Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted,
+    url,
+};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::provider::ProviderKind;
@@ -203,44 +206,6 @@ impl Chatbotkit {
         match result {
             Err(Error::NotFound(_)) if gone_on_retry => Ok(target.to_string()),
             other => other,
-        }
-    }
-
-    pub fn verify(&self, target: &str) -> Result<Value> {
-        let what = format!("cannot verify ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, &what, |id| {
-            self.post(
-                &["secret", id, "verify"],
-                &json!({}),
-                &what,
-                Retry::Idempotent,
-                &[],
-            )
-        })
-    }
-
-    pub fn revoke(&self, target: &str) -> Result<String> {
-        let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
-        // The API also answers 404 for an existing secret that has no stored value: keep that
-        // answer instead of reporting the id as unknown after the name look-up found nothing.
-        let first_404: std::cell::RefCell<Option<Error>> = Default::default();
-        let result = self.act(target, "revoke", &what, |e| match e {
-            Error::Conflict(m) => {
-                Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
-            }
-            Error::NotFound(m) => {
-                first_404
-                    .borrow_mut()
-                    .get_or_insert_with(|| Error::NotFound(m.clone()));
-                Error::NotFound(m)
-            }
-            other => other,
-        });
-        match (result, first_404.into_inner()) {
-            (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
-                Err(direct.with_hint("the secret exists but has no stored value to revoke"))
-            }
-            (result, _) => result,
         }
     }
 
@@ -504,6 +469,47 @@ fn merge_map(current: Option<&Value>, changes: &Value) -> Value {
     Value::Object(m)
 }
 
+/// ChatBotKit's own actions on a secret's stored authentication.
+impl Authentication for Chatbotkit {
+    fn verify(&self, target: &str) -> Result<Value> {
+        let what = format!("cannot verify ChatBotKit secret {}", quoted(target));
+        self.by_id_or_name(target, &what, |id| {
+            self.post(
+                &["secret", id, "verify"],
+                &json!({}),
+                &what,
+                Retry::Idempotent,
+                &[],
+            )
+        })
+    }
+
+    fn revoke(&self, target: &str) -> Result<String> {
+        let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
+        // The API also answers 404 for an existing secret that has no stored value: keep that
+        // answer instead of reporting the id as unknown after the name look-up found nothing.
+        let first_404: std::cell::RefCell<Option<Error>> = Default::default();
+        let result = self.act(target, "revoke", &what, |e| match e {
+            Error::Conflict(m) => {
+                Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
+            }
+            Error::NotFound(m) => {
+                first_404
+                    .borrow_mut()
+                    .get_or_insert_with(|| Error::NotFound(m.clone()));
+                Error::NotFound(m)
+            }
+            other => other,
+        });
+        match (result, first_404.into_inner()) {
+            (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
+                Err(direct.with_hint("the secret exists but has no stored value to revoke"))
+            }
+            (result, _) => result,
+        }
+    }
+}
+
 impl Provider for Chatbotkit {
     fn kind(&self) -> ProviderKind {
         ProviderKind::Chatbotkit
@@ -550,8 +556,12 @@ impl Provider for Chatbotkit {
         self.resolve(target)
     }
 
+    fn authentication(&self) -> Result<&dyn Authentication> {
+        Ok(self)
+    }
+
     fn reveal(&self, _target: &str) -> Result<Zeroizing<Vec<u8>>> {
-        Err(values_are_write_only())
+        Err(super::values_are_write_only(ProviderKind::Chatbotkit))
     }
 
     fn create(&self, spec: &CreateSpec) -> Result<String> {
@@ -707,9 +717,4 @@ fn stream_error(code: &str, text: String) -> Error {
         "BAD_REQUEST" => error::other(text),
         _ => error::network(text),
     }
-}
-
-pub fn values_are_write_only() -> Error {
-    error::usage("ChatBotKit never returns secret values: they are write-only; nothing was sent")
-        .with_hint("get without --reveal shows the metadata")
 }

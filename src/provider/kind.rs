@@ -33,6 +33,14 @@ impl ProviderKind {
         }
     }
 
+    /// The header that names the user to act as, where the API has one.
+    pub fn run_as_header(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::Chatbotkit => Some("x-runas-user-id"),
+            ProviderKind::Kubiya => None,
+        }
+    }
+
     /// Token variables, first set wins.
     pub fn token_env(self) -> &'static [&'static str] {
         match self {

@@ -106,6 +106,31 @@ pub trait Provider: Send + Sync {
     fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
     /// Delete; returns the id or name.
     fn delete(&self, target: &str) -> Result<String>;
+    /// The actions on a secret's stored authentication, where the API has them.
+    fn authentication(&self) -> Result<&dyn Authentication> {
+        Err(error::usage(format!(
+            "{} secrets have no stored authentication to verify or revoke; nothing was sent",
+            self.kind().display()
+        )))
+    }
+}
+
+/// What a platform can do with the authentication a secret stores (ChatBotKit: OAuth and
+/// personal secrets): check it, and erase it.
+pub trait Authentication {
+    /// The authentication's state (`status`, and an `action.url` to authenticate at).
+    fn verify(&self, target: &str) -> Result<Value>;
+    /// Erase the stored value; returns the id.
+    fn revoke(&self, target: &str) -> Result<String>;
+}
+
+/// `get --reveal` where the API never returns a value (see [`ProviderKind::values_readable`]).
+pub fn values_are_write_only(kind: ProviderKind) -> error::Error {
+    error::usage(format!(
+        "{} never returns secret values: they are write-only; nothing was sent",
+        kind.display()
+    ))
+    .with_hint("get without --reveal shows the metadata")
 }
 
 /// The longest secret name (or id) accepted, in bytes: a Kubiya name travels as one URL path
