@@ -57,12 +57,11 @@ impl ConfigFile {
 /// The file to read: `--config`, else `$SECRETCTL_CONFIG`, else the default path; and whether
 /// it was named explicitly (by the flag or the variable) rather than being the default.
 pub fn locate(path_flag: Option<&Path>, env: EnvFn) -> (Option<PathBuf>, bool) {
-    match path_flag
-        .map(Path::to_path_buf)
-        .or_else(|| env("SECRETCTL_CONFIG").map(PathBuf::from))
-    {
-        Some(p) => (Some(p), true),
-        None => (default_path(), false),
+    let env_layer = (&["SECRETCTL_CONFIG"][..], |_, v| PathBuf::from(v));
+    let flag = path_flag.map(Path::to_path_buf);
+    match super::first_layer(flag, env_layer, || None, default_path, env) {
+        Some((p, source)) => (Some(p), source != super::Source::Default),
+        None => (None, false),
     }
 }
 

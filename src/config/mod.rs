@@ -46,6 +46,8 @@ pub enum Source {
     Flag,
     Env(&'static str),
     Profile(String),
+    /// The config file itself (its `default_profile`).
+    File,
     Default,
 }
 
@@ -55,6 +57,7 @@ impl std::fmt::Display for Source {
             Source::Flag => f.write_str("flag"),
             Source::Env(v) => write!(f, "env {v}"),
             Source::Profile(p) => write!(f, "profile {p}"),
+            Source::File => f.write_str("config file"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -73,28 +76,49 @@ pub(crate) struct Layers<'c, T> {
     pub default: Option<T>,
 }
 
-/// The one precedence rule of every provider setting (base URL, token, run-as user):
-/// flag > environment > profile > default. A layer is looked at only when every layer before
-/// it is empty, so a variable wins over a profile's `token_command` without running it.
-/// `config` is `None` for a setting no profile holds.
+/// The one precedence rule: flag > environment > config file > default. The first layer
+/// that holds a value wins, and a layer is looked at only when every layer before it is
+/// empty, so a variable wins over a profile's `token_command` without running it. Every
+/// setting is resolved through it: provider settings by [`pick`], the config file's path by
+/// `file::locate`, the profile by [`profile_name`].
+pub(crate) fn first_layer<T>(
+    flag: Option<T>,
+    (vars, from_env): (&'static [&'static str], impl FnOnce(&'static str, String) -> T),
+    file: impl FnOnce() -> Option<(T, Source)>,
+    default: impl FnOnce() -> Option<T>,
+    env: EnvFn,
+) -> Option<(T, Source)> {
+    if let Some(v) = flag {
+        return Some((v, Source::Flag));
+    }
+    if let Some((var, v)) = first_set(vars, env) {
+        return Some((from_env(var, v), Source::Env(var)));
+    }
+    file().or_else(|| default().map(|v| (v, Source::Default)))
+}
+
+/// A provider setting (base URL, token, run-as user) by [`first_layer`]; its config-file
+/// layer is the provider's table in the chosen profile. `config` is `None` for a setting no
+/// profile holds.
 pub(crate) fn pick<'c, T>(
     kind: ProviderKind,
     layers: Layers<'c, T>,
     config: Option<&'c Config>,
     env: EnvFn,
 ) -> Option<(T, Source)> {
-    if let Some(v) = layers.flag {
-        return Some((v, Source::Flag));
-    }
-    if let Some((var, v)) = first_set(layers.vars, env) {
-        return Some(((layers.from_env)(var, v), Source::Env(var)));
-    }
-    if let Some(c) = config
-        && let Some(v) = c.provider(kind).and_then(layers.from_profile)
-    {
-        return Some((v, Source::Profile(c.profile.clone())));
-    }
-    layers.default.map(|v| (v, Source::Default))
+    let Layers {
+        flag,
+        vars,
+        from_env,
+        from_profile,
+        default,
+    } = layers;
+    let profile = || {
+        let c = config?;
+        let v = c.provider(kind).and_then(from_profile)?;
+        Some((v, Source::Profile(c.profile.clone())))
+    };
+    first_layer(flag, (vars, from_env), profile, || default, env)
 }
 
 /// The user to act as (ChatBotKit's `X-RunAs-User-Id`), and the variable it came from: only
@@ -118,12 +142,10 @@ pub fn profile_name(
     env: EnvFn,
     file_default: impl FnOnce() -> Option<String>,
 ) -> (String, bool) {
-    match flag
-        .map(str::to_string)
-        .or_else(|| env("SECRETCTL_PROFILE"))
-        .or_else(file_default)
-    {
-        Some(p) => (p, true),
+    let file = || file_default().map(|p| (p, Source::File));
+    let env_layer = (&["SECRETCTL_PROFILE"][..], |_, v| v);
+    match first_layer(flag.map(str::to_string), env_layer, file, || None, env) {
+        Some((p, _)) => (p, true),
         None => ("default".to_string(), false),
     }
 }
@@ -270,6 +292,24 @@ mod tests {
             ..all_layers(None)
         };
         assert_eq!(pick(k, no_default, None, &none), None);
+    }
+
+    #[test]
+    fn the_config_path_is_explicit_when_a_flag_or_the_variable_names_it() {
+        let env = env_of(&[("SECRETCTL_CONFIG", "/env.toml")]);
+        let none = env_of(&[]);
+        let flag = Some(Path::new("/flag.toml"));
+        assert_eq!(
+            file::locate(flag, &env),
+            (Some(PathBuf::from("/flag.toml")), true)
+        );
+        assert_eq!(
+            file::locate(None, &env),
+            (Some(PathBuf::from("/env.toml")), true)
+        );
+        let (path, explicit) = file::locate(None, &none);
+        assert!(!explicit);
+        assert_eq!(path, file::default_path());
     }
 
     #[test]
