@@ -7,6 +7,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::provider::ProviderKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const ROOT_EXAMPLES: &str = "\
@@ -160,18 +161,23 @@ pub enum ConfigCommand {
     SetCommand(SetCommandArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProviderName {
-    #[value(alias = "cbk")]
-    Chatbotkit,
-    Kubiya,
+/// A provider named as an argument (`config set-token chatbotkit`): its command word, or an
+/// alias of it.
+impl ValueEnum for ProviderKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ProviderKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.key()).aliases(self.aliases().iter().copied()))
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
-    pub provider: ProviderName,
+    pub provider: ProviderKind,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -180,7 +186,7 @@ pub struct SetTokenArgs {
 pub struct SetCommandArgs {
     /// The provider whose token the command prints
     #[arg(value_enum)]
-    pub provider: ProviderName,
+    pub provider: ProviderKind,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
     /// The command, after `--`; it is stored as one shell command line

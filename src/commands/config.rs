@@ -6,17 +6,10 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::cli::{ConfigCommand, OutputFormat, ProviderName};
+use crate::cli::{ConfigCommand, OutputFormat};
 use crate::config::{self, Config, TokenSource};
 use crate::error::{self, Result};
 use crate::provider::ProviderKind;
-
-fn kind(p: ProviderName) -> ProviderKind {
-    match p {
-        ProviderName::Chatbotkit => ProviderKind::Chatbotkit,
-        ProviderName::Kubiya => ProviderKind::Kubiya,
-    }
-}
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
     let env = config::process_env;
@@ -33,7 +26,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
         }
         ConfigCommand::Show(_) => show(ctx),
         ConfigCommand::SetToken(a) => {
-            let kind = kind(a.provider);
+            let kind = a.provider;
             let token = read_token(ctx, kind)?;
             store(
                 ctx,
@@ -44,7 +37,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             )
         }
         ConfigCommand::SetCommand(a) => {
-            let kind = kind(a.provider);
+            let kind = a.provider;
             let line = shlex::try_join(a.command.iter().map(String::as_str))
                 .map_err(|_| error::usage("the command contains a NUL byte"))?;
             store(

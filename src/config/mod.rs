@@ -83,7 +83,10 @@ pub(crate) struct Layers<'c, T> {
 /// `file::locate`, the profile by [`profile_name`].
 pub(crate) fn first_layer<T>(
     flag: Option<T>,
-    (vars, from_env): (&'static [&'static str], impl FnOnce(&'static str, String) -> T),
+    (vars, from_env): (
+        &'static [&'static str],
+        impl FnOnce(&'static str, String) -> T,
+    ),
     file: impl FnOnce() -> Option<(T, Source)>,
     default: impl FnOnce() -> Option<T>,
     env: EnvFn,

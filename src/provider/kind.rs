@@ -25,6 +25,14 @@ impl ProviderKind {
         }
     }
 
+    /// Other words for the command word (`cbk`).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &["cbk"],
+            ProviderKind::Kubiya => &[],
+        }
+    }
+
     /// Variables naming a user to act as (ChatBotKit's `X-RunAs-User-Id`), first set wins.
     pub fn run_as_env(self) -> &'static [&'static str] {
         match self {
