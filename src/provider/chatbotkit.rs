@@ -63,14 +63,10 @@ impl Chatbotkit {
         self.resolve_for(target, &what)
     }
 
-    /// `resolve` as the first step of the operation `what` names.
+    /// `resolve` as the first step of the operation `what` names: the record as fetched by id,
+    /// or as listed when `target` is a name (no second request).
     fn resolve_for(&self, target: &str, what: &str) -> Result<Value> {
-        match self.fetch(target, what) {
-            Ok(v) => return Ok(v),
-            Err(Error::NotFound(_)) => {}
-            Err(e) => return Err(e),
-        }
-        self.find_by_name(target, what)
+        self.id_then_name(target, what, |id| self.fetch(id, what), |rec, _| Ok(rec))
     }
 
     fn fetch(&self, id: &str, what: &str) -> Result<Value> {
@@ -125,7 +121,21 @@ impl Chatbotkit {
         &self,
         target: &str,
         what: &str,
-        mut op: impl FnMut(&str) -> Result<T>,
+        op: impl FnMut(&str) -> Result<T>,
+    ) -> Result<T> {
+        self.id_then_name(target, what, op, |rec, op| op(&field(&rec, "id")))
+    }
+
+    /// The NAME_OR_ID rule, once: `op` on `target` as an id; when there is no such id (a 404,
+    /// or a 400/422 for what is not a well-formed id, or a target no URL can carry), the
+    /// secret with exactly that name, handed to `named` with `op` (several: a conflict, from
+    /// `find_by_name`). After a 400/422, no such name either keeps the server's answer.
+    fn id_then_name<T, F: FnMut(&str) -> Result<T>>(
+        &self,
+        target: &str,
+        what: &str,
+        mut op: F,
+        named: impl FnOnce(Value, &mut F) -> Result<T>,
     ) -> Result<T> {
         let direct = if self.url(&["secret", target]).is_ok() {
             Some(op(target))
@@ -135,13 +145,11 @@ impl Chatbotkit {
         match direct {
             Some(Err(Error::NotFound(_))) | None => {
                 let rec = self.find_by_name(target, what)?;
-                op(&field(&rec, "id"))
+                named(rec, &mut op)
             }
-            // A server may answer a name that is not a well-formed id with 400 (or 422): try
-            // it as a name, and keep the server's answer when no secret has that name either.
             Some(Err(e)) if matches!(e.status(), Some(400 | 422)) => {
                 match self.find_by_name(target, what) {
-                    Ok(rec) => op(&field(&rec, "id")),
+                    Ok(rec) => named(rec, &mut op),
                     Err(Error::NotFound(_)) => Err(e),
                     Err(other) => Err(other),
                 }
