@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cli::GlobalArgs;
+use crate::config::{EnvFn, Selection};
 use crate::output::Output;
 use crate::streams::Streams;
 use crate::transport::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECS};
@@ -19,18 +20,22 @@ pub struct Ctx<'a> {
     pub retries: u32,
     /// `-v` count.
     pub verbose: u8,
-    /// The innermost `--config FILE`, if any (else `SECRETCTL_CONFIG`, else the default).
-    pub config_file: Option<PathBuf>,
-    /// `--profile`, if given (else `SECRETCTL_PROFILE`, else the file's default).
-    pub profile: Option<String>,
+    /// The config file (the innermost `--config FILE`, else `SECRETCTL_CONFIG`, else the
+    /// default path) and the profile named (`--profile`, else `SECRETCTL_PROFILE`).
+    pub config: Selection,
+    /// The environment, read through this (so tests can give their own): credentials, base
+    /// URLs, the run-as user.
+    pub env: EnvFn<'a>,
     pub streams: &'a mut Streams,
 }
 
 impl<'a> Ctx<'a> {
-    /// The context for a command: the global options with their defaults applied.
+    /// The context for a command: the global options with their defaults applied, and the
+    /// config file and profile chosen with `env`.
     pub fn resolve(
         global: &GlobalArgs,
         config_file: Option<PathBuf>,
+        env: EnvFn<'a>,
         streams: &'a mut Streams,
         out: Output,
     ) -> Ctx<'a> {
@@ -39,8 +44,8 @@ impl<'a> Ctx<'a> {
             timeout: Duration::from_secs(global.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS)),
             retries: global.retries.unwrap_or(DEFAULT_RETRIES),
             verbose: global.verbose,
-            config_file,
-            profile: global.profile.clone(),
+            config: Selection::resolve(config_file.as_deref(), global.profile.as_deref(), env),
+            env,
             streams,
         }
     }

@@ -711,7 +711,8 @@ fn debug_of_every_type_holding_a_value_or_token_is_redacted() {
     )
     .unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let cfg = Config::load(Some(&p), None, &|_| None).unwrap();
+    let sel = secretctl::config::Selection::resolve(Some(&p), None, &|_| None);
+    let cfg = Config::load(&sel).unwrap();
     let shown = format!("{cfg:?}");
     assert!(shown.contains("<redacted>"), "{shown}");
     assert!(!shown.contains(TOKEN) && !shown.contains(VALUE), "{shown}");

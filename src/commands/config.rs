@@ -12,10 +12,9 @@ use crate::error::{self, Result};
 use crate::provider::ProviderKind;
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
-    let env = config::process_env;
     match cmd {
         ConfigCommand::Path(_) => {
-            let p = config::write_path(ctx.config_file.as_deref(), &env)?;
+            let p = config::write_path(&ctx.config)?;
             if ctx.out.format == OutputFormat::Json {
                 let v = json!({ "path": p.to_string_lossy() });
                 writeln!(ctx.streams.stdout, "{v:#}").map_err(error::output)?;
@@ -53,8 +52,8 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
 
 /// Write `key = value` for the provider into the target profile of the config file.
 fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) -> Result<i32> {
-    let path = config::write_path(ctx.config_file.as_deref(), &config::process_env)?;
-    let profile = config::write_profile(ctx.profile.as_deref(), &path, &config::process_env);
+    let path = config::write_path(&ctx.config)?;
+    let profile = config::write_profile(&ctx.config, &path);
     config::set_provider_key(&path, &profile, kind, key, value)?;
     let _ = ctx.out.success(
         &mut ctx.streams.stderr,
@@ -111,18 +110,18 @@ fn read_token(ctx: &mut Ctx, kind: ProviderKind) -> Result<Zeroizing<String>> {
 }
 
 fn show(ctx: &mut Ctx) -> Result<i32> {
-    let env = config::process_env;
-    let cfg = Config::load(ctx.config_file.as_deref(), ctx.profile.as_deref(), &env)?;
-    let path = config::write_path(ctx.config_file.as_deref(), &env)?;
+    let env = ctx.env;
+    let cfg = Config::load(&ctx.config)?;
+    let path = config::write_path(&ctx.config)?;
     let exists = cfg.path.is_some();
     let mut rows = Vec::new();
     let mut obj = serde_json::Map::new();
     for kind in ProviderKind::ALL {
-        let (base, base_src) = match config::resolve_endpoint(kind, None, &cfg, &env) {
+        let (base, base_src) = match config::resolve_endpoint(kind, None, &cfg, env) {
             Ok(ep) => (ep.api_root.to_string(), ep.base_source.to_string()),
             Err(e) => (format!("invalid: {}", e.msg().text), "-".to_string()),
         };
-        let (token, token_src) = match config::token_source(kind, &cfg, &env) {
+        let (token, token_src) = match config::token_source(kind, &cfg, env) {
             Some(src @ TokenSource::Command(_)) => {
                 ("<from token_command, not run>".to_string(), src.to_string())
             }
@@ -144,7 +143,7 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
             token_src.clone(),
         ]);
         let mut settings = json!({ "base_url": { "value": base, "source": base_src }, "token": { "value": token, "source": token_src } });
-        if let Some((var, user)) = config::run_as_user(kind, &env) {
+        if let Some((var, user)) = config::run_as_user(kind, env) {
             rows.push(vec![
                 kind.key().to_string(),
                 "run_as_user".into(),

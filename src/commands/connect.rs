@@ -23,11 +23,11 @@ fn connect(
     value_env: Option<&OsStr>,
     pace: Option<&Arc<Pace>>,
 ) -> Result<(Transport, Url)> {
-    let env = crate::config::process_env;
-    let cfg = Config::load(ctx.config_file.as_deref(), ctx.profile.as_deref(), &env)?;
-    let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, &env)?;
+    let env = ctx.env;
+    let cfg = Config::load(&ctx.config)?;
+    let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, env)?;
     let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
-    let (token, _) = crate::config::resolve_token(kind, &cfg, &env, ctx.timeout, &keep)?;
+    let (token, _) = crate::config::resolve_token(kind, &cfg, env, ctx.timeout, &keep)?;
     let mut t = Transport::new(
         kind,
         token,
@@ -41,7 +41,7 @@ fn connect(
     }
     // Act as a child user, as ChatBotKit's own CLI and SDKs do with these variables.
     if let (Some(header), Some((var, user))) =
-        (kind.run_as_header(), crate::config::run_as_user(kind, &env))
+        (kind.run_as_header(), crate::config::run_as_user(kind, env))
     {
         t = t.with_header(header, user.trim(), var)?;
     }

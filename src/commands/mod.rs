@@ -59,7 +59,8 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
         command,
     } = cli;
     check_output(&global, &command)?;
-    let mut ctx = Ctx::resolve(&global, config_file(&top, &command), streams, out);
+    let file = config_file(&top, &command);
+    let mut ctx = Ctx::resolve(&global, file, &crate::config::process_env, streams, out);
     match command {
         Command::Chatbotkit(c) => Ok(chatbotkit::run(ctx, &c.provider, c.command)?),
         Command::Kubiya(c) => Ok(kubiya::run(ctx, &c.provider, c.command)?),

@@ -30,7 +30,7 @@ fn with_ctx<T>(
     let (mut s, out, _err): (_, Buf, Buf) =
         streams(stdin, tty, Box::new(FakePrompter::new(answers)));
     let out_settings = Output::new(&global, false, tty, true);
-    let mut ctx = Ctx::resolve(&global, None, &mut s, out_settings);
+    let mut ctx = Ctx::resolve(&global, None, &|_| None, &mut s, out_settings);
     let r = f(&mut ctx);
     (r, out.text())
 }

@@ -3,23 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
-use super::EnvFn;
-use super::file::{self, read_bounded};
+use super::Selection;
+use super::file::read_bounded;
 use crate::error::{self, Result};
 use crate::provider::ProviderKind;
 
-/// The file `secretctl config set-…` writes: `--config`, `$SECRETCTL_CONFIG`, or the default.
-pub fn write_path(path_flag: Option<&Path>, env: EnvFn) -> Result<PathBuf> {
-    file::locate(path_flag, env)
-        .0
+/// The file `secretctl config set-…` writes: the selected one.
+pub fn write_path(sel: &Selection) -> Result<PathBuf> {
+    sel.path
+        .clone()
         .ok_or_else(|| error::usage("cannot find a config directory; pass --config FILE"))
 }
 
-/// The profile `set-…` writes to: `--profile`, `SECRETCTL_PROFILE`, the file's
-/// `default_profile`, else `default`. (Unlike reading, a profile that does not exist yet is
-/// fine: it is created.)
-pub fn write_profile(profile_flag: Option<&str>, path: &Path, env: EnvFn) -> String {
-    super::profile_name(profile_flag, env, || {
+/// The profile `set-…` writes to: the one named, the file's `default_profile`, else
+/// `default`. (Unlike reading, a profile that does not exist yet is fine: it is created.)
+pub fn write_profile(sel: &Selection, path: &Path) -> String {
+    sel.profile_name(|| {
         read_bounded(path)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())

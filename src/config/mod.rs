@@ -80,7 +80,7 @@ pub(crate) struct Layers<'c, T> {
 /// that holds a value wins, and a layer is looked at only when every layer before it is
 /// empty, so a variable wins over a profile's `token_command` without running it. Every
 /// setting is resolved through it: provider settings by [`pick`], the config file's path by
-/// `file::locate`, the profile by [`profile_name`].
+/// `file::locate`, the profile by [`Selection::resolve`].
 pub(crate) fn first_layer<T>(
     flag: Option<T>,
     (vars, from_env): (
@@ -137,19 +137,45 @@ pub fn run_as_user(kind: ProviderKind, env: EnvFn) -> Option<(&'static str, Stri
     pick(kind, layers, None, env).map(|(found, _)| found)
 }
 
-/// The profile to use: `--profile`, else `$SECRETCTL_PROFILE`, else the file's
-/// `default_profile` (asked only when neither is set), else `default`; and whether it was
-/// named by one of those rather than being the fallback.
-pub fn profile_name(
-    flag: Option<&str>,
-    env: EnvFn,
-    file_default: impl FnOnce() -> Option<String>,
-) -> (String, bool) {
-    let file = || file_default().map(|p| (p, Source::File));
-    let env_layer = (&["SECRETCTL_PROFILE"][..], |_, v| v);
-    match first_layer(flag.map(str::to_string), env_layer, file, || None, env) {
-        Some((p, _)) => (p, true),
-        None => ("default".to_string(), false),
+/// Which config file and which profile: decided once per run, from the flags and the
+/// environment, by [`first_layer`] (`--config` > `$SECRETCTL_CONFIG` > the default path;
+/// `--profile` > `$SECRETCTL_PROFILE`). The file's own layer, its `default_profile`, is read
+/// with the file, by [`Selection::profile_name`].
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub path: Option<PathBuf>,
+    /// Whether a flag or the variable named the file (then it must exist).
+    pub explicit: bool,
+    /// The profile the flag or the variable named.
+    pub profile: Option<String>,
+}
+
+impl Selection {
+    pub fn resolve(path_flag: Option<&Path>, profile_flag: Option<&str>, env: EnvFn) -> Selection {
+        let (path, explicit) = file::locate(path_flag, env);
+        let env_layer = (&["SECRETCTL_PROFILE"][..], |_, v| v);
+        let profile = first_layer(
+            profile_flag.map(str::to_string),
+            env_layer,
+            || None,
+            || None,
+            env,
+        )
+        .map(|(p, _)| p);
+        Selection {
+            path,
+            explicit,
+            profile,
+        }
+    }
+
+    /// The profile: the one named, else the file's `default_profile` (asked only then), else
+    /// `default`; and whether it was named by one of those rather than being the fallback.
+    pub fn profile_name(&self, file_default: impl FnOnce() -> Option<String>) -> (String, bool) {
+        match self.profile.clone().or_else(file_default) {
+            Some(p) => (p, true),
+            None => ("default".to_string(), false),
+        }
     }
 }
 
@@ -162,21 +188,17 @@ pub struct Config {
 }
 
 impl Config {
-    /// Path: `--config`, else `$SECRETCTL_CONFIG`, else `<config dir>/secretctl/config.toml`.
-    /// A file named explicitly must exist; the default one may be absent.
-    pub fn load(
-        path_flag: Option<&Path>,
-        profile_flag: Option<&str>,
-        env: EnvFn,
-    ) -> Result<Config> {
-        let (path, explicit) = file::locate(path_flag, env);
+    /// The selected file (a file named explicitly must exist; the default one may be
+    /// absent) and profile.
+    pub fn load(sel: &Selection) -> Result<Config> {
+        let path = sel.path.clone();
         let file = match &path {
-            Some(p) => file::load(p, explicit)?,
+            Some(p) => file::load(p, sel.explicit)?,
             None => None,
         };
         let found = file.is_some();
         let file = file.unwrap_or_default();
-        let (profile, named) = profile_name(profile_flag, env, || file.default_profile.clone());
+        let (profile, named) = sel.profile_name(|| file.default_profile.clone());
         if named && !file.profiles.contains_key(&profile) {
             let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
             let where_ = match (&path, found) {
@@ -320,14 +342,18 @@ mod tests {
         let env = env_of(&[("SECRETCTL_PROFILE", "e")]);
         let none = env_of(&[]);
         let never = || -> Option<String> { panic!("the file was read") };
-        assert_eq!(profile_name(Some("f"), &env, never), ("f".into(), true));
-        assert_eq!(profile_name(None, &env, never), ("e".into(), true));
+        let named = |flag, env: EnvFn| Selection::resolve(None, flag, env);
         assert_eq!(
-            profile_name(None, &none, || Some("d".into())),
+            named(Some("f"), &env).profile_name(never),
+            ("f".into(), true)
+        );
+        assert_eq!(named(None, &env).profile_name(never), ("e".into(), true));
+        assert_eq!(
+            named(None, &none).profile_name(|| Some("d".into())),
             ("d".into(), true)
         );
         assert_eq!(
-            profile_name(None, &none, || None),
+            named(None, &none).profile_name(|| None),
             ("default".into(), false)
         );
     }
