@@ -28,8 +28,6 @@ pub struct Ready {
     pub name: String,
     pub value: SecretValue,
     pub description: Option<String>,
-    /// 1-based line where the item starts.
-    pub line: usize,
 }
 
 /// The source, read, parsed and checked: every item valid, or an exit-2 error.
@@ -38,7 +36,6 @@ pub struct Source {
     /// `<stdin>` or the path, for messages.
     pub label: String,
     pub format: ImportFormat,
-    pub from_stdin: bool,
 }
 
 /// Read FILE or `-`, pick the format (`--format`, the extension, the content), parse and
@@ -78,7 +75,6 @@ pub fn read_source(
         items,
         label,
         format,
-        from_stdin,
     })
 }
 
@@ -567,7 +563,6 @@ fn validate(
                 name,
                 value,
                 description: item.description,
-                line,
             }),
             Err(problem) => problems.push(Problem {
                 line,
