@@ -1,0 +1,98 @@
+//! The check-first rules every source item obeys before anything is sent.
+
+use std::collections::HashMap;
+
+use super::Ready;
+use crate::import::formats::{self, Item, Problem};
+use crate::input;
+use crate::provider::{Identity, Provider};
+
+/// The rules every value obeys (shared with single values), plus names: not empty,
+/// addressable, each once (reported at the second occurrence), and inside `prefix`.
+pub(super) fn validate(
+    items: Vec<Item>,
+    base64: bool,
+    prefix: Option<&str>,
+    p: &dyn Provider,
+) -> Result<Vec<Ready>, Vec<Problem>> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut ready = Vec::new();
+    for item in items {
+        let line = item.line;
+        let name = item.name;
+        if name.trim().is_empty() {
+            problems.push(Problem {
+                line,
+                message: "the name is empty".into(),
+            });
+            continue;
+        }
+        if name.len() > crate::provider::MAX_NAME_BYTES {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "{} is {} bytes, over the limit of {}: the APIs cannot serve it",
+                    formats::shown(&name),
+                    name.len(),
+                    crate::provider::MAX_NAME_BYTES
+                ),
+            });
+            continue;
+        }
+        if p.identity() == Identity::Name && (name == "." || name == "..") {
+            problems.push(Problem {
+                line,
+                message: format!("'{name}' cannot be a Kubiya secret name"),
+            });
+            continue;
+        }
+        if let Some(first) = seen.get(&name) {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "{} is given twice (first on line {first})",
+                    formats::shown(&name)
+                ),
+            });
+            continue;
+        }
+        seen.insert(name.clone(), line);
+        if let Some(pre) = prefix
+            && !name.starts_with(pre)
+        {
+            problems.push(Problem {
+                line,
+                message: format!(
+                    "{} does not start with the prefix {} (sync --prefix manages only those names)",
+                    formats::shown(&name),
+                    crate::provider::quoted(pre)
+                ),
+            });
+            continue;
+        }
+        if item.value.is_empty() {
+            problems.push(Problem {
+                line,
+                message: format!("{} has an empty value", formats::shown(&name)),
+            });
+            continue;
+        }
+        match input::check(item.value, base64) {
+            Ok(value) => ready.push(Ready {
+                name,
+                value,
+                description: item.description,
+            }),
+            Err(problem) => problems.push(Problem {
+                line,
+                message: format!("{}: {}", formats::shown(&name), problem.describe()),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(ready)
+    } else {
+        Err(problems)
+    }
+}
