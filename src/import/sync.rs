@@ -141,14 +141,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         String::new()
     };
     if a.dry_run {
-        let rows: Vec<_> = entries.iter().map(super::plan_row).collect();
-        engine::print_report(ctx, &rows, true)?;
-        let _ = writeln!(
-            ctx.streams.stderr,
-            "dry run: {plan_summary}{reads}; nothing was written"
-        );
-        let failed = entries.iter().any(|e| matches!(e.plan, Plan::Fail(_)));
-        return Ok(if failed { 1 } else { 0 });
+        return engine::dry_run(ctx, &entries, true, &reads);
     }
     let _ = writeln!(ctx.streams.stderr, "plan: {plan_summary}{reads}");
 
@@ -202,7 +195,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         }
     }
 
-    let rows = super::report_rows(&entries, &outcomes);
+    let rows = engine::report_rows(&entries, &outcomes);
     engine::print_report(ctx, &rows, true)?;
     engine::print_totals(
         ctx,

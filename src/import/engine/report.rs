@@ -6,10 +6,10 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::Outcome;
+use super::{Entry, Outcome, Plan};
 use crate::cli::OutputFormat;
 use crate::context::Ctx;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::pace::Pace;
 
 /// `3 created, 1 skipped, 1 failed` in a fixed order.
@@ -130,15 +130,60 @@ pub fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str
     }
 }
 
-/// 6 when the run gave up on the rate limit, 1 when any item did not succeed, else 0.
+/// [`exit::NETWORK`] when the run gave up on the rate limit, [`exit::FAILURE`] when any item
+/// did not succeed, else [`exit::SUCCESS`].
 pub fn exit_code(outcomes: &[Outcome], pace: &Pace) -> i32 {
     if pace.gave_up() {
-        6
+        exit::NETWORK
     } else if outcomes.iter().any(|o| !o.action.succeeded()) {
-        1
+        exit::FAILURE
     } else {
-        0
+        exit::SUCCESS
     }
+}
+
+/// The end of a dry run (import's and sync's): the plan on stdout, its totals and `extra` on
+/// stderr; [`exit::FAILURE`] when any entry is planned to fail, else [`exit::SUCCESS`].
+pub fn dry_run(ctx: &mut Ctx, entries: &[Entry], error_always: bool, extra: &str) -> Result<i32> {
+    let rows: Vec<Row> = entries.iter().map(plan_row).collect();
+    print_report(ctx, &rows, error_always)?;
+    let summary = totals(entries.iter().map(|e| e.plan.word()));
+    let _ = writeln!(
+        ctx.streams.stderr,
+        "dry run: {summary}{extra}; nothing was written"
+    );
+    Ok(if entries.iter().any(|e| matches!(e.plan, Plan::Fail(_))) {
+        exit::FAILURE
+    } else {
+        exit::SUCCESS
+    })
+}
+
+/// A plan line: NAME and the planned word (and why, for a failure).
+fn plan_row(e: &Entry) -> Row {
+    Row {
+        name: e.name.clone(),
+        action: e.plan.word().to_string(),
+        error: match &e.plan {
+            Plan::Fail(why) => Some(why.clone()),
+            _ => None,
+        },
+        key: None,
+    }
+}
+
+/// The report's lines, one per entry.
+pub fn report_rows(entries: &[Entry], outcomes: &[Outcome]) -> Vec<Row> {
+    entries
+        .iter()
+        .zip(outcomes)
+        .map(|(e, o)| Row {
+            name: e.name.clone(),
+            action: o.action.word().to_string(),
+            error: o.error.clone(),
+            key: o.key.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
