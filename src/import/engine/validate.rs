@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::Ready;
 use crate::import::formats::{self, Item, Problem};
 use crate::input;
-use crate::provider::{Identity, Provider};
+use crate::provider::{Identity, MAX_NAME_BYTES, NameProblem, Provider, name_problem};
 
 /// The rules every value obeys (shared with single values), plus names: not empty,
 /// addressable, each once (reported at the second occurrence), and inside `prefix`.
@@ -15,36 +15,26 @@ pub(super) fn validate(
     prefix: Option<&str>,
     p: &dyn Provider,
 ) -> Result<Vec<Ready>, Vec<Problem>> {
+    // Where the name addresses the secret, it must also be one URL path segment.
+    let segment = p.identity() == Identity::Name;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
     let mut ready = Vec::new();
     for item in items {
         let line = item.line;
         let name = item.name;
-        if name.trim().is_empty() {
-            problems.push(Problem {
-                line,
-                message: "the name is empty".into(),
-            });
-            continue;
-        }
-        if name.len() > crate::provider::MAX_NAME_BYTES {
-            problems.push(Problem {
-                line,
-                message: format!(
-                    "{} is {} bytes, over the limit of {}: the APIs cannot serve it",
+        if let Some(problem) = name_problem(&name, segment) {
+            let message = match problem {
+                NameProblem::Blank => "the name is empty".into(),
+                NameProblem::TooLong(n) => format!(
+                    "{} is {n} bytes, over the limit of {MAX_NAME_BYTES}: the APIs cannot serve it",
                     formats::shown(&name),
-                    name.len(),
-                    crate::provider::MAX_NAME_BYTES
                 ),
-            });
-            continue;
-        }
-        if p.identity() == Identity::Name && (name == "." || name == "..") {
-            problems.push(Problem {
-                line,
-                message: format!("'{name}' cannot be a Kubiya secret name"),
-            });
+                NameProblem::DotSegment => {
+                    format!("'{name}' cannot be a {} secret name", p.kind().display())
+                }
+            };
+            problems.push(Problem { line, message });
             continue;
         }
         if let Some(first) = seen.get(&name) {
