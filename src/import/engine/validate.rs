@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::Ready;
 use crate::import::formats::{self, Item, Problem};
-use crate::input;
+use crate::input::{self, ValueProblem};
 use crate::provider::{Identity, MAX_NAME_BYTES, NameProblem, Provider, name_problem};
 
 /// The rules every value obeys (shared with single values), plus names: not empty,
@@ -61,13 +61,6 @@ pub(super) fn validate(
             });
             continue;
         }
-        if item.value.is_empty() {
-            problems.push(Problem {
-                line,
-                message: format!("{} has an empty value", formats::shown(&name)),
-            });
-            continue;
-        }
         match input::check(item.value, base64) {
             Ok(value) => ready.push(Ready {
                 name,
@@ -76,7 +69,11 @@ pub(super) fn validate(
             }),
             Err(problem) => problems.push(Problem {
                 line,
-                message: format!("{}: {}", formats::shown(&name), problem.describe()),
+                message: match problem {
+                    // input::check's rule, in import's wording for it.
+                    ValueProblem::Empty => format!("{} has an empty value", formats::shown(&name)),
+                    _ => format!("{}: {}", formats::shown(&name), problem.describe()),
+                },
             }),
         }
     }
