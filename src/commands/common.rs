@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::error::{self, Result};
+use crate::prompt::Confirmation;
 use crate::provider::{
     Identity, MAX_NAME_BYTES, NameProblem, Provider, check_segment, name_problem, quoted,
 };
@@ -54,22 +55,15 @@ pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> R
     if yes {
         return Ok(());
     }
-    if !ctx.streams.can_prompt() {
-        return Err(error::usage(format!(
-            "refusing to {verb} without confirmation: not on a terminal; nothing was {verb}d"
-        ))
-        .with_hint("pass --yes to confirm in scripts"));
-    }
-    let ok = ctx
-        .streams
-        .prompter
-        .confirm(question)
-        .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
-    if ok {
-        Ok(())
-    } else {
-        Err(error::other(format!("cancelled; nothing was {verb}d")))
-    }
+    let done = format!("{verb}d");
+    let c = Confirmation {
+        action: verb,
+        refused: &done,
+        cancelled: &done,
+        hint: "pass --yes to confirm in scripts",
+    };
+    let can_ask = ctx.streams.can_prompt();
+    c.ask(can_ask, &mut *ctx.streams.prompter, question)
 }
 
 /// A line naming the secret for a confirmation question.
