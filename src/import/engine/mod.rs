@@ -182,11 +182,10 @@ pub fn update_plan(p: &dyn Provider, recs: &[Value]) -> Plan {
     match recs {
         [rec] => match p.refuses_value(rec) {
             // Checked here, before anything is written: the API would drop the value.
-            Some(why) => Plan::Fail(format!(
-                "not updated: {why} (make it shared first: secretctl {} update {} --kind shared --keep-value)",
-                p.kind().key(),
-                p.key(rec).1
-            )),
+            Some(why) => Plan::Fail(match p.kind().keep_value_remedy(&p.key(rec).1) {
+                Some(remedy) => format!("not updated: {why} ({remedy})"),
+                None => format!("not updated: {why}"),
+            }),
             None => Plan::Update(Box::new(rec.clone())),
         },
         _ => Plan::Fail(format!(
