@@ -6,6 +6,51 @@ use std::io::{self, BufRead, Write};
 
 use zeroize::Zeroizing;
 
+use crate::error::{self, Error, Result};
+
+/// A `[y/N]` question before a destructive action, and what is said around it: the one
+/// confirmation logic of the verbs (`delete`, `revoke`) and of `sync --prune`.
+pub struct Confirmation<'a> {
+    /// What is refused off a terminal: `refusing to {action} without confirmation`.
+    pub action: &'a str,
+    /// What was not done when refused: `nothing was {refused}`.
+    pub refused: &'a str,
+    /// What was not done when the answer is no: `cancelled; nothing was {cancelled}`.
+    pub cancelled: &'a str,
+    /// The hint of the refusal (how to confirm in scripts).
+    pub hint: &'a str,
+}
+
+impl Confirmation<'_> {
+    /// The refusal when no one can be asked: exit 2, nothing sent.
+    pub fn refused(&self) -> Error {
+        error::usage(format!(
+            "refusing to {} without confirmation: not on a terminal; nothing was {}",
+            self.action, self.refused
+        ))
+        .with_hint(self.hint)
+    }
+
+    /// Ask `question` when `can_ask` (someone is at a terminal), else refuse: yes goes on, any
+    /// other answer is exit 1 with nothing done, and an answer that cannot be read is exit 2.
+    pub fn ask(&self, can_ask: bool, prompter: &mut dyn Prompter, question: &str) -> Result<()> {
+        if !can_ask {
+            return Err(self.refused());
+        }
+        let ok = prompter
+            .confirm(question)
+            .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
+        if ok {
+            Ok(())
+        } else {
+            Err(error::other(format!(
+                "cancelled; nothing was {}",
+                self.cancelled
+            )))
+        }
+    }
+}
+
 pub trait Prompter {
     /// Read a line with echo off. The trailing newline is not part of the answer.
     fn secret(&mut self, prompt: &str) -> io::Result<Zeroizing<String>>;

@@ -6,19 +6,32 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::error::{self, Result};
-use crate::provider::{Identity, MAX_NAME_BYTES, Provider, quoted};
+use crate::prompt::Confirmation;
+use crate::provider::{
+    Identity, MAX_NAME_BYTES, NameProblem, Provider, check_segment, name_problem, quoted,
+};
 
+/// A secret name or id given to a verb: the shared rules ([`name_problem`]) without the URL
+/// segment one, which the request itself checks.
 pub(super) fn check_name(name: &str) -> Result<()> {
-    if name.trim().is_empty() {
-        return Err(error::usage("the secret name is empty"));
+    name_error(name, false)
+}
+
+/// The name of a secret to create: also addressable where the name is the identifier, checked
+/// before a value is asked for.
+pub(super) fn check_new_name(p: &dyn Provider, name: &str) -> Result<()> {
+    name_error(name, p.identity() == Identity::Name)
+}
+
+fn name_error(name: &str, segment: bool) -> Result<()> {
+    match name_problem(name, segment) {
+        None => Ok(()),
+        Some(NameProblem::Blank) => Err(error::usage("the secret name is empty")),
+        Some(NameProblem::TooLong(n)) => Err(error::usage(format!(
+            "the secret name is {n} bytes, over the limit of {MAX_NAME_BYTES}: the APIs cannot serve it; nothing was sent"
+        ))),
+        Some(NameProblem::DotSegment) => check_segment(name),
     }
-    if name.len() > MAX_NAME_BYTES {
-        return Err(error::usage(format!(
-            "the secret name is {} bytes, over the limit of {MAX_NAME_BYTES}: the APIs cannot serve it; nothing was sent",
-            name.len()
-        )));
-    }
-    Ok(())
 }
 
 /// The JSON key that identifies a secret of this provider.
@@ -42,22 +55,15 @@ pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> R
     if yes {
         return Ok(());
     }
-    if !ctx.streams.can_prompt() {
-        return Err(error::usage(format!(
-            "refusing to {verb} without confirmation: not on a terminal; nothing was {verb}d"
-        ))
-        .with_hint("pass --yes to confirm in scripts"));
-    }
-    let ok = ctx
-        .streams
-        .prompter
-        .confirm(question)
-        .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
-    if ok {
-        Ok(())
-    } else {
-        Err(error::other(format!("cancelled; nothing was {verb}d")))
-    }
+    let done = format!("{verb}d");
+    let c = Confirmation {
+        action: verb,
+        refused: &done,
+        cancelled: &done,
+        hint: "pass --yes to confirm in scripts",
+    };
+    let can_ask = ctx.streams.can_prompt();
+    c.ask(can_ask, &mut *ctx.streams.prompter, question)
 }
 
 /// A line naming the secret for a confirmation question.

@@ -39,11 +39,7 @@ impl<'a> CreateArgs<'a> {
 }
 
 pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
-    check_name(a.name)?;
-    // Where the name is the identifier, it must be addressable: check before asking for a value.
-    if p.identity() == Identity::Name {
-        crate::provider::check_segment(a.name)?;
-    }
+    check_new_name(p, a.name)?;
     let value = match a.mode {
         ValueMode::None => None,
         ValueMode::Required => {

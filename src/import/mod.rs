@@ -11,7 +11,6 @@ pub mod formats;
 pub mod sync;
 
 use std::collections::HashSet;
-use std::io::Write;
 
 use serde_json::Value;
 
@@ -20,7 +19,7 @@ use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::pace::Pace;
 use crate::provider::Provider;
-use engine::{Entry, Outcome, Plan, Row};
+use engine::{Entry, Outcome, Plan};
 
 pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Result<i32> {
     let src = engine::read_source(ctx, "import", &a.file, a.format, a.base64, None, p)?;
@@ -57,18 +56,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         .collect();
 
     if a.dry_run {
-        let rows: Vec<Row> = entries.iter().map(plan_row).collect();
-        engine::print_report(ctx, &rows, false)?;
-        let failed = entries
-            .iter()
-            .filter(|e| matches!(e.plan, Plan::Fail(_)))
-            .count();
-        let summary = engine::totals(entries.iter().map(|e| e.plan.word()));
-        let _ = writeln!(
-            ctx.streams.stderr,
-            "dry run: {summary}; nothing was written"
-        );
-        return Ok(if failed > 0 { 1 } else { 0 });
+        return engine::dry_run(ctx, &entries, false, "");
     }
 
     let which: Vec<usize> = (0..entries.len())
@@ -84,7 +72,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         })
         .collect();
     engine::confirm_unsure(p, &entries, &mut outcomes, pace);
-    let rows = report_rows(&entries, &outcomes);
+    let rows = engine::report_rows(&entries, &outcomes);
     engine::print_report(ctx, &rows, false)?;
     engine::print_totals(
         ctx,
@@ -93,33 +81,6 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         "run the same import with --on-conflict skip to finish what is left",
     );
     Ok(engine::exit_code(&outcomes, pace))
-}
-
-/// A plan line: NAME and the planned word (and why, for a failure).
-pub(crate) fn plan_row(e: &Entry) -> Row {
-    Row {
-        name: e.name.clone(),
-        action: e.plan.word().to_string(),
-        error: match &e.plan {
-            Plan::Fail(why) => Some(why.clone()),
-            _ => None,
-        },
-        key: None,
-    }
-}
-
-/// The report's lines, one per entry.
-pub(crate) fn report_rows(entries: &[Entry], outcomes: &[Outcome]) -> Vec<Row> {
-    entries
-        .iter()
-        .zip(outcomes)
-        .map(|(e, o)| Row {
-            name: e.name.clone(),
-            action: o.action.word().to_string(),
-            error: o.error.clone(),
-            key: o.key.clone(),
-        })
-        .collect()
 }
 
 fn plan(p: &dyn Provider, on_conflict: OnConflict, existing: Option<&Vec<Value>>) -> Plan {

@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::output::sanitize;
 use crate::pace::Pace;
+use crate::prompt::Confirmation;
 use crate::provider::{Identity, Provider};
 
 /// Whether the prune question can be asked: messages go to a terminal, and so does input —
@@ -26,15 +27,18 @@ fn can_ask(ctx: &Ctx, a: &SyncArgs) -> bool {
     ctx.streams.stderr_tty && (ctx.streams.stdin_tty || a.file.as_os_str() == "-")
 }
 
+/// The prune question: refused off a terminal with nothing sent; no is nothing written.
+const PRUNE: Confirmation = Confirmation {
+    action: "prune",
+    refused: "sent",
+    cancelled: "written",
+    hint: "pass --yes to confirm in scripts (try --dry-run first to see what would be deleted)",
+};
+
 /// Checks made before anything is read or sent: `--prune` off a terminal needs `--yes`.
 pub fn check_args(ctx: &Ctx, a: &SyncArgs) -> Result<()> {
     if a.prune && !a.yes && !a.dry_run && !can_ask(ctx, a) {
-        return Err(error::usage(
-            "refusing to prune without confirmation: not on a terminal; nothing was sent",
-        )
-        .with_hint(
-            "pass --yes to confirm in scripts (try --dry-run first to see what would be deleted)",
-        ));
+        return Err(PRUNE.refused());
     }
     Ok(())
 }
@@ -141,14 +145,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         String::new()
     };
     if a.dry_run {
-        let rows: Vec<_> = entries.iter().map(super::plan_row).collect();
-        engine::print_report(ctx, &rows, true)?;
-        let _ = writeln!(
-            ctx.streams.stderr,
-            "dry run: {plan_summary}{reads}; nothing was written"
-        );
-        let failed = entries.iter().any(|e| matches!(e.plan, Plan::Fail(_)));
-        return Ok(if failed { 1 } else { 0 });
+        return engine::dry_run(ctx, &entries, true, &reads);
     }
     let _ = writeln!(ctx.streams.stderr, "plan: {plan_summary}{reads}");
 
@@ -156,7 +153,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         .filter(|&i| matches!(entries[i].plan, Plan::Delete(_)))
         .collect();
     if !deletes.is_empty() && !a.yes {
-        ask_prune(ctx, p, &entries, &deletes)?;
+        ask_prune(ctx, a, p, &entries, &deletes)?;
     }
 
     // Creates and updates first, concurrently.
@@ -202,7 +199,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         }
     }
 
-    let rows = super::report_rows(&entries, &outcomes);
+    let rows = engine::report_rows(&entries, &outcomes);
     engine::print_report(ctx, &rows, true)?;
     engine::print_totals(
         ctx,
@@ -290,7 +287,13 @@ fn fill(entries: &[Entry], sent: Vec<Option<Outcome>>) -> Vec<Outcome> {
 
 /// The one prune question: how many, and which, will be deleted. No is exit 1 with nothing
 /// written (the creates and updates do not run either).
-fn ask_prune(ctx: &mut Ctx, p: &dyn Provider, entries: &[Entry], deletes: &[usize]) -> Result<()> {
+fn ask_prune(
+    ctx: &mut Ctx,
+    a: &SyncArgs,
+    p: &dyn Provider,
+    entries: &[Entry],
+    deletes: &[usize],
+) -> Result<()> {
     let n = deletes.len();
     let mut q = format!(
         "sync --prune will delete {n} {} secret{} that the source does not have:\n",
@@ -308,16 +311,8 @@ fn ask_prune(ctx: &mut Ctx, p: &dyn Provider, entries: &[Entry], deletes: &[usiz
         }
     }
     q.push_str(&format!("Delete {}?", if n == 1 { "it" } else { "these" }));
-    let ok = ctx
-        .streams
-        .prompter
-        .confirm(&q)
-        .map_err(|e| error::usage(format!("cannot read the answer: {e}")))?;
-    if ok {
-        Ok(())
-    } else {
-        Err(error::other("cancelled; nothing was written"))
-    }
+    let can_ask = can_ask(ctx, a);
+    PRUNE.ask(can_ask, &mut *ctx.streams.prompter, &q)
 }
 
 #[cfg(test)]

@@ -88,6 +88,18 @@ impl ProviderKind {
         }
     }
 
+    /// How to make a stored secret (`key`) keep a value it would refuse (see
+    /// `Provider::refuses_value`), where the provider has a way.
+    pub fn keep_value_remedy(self, key: &str) -> Option<String> {
+        match self {
+            ProviderKind::Chatbotkit => Some(format!(
+                "make it shared first: secretctl {} update {key} --kind shared --keep-value",
+                self.key()
+            )),
+            ProviderKind::Kubiya => None,
+        }
+    }
+
     /// The `Authorization` scheme the API expects before the token.
     pub fn auth_scheme(self) -> &'static str {
         match self {

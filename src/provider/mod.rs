@@ -138,10 +138,42 @@ pub fn values_are_write_only(kind: ProviderKind) -> error::Error {
 /// created but never read or deleted); 255 is the common file-name and key limit.
 pub const MAX_NAME_BYTES: usize = 255;
 
-/// Whether `s` can travel as one URL path segment: not empty, not `.` or `..` (URL parsers
-/// resolve those, so such a secret could never be read, updated or deleted).
+/// Why a secret name breaks the rules every verb, `import` and `sync` share, if it does. The
+/// wording is each caller's: a command's error, or a problem on an import line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Empty, or only white space.
+    Blank,
+    /// Over [`MAX_NAME_BYTES`]: its length in bytes.
+    TooLong(usize),
+    /// `.` or `..`, where the name must travel as one URL path segment.
+    DotSegment,
+}
+
+/// The one place the name rules live: not blank, at most [`MAX_NAME_BYTES`], and — with
+/// `segment`, where the name is what addresses the secret ([`Identity::Name`]) — not `.` or
+/// `..` (see [`check_segment`]).
+pub fn name_problem(name: &str, segment: bool) -> Option<NameProblem> {
+    if name.trim().is_empty() {
+        Some(NameProblem::Blank)
+    } else if name.len() > MAX_NAME_BYTES {
+        Some(NameProblem::TooLong(name.len()))
+    } else if segment && is_dot_segment(name) {
+        Some(NameProblem::DotSegment)
+    } else {
+        None
+    }
+}
+
+/// `.` or `..`: URL parsers resolve those, so such a secret could never be read, updated or
+/// deleted.
+fn is_dot_segment(s: &str) -> bool {
+    s == "." || s == ".."
+}
+
+/// Whether `s` can travel as one URL path segment: not empty, not `.` or `..`.
 pub fn check_segment(s: &str) -> Result<()> {
-    if s.is_empty() || s == "." || s == ".." {
+    if s.is_empty() || is_dot_segment(s) {
         return Err(error::usage(format!(
             "'{s}' cannot be used as a secret name or id in a URL path; nothing was sent"
         )));
