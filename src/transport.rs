@@ -527,10 +527,10 @@ impl Transport {
         // or URL-encoded — before the message is shortened; where that cannot be promised
         // (a secret too short to cut out safely appears), the message is withheld.
         let mut secrets = call.redact.clone();
-        if self.token.expose().len() >= crate::error::ECHO_RUN {
+        if self.token.expose().len() >= crate::redact::ECHO_RUN {
             secrets.push(self.token.expose());
         }
-        let message = crate::error::scrub(&message, &secrets).unwrap_or_else(|| {
+        let message = crate::redact::scrub(&message, &secrets).unwrap_or_else(|| {
             format!(
                 "HTTP Error: {} (the server's message is withheld: it may contain the value)",
                 status.canonical_reason().unwrap_or("unknown status")

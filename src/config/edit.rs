@@ -58,7 +58,9 @@ pub fn set_provider_key(
         }
     };
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        let line = e.span().map(|s| error::line_at(text.as_bytes(), s.start));
+        let line = e
+            .span()
+            .map(|s| crate::lines::line_at(text.as_bytes(), s.start));
         error::usage(format!(
             "config file {}{}: {}",
             path.display(),

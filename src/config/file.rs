@@ -120,7 +120,7 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<ConfigFile> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| error::usage(format!("config file {} is not valid UTF-8", path.display())))?;
     toml::from_str::<ConfigFile>(text).map_err(|e| {
-        let (line, msg) = error::toml_position(text, &e);
+        let (line, msg) = crate::lines::toml_position(text, &e);
         let at = line.map_or(String::new(), |l| format!(", line {l}"));
         error::usage(format!("config file {}{at}: {msg}", path.display()))
             .with_hint("see README.md, 'Config file', for the keys secretctl reads")

@@ -84,7 +84,7 @@ fn utf8(input: &[u8]) -> Result<&str, Vec<Problem>> {
 }
 
 fn line_of(text: &[u8], offset: usize) -> usize {
-    crate::error::line_at(text, offset)
+    crate::lines::line_at(text, offset)
 }
 
 /// The format from the file name: `.json`, `.toml`, `.env`, `*.env`, `.env.*`.
@@ -148,7 +148,7 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
             format!("invalid JSON: {}", e.kind()),
         )]
     })?;
-    let lines = crate::error::LineIndex::new(text.as_bytes());
+    let lines = crate::lines::LineIndex::new(text.as_bytes());
     let line = |r: jsonc_parser::common::Range| lines.line(r.start);
     let kind = |v: &Value| match v {
         Value::StringLit(_) => "a string",
@@ -267,7 +267,7 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
 fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
     use toml::de::DeValue;
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
-        let (line, msg) = crate::error::toml_position(text, &e);
+        let (line, msg) = crate::lines::toml_position(text, &e);
         let l = line.unwrap_or(1);
         vec![problem(l, format!("invalid TOML: {msg}"))]
     })?;
@@ -275,7 +275,7 @@ fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
     entries.sort_by_key(|(k, _)| k.span().start);
     let mut items = Vec::new();
     let mut problems = Vec::new();
-    let lines = crate::error::LineIndex::new(text.as_bytes());
+    let lines = crate::lines::LineIndex::new(text.as_bytes());
     for (k, v) in entries {
         let l = lines.line(k.span().start);
         let name = k.into_inner().into_owned();
