@@ -1002,47 +1002,111 @@ mod tests {
         use Outcome::{Net, Status};
         use Retry::{Delete, Idempotent, OnlyIfUnprocessed as Create};
         let hint = Some(Duration::from_secs(2));
-        // (class, outcome, unsure before, decision with retries left)
+        // (class, outcome, unsure before, decision with retries left). Grouped by the
+        // contract's rows; every class has a row for every outcome (checked below).
         let rows: &[(Retry, Outcome, bool, Decision)] = &[
             // Success is done, whatever came before.
             (Idempotent, Status(200), false, Done),
+            (Idempotent, Status(200), true, Done),
+            (Create, Status(200), false, Done),
             (Create, Status(201), true, Done),
+            (Delete, Status(200), false, Done),
             (Delete, Status(204), false, Done),
+            (Delete, Status(204), true, Done),
             // 429: the server did nothing; every class is retried, after its hint.
             (Idempotent, Status(429), false, Again(hint)),
             (Create, Status(429), false, Again(hint)),
             (Delete, Status(429), false, Again(hint)),
+            (Delete, Status(429), true, Again(hint)),
             // 502/503/504: retried, except a create (it may have been processed).
             (Idempotent, Status(502), false, Again(hint)),
             (Idempotent, Status(503), false, Again(hint)),
+            (Idempotent, Status(504), false, Again(hint)),
+            (Idempotent, Status(503), true, Again(hint)),
+            (Delete, Status(502), false, Again(hint)),
+            (Delete, Status(503), false, Again(hint)),
             (Delete, Status(504), false, Again(hint)),
+            (Delete, Status(502), true, Again(hint)),
             (Create, Status(502), false, GiveUp),
             (Create, Status(503), false, GiveUp),
             (Create, Status(504), false, GiveUp),
-            // Other statuses are final.
+            // Other statuses are final: 500 (it may have acted) and the 4xx answers.
             (Idempotent, Status(500), false, GiveUp),
+            (Create, Status(500), false, GiveUp),
+            (Delete, Status(500), false, GiveUp),
             (Idempotent, Status(400), false, GiveUp),
             (Idempotent, Status(401), false, GiveUp),
+            (Idempotent, Status(403), false, GiveUp),
             (Idempotent, Status(409), false, GiveUp),
+            (Create, Status(400), false, GiveUp),
+            (Create, Status(401), false, GiveUp),
             (Create, Status(409), false, GiveUp),
+            (Delete, Status(401), false, GiveUp),
+            (Delete, Status(403), false, GiveUp),
+            (Delete, Status(409), false, GiveUp),
             // A 404 is final — but a delete's 404 after an attempt that may have acted is done.
             (Idempotent, Status(404), false, GiveUp),
             (Idempotent, Status(404), true, GiveUp),
+            (Create, Status(404), false, GiveUp),
+            (Create, Status(404), true, GiveUp),
             (Delete, Status(404), false, GiveUp),
             (Delete, Status(404), true, Done),
             // Connection refused: never reached the server; every class is retried.
             (Idempotent, Net(Connect), false, Again(hint)),
             (Create, Net(Connect), false, Again(hint)),
-            // Dropped before the answer: retried unless a create.
+            (Delete, Net(Connect), false, Again(hint)),
+            (Delete, Net(Connect), true, Again(hint)),
+            // Reset or dropped after sending, before the answer: retried unless a create.
             (Idempotent, Net(NoResponse), false, Again(hint)),
+            (Idempotent, Net(NoResponse), true, Again(hint)),
             (Delete, Net(NoResponse), false, Again(hint)),
+            (Delete, Net(NoResponse), true, Again(hint)),
             (Create, Net(NoResponse), false, GiveUp),
-            // A timeout or a TLS failure is not retried.
+            // A timeout is not retried (the request may still be running).
             (Idempotent, Net(Timeout), false, GiveUp),
             (Create, Net(Timeout), false, GiveUp),
+            (Delete, Net(Timeout), false, GiveUp),
+            // A failed TLS handshake gives the same answer every time: not retried.
             (Idempotent, Net(Tls), false, GiveUp),
+            (Create, Net(Tls), false, GiveUp),
+            (Delete, Net(Tls), false, GiveUp),
+            // Any other failure is not retried.
             (Idempotent, Net(Other), false, GiveUp),
+            (Create, Net(Other), false, GiveUp),
+            (Delete, Net(Other), false, GiveUp),
         ];
+        // Every class has a row for each outcome the contract names (and each other kind).
+        let named = [
+            Status(200),
+            Status(429),
+            Status(502),
+            Status(503),
+            Status(504),
+            Status(500),
+            Status(409),
+            Status(404),
+            Net(Connect),
+            Net(NoResponse),
+            Net(Timeout),
+            Net(Tls),
+            Net(Other),
+        ];
+        for class in [Idempotent, Create, Delete] {
+            for outcome in named {
+                assert!(
+                    rows.iter().any(|r| r.0 == class && r.1 == outcome),
+                    "no row for {class:?} {outcome:?}"
+                );
+            }
+            // Both sides of the delete rule: a 404 first, and after an attempt that may have acted.
+            for unsure in [false, true] {
+                assert!(
+                    rows.iter()
+                        .any(|r| r.0 == class && r.1 == Status(404) && r.2 == unsure),
+                    "no row for {class:?} 404 unsure={unsure}"
+                );
+            }
+        }
         for &(class, outcome, unsure, want) in rows {
             assert_eq!(
                 decide(class, outcome, 0, 3, unsure, hint),
