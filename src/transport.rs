@@ -73,14 +73,19 @@ pub enum Decision {
     Done,
     /// Send again, after the server's hint if it gave one, else after the backoff.
     Retry(Option<Duration>),
+    /// A bulk run's 429: wait with the whole run at its shared pace, then send again. It is
+    /// not one of the request's retries; the pace's give-up rule ends a run that makes no
+    /// progress (see [`crate::pace`]).
+    Hold,
     /// Stop, with this attempt's error.
     GiveUp,
 }
 
-/// The retry contract of one request, whole (README "Reliability"; a bulk run's 429s are
-/// the pace's, see [`crate::pace`]):
+/// The retry contract of one request, whole (README "Reliability"):
 /// - 2xx is done;
 /// - a delete's 404 after an attempt the server may have acted on is done;
+/// - in a bulk run (`paced`: the run shares one pace) a 429 holds at the pace and is sent
+///   again, for every class and however many retries were used;
 /// - 429 and a refused connection are retried for every class (the server did nothing);
 /// - 502, 503, 504 and a connection dropped before the answer are retried unless the request
 ///   is a create (it may have been processed: a retry could duplicate it);
@@ -92,6 +97,7 @@ pub fn decide(
     retried: u32,
     max_retries: u32,
     unsure_before: bool,
+    paced: bool,
     hint: Option<Duration>,
 ) -> Decision {
     let repeatable = class != Retry::OnlyIfUnprocessed;
@@ -100,6 +106,7 @@ pub fn decide(
         Outcome::Status(404) if class == Retry::Delete && unsure_before => {
             return Decision::Done;
         }
+        Outcome::Status(429) if paced => return Decision::Hold,
         Outcome::Status(429) => true,
         Outcome::Status(502..=504) => repeatable,
         Outcome::Status(_) => false,
@@ -376,31 +383,23 @@ impl Transport {
                     (Outcome::Net(class), Err(e))
                 }
             };
-            // A bulk run's pace hears of every answer; its 429s wait with the whole run.
-            if let (Some(p), Ok(resp)) = (&self.pace, &answer) {
-                let status = resp.status();
-                if status.is_success() {
-                    p.success();
-                } else if status == StatusCode::TOO_MANY_REQUESTS {
-                    match p.limited(sent_at, rate_limit_hint(resp.headers())) {
-                        Verdict::Retry => {
-                            self.trace_wait(p.waiting().unwrap_or_default());
-                            continue;
-                        }
-                        Verdict::GiveUp => {
-                            let hint = format!(
-                                "rate limited, and no request of this run succeeded for {} s: \
-                                 the account's quota may be used up; run it again later",
-                                p.give_up_after().as_secs()
-                            );
-                            return Err(self.give_up(call, answer, unsure, Some(hint)));
-                        }
-                    }
-                }
+            // A bulk run's pace hears of every success.
+            if let (Some(p), Ok(resp)) = (&self.pace, &answer)
+                && resp.status().is_success()
+            {
+                p.success();
             }
             let hint = answer.as_ref().ok().and_then(|r| retry_after(r.headers()));
-            let interrupted = match decide(call.retry, outcome, retried, self.retries, unsure, hint)
-            {
+            let paced = self.pace.is_some();
+            let interrupted = match decide(
+                call.retry,
+                outcome,
+                retried,
+                self.retries,
+                unsure,
+                paced,
+                hint,
+            ) {
                 Decision::Done => match answer {
                     Ok(response) => {
                         return Ok(Reply {
@@ -420,6 +419,15 @@ impl Transport {
                         continue;
                     }
                     true
+                }
+                Decision::Hold => {
+                    if let (Some(p), Ok(resp)) = (&self.pace, &answer) {
+                        match self.hold(p, sent_at, resp) {
+                            Ok(()) => continue,
+                            Err(why) => return Err(self.give_up(call, answer, unsure, Some(why))),
+                        }
+                    }
+                    false
                 }
                 Decision::GiveUp => false,
             };
@@ -473,6 +481,23 @@ impl Transport {
             err = err.with_hint(h);
         }
         Failure::new(err, status, unsure)
+    }
+
+    /// A bulk run's 429 ([`Decision::Hold`]): the run's pace holds every worker, then this
+    /// call is sent again — or, when the run has made no progress for too long, the hint
+    /// that says why it stops.
+    fn hold(&self, pace: &Pace, sent_at: Instant, response: &Response) -> Result<(), String> {
+        match pace.limited(sent_at, rate_limit_hint(response.headers())) {
+            Verdict::Retry => {
+                self.trace_wait(pace.waiting().unwrap_or_default());
+                Ok(())
+            }
+            Verdict::GiveUp => Err(format!(
+                "rate limited, and no request of this run succeeded for {} s: the account's \
+                 quota may be used up; run it again later",
+                pace.give_up_after().as_secs()
+            )),
+        }
     }
 
     /// The failure of a call the run's pace did not let out.
@@ -997,7 +1022,7 @@ mod tests {
     /// Every row of the contract's reliability section, for each class of request.
     #[test]
     fn the_retry_contract_row_by_row() {
-        use Decision::{Done, GiveUp, Retry as Again};
+        use Decision::{Done, GiveUp, Hold, Retry as Again};
         use NetClass::*;
         use Outcome::{Net, Status};
         use Retry::{Delete, Idempotent, OnlyIfUnprocessed as Create};
@@ -1109,24 +1134,49 @@ mod tests {
         }
         for &(class, outcome, unsure, want) in rows {
             assert_eq!(
-                decide(class, outcome, 0, 3, unsure, hint),
+                decide(class, outcome, 0, 3, unsure, false, hint),
                 want,
                 "{class:?} {outcome:?} unsure={unsure}"
             );
+            // A bulk run's shared pace changes what a 429 means, and nothing else.
+            if outcome != Status(429) {
+                assert_eq!(
+                    decide(class, outcome, 0, 3, unsure, true, hint),
+                    want,
+                    "{class:?} {outcome:?} unsure={unsure} in a paced run"
+                );
+            }
             // With the retries used up, what would be retried gives up.
             let spent = match want {
                 Again(_) => GiveUp,
                 other => other,
             };
             assert_eq!(
-                decide(class, outcome, 3, 3, unsure, hint),
+                decide(class, outcome, 3, 3, unsure, false, hint),
                 spent,
                 "{class:?} {outcome:?} after 3 retries"
             );
         }
+        // In a bulk run a 429 holds at the run's pace and is sent again, for every class —
+        // a create too (the server did nothing) — without using one of the retries: with
+        // none left, or none allowed, it still holds. (The pace alone decides when the run
+        // gives up.)
+        for class in [Idempotent, Create, Delete] {
+            for (retried, max) in [(0, 3), (3, 3), (0, 0), (7, 3)] {
+                for unsure in [false, true] {
+                    for h in [hint, None] {
+                        assert_eq!(
+                            decide(class, Status(429), retried, max, unsure, true, h),
+                            Hold,
+                            "{class:?} paced 429 after {retried}/{max} retries"
+                        );
+                    }
+                }
+            }
+        }
         // Without a hint the caller waits the backoff.
         assert_eq!(
-            decide(Idempotent, Status(503), 0, 3, false, None),
+            decide(Idempotent, Status(503), 0, 3, false, false, None),
             Again(None)
         );
         // What may have been acted on: 5xx and requests sent but never answered.
