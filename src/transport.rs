@@ -6,13 +6,13 @@ use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::{Client, Request, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Effect, Error, Result};
-use crate::pace::{Pace, Stop, Verdict};
+use crate::pace::{Pace, Permit, Stop, Verdict};
 use crate::provider::ProviderKind;
 use crate::secret::Token;
 
@@ -81,6 +81,25 @@ pub enum Decision {
     GiveUp,
 }
 
+/// What the earlier attempts of one call came to, as the retry rules need it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tries {
+    /// Retries counted against `--retries` (a paced 429 is not one).
+    pub retried: u32,
+    /// Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
+    pub unsure: bool,
+}
+
+impl Tries {
+    /// These tries, and a retry of an attempt that came to `outcome`.
+    fn after(self, outcome: Outcome) -> Tries {
+        Tries {
+            retried: self.retried + 1,
+            unsure: self.unsure || may_have_acted(outcome),
+        }
+    }
+}
+
 /// The retry contract of one request, whole (README "Reliability"):
 /// - 2xx is done;
 /// - a delete's 404 after an attempt the server may have acted on is done;
@@ -90,20 +109,20 @@ pub enum Decision {
 /// - 502, 503, 504 and a connection dropped before the answer are retried unless the request
 ///   is a create (it may have been processed: a retry could duplicate it);
 /// - anything else (other statuses, timeouts, TLS failures) is final;
-/// - at most `max_retries` retries; the server's hint (`Retry-After`) is the wait when given.
+/// - at most `max_retries` retries (`tries` says how many were used, and whether an earlier
+///   attempt may have been acted on); the server's hint (`Retry-After`) is the wait when given.
 pub fn decide(
     class: Retry,
     outcome: Outcome,
-    retried: u32,
+    tries: Tries,
     max_retries: u32,
-    unsure_before: bool,
     paced: bool,
     hint: Option<Duration>,
 ) -> Decision {
     let repeatable = class != Retry::OnlyIfUnprocessed;
     let retryable = match outcome {
         Outcome::Status(200..=299) => return Decision::Done,
-        Outcome::Status(404) if class == Retry::Delete && unsure_before => {
+        Outcome::Status(404) if class == Retry::Delete && tries.unsure => {
             return Decision::Done;
         }
         Outcome::Status(429) if paced => return Decision::Hold,
@@ -114,7 +133,7 @@ pub fn decide(
         Outcome::Net(NetClass::NoResponse) => repeatable,
         Outcome::Net(NetClass::Timeout | NetClass::Tls | NetClass::Other) => false,
     };
-    if retryable && retried < max_retries {
+    if retryable && tries.retried < max_retries {
         Decision::Retry(hint)
     } else {
         Decision::GiveUp
@@ -319,123 +338,136 @@ impl Transport {
         Ok(v)
     }
 
-    /// Send with retries; `Ok` only for a 2xx response. With a [`Pace`] (bulk runs) every
-    /// attempt waits for the run's pace, and a 429 waits with the whole run instead of using
-    /// up this call's retries.
+    /// Send with retries; `Ok` only for a 2xx response (or a delete's [`Reply::gone_on_retry`]).
+    /// Each attempt is built, let out by the run's pace (bulk runs), sent and classified;
+    /// [`decide`] says what follows, and this carries it out. With a [`Pace`] a 429 waits
+    /// with the whole run instead of using up this call's retries.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
         let auth = self
             .auth_value()
             .map_err(|e| Failure::new(e, None, false))?;
-        // Retries counted against --retries (a paced 429 is not one).
-        let mut retried: u32 = 0;
-        // Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
-        let mut unsure = false;
-        for attempt in 1u32.. {
-            let permit = match &self.pace {
-                Some(p) => match p.acquire() {
-                    Ok(permit) => Some(permit),
-                    Err(stop) => return Err(self.stopped(call, stop, unsure)),
-                },
-                None => None,
-            };
-            let mut req = self
-                .client
-                .request(call.method.clone(), call.url.clone())
-                .header(AUTHORIZATION, auth.clone())
-                .headers(self.extra.clone());
-            if let Some(a) = call.accept {
-                req = req.header(ACCEPT, a);
-            } else {
-                req = req.header(ACCEPT, "application/json");
-            }
-            if let Some(b) = &call.body {
-                req = req
-                    .header(CONTENT_TYPE, "application/json")
-                    .body(b.to_vec());
-            }
-            let req = req.build().map_err(|e| {
-                Failure::new(
-                    error::other(format!("{}: cannot build request: {e}", call.what)),
-                    None,
-                    unsure,
-                )
-            })?;
-            self.trace_request(&req, attempt);
-            let start = Instant::now();
-            let sent_at = permit.as_ref().map_or(start, |p| p.sent_at);
-            let result = self.client.execute(req);
-            let elapsed = start.elapsed();
-            let (outcome, answer) = match result {
-                Ok(resp) => {
-                    self.trace_response(&resp, elapsed);
-                    (Outcome::Status(resp.status().as_u16()), Ok(resp))
-                }
-                Err(e) => {
-                    let class = classify(&e);
-                    if self.verbose > 0 {
-                        let _ = writeln!(
-                            std::io::stderr().lock(),
-                            "* {} after {} ms",
-                            class.describe(),
-                            elapsed.as_millis()
-                        );
-                    }
-                    (Outcome::Net(class), Err(e))
-                }
-            };
-            // A bulk run's pace hears of every success.
-            if let (Some(p), Ok(resp)) = (&self.pace, &answer)
-                && resp.status().is_success()
-            {
-                p.success();
-            }
+        let mut tries = Tries::default();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let slot = self.slot(call, tries.unsure)?;
+            let req = self.request(call, &auth, tries.unsure)?;
+            let (outcome, answer) = self.execute(req, attempt);
             let hint = answer.as_ref().ok().and_then(|r| retry_after(r.headers()));
-            let paced = self.pace.is_some();
-            let interrupted = match decide(
+            let decision = decide(
                 call.retry,
                 outcome,
-                retried,
+                tries,
                 self.retries,
-                unsure,
-                paced,
+                slot.is_some(),
                 hint,
-            ) {
-                Decision::Done => match answer {
-                    Ok(response) => {
-                        return Ok(Reply {
-                            gone_on_retry: !response.status().is_success(),
-                            response,
-                        });
+            );
+            let unsure = tries.unsure || may_have_acted(outcome);
+            // Only an answer (a status) is ever done or held; a failure without one is
+            // retried or given up.
+            match (decision, slot, answer) {
+                (Decision::Done, _slot, Ok(response)) => return Ok(self.done(response)),
+                (Decision::Hold, Some((pace, permit)), Ok(response)) => {
+                    if let Err(why) = self.hold(pace, permit.sent_at, &response) {
+                        return Err(self.give_up(call, Ok(response), unsure, Some(why)));
                     }
-                    Err(_) => false,
-                },
-                Decision::Retry(hint) => {
-                    let wait = hint.unwrap_or_else(|| backoff(attempt));
-                    self.trace_retry(&outcome.describe(), wait, retried + 1);
-                    unsure |= may_have_acted(outcome);
-                    retried += 1;
-                    drop(permit);
-                    if crate::signals::pause(wait) {
-                        continue;
-                    }
-                    true
                 }
-                Decision::Hold => {
-                    if let (Some(p), Ok(resp)) = (&self.pace, &answer) {
-                        match self.hold(p, sent_at, resp) {
-                            Ok(()) => continue,
-                            Err(why) => return Err(self.give_up(call, answer, unsure, Some(why))),
-                        }
+                (Decision::Retry(wait), slot, answer) => {
+                    drop(slot);
+                    tries = tries.after(outcome);
+                    if !self.wait_to_retry(outcome, wait, attempt, tries.retried) {
+                        let why = "interrupted while waiting to try again; nothing more was sent";
+                        return Err(self.give_up(call, answer, unsure, Some(why.into())));
                     }
-                    false
                 }
-                Decision::GiveUp => false,
-            };
-            let hint = interrupted
-                .then(|| "interrupted while waiting to try again; nothing more was sent".into());
-            return Err(self.give_up(call, answer, unsure || may_have_acted(outcome), hint));
+                (_, _slot, answer) => return Err(self.give_up(call, answer, unsure, None)),
+            }
         }
-        unreachable!("the attempts loop only ends by returning")
+    }
+
+    /// The run's pace (bulk runs) and the slot it let this attempt out in; `None` for a
+    /// single command.
+    fn slot(&self, call: &Call, unsure: bool) -> Result<Option<(&Pace, Permit<'_>)>, Failure> {
+        let Some(pace) = self.pace.as_deref() else {
+            return Ok(None);
+        };
+        match pace.acquire() {
+            Ok(permit) => Ok(Some((pace, permit))),
+            Err(stop) => Err(self.stopped(call, stop, unsure)),
+        }
+    }
+
+    /// The HTTP request of one attempt.
+    fn request(&self, call: &Call, auth: &HeaderValue, unsure: bool) -> Result<Request, Failure> {
+        let mut req = self
+            .client
+            .request(call.method.clone(), call.url.clone())
+            .header(AUTHORIZATION, auth.clone())
+            .headers(self.extra.clone())
+            .header(ACCEPT, call.accept.unwrap_or("application/json"));
+        if let Some(b) = &call.body {
+            req = req
+                .header(CONTENT_TYPE, "application/json")
+                .body(b.to_vec());
+        }
+        req.build().map_err(|e| {
+            Failure::new(
+                error::other(format!("{}: cannot build request: {e}", call.what)),
+                None,
+                unsure,
+            )
+        })
+    }
+
+    /// Send one attempt and classify what came of it, traced with `-v`.
+    fn execute(
+        &self,
+        req: Request,
+        attempt: u32,
+    ) -> (Outcome, std::result::Result<Response, reqwest::Error>) {
+        self.trace_request(&req, attempt);
+        let start = Instant::now();
+        let result = self.client.execute(req);
+        let elapsed = start.elapsed();
+        match result {
+            Ok(resp) => {
+                self.trace_response(&resp, elapsed);
+                (Outcome::Status(resp.status().as_u16()), Ok(resp))
+            }
+            Err(e) => {
+                let class = classify(&e);
+                self.trace_failure(class, elapsed);
+                (Outcome::Net(class), Err(e))
+            }
+        }
+    }
+
+    /// A response [`decide`] counts as done; a bulk run's pace hears of every success.
+    fn done(&self, response: Response) -> Reply {
+        let success = response.status().is_success();
+        if let Some(p) = &self.pace
+            && success
+        {
+            p.success();
+        }
+        Reply {
+            gone_on_retry: !success,
+            response,
+        }
+    }
+
+    /// Wait before the retry numbered `retried`: the server's hint, else the backoff of this
+    /// attempt. `false` when a signal came first.
+    fn wait_to_retry(
+        &self,
+        outcome: Outcome,
+        hint: Option<Duration>,
+        attempt: u32,
+        retried: u32,
+    ) -> bool {
+        let wait = hint.unwrap_or_else(|| backoff(attempt));
+        self.trace_retry(&outcome.describe(), wait, retried);
+        crate::signals::pause(wait)
     }
 
     /// The failure for an attempt the rules do not repeat: its status or network error, the
@@ -615,6 +647,17 @@ impl Transport {
         );
         if self.verbose > 1 {
             trace_headers(&mut err, "<", resp.headers());
+        }
+    }
+
+    fn trace_failure(&self, class: NetClass, elapsed: Duration) {
+        if self.verbose > 0 {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "* {} after {} ms",
+                class.describe(),
+                elapsed.as_millis()
+            );
         }
     }
 
@@ -1027,6 +1070,7 @@ mod tests {
         use Outcome::{Net, Status};
         use Retry::{Delete, Idempotent, OnlyIfUnprocessed as Create};
         let hint = Some(Duration::from_secs(2));
+        let tries = |retried, unsure| Tries { retried, unsure };
         // (class, outcome, unsure before, decision with retries left). Grouped by the
         // contract's rows; every class has a row for every outcome (checked below).
         let rows: &[(Retry, Outcome, bool, Decision)] = &[
@@ -1134,14 +1178,14 @@ mod tests {
         }
         for &(class, outcome, unsure, want) in rows {
             assert_eq!(
-                decide(class, outcome, 0, 3, unsure, false, hint),
+                decide(class, outcome, tries(0, unsure), 3, false, hint),
                 want,
                 "{class:?} {outcome:?} unsure={unsure}"
             );
             // A bulk run's shared pace changes what a 429 means, and nothing else.
             if outcome != Status(429) {
                 assert_eq!(
-                    decide(class, outcome, 0, 3, unsure, true, hint),
+                    decide(class, outcome, tries(0, unsure), 3, true, hint),
                     want,
                     "{class:?} {outcome:?} unsure={unsure} in a paced run"
                 );
@@ -1152,7 +1196,7 @@ mod tests {
                 other => other,
             };
             assert_eq!(
-                decide(class, outcome, 3, 3, unsure, false, hint),
+                decide(class, outcome, tries(3, unsure), 3, false, hint),
                 spent,
                 "{class:?} {outcome:?} after 3 retries"
             );
@@ -1166,7 +1210,7 @@ mod tests {
                 for unsure in [false, true] {
                     for h in [hint, None] {
                         assert_eq!(
-                            decide(class, Status(429), retried, max, unsure, true, h),
+                            decide(class, Status(429), tries(retried, unsure), max, true, h),
                             Hold,
                             "{class:?} paced 429 after {retried}/{max} retries"
                         );
@@ -1176,7 +1220,7 @@ mod tests {
         }
         // Without a hint the caller waits the backoff.
         assert_eq!(
-            decide(Idempotent, Status(503), 0, 3, false, false, None),
+            decide(Idempotent, Status(503), tries(0, false), 3, false, None),
             Again(None)
         );
         // What may have been acted on: 5xx and requests sent but never answered.
