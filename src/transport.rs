@@ -6,13 +6,13 @@ use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::{Client, Request, Response};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Effect, Error, Result};
-use crate::pace::{Pace, Stop, Verdict};
+use crate::pace::{Pace, Permit, Stop, Verdict};
 use crate::provider::ProviderKind;
 use crate::secret::Token;
 
@@ -73,33 +73,59 @@ pub enum Decision {
     Done,
     /// Send again, after the server's hint if it gave one, else after the backoff.
     Retry(Option<Duration>),
+    /// A bulk run's 429: wait with the whole run at its shared pace, then send again. It is
+    /// not one of the request's retries; the pace's give-up rule ends a run that makes no
+    /// progress (see [`crate::pace`]).
+    Hold,
     /// Stop, with this attempt's error.
     GiveUp,
 }
 
-/// The retry contract of one request, whole (README "Reliability"; a bulk run's 429s are
-/// the pace's, see [`crate::pace`]):
+/// What the earlier attempts of one call came to, as the retry rules need it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tries {
+    /// Retries counted against `--retries` (a paced 429 is not one).
+    pub retried: u32,
+    /// Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
+    pub unsure: bool,
+}
+
+impl Tries {
+    /// These tries, and a retry of an attempt that came to `outcome`.
+    fn after(self, outcome: Outcome) -> Tries {
+        Tries {
+            retried: self.retried + 1,
+            unsure: self.unsure || may_have_acted(outcome),
+        }
+    }
+}
+
+/// The retry contract of one request, whole (README "Reliability"):
 /// - 2xx is done;
 /// - a delete's 404 after an attempt the server may have acted on is done;
+/// - in a bulk run (`paced`: the run shares one pace) a 429 holds at the pace and is sent
+///   again, for every class and however many retries were used;
 /// - 429 and a refused connection are retried for every class (the server did nothing);
 /// - 502, 503, 504 and a connection dropped before the answer are retried unless the request
 ///   is a create (it may have been processed: a retry could duplicate it);
 /// - anything else (other statuses, timeouts, TLS failures) is final;
-/// - at most `max_retries` retries; the server's hint (`Retry-After`) is the wait when given.
+/// - at most `max_retries` retries (`tries` says how many were used, and whether an earlier
+///   attempt may have been acted on); the server's hint (`Retry-After`) is the wait when given.
 pub fn decide(
     class: Retry,
     outcome: Outcome,
-    retried: u32,
+    tries: Tries,
     max_retries: u32,
-    unsure_before: bool,
+    paced: bool,
     hint: Option<Duration>,
 ) -> Decision {
     let repeatable = class != Retry::OnlyIfUnprocessed;
     let retryable = match outcome {
         Outcome::Status(200..=299) => return Decision::Done,
-        Outcome::Status(404) if class == Retry::Delete && unsure_before => {
+        Outcome::Status(404) if class == Retry::Delete && tries.unsure => {
             return Decision::Done;
         }
+        Outcome::Status(429) if paced => return Decision::Hold,
         Outcome::Status(429) => true,
         Outcome::Status(502..=504) => repeatable,
         Outcome::Status(_) => false,
@@ -107,7 +133,7 @@ pub fn decide(
         Outcome::Net(NetClass::NoResponse) => repeatable,
         Outcome::Net(NetClass::Timeout | NetClass::Tls | NetClass::Other) => false,
     };
-    if retryable && retried < max_retries {
+    if retryable && tries.retried < max_retries {
         Decision::Retry(hint)
     } else {
         Decision::GiveUp
@@ -312,122 +338,136 @@ impl Transport {
         Ok(v)
     }
 
-    /// Send with retries; `Ok` only for a 2xx response. With a [`Pace`] (bulk runs) every
-    /// attempt waits for the run's pace, and a 429 waits with the whole run instead of using
-    /// up this call's retries.
+    /// Send with retries; `Ok` only for a 2xx response (or a delete's [`Reply::gone_on_retry`]).
+    /// Each attempt is built, let out by the run's pace (bulk runs), sent and classified;
+    /// [`decide`] says what follows, and this carries it out. With a [`Pace`] a 429 waits
+    /// with the whole run instead of using up this call's retries.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
         let auth = self
             .auth_value()
             .map_err(|e| Failure::new(e, None, false))?;
-        // Retries counted against --retries (a paced 429 is not one).
-        let mut retried: u32 = 0;
-        // Whether an earlier attempt may have been acted on (a 5xx, a dropped connection).
-        let mut unsure = false;
-        for attempt in 1u32.. {
-            let permit = match &self.pace {
-                Some(p) => match p.acquire() {
-                    Ok(permit) => Some(permit),
-                    Err(stop) => return Err(self.stopped(call, stop, unsure)),
-                },
-                None => None,
-            };
-            let mut req = self
-                .client
-                .request(call.method.clone(), call.url.clone())
-                .header(AUTHORIZATION, auth.clone())
-                .headers(self.extra.clone());
-            if let Some(a) = call.accept {
-                req = req.header(ACCEPT, a);
-            } else {
-                req = req.header(ACCEPT, "application/json");
-            }
-            if let Some(b) = &call.body {
-                req = req
-                    .header(CONTENT_TYPE, "application/json")
-                    .body(b.to_vec());
-            }
-            let req = req.build().map_err(|e| {
-                Failure::new(
-                    error::other(format!("{}: cannot build request: {e}", call.what)),
-                    None,
-                    unsure,
-                )
-            })?;
-            self.trace_request(&req, attempt);
-            let start = Instant::now();
-            let sent_at = permit.as_ref().map_or(start, |p| p.sent_at);
-            let result = self.client.execute(req);
-            let elapsed = start.elapsed();
-            let (outcome, answer) = match result {
-                Ok(resp) => {
-                    self.trace_response(&resp, elapsed);
-                    (Outcome::Status(resp.status().as_u16()), Ok(resp))
-                }
-                Err(e) => {
-                    let class = classify(&e);
-                    if self.verbose > 0 {
-                        let _ = writeln!(
-                            std::io::stderr().lock(),
-                            "* {} after {} ms",
-                            class.describe(),
-                            elapsed.as_millis()
-                        );
-                    }
-                    (Outcome::Net(class), Err(e))
-                }
-            };
-            // A bulk run's pace hears of every answer; its 429s wait with the whole run.
-            if let (Some(p), Ok(resp)) = (&self.pace, &answer) {
-                let status = resp.status();
-                if status.is_success() {
-                    p.success();
-                } else if status == StatusCode::TOO_MANY_REQUESTS {
-                    match p.limited(sent_at, rate_limit_hint(resp.headers())) {
-                        Verdict::Retry => {
-                            self.trace_wait(p.waiting().unwrap_or_default());
-                            continue;
-                        }
-                        Verdict::GiveUp => {
-                            let hint = format!(
-                                "rate limited, and no request of this run succeeded for {} s: \
-                                 the account's quota may be used up; run it again later",
-                                p.give_up_after().as_secs()
-                            );
-                            return Err(self.give_up(call, answer, unsure, Some(hint)));
-                        }
-                    }
-                }
-            }
+        let mut tries = Tries::default();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let slot = self.slot(call, tries.unsure)?;
+            let req = self.request(call, &auth, tries.unsure)?;
+            let (outcome, answer) = self.execute(req, attempt);
             let hint = answer.as_ref().ok().and_then(|r| retry_after(r.headers()));
-            let interrupted = match decide(call.retry, outcome, retried, self.retries, unsure, hint)
-            {
-                Decision::Done => match answer {
-                    Ok(response) => {
-                        return Ok(Reply {
-                            gone_on_retry: !response.status().is_success(),
-                            response,
-                        });
+            let decision = decide(
+                call.retry,
+                outcome,
+                tries,
+                self.retries,
+                slot.is_some(),
+                hint,
+            );
+            let unsure = tries.unsure || may_have_acted(outcome);
+            // Only an answer (a status) is ever done or held; a failure without one is
+            // retried or given up.
+            match (decision, slot, answer) {
+                (Decision::Done, _slot, Ok(response)) => return Ok(self.done(response)),
+                (Decision::Hold, Some((pace, permit)), Ok(response)) => {
+                    if let Err(why) = self.hold(pace, permit.sent_at, &response) {
+                        return Err(self.give_up(call, Ok(response), unsure, Some(why)));
                     }
-                    Err(_) => false,
-                },
-                Decision::Retry(hint) => {
-                    let wait = hint.unwrap_or_else(|| backoff(attempt));
-                    self.trace_retry(&outcome.describe(), wait, retried + 1);
-                    unsure |= may_have_acted(outcome);
-                    retried += 1;
-                    drop(permit);
-                    if crate::signals::pause(wait) {
-                        continue;
-                    }
-                    true
                 }
-                Decision::GiveUp => false,
-            };
-            let hint = interrupted
-                .then(|| "interrupted while waiting to try again; nothing more was sent".into());
-            return Err(self.give_up(call, answer, unsure || may_have_acted(outcome), hint));
+                (Decision::Retry(wait), slot, answer) => {
+                    drop(slot);
+                    tries = tries.after(outcome);
+                    if !self.wait_to_retry(outcome, wait, attempt, tries.retried) {
+                        let why = "interrupted while waiting to try again; nothing more was sent";
+                        return Err(self.give_up(call, answer, unsure, Some(why.into())));
+                    }
+                }
+                (_, _slot, answer) => return Err(self.give_up(call, answer, unsure, None)),
+            }
         }
-        unreachable!("the attempts loop only ends by returning")
+    }
+
+    /// The run's pace (bulk runs) and the slot it let this attempt out in; `None` for a
+    /// single command.
+    fn slot(&self, call: &Call, unsure: bool) -> Result<Option<(&Pace, Permit<'_>)>, Failure> {
+        let Some(pace) = self.pace.as_deref() else {
+            return Ok(None);
+        };
+        match pace.acquire() {
+            Ok(permit) => Ok(Some((pace, permit))),
+            Err(stop) => Err(self.stopped(call, stop, unsure)),
+        }
+    }
+
+    /// The HTTP request of one attempt.
+    fn request(&self, call: &Call, auth: &HeaderValue, unsure: bool) -> Result<Request, Failure> {
+        let mut req = self
+            .client
+            .request(call.method.clone(), call.url.clone())
+            .header(AUTHORIZATION, auth.clone())
+            .headers(self.extra.clone())
+            .header(ACCEPT, call.accept.unwrap_or("application/json"));
+        if let Some(b) = &call.body {
+            req = req
+                .header(CONTENT_TYPE, "application/json")
+                .body(b.to_vec());
+        }
+        req.build().map_err(|e| {
+            Failure::new(
+                error::other(format!("{}: cannot build request: {e}", call.what)),
+                None,
+                unsure,
+            )
+        })
+    }
+
+    /// Send one attempt and classify what came of it, traced with `-v`.
+    fn execute(
+        &self,
+        req: Request,
+        attempt: u32,
+    ) -> (Outcome, std::result::Result<Response, reqwest::Error>) {
+        self.trace_request(&req, attempt);
+        let start = Instant::now();
+        let result = self.client.execute(req);
+        let elapsed = start.elapsed();
+        match result {
+            Ok(resp) => {
+                self.trace_response(&resp, elapsed);
+                (Outcome::Status(resp.status().as_u16()), Ok(resp))
+            }
+            Err(e) => {
+                let class = classify(&e);
+                self.trace_failure(class, elapsed);
+                (Outcome::Net(class), Err(e))
+            }
+        }
+    }
+
+    /// A response [`decide`] counts as done; a bulk run's pace hears of every success.
+    fn done(&self, response: Response) -> Reply {
+        let success = response.status().is_success();
+        if let Some(p) = &self.pace
+            && success
+        {
+            p.success();
+        }
+        Reply {
+            gone_on_retry: !success,
+            response,
+        }
+    }
+
+    /// Wait before the retry numbered `retried`: the server's hint, else the backoff of this
+    /// attempt. `false` when a signal came first.
+    fn wait_to_retry(
+        &self,
+        outcome: Outcome,
+        hint: Option<Duration>,
+        attempt: u32,
+        retried: u32,
+    ) -> bool {
+        let wait = hint.unwrap_or_else(|| backoff(attempt));
+        self.trace_retry(&outcome.describe(), wait, retried);
+        crate::signals::pause(wait)
     }
 
     /// The failure for an attempt the rules do not repeat: its status or network error, the
@@ -473,6 +513,23 @@ impl Transport {
             err = err.with_hint(h);
         }
         Failure::new(err, status, unsure)
+    }
+
+    /// A bulk run's 429 ([`Decision::Hold`]): the run's pace holds every worker, then this
+    /// call is sent again — or, when the run has made no progress for too long, the hint
+    /// that says why it stops.
+    fn hold(&self, pace: &Pace, sent_at: Instant, response: &Response) -> Result<(), String> {
+        match pace.limited(sent_at, rate_limit_hint(response.headers())) {
+            Verdict::Retry => {
+                self.trace_wait(pace.waiting().unwrap_or_default());
+                Ok(())
+            }
+            Verdict::GiveUp => Err(format!(
+                "rate limited, and no request of this run succeeded for {} s: the account's \
+                 quota may be used up; run it again later",
+                pace.give_up_after().as_secs()
+            )),
+        }
     }
 
     /// The failure of a call the run's pace did not let out.
@@ -591,6 +648,17 @@ impl Transport {
         );
         if self.verbose > 1 {
             trace_headers(&mut err, "<", resp.headers());
+        }
+    }
+
+    fn trace_failure(&self, class: NetClass, elapsed: Duration) {
+        if self.verbose > 0 {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "* {} after {} ms",
+                class.describe(),
+                elapsed.as_millis()
+            );
         }
     }
 
@@ -998,72 +1066,162 @@ mod tests {
     /// Every row of the contract's reliability section, for each class of request.
     #[test]
     fn the_retry_contract_row_by_row() {
-        use Decision::{Done, GiveUp, Retry as Again};
+        use Decision::{Done, GiveUp, Hold, Retry as Again};
         use NetClass::*;
         use Outcome::{Net, Status};
         use Retry::{Delete, Idempotent, OnlyIfUnprocessed as Create};
         let hint = Some(Duration::from_secs(2));
-        // (class, outcome, unsure before, decision with retries left)
+        let tries = |retried, unsure| Tries { retried, unsure };
+        // (class, outcome, unsure before, decision with retries left). Grouped by the
+        // contract's rows; every class has a row for every outcome (checked below).
         let rows: &[(Retry, Outcome, bool, Decision)] = &[
             // Success is done, whatever came before.
             (Idempotent, Status(200), false, Done),
+            (Idempotent, Status(200), true, Done),
+            (Create, Status(200), false, Done),
             (Create, Status(201), true, Done),
+            (Delete, Status(200), false, Done),
             (Delete, Status(204), false, Done),
+            (Delete, Status(204), true, Done),
             // 429: the server did nothing; every class is retried, after its hint.
             (Idempotent, Status(429), false, Again(hint)),
             (Create, Status(429), false, Again(hint)),
             (Delete, Status(429), false, Again(hint)),
+            (Delete, Status(429), true, Again(hint)),
             // 502/503/504: retried, except a create (it may have been processed).
             (Idempotent, Status(502), false, Again(hint)),
             (Idempotent, Status(503), false, Again(hint)),
+            (Idempotent, Status(504), false, Again(hint)),
+            (Idempotent, Status(503), true, Again(hint)),
+            (Delete, Status(502), false, Again(hint)),
+            (Delete, Status(503), false, Again(hint)),
             (Delete, Status(504), false, Again(hint)),
+            (Delete, Status(502), true, Again(hint)),
             (Create, Status(502), false, GiveUp),
             (Create, Status(503), false, GiveUp),
             (Create, Status(504), false, GiveUp),
-            // Other statuses are final.
+            // Other statuses are final: 500 (it may have acted) and the 4xx answers.
             (Idempotent, Status(500), false, GiveUp),
+            (Create, Status(500), false, GiveUp),
+            (Delete, Status(500), false, GiveUp),
             (Idempotent, Status(400), false, GiveUp),
             (Idempotent, Status(401), false, GiveUp),
+            (Idempotent, Status(403), false, GiveUp),
             (Idempotent, Status(409), false, GiveUp),
+            (Create, Status(400), false, GiveUp),
+            (Create, Status(401), false, GiveUp),
             (Create, Status(409), false, GiveUp),
+            (Delete, Status(401), false, GiveUp),
+            (Delete, Status(403), false, GiveUp),
+            (Delete, Status(409), false, GiveUp),
             // A 404 is final — but a delete's 404 after an attempt that may have acted is done.
             (Idempotent, Status(404), false, GiveUp),
             (Idempotent, Status(404), true, GiveUp),
+            (Create, Status(404), false, GiveUp),
+            (Create, Status(404), true, GiveUp),
             (Delete, Status(404), false, GiveUp),
             (Delete, Status(404), true, Done),
             // Connection refused: never reached the server; every class is retried.
             (Idempotent, Net(Connect), false, Again(hint)),
             (Create, Net(Connect), false, Again(hint)),
-            // Dropped before the answer: retried unless a create.
+            (Delete, Net(Connect), false, Again(hint)),
+            (Delete, Net(Connect), true, Again(hint)),
+            // Reset or dropped after sending, before the answer: retried unless a create.
             (Idempotent, Net(NoResponse), false, Again(hint)),
+            (Idempotent, Net(NoResponse), true, Again(hint)),
             (Delete, Net(NoResponse), false, Again(hint)),
+            (Delete, Net(NoResponse), true, Again(hint)),
             (Create, Net(NoResponse), false, GiveUp),
-            // A timeout or a TLS failure is not retried.
+            // A timeout is not retried (the request may still be running).
             (Idempotent, Net(Timeout), false, GiveUp),
             (Create, Net(Timeout), false, GiveUp),
+            (Delete, Net(Timeout), false, GiveUp),
+            // A failed TLS handshake gives the same answer every time: not retried.
             (Idempotent, Net(Tls), false, GiveUp),
+            (Create, Net(Tls), false, GiveUp),
+            (Delete, Net(Tls), false, GiveUp),
+            // Any other failure is not retried.
             (Idempotent, Net(Other), false, GiveUp),
+            (Create, Net(Other), false, GiveUp),
+            (Delete, Net(Other), false, GiveUp),
         ];
+        // Every class has a row for each outcome the contract names (and each other kind).
+        let named = [
+            Status(200),
+            Status(429),
+            Status(502),
+            Status(503),
+            Status(504),
+            Status(500),
+            Status(409),
+            Status(404),
+            Net(Connect),
+            Net(NoResponse),
+            Net(Timeout),
+            Net(Tls),
+            Net(Other),
+        ];
+        for class in [Idempotent, Create, Delete] {
+            for outcome in named {
+                assert!(
+                    rows.iter().any(|r| r.0 == class && r.1 == outcome),
+                    "no row for {class:?} {outcome:?}"
+                );
+            }
+            // Both sides of the delete rule: a 404 first, and after an attempt that may have acted.
+            for unsure in [false, true] {
+                assert!(
+                    rows.iter()
+                        .any(|r| r.0 == class && r.1 == Status(404) && r.2 == unsure),
+                    "no row for {class:?} 404 unsure={unsure}"
+                );
+            }
+        }
         for &(class, outcome, unsure, want) in rows {
             assert_eq!(
-                decide(class, outcome, 0, 3, unsure, hint),
+                decide(class, outcome, tries(0, unsure), 3, false, hint),
                 want,
                 "{class:?} {outcome:?} unsure={unsure}"
             );
+            // A bulk run's shared pace changes what a 429 means, and nothing else.
+            if outcome != Status(429) {
+                assert_eq!(
+                    decide(class, outcome, tries(0, unsure), 3, true, hint),
+                    want,
+                    "{class:?} {outcome:?} unsure={unsure} in a paced run"
+                );
+            }
             // With the retries used up, what would be retried gives up.
             let spent = match want {
                 Again(_) => GiveUp,
                 other => other,
             };
             assert_eq!(
-                decide(class, outcome, 3, 3, unsure, hint),
+                decide(class, outcome, tries(3, unsure), 3, false, hint),
                 spent,
                 "{class:?} {outcome:?} after 3 retries"
             );
         }
+        // In a bulk run a 429 holds at the run's pace and is sent again, for every class —
+        // a create too (the server did nothing) — without using one of the retries: with
+        // none left, or none allowed, it still holds. (The pace alone decides when the run
+        // gives up.)
+        for class in [Idempotent, Create, Delete] {
+            for (retried, max) in [(0, 3), (3, 3), (0, 0), (7, 3)] {
+                for unsure in [false, true] {
+                    for h in [hint, None] {
+                        assert_eq!(
+                            decide(class, Status(429), tries(retried, unsure), max, true, h),
+                            Hold,
+                            "{class:?} paced 429 after {retried}/{max} retries"
+                        );
+                    }
+                }
+            }
+        }
         // Without a hint the caller waits the backoff.
         assert_eq!(
-            decide(Idempotent, Status(503), 0, 3, false, None),
+            decide(Idempotent, Status(503), tries(0, false), 3, false, None),
             Again(None)
         );
         // What may have been acted on: 5xx and requests sent but never answered.

@@ -232,3 +232,118 @@ fn the_innermost_config_file_wins_and_a_secret_config_entry_is_not_one() {
     );
     assert_eq!(file(&["secretctl", "completions", "bash"]), None);
 }
+
+/// Failures injected into the fake provider: what is reported, and what the provider holds.
+mod faults {
+    use zeroize::Zeroizing;
+
+    use super::*;
+    use crate::error::Effect;
+    use crate::import::engine::{self, Action, Entry, Plan, Ready};
+    use crate::provider::fake::Op;
+    use crate::secret::SecretValue;
+
+    fn ready(name: &str) -> Ready {
+        Ready {
+            name: name.to_string(),
+            value: SecretValue::new(Zeroizing::new(format!("value-{name}"))),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn an_unsure_create_is_reported_by_what_the_provider_holds() {
+        let p = Fake::default();
+        // A: stored, then answered 502. B: answered 502 without storing anything.
+        p.fail_after_write(Op::Create, 1, || Fake::unsure(502));
+        p.fail(Op::Create, 1, || Fake::unsure(502));
+        let items = [ready("A"), ready("B")];
+        let entries: Vec<Entry> = items
+            .iter()
+            .map(|r| Entry {
+                name: r.name.clone(),
+                item: Some(r),
+                plan: Plan::Create,
+                description: None,
+            })
+            .collect();
+        let pace = Pace::new(1, Duration::from_secs(5));
+        // One worker: A's create is sent first and meets the first failure.
+        let (sent, _) = with_ctx(b"", false, &[], false, |ctx| {
+            engine::apply(ctx, &p, &entries, &[0, 1], 1, &pace)
+        });
+        let mut outcomes: Vec<engine::Outcome> = sent
+            .into_iter()
+            .map(|o| o.expect("both were sent"))
+            .collect();
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| o.action == Action::Failed && o.unsure),
+            "a 502 leaves both unsure before the check: {outcomes:?}"
+        );
+
+        engine::confirm_unsure(&p, &entries, &mut outcomes, &pace);
+        assert_eq!(outcomes[0].action, Action::Created, "{:?}", outcomes[0]);
+        assert_eq!(outcomes[0].key.as_deref(), Some("A"));
+        assert!(outcomes[0].checked && outcomes[0].error.is_none());
+        assert_eq!(outcomes[1].action, Action::Failed, "{:?}", outcomes[1]);
+        assert!(!outcomes[1].checked && outcomes[1].error.is_some());
+        assert!(outcomes.iter().all(|o| !o.unsure), "every item was checked");
+        // One list call checks both; nothing is written again.
+        assert_eq!(p.calls(), ["create A", "create B", "list"]);
+        assert_eq!(p.names(), ["A"]);
+        assert_eq!(p.value("A").as_deref(), Some("value-A"));
+    }
+
+    #[test]
+    fn delete_with_ignore_missing_of_a_secret_that_vanished_after_the_look_up_succeeds() {
+        let p = Fake::with(&[("X", "value-x"), ("Y", "value-y")]);
+        // X is shown, then deleted by someone else as our delete goes out: the store loses
+        // it and the answer is the API's 404.
+        p.fail_after_write(Op::Delete, 1, || Fake::missing("X"));
+        let (r, out) = with_ctx(b"", true, &["y"], true, |ctx| {
+            super::super::delete::delete(ctx, &p, "X", false, true)
+        });
+        assert_eq!(r.ok(), Some(0));
+        let v: serde_json::Value = serde_json::from_str(&out).expect("a JSON object");
+        assert_eq!(v["action"], "missing");
+        assert_eq!(v["name"], "X");
+        assert_eq!(p.calls(), ["get X", "delete X"]);
+        assert_eq!(p.names(), ["Y"], "only X is gone");
+
+        // Without --ignore-missing the same vanishing is exit 3.
+        p.fail_after_write(Op::Delete, 1, || Fake::missing("Y"));
+        let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "Y", true, false)
+        });
+        assert!(matches!(r, Err(Error::NotFound(_))), "{r:?}");
+        assert_eq!(p.calls(), ["get X", "delete X", "delete Y"]);
+        assert!(p.names().is_empty());
+    }
+
+    #[test]
+    fn an_update_whose_write_fails_leaves_the_stored_value() {
+        let p = Fake::with(&[("U", "original")]);
+        p.fail(Op::Update, 1, || Fake::unsure(503));
+        let v = no_value();
+        let (r, out) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
+            super::super::update::update(ctx, &p, update_args("U", &v))
+        });
+        let e = r.expect_err("the write failed");
+        assert_eq!(e.code(), 6, "{e}");
+        assert_eq!(e.effect(), Effect::Unsure);
+        assert!(out.is_empty(), "nothing reported as updated: {out}");
+        assert_eq!(p.calls(), ["update U"]);
+        assert_eq!(p.value("U").as_deref(), Some("original"));
+
+        // The failure was the only thing in the way: the same update goes through now.
+        let (r, out) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
+            super::super::update::update(ctx, &p, update_args("U", &v))
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(out, "U\n");
+        assert_eq!(p.calls(), ["update U", "update U"]);
+        assert_eq!(p.value("U").as_deref(), Some("new-value"));
+    }
+}
