@@ -66,6 +66,35 @@ pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> R
     c.ask(can_ask, &mut *ctx.streams.prompter, question)
 }
 
+/// The end of a write: on a terminal `Created ChatBotKit secret "N"<detail>` on stderr, then
+/// the action on stdout (`created<TAB>KEY`, or its JSON object with `extra`'s fields).
+pub(super) fn report_done(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    action: &str,
+    name: &str,
+    detail: &str,
+    key: &str,
+    extra: &Value,
+) -> Result<i32> {
+    if ctx.streams.stderr_tty {
+        let mut done = action.to_string();
+        done[..1].make_ascii_uppercase();
+        let line = format!(
+            "{done} {} secret {}{detail}",
+            p.kind().display(),
+            quoted(name)
+        );
+        ctx.out
+            .success(&mut ctx.streams.stderr, &line)
+            .map_err(error::output)?;
+    }
+    ctx.out
+        .action(&mut ctx.streams.stdout, action, key_field(p), key, extra)
+        .map_err(error::output)?;
+    Ok(0)
+}
+
 /// A line naming the secret for a confirmation question.
 pub(super) fn describe(p: &dyn Provider, rec: &Value) -> String {
     let name = rec.get("name").and_then(Value::as_str).unwrap_or("");

@@ -7,7 +7,7 @@ use super::common::*;
 use crate::cli::ValueArgs;
 use crate::error::{self, Result};
 use crate::input::{self, Purpose, ValueOutcome};
-use crate::provider::{CreateSpec, Identity, Provider, quoted};
+use crate::provider::{CreateSpec, Identity, Provider};
 
 /// Whether `create` reads a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,29 +58,18 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
         fields: a.fields,
     };
     let key = p.create(&spec)?;
-    let label = p.kind().display();
-    if ctx.streams.stderr_tty {
-        let extra = if p.identity() == Identity::Id {
-            format!(" ({key})")
-        } else {
-            String::new()
-        };
-        ctx.out
-            .success(
-                &mut ctx.streams.stderr,
-                &format!("Created {label} secret {}{extra}", quoted(a.name)),
-            )
-            .map_err(error::output)?;
-    }
-    let k = key_field(p);
-    ctx.out
-        .action(
-            &mut ctx.streams.stdout,
-            "created",
-            k,
-            &key,
-            &json!({ "name": a.name }),
-        )
-        .map_err(error::output)?;
-    Ok(0)
+    let detail = if p.identity() == Identity::Id {
+        format!(" ({key})")
+    } else {
+        String::new()
+    };
+    report_done(
+        ctx,
+        p,
+        "created",
+        a.name,
+        &detail,
+        &key,
+        &json!({ "name": a.name }),
+    )
 }

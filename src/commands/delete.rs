@@ -70,17 +70,5 @@ pub fn delete(
         Ok(k) => k,
         Err(e) => return missing(ctx, e),
     };
-    if ctx.streams.stderr_tty {
-        ctx.out
-            .success(
-                &mut ctx.streams.stderr,
-                &format!("Deleted {} secret {}", p.kind().display(), quoted(target)),
-            )
-            .map_err(error::output)?;
-    }
-    let k = key_field(p);
-    ctx.out
-        .action(&mut ctx.streams.stdout, "deleted", k, &key, &json!({}))
-        .map_err(error::output)?;
-    Ok(0)
+    report_done(ctx, p, "deleted", target, "", &key, &json!({}))
 }

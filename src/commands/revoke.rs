@@ -4,8 +4,8 @@ use serde_json::json;
 
 use super::Ctx;
 use super::common::*;
-use crate::error::{self, Result};
-use crate::provider::{Provider, quoted};
+use crate::error::Result;
+use crate::provider::Provider;
 
 pub fn revoke(ctx: &mut Ctx, p: &dyn Provider, target: &str, yes: bool) -> Result<i32> {
     check_name(target)?;
@@ -26,16 +26,5 @@ pub fn revoke(ctx: &mut Ctx, p: &dyn Provider, target: &str, yes: bool) -> Resul
         p.key(&rec).1
     };
     let id = auth.revoke(&id)?;
-    if ctx.streams.stderr_tty {
-        ctx.out
-            .success(
-                &mut ctx.streams.stderr,
-                &format!("Revoked {} secret {}", p.kind().display(), quoted(target)),
-            )
-            .map_err(error::output)?;
-    }
-    ctx.out
-        .action(&mut ctx.streams.stdout, "revoked", "id", &id, &json!({}))
-        .map_err(error::output)?;
-    Ok(0)
+    report_done(ctx, p, "revoked", target, "", &id, &json!({}))
 }

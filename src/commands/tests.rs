@@ -23,16 +23,28 @@ fn with_ctx<T>(
     json: bool,
     f: impl FnOnce(&mut Ctx) -> T,
 ) -> (T, String) {
+    let (r, out, _) = with_ctx_err(stdin, tty, answers, json, f);
+    (r, out)
+}
+
+/// [`with_ctx`], with stderr too.
+fn with_ctx_err<T>(
+    stdin: &[u8],
+    tty: bool,
+    answers: &[&str],
+    json: bool,
+    f: impl FnOnce(&mut Ctx) -> T,
+) -> (T, String, String) {
     let global = GlobalArgs {
         output: json.then_some(OutputFormat::Json),
         ..Default::default()
     };
-    let (mut s, out, _err): (_, Buf, Buf) =
+    let (mut s, out, err): (_, Buf, Buf) =
         streams(stdin, tty, Box::new(FakePrompter::new(answers)));
     let out_settings = Output::new(&global, false, tty, true);
     let mut ctx = Ctx::resolve(&global, None, &|_| None, &mut s, out_settings);
     let r = f(&mut ctx);
-    (r, out.text())
+    (r, out.text(), err.text())
 }
 
 fn no_value() -> ValueArgs {
@@ -128,6 +140,28 @@ fn update_prompt_empty_answer_keeps_the_value_and_a_typed_one_is_stored() {
     });
     assert_eq!(r.ok(), Some(0));
     assert_eq!(p.value("U").as_deref(), Some("new-value"));
+}
+
+#[test]
+fn a_write_on_a_terminal_says_what_it_did_and_prints_the_action() {
+    let p = Fake::with(&[("U", "original")]);
+    let v = no_value();
+    let (r, out, err) = with_ctx_err(b"", true, &["new-value", "new-value"], false, |ctx| {
+        super::update::update(ctx, &p, update_args("U", &v))
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert!(
+        err.contains("Updated Kubiya secret 'U' (new value)"),
+        "{err}"
+    );
+    assert_eq!(out, "U\n", "the key, for scripts");
+    let (r, out, err) = with_ctx_err(b"", true, &["y"], true, |ctx| {
+        super::delete::delete(ctx, &p, "U", false, false)
+    });
+    assert_eq!(r.ok(), Some(0));
+    assert!(err.contains("Deleted Kubiya secret 'U'"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v, serde_json::json!({"action": "deleted", "name": "U"}));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use super::common::*;
 use crate::cli::ValueArgs;
 use crate::error::{self, Result};
 use crate::input::{self, Purpose, ValueOutcome};
-use crate::provider::{Provider, UpdateSpec, ValueChange, quoted};
+use crate::provider::{Provider, UpdateSpec, ValueChange};
 
 pub struct UpdateArgs<'a> {
     pub target: &'a str,
@@ -99,26 +99,10 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
         ));
     }
     let key = p.update(a.target, &spec)?;
-    if ctx.streams.stderr_tty {
-        let what = if matches!(spec.value, ValueChange::Keep) {
-            ""
-        } else {
-            " (new value)"
-        };
-        ctx.out
-            .success(
-                &mut ctx.streams.stderr,
-                &format!(
-                    "Updated {} secret {}{what}",
-                    p.kind().display(),
-                    quoted(a.target)
-                ),
-            )
-            .map_err(error::output)?;
-    }
-    let k = key_field(p);
-    ctx.out
-        .action(&mut ctx.streams.stdout, "updated", k, &key, &json!({}))
-        .map_err(error::output)?;
-    Ok(0)
+    let detail = if matches!(spec.value, ValueChange::Keep) {
+        ""
+    } else {
+        " (new value)"
+    };
+    report_done(ctx, p, "updated", a.target, detail, &key, &json!({}))
 }
