@@ -95,6 +95,28 @@ pub(super) fn report_done(
     Ok(0)
 }
 
+/// The key a destructive verb acts on. With `--yes`, `target` as given (one request);
+/// otherwise refused off a terminal, else the secret is looked up, shown in the question
+/// `ask` makes of its description, and its key returned once the answer is yes.
+pub(super) fn confirmed_key(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    target: &str,
+    yes: bool,
+    verb: &str,
+    ask: impl FnOnce(&str) -> String,
+) -> Result<String> {
+    if yes {
+        return Ok(target.to_string());
+    }
+    if !ctx.streams.can_prompt() {
+        confirm(ctx, false, "", verb)?;
+    }
+    let rec = p.get(target)?;
+    confirm(ctx, false, &ask(&describe(p, &rec)), verb)?;
+    Ok(p.key(&rec).1)
+}
+
 /// A line naming the secret for a confirmation question.
 pub(super) fn describe(p: &dyn Provider, rec: &Value) -> String {
     let name = rec.get("name").and_then(Value::as_str).unwrap_or("");

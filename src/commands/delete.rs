@@ -48,23 +48,10 @@ pub fn delete(
         Err(e)
     };
     // Interactive: show exactly what will go (and report a missing secret before asking).
-    let target_key = if yes {
-        target.to_string()
-    } else {
-        if !ctx.streams.can_prompt() {
-            confirm(ctx, false, "", "delete")?;
-        }
-        let rec = match p.get(target) {
-            Ok(r) => r,
-            Err(e) => return missing(ctx, e),
-        };
-        confirm(
-            ctx,
-            false,
-            &format!("Delete {}?", describe(p, &rec)),
-            "delete",
-        )?;
-        p.key(&rec).1
+    let target_key = match confirmed_key(ctx, p, target, yes, "delete", |s| format!("Delete {s}?"))
+    {
+        Ok(k) => k,
+        Err(e) => return missing(ctx, e),
     };
     let key = match p.delete(&target_key) {
         Ok(k) => k,
