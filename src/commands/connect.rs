@@ -64,6 +64,6 @@ pub(super) fn provider(
 }
 
 /// The shared pace of a bulk run of `concurrency` workers.
-pub(super) fn bulk_pace(concurrency: u16) -> Arc<Pace> {
-    Arc::new(Pace::new(concurrency.into(), Pace::give_up_from_env()))
+pub(super) fn bulk_pace(ctx: &Ctx, concurrency: u16) -> Arc<Pace> {
+    Arc::new(Pace::new(concurrency.into(), Pace::give_up_from(ctx.env)))
 }

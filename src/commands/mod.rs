@@ -175,7 +175,7 @@ fn import(
     p: &ProviderArgs,
     a: &crate::cli::ImportArgs,
 ) -> Result<i32> {
-    let pace = bulk_pace(a.concurrency);
+    let pace = bulk_pace(ctx, a.concurrency);
     let prov = provider(ctx, kind, p, None, Some(&pace))?;
     crate::import::run(ctx, &*prov, a, &pace)
 }
@@ -189,7 +189,7 @@ fn sync(
     a: &crate::cli::SyncArgs,
 ) -> Result<i32> {
     crate::import::sync::check_args(ctx, a)?;
-    let pace = bulk_pace(a.concurrency);
+    let pace = bulk_pace(ctx, a.concurrency);
     let prov = provider(ctx, kind, p, None, Some(&pace))?;
     crate::import::sync::run(ctx, &*prov, a, &pace)
 }
