@@ -150,11 +150,6 @@ impl Error {
         self
     }
 
-    /// The server's own message in the answer this error is, if it had one.
-    pub fn server_message(&self) -> Option<&str> {
-        self.msg().server_message.as_deref()
-    }
-
     /// The HTTP status of the answer, for errors that are one.
     pub fn status(&self) -> Option<u16> {
         self.msg().status

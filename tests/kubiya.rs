@@ -137,6 +137,14 @@ fn only_the_servers_words_make_a_4xx_a_conflict() {
             "Secret 'db already exists' is invalid",
             1,
         ),
+        (
+            "db already exists",
+            "Secret 'db already exists' already exists",
+            5,
+        ),
+        // A name that is a few letters of the words does not hide them.
+        ("e", "secret e already exists", 5),
+        ("read", "secret read already exists", 5),
     ] {
         let env = Env::new();
         env.fault(Fault {

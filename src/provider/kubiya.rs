@@ -106,17 +106,30 @@ pub fn decode_value(
     }
 }
 
-/// A bare array, tolerating `{"secrets": […]}`-style wrappers.
-/// Whether the server's own message in an error answer says the secret exists already, the
-/// name taken out first (a name may hold those words).
+/// Whether the server's own message in an error answer says the secret exists already: the
+/// words "already exist" outside every place the message quotes the name (a name may hold
+/// those words, or be a few letters of them).
 fn says_it_exists(m: &crate::error::Msg, name: &str) -> bool {
-    m.server_message.as_deref().is_some_and(|s| {
-        s.replace(name, "")
-            .to_ascii_lowercase()
-            .contains("already exist")
+    const WORDS: &str = "already exist";
+    let Some(msg) = m.server_message.as_deref() else {
+        return false;
+    };
+    let msg = msg.to_ascii_lowercase();
+    let name = name.to_ascii_lowercase();
+    let quotes: Vec<(usize, usize)> = if name.is_empty() {
+        Vec::new()
+    } else {
+        msg.match_indices(&name)
+            .map(|(i, _)| (i, i + name.len()))
+            .collect()
+    };
+    msg.match_indices(WORDS).any(|(at, _)| {
+        let end = at + WORDS.len();
+        !quotes.iter().any(|&(a, b)| a <= at && end <= b)
     })
 }
 
+/// A bare array, tolerating `{"secrets": […]}`-style wrappers.
 fn records(v: Value, what: &str) -> Result<Vec<Value>> {
     match v {
         Value::Array(a) => Ok(a),
