@@ -191,6 +191,32 @@ fn create_empty_answer_is_exit_2() {
 }
 
 #[test]
+fn import_from_a_terminal_is_refused_with_a_hint_for_this_provider() {
+    for (provider, verb) in [("cbk", "import"), ("kubiya", "sync")] {
+        let env = Env::new();
+        let t = Tty::run(&env, &[provider, verb, "-"]);
+        let (code, seen) = t.finish();
+        assert_eq!(code, 2, "{seen}");
+        assert!(
+            seen.contains(&format!(
+                "{verb} - reads standard input, which is a terminal"
+            )),
+            "{seen}"
+        );
+        let word = if provider == "cbk" {
+            "chatbotkit"
+        } else {
+            "kubiya"
+        };
+        assert!(
+            seen.contains(&format!("| secretctl {word} {verb} -")),
+            "{seen}"
+        );
+        assert!(env.emu.requests().is_empty());
+    }
+}
+
+#[test]
 fn update_empty_answer_keeps_the_value_and_applies_the_description() {
     let env = Env::new();
     env.emu.seed_kubiya("U", "original-Value", "old");

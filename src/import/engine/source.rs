@@ -37,7 +37,7 @@ pub fn read_source(
     p: &dyn Provider,
 ) -> Result<Source> {
     let from_stdin = file.as_os_str() == "-";
-    let bytes = read_input(ctx, verb, file, from_stdin)?;
+    let bytes = read_input(ctx, p.kind().key(), verb, file, from_stdin)?;
     // The one place a byte-order mark is dropped: before sniffing and parsing alike.
     let content = formats::without_bom(&bytes);
     let format = format
@@ -64,13 +64,20 @@ pub fn read_source(
     })
 }
 
-fn read_input(ctx: &mut Ctx, verb: &str, path: &Path, from_stdin: bool) -> Result<Vec<u8>> {
+/// `provider` and `verb` are the command's words (`kubiya`, `import`).
+fn read_input(
+    ctx: &mut Ctx,
+    provider: &str,
+    verb: &str,
+    path: &Path,
+    from_stdin: bool,
+) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     if from_stdin {
         if ctx.streams.stdin_tty {
             return Err(
                 error::usage(format!("{verb} - reads standard input, which is a terminal"))
-                    .with_hint(format!("pipe the data in: vault kv get -format=json secret/app | jq .data.data | secretctl kubiya {verb} -")),
+                    .with_hint(format!("pipe the data in: vault kv get -format=json secret/app | jq .data.data | secretctl {provider} {verb} -")),
             );
         }
         (&mut ctx.streams.stdin)
