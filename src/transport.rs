@@ -217,27 +217,12 @@ pub struct Reply {
     pub gone_on_retry: bool,
 }
 
-/// A failed call: the error (marked [`Effect::Unsure`] when the server may have acted) and
-/// the status of the last answer.
-pub struct Failure {
-    pub error: Error,
-    pub status: Option<StatusCode>,
-}
-
-impl Failure {
-    fn new(error: Error, status: Option<StatusCode>, unsure: bool) -> Failure {
-        let error = if unsure && error.effect() == Effect::Known {
-            error.with_effect(Effect::Unsure)
-        } else {
-            error
-        };
-        Failure { error, status }
-    }
-}
-
-impl From<Failure> for Error {
-    fn from(f: Failure) -> Error {
-        f.error
+/// A failed call's error, marked [`Effect::Unsure`] when the server may have acted.
+fn failed(error: Error, unsure: bool) -> Error {
+    if unsure && error.effect() == Effect::Known {
+        error.with_effect(Effect::Unsure)
+    } else {
+        error
     }
 }
 
@@ -342,10 +327,8 @@ impl Transport {
     /// Each attempt is built, let out by the run's pace (bulk runs), sent and classified;
     /// [`decide`] says what follows, and this carries it out. With a [`Pace`] a 429 waits
     /// with the whole run instead of using up this call's retries.
-    pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
-        let auth = self
-            .auth_value()
-            .map_err(|e| Failure::new(e, None, false))?;
+    pub fn send(&self, call: &Call) -> Result<Reply> {
+        let auth = self.auth_value().map_err(|e| failed(e, false))?;
         let mut tries = Tries::default();
         let mut attempt: u32 = 0;
         loop {
@@ -387,7 +370,7 @@ impl Transport {
 
     /// The run's pace (bulk runs) and the slot it let this attempt out in; `None` for a
     /// single command.
-    fn slot(&self, call: &Call, unsure: bool) -> Result<Option<(&Pace, Permit<'_>)>, Failure> {
+    fn slot(&self, call: &Call, unsure: bool) -> Result<Option<(&Pace, Permit<'_>)>, Error> {
         let Some(pace) = self.pace.as_deref() else {
             return Ok(None);
         };
@@ -398,7 +381,7 @@ impl Transport {
     }
 
     /// The HTTP request of one attempt.
-    fn request(&self, call: &Call, auth: &HeaderValue, unsure: bool) -> Result<Request, Failure> {
+    fn request(&self, call: &Call, auth: &HeaderValue, unsure: bool) -> Result<Request, Error> {
         let mut req = self
             .client
             .request(call.method.clone(), call.url.clone())
@@ -411,9 +394,8 @@ impl Transport {
                 .body(b.to_vec());
         }
         req.build().map_err(|e| {
-            Failure::new(
+            failed(
                 error::other(format!("{}: cannot build request: {e}", call.what)),
-                None,
                 unsure,
             )
         })
@@ -478,8 +460,8 @@ impl Transport {
         answer: std::result::Result<Response, reqwest::Error>,
         unsure: bool,
         hint: Option<String>,
-    ) -> Failure {
-        let (mut err, status) = match answer {
+    ) -> Error {
+        let mut err = match answer {
             Ok(resp) => {
                 let status = resp.status();
                 let mut err = self.status_error(call, resp);
@@ -488,12 +470,12 @@ impl Transport {
                 if status.is_server_error() && call.retry == Retry::OnlyIfUnprocessed {
                     err = err.with_hint(MAY_HAVE_BEEN_PROCESSED);
                 }
-                (err, Some(status))
+                err
             }
             Err(e) => {
                 let class = classify(&e);
                 let err = error::network(format!("{}: {}", call.what, class.message(&e, call)));
-                let err = match class {
+                match class {
                     NetClass::NoResponse if call.retry == Retry::OnlyIfUnprocessed => {
                         err.with_hint(MAY_HAVE_BEEN_PROCESSED)
                     }
@@ -505,14 +487,13 @@ impl Transport {
                     }
                     NetClass::Tls => err.with_hint(tls_hint(&e)),
                     _ => err,
-                };
-                (err, None)
+                }
             }
         };
         if let Some(h) = hint {
             err = err.with_hint(h);
         }
-        Failure::new(err, status, unsure)
+        failed(err, unsure)
     }
 
     /// A bulk run's 429 ([`Decision::Hold`]): the run's pace holds every worker, then this
@@ -533,7 +514,7 @@ impl Transport {
     }
 
     /// The failure of a call the run's pace did not let out.
-    fn stopped(&self, call: &Call, stop: Stop, unsure: bool) -> Failure {
+    fn stopped(&self, call: &Call, stop: Stop, unsure: bool) -> Error {
         let err = match stop {
             Stop::Interrupted => {
                 error::other(format!("{}: interrupted before it was sent", call.what))
@@ -548,7 +529,7 @@ impl Transport {
         } else {
             Effect::NotSent
         };
-        Failure::new(err.with_effect(effect), None, unsure)
+        failed(err.with_effect(effect), unsure)
     }
 
     /// Send and decode a JSON success body.
@@ -733,11 +714,15 @@ pub fn content_type(resp: &Response) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether a `Content-Type` (lowercase, as [`content_type`] gives it) is an HTML page's.
+pub fn is_html(content_type: &str) -> bool {
+    content_type.contains("text/html") || content_type.contains("application/xhtml")
+}
+
 /// A success answer that is an HTML page comes from something other than the API (a proxy,
 /// a login page, a wrong base URL), even where the API's own body would not be read.
 pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
-    let ct = content_type(resp);
-    if ct.contains("text/html") || ct.contains("application/xhtml") {
+    if is_html(&content_type(resp)) {
         return Err(
             error::network(format!("{what}: the server's answer is an HTML page"))
                 .with_hint("is the base URL right? a proxy or a login page answers like this"),

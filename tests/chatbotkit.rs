@@ -465,6 +465,28 @@ fn get_by_name_fetches_then_lists() {
     assert!(reqs[1].path.starts_with("/api/v1/secret/list"), "{reqs:?}");
 }
 
+/// A server that answers a name given as an id with 400 or 422 means "no such id": the name
+/// is looked up, and a name that does not exist either is exit 3.
+#[test]
+fn get_after_a_400_or_422_for_the_id_looks_up_the_name() {
+    for status in [400, 422] {
+        let env = Env::new();
+        let id = env.emu.seed_chatbotkit(json!({"name": "BY_NAME"}));
+        env.fault(Fault {
+            method: Some("GET".into()),
+            path_contains: Some("/fetch".into()),
+            status: Some(status),
+            count: u32::MAX,
+            ..Default::default()
+        });
+        let r = env.run(&["-o", "json", "chatbotkit", "get", "BY_NAME"]);
+        r.ok();
+        assert_eq!(r.json()["id"], id.as_str(), "{status}");
+        let r = env.run(&["chatbotkit", "get", "NOT_THERE"]);
+        r.code(3).one_error_line().stderr_has("NOT_THERE");
+    }
+}
+
 #[test]
 fn get_ambiguous_name_is_exit_5_listing_both_ids() {
     let env = Env::new();

@@ -16,7 +16,9 @@ use super::{
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::provider::ProviderKind;
-use crate::transport::{Call, MAX_BODY, Retry, Transport, content_type, decode_json, read_json};
+use crate::transport::{
+    Call, MAX_BODY, Retry, Transport, content_type, decode_json, is_html, read_json,
+};
 
 /// How an action request ended.
 enum Acted {
@@ -77,11 +79,12 @@ impl Chatbotkit {
         };
         match self.t.send(&Call::new(Method::GET, u, what)) {
             Ok(reply) => read_json(reply.response, what),
-            // Some servers answer a malformed id with 400: that is "no such id" too.
-            Err(f) if f.status.is_some_and(|s| s.as_u16() == 400) => {
+            // Some servers answer a malformed id with 400 or 422; a GET carries nothing else
+            // they could refuse, so that is "no such id" too.
+            Err(e) if matches!(e.status(), Some(400 | 422)) => {
                 Err(error::not_found(what.to_string()))
             }
-            Err(f) => Err(f.error),
+            Err(e) => Err(e),
         }
     }
 
@@ -240,9 +243,9 @@ impl Chatbotkit {
         let reply = self
             .t
             .send(&Call::new(Method::GET, u.clone(), what).accept("application/jsonl"))
-            .map_err(|f| super::wrong_endpoint(f.error, ProviderKind::Chatbotkit, &u))?;
+            .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
         let ct = content_type(&reply.response);
-        if ct.contains("text/html") || ct.contains("application/xhtml") {
+        if is_html(&ct) {
             // Not the API: read it as a page, which says "an HTML page".
             let page = read_json(reply.response, what)?;
             return self.list_pages(u, page, each);

@@ -209,7 +209,7 @@ impl Provider for Kubiya {
             &what,
         )
         .accept("application/json, text/plain");
-        let reply = self.t.send(&call).map_err(|f| self.believe_404(f.error))?;
+        let reply = self.t.send(&call).map_err(|e| self.believe_404(e))?;
         // The raw-text format is any body, but not an HTML page, and not a body that says it
         // is JSON and is not: those are a proxy's or a broken server's, never the value.
         check_not_html(&reply.response, &what)?;
@@ -273,10 +273,10 @@ impl Provider for Kubiya {
                 })?;
                 Ok(spec.name.to_string())
             }
-            Err(f) => {
+            Err(e) => {
                 // Kubiya's clients disagree on the duplicate status: a 409, or another 4xx
                 // whose own words (not the name, which could say anything) say so.
-                let e = match f.error {
+                let e = match e {
                     Error::Other(m) if says_it_exists(&m, spec.name) => Error::Conflict(m),
                     e => e,
                 };
@@ -322,7 +322,7 @@ impl Provider for Kubiya {
             .json(&Value::Object(body))?
             .retry(Retry::Idempotent)
             .redact(value);
-        let reply = self.t.send(&call).map_err(|f| self.believe_404(f.error))?;
+        let reply = self.t.send(&call).map_err(|e| self.believe_404(e))?;
         check_not_html(&reply.response, &what).map_err(|e| e.with_effect(Effect::Unsure))?;
         Ok(name.to_string())
     }
@@ -337,7 +337,7 @@ impl Provider for Kubiya {
                 check_not_html(&reply.response, &what)?;
                 Ok(name.to_string())
             }
-            Err(f) => Err(self.believe_404(f.error)),
+            Err(e) => Err(self.believe_404(e)),
         }
     }
 }
