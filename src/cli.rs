@@ -104,10 +104,18 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// ChatBotKit secrets
-    #[command(visible_alias = "cbk", after_long_help = CBK_EXAMPLES)]
+    #[command(
+        name = ProviderKind::Chatbotkit.key(),
+        visible_aliases = ProviderKind::Chatbotkit.aliases(),
+        after_long_help = CBK_EXAMPLES
+    )]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
-    #[command(after_long_help = KUBIYA_EXAMPLES)]
+    #[command(
+        name = ProviderKind::Kubiya.key(),
+        visible_aliases = ProviderKind::Kubiya.aliases(),
+        after_long_help = KUBIYA_EXAMPLES
+    )]
     Kubiya(KubiyaCmd),
     /// Print a shell completion script
     #[command(
