@@ -43,6 +43,28 @@ pub fn read_value(
     label: &str,
     streams: &mut Streams,
 ) -> Result<ValueOutcome> {
+    let (raw, prompted) = read_raw(args, purpose, label, streams)?;
+    // Update only: the person left the prompt empty.
+    if prompted && raw.is_empty() && purpose == Purpose::Update {
+        return Ok(ValueOutcome::Keep);
+    }
+    finish(raw, args.base64).map(ValueOutcome::Value)
+}
+
+/// [`read_value`] for a new secret, which has no value to keep.
+pub fn read_new_value(args: &ValueArgs, label: &str, streams: &mut Streams) -> Result<SecretValue> {
+    let (raw, _) = read_raw(args, Purpose::Create, label, streams)?;
+    finish(raw, args.base64)
+}
+
+/// The bytes from the source the contract picks, before the shared rules; and whether they
+/// were typed at the prompt.
+fn read_raw(
+    args: &ValueArgs,
+    purpose: Purpose,
+    label: &str,
+    streams: &mut Streams,
+) -> Result<(Zeroizing<Vec<u8>>, bool)> {
     let raw: Zeroizing<Vec<u8>> = if let Some(path) = &args.value_file {
         if path.as_os_str() == "-" {
             read_stdin(args, purpose, streams, "--value-file -")?
@@ -54,12 +76,9 @@ pub fn read_value(
     } else if !streams.stdin_tty {
         read_stdin(args, purpose, streams, "standard input")?
     } else {
-        match prompt(purpose, label, streams)? {
-            Some(v) => v,
-            None => return Ok(ValueOutcome::Keep),
-        }
+        return Ok((prompt(purpose, label, streams)?, true));
     };
-    finish(raw, args.base64).map(ValueOutcome::Value)
+    Ok((raw, false))
 }
 
 /// Whether `read_value` would ask on the terminal (no value flag, stdin a terminal).
@@ -240,38 +259,32 @@ fn read_stdin(
     Ok(buf)
 }
 
-/// Hidden prompt. `None` means "keep the current value" (update, empty answer).
-fn prompt(
-    purpose: Purpose,
-    label: &str,
-    streams: &mut Streams,
-) -> Result<Option<Zeroizing<Vec<u8>>>> {
+/// Hidden prompt, asked twice; an empty first answer is returned as it is, not confirmed
+/// (update keeps the value; create refuses it by the shared rules).
+fn prompt(purpose: Purpose, label: &str, streams: &mut Streams) -> Result<Zeroizing<Vec<u8>>> {
+    let label = crate::output::sanitize(label);
+    let question = match purpose {
+        Purpose::Create => format!("Value for {label}: "),
+        Purpose::Update => format!("New value for {label} (empty keeps the current value): "),
+    };
+    ask_twice(streams, &question)
+}
+
+/// A value typed at the hidden prompt: `question`, then "Confirm value: " unless the first
+/// answer is empty; two different answers are refused.
+fn ask_twice(streams: &mut Streams, question: &str) -> Result<Zeroizing<Vec<u8>>> {
     let failed =
         |e: std::io::Error| error::usage(format!("cannot read the value from the terminal: {e}"));
-    let label = crate::output::sanitize(label);
-    let first = match purpose {
-        Purpose::Create => streams.prompter.secret(&format!("Value for {label}: ")),
-        Purpose::Update => streams.prompter.secret(&format!(
-            "New value for {label} (empty keeps the current value): "
-        )),
+    let mut first = streams.prompter.secret(question).map_err(failed)?;
+    if !first.is_empty() {
+        let second = streams.prompter.secret("Confirm value: ").map_err(failed)?;
+        if *first != *second {
+            return Err(error::usage(
+                "the two values did not match; nothing was sent",
+            ));
+        }
     }
-    .map_err(failed)?;
-    if first.is_empty() {
-        return match purpose {
-            Purpose::Create => Err(error::usage("the value is empty; nothing was sent")),
-            Purpose::Update => Ok(None),
-        };
-    }
-    let second = streams.prompter.secret("Confirm value: ").map_err(failed)?;
-    if *first != *second {
-        return Err(error::usage(
-            "the two values did not match; nothing was sent",
-        ));
-    }
-    let mut first = first;
-    Ok(Some(Zeroizing::new(
-        std::mem::take(&mut *first).into_bytes(),
-    )))
+    Ok(Zeroizing::new(std::mem::take(&mut *first).into_bytes()))
 }
 
 /// Whether a value is read from standard input (`--value-file -`, or no value flag off a
@@ -357,26 +370,8 @@ pub fn read_config(
                 "standard input",
             )
             .map_err(|err| err.context(format!("--config {k}")))?,
-            ConfigSource::Stdin => {
-                let failed = |err: std::io::Error| {
-                    error::usage(format!(
-                        "--config {k}: cannot read the value from the terminal: {err}"
-                    ))
-                };
-                let first = streams
-                    .prompter
-                    .secret(&format!("Value for config {k}: "))
-                    .map_err(failed)?;
-                if !first.is_empty() {
-                    let second = streams.prompter.secret("Confirm value: ").map_err(failed)?;
-                    if *first != *second {
-                        return Err(error::usage(format!(
-                            "--config {k}: the two values did not match; nothing was sent"
-                        )));
-                    }
-                }
-                Zeroizing::new(first.as_bytes().to_vec())
-            }
+            ConfigSource::Stdin => ask_twice(streams, &format!("Value for config {k}: "))
+                .map_err(|err| err.context(format!("--config {k}")))?,
             ConfigSource::Malformed => unreachable!("refused above"),
         };
         let value = check(raw, false).map_err(|problem| {

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 use super::Ctx;
 use super::common::*;
 use crate::cli::ValueArgs;
-use crate::error::{self, Result};
-use crate::input::{self, Purpose, ValueOutcome};
+use crate::error::Result;
+use crate::input;
 use crate::provider::{CreateSpec, Identity, Provider};
 
 /// Whether `create` reads a value.
@@ -42,14 +42,7 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
     check_new_name(p, a.name)?;
     let value = match a.mode {
         ValueMode::None => None,
-        ValueMode::Required => {
-            match input::read_value(a.value, Purpose::Create, a.name, ctx.streams)? {
-                ValueOutcome::Value(v) => Some(v),
-                ValueOutcome::Keep => {
-                    return Err(error::usage("the value is empty; nothing was sent"));
-                }
-            }
-        }
+        ValueMode::Required => Some(input::read_new_value(a.value, a.name, ctx.streams)?),
     };
     let spec = CreateSpec {
         name: a.name,
