@@ -72,15 +72,8 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         })
         .collect();
     engine::confirm_unsure(p, &entries, &mut outcomes, pace);
-    let rows = engine::report_rows(&entries, &outcomes);
-    engine::print_report(ctx, &rows, false)?;
-    engine::print_totals(
-        ctx,
-        &outcomes,
-        pace,
-        "run the same import with --on-conflict skip to finish what is left",
-    );
-    Ok(engine::exit_code(&outcomes, pace))
+    let hint = "run the same import with --on-conflict skip to finish what is left";
+    engine::finish_run(ctx, &entries, &outcomes, pace, false, hint)
 }
 
 fn plan(p: &dyn Provider, on_conflict: OnConflict, existing: Option<&Vec<Value>>) -> Plan {

@@ -199,15 +199,8 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         }
     }
 
-    let rows = engine::report_rows(&entries, &outcomes);
-    engine::print_report(ctx, &rows, true)?;
-    engine::print_totals(
-        ctx,
-        &outcomes,
-        pace,
-        "run the same sync again to finish what is left",
-    );
-    Ok(engine::exit_code(&outcomes, pace))
+    let hint = "run the same sync again to finish what is left";
+    engine::finish_run(ctx, &entries, &outcomes, pace, true, hint)
 }
 
 /// Whether the description the source gives differs from the stored one. A source that

@@ -21,7 +21,7 @@ use crate::secret::SecretValue;
 
 pub use apply::{apply, confirm_unsure};
 pub use pool::pool;
-pub use report::{Row, dry_run, exit_code, print_report, print_totals, report_rows, totals};
+pub use report::{Row, dry_run, finish_run, totals};
 pub use source::{Source, read_source};
 
 /// A validated item, ready to send.

@@ -80,7 +80,7 @@ fn print_rows(ctx: &mut Ctx, rows: &[Row], error_always: bool) -> Result<()> {
 
 /// Print the report; a reader that went away (`| head`) takes the rest of the report, not
 /// the totals on stderr or the exit code.
-pub fn print_report(ctx: &mut Ctx, rows: &[Row], error_always: bool) -> Result<()> {
+fn print_report(ctx: &mut Ctx, rows: &[Row], error_always: bool) -> Result<()> {
     match print_rows(ctx, rows, error_always) {
         Err(e) if e.is_broken_pipe() => Ok(()),
         other => other,
@@ -89,7 +89,7 @@ pub fn print_report(ctx: &mut Ctx, rows: &[Row], error_always: bool) -> Result<(
 
 /// The lines on stderr after the report: totals (and why the run stopped), the unsure
 /// writes found done, the rate limit's waits, and how to finish (`hint`) when it stopped.
-pub fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str) {
+fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str) {
     let summary = totals(outcomes.iter().map(|o| o.action.word()));
     let signal = crate::signals::received_name();
     let interrupted = signal.is_some();
@@ -132,7 +132,7 @@ pub fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str
 
 /// [`exit::NETWORK`] when the run gave up on the rate limit, [`exit::FAILURE`] when any item
 /// did not succeed, else [`exit::SUCCESS`].
-pub fn exit_code(outcomes: &[Outcome], pace: &Pace) -> i32 {
+fn exit_code(outcomes: &[Outcome], pace: &Pace) -> i32 {
     if pace.gave_up() {
         exit::NETWORK
     } else if outcomes.iter().any(|o| !o.action.succeeded()) {
@@ -140,6 +140,22 @@ pub fn exit_code(outcomes: &[Outcome], pace: &Pace) -> i32 {
     } else {
         exit::SUCCESS
     }
+}
+
+/// The end of a run (import's and sync's): the report per item on stdout, the totals on
+/// stderr (`hint` says how to finish what is left), and the exit code they make.
+pub fn finish_run(
+    ctx: &mut Ctx,
+    entries: &[Entry],
+    outcomes: &[Outcome],
+    pace: &Pace,
+    error_always: bool,
+    hint: &str,
+) -> Result<i32> {
+    let rows = report_rows(entries, outcomes);
+    print_report(ctx, &rows, error_always)?;
+    print_totals(ctx, outcomes, pace, hint);
+    Ok(exit_code(outcomes, pace))
 }
 
 /// The end of a dry run (import's and sync's): the plan on stdout, its totals and `extra` on
@@ -173,7 +189,7 @@ fn plan_row(e: &Entry) -> Row {
 }
 
 /// The report's lines, one per entry.
-pub fn report_rows(entries: &[Entry], outcomes: &[Outcome]) -> Vec<Row> {
+fn report_rows(entries: &[Entry], outcomes: &[Outcome]) -> Vec<Row> {
     entries
         .iter()
         .zip(outcomes)
