@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use serde_json::Value;
-
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
@@ -13,29 +11,21 @@ use crate::provider::Provider;
 pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
     check_name(target)?;
     let v = p.authentication()?.verify(target)?;
-    let status = v
-        .get("status")
-        .and_then(Value::as_str)
-        .unwrap_or("unknown")
-        .to_string();
-    let url = v
-        .pointer("/action/url")
-        .and_then(Value::as_str)
-        .map(str::to_string);
     let w = &mut ctx.streams.stdout;
     match ctx.out.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &v).map_err(|e| error::output(e.into()))?;
+            serde_json::to_writer_pretty(&mut *w, &v.record)
+                .map_err(|e| error::output(e.into()))?;
             writeln!(w).map_err(error::output)?;
         }
         _ => {
-            writeln!(w, "{}", crate::output::sanitize(&status)).map_err(error::output)?;
-            if let Some(u) = &url {
+            writeln!(w, "{}", crate::output::sanitize(&v.status)).map_err(error::output)?;
+            if let Some(u) = &v.url {
                 writeln!(w, "{}", crate::output::sanitize(u)).map_err(error::output)?;
             }
         }
     }
-    if let (Some(_), true) = (&url, ctx.streams.stderr_tty) {
+    if v.url.is_some() && ctx.streams.stderr_tty {
         ctx.out
             .note(
                 &mut ctx.streams.stderr,

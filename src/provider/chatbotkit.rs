@@ -10,8 +10,8 @@ use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
 use super::{
-    Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted,
-    url,
+    Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
+    Verification, quoted, url,
 };
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
@@ -482,9 +482,9 @@ fn merge_map(current: Option<&Value>, changes: &Value) -> Value {
 
 /// ChatBotKit's own actions on a secret's stored authentication.
 impl Authentication for Chatbotkit {
-    fn verify(&self, target: &str) -> Result<Value> {
+    fn verify(&self, target: &str) -> Result<Verification> {
         let what = format!("cannot verify ChatBotKit secret {}", quoted(target));
-        self.by_id_or_name(target, &what, |id| {
+        let record = self.by_id_or_name(target, &what, |id| {
             self.post(
                 &["secret", id, "verify"],
                 &json!({}),
@@ -492,6 +492,17 @@ impl Authentication for Chatbotkit {
                 Retry::Idempotent,
                 &[],
             )
+        })?;
+        let text = |pointer: &str| {
+            record
+                .pointer(pointer)
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        Ok(Verification {
+            status: text("/status").unwrap_or_else(|| "unknown".to_string()),
+            url: text("/action/url"),
+            record,
         })
     }
 

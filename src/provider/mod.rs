@@ -115,11 +115,21 @@ pub trait Provider: Send + Sync {
     }
 }
 
+/// What `verify` learned of a secret's stored authentication.
+pub struct Verification {
+    /// The state as the API words it (`authenticated`, …; `unknown` when it gives none).
+    pub status: String,
+    /// Where to authenticate, when the API asks for it.
+    pub url: Option<String>,
+    /// The API's answer as it came, for `-o json`.
+    pub record: Value,
+}
+
 /// What a platform can do with the authentication a secret stores (ChatBotKit: OAuth and
 /// personal secrets): check it, and erase it.
 pub trait Authentication {
-    /// The authentication's state (`status`, and an `action.url` to authenticate at).
-    fn verify(&self, target: &str) -> Result<Value>;
+    /// The authentication's state.
+    fn verify(&self, target: &str) -> Result<Verification>;
     /// Erase the stored value; returns the id.
     fn revoke(&self, target: &str) -> Result<String>;
 }
