@@ -41,11 +41,8 @@ pub fn resolve_endpoint(
     })
 }
 
-/// ChatBotKit: the base is an origin; `api.chatbotkit.com` serves `/v1` (whatever path was
-/// given, as the official SDKs do), anything else `/api/v1`. Elsewhere a base that already
-/// ends in `/v1` is used as given, one ending in `/api` gets `/v1`, and any other path is
-/// kept as a prefix (a reverse proxy's).
-/// Kubiya: `/api/v1` is appended when the URL has no `/api/vN` in its path.
+/// The API root of a base URL: `https`, or `http` to loopback only; no query or fragment;
+/// the provider's path ([`ProviderKind::api_path`]).
 pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
     let mut url = Url::parse(raw.trim()).map_err(|e| {
         error::usage(format!("invalid base URL '{raw}': {e}"))
@@ -72,38 +69,9 @@ pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
     url.set_query(None);
     url.set_fragment(None);
     let path = url.path().trim_end_matches('/').to_string();
-    let new_path = match kind {
-        ProviderKind::Chatbotkit => {
-            if url.host_str() == Some("api.chatbotkit.com") {
-                "/v1".to_string()
-            } else if path.ends_with("/v1") {
-                path
-            } else if path.ends_with("/api") {
-                format!("{path}/v1")
-            } else {
-                format!("{path}/api/v1")
-            }
-        }
-        ProviderKind::Kubiya => {
-            if has_api_version(&path) {
-                path
-            } else {
-                format!("{path}/api/v1")
-            }
-        }
-    };
+    let new_path = kind.api_path(url.host_str(), &path);
     url.set_path(&new_path);
     Ok(url)
-}
-
-fn has_api_version(path: &str) -> bool {
-    let segs: Vec<&str> = path.split('/').collect();
-    segs.windows(2).any(|w| {
-        w[0] == "api"
-            && w[1].len() > 1
-            && w[1].starts_with('v')
-            && w[1][1..].bytes().all(|b| b.is_ascii_digit())
-    })
 }
 
 /// 127.0.0.0/8, ::1 or `localhost`: the only hosts plain `http` and a proxy-free client are for.

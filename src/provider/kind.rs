@@ -107,4 +107,43 @@ impl ProviderKind {
             ProviderKind::Kubiya => "UserKey",
         }
     }
+
+    /// The API root's path for a base URL's host and path (no trailing `/`).
+    /// ChatBotKit: `api.chatbotkit.com` serves `/v1` (whatever path was given, as the official
+    /// SDKs do). Elsewhere a path that already ends in `/v1` is used as given, one ending in
+    /// `/api` gets `/v1`, and any other path is kept as a prefix (a reverse proxy's) of
+    /// `/api/v1`. Kubiya: `/api/v1` is appended when the path has no `/api/vN` in it.
+    pub fn api_path(self, host: Option<&str>, path: &str) -> String {
+        match self {
+            ProviderKind::Chatbotkit => {
+                if host == Some("api.chatbotkit.com") {
+                    "/v1".to_string()
+                } else if path.ends_with("/v1") {
+                    path.to_string()
+                } else if path.ends_with("/api") {
+                    format!("{path}/v1")
+                } else {
+                    format!("{path}/api/v1")
+                }
+            }
+            ProviderKind::Kubiya => {
+                if has_api_version(path) {
+                    path.to_string()
+                } else {
+                    format!("{path}/api/v1")
+                }
+            }
+        }
+    }
+}
+
+/// Whether a path holds an `/api/vN` pair of segments.
+fn has_api_version(path: &str) -> bool {
+    let segs: Vec<&str> = path.split('/').collect();
+    segs.windows(2).any(|w| {
+        w[0] == "api"
+            && w[1].len() > 1
+            && w[1].starts_with('v')
+            && w[1][1..].bytes().all(|b| b.is_ascii_digit())
+    })
 }
