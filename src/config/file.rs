@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::EnvFn;
 use crate::error::{self, Result};
+use crate::provider::ProviderKind;
 use crate::secret::Token;
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,6 +28,16 @@ pub struct Profile {
     pub kubiya: Option<ProviderConfig>,
 }
 
+impl Profile {
+    /// The provider's table: `[profiles.<name>.<provider key>]`.
+    pub fn provider(&self, kind: ProviderKind) -> Option<&ProviderConfig> {
+        match kind {
+            ProviderKind::Chatbotkit => self.chatbotkit.as_ref(),
+            ProviderKind::Kubiya => self.kubiya.as_ref(),
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderConfig {
@@ -40,7 +51,7 @@ impl ConfigFile {
     fn any_provider(&self, f: impl Fn(&ProviderConfig) -> bool) -> bool {
         self.profiles
             .values()
-            .flat_map(|p| [&p.chatbotkit, &p.kubiya])
+            .flat_map(|p| ProviderKind::ALL.map(|k| p.provider(k)))
             .flatten()
             .any(f)
     }

@@ -225,11 +225,7 @@ impl Config {
     }
 
     pub fn provider(&self, kind: ProviderKind) -> Option<&ProviderConfig> {
-        let p = self.file.profiles.get(&self.profile)?;
-        match kind {
-            ProviderKind::Chatbotkit => p.chatbotkit.as_ref(),
-            ProviderKind::Kubiya => p.kubiya.as_ref(),
-        }
+        self.file.profiles.get(&self.profile)?.provider(kind)
     }
 }
 
