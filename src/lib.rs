@@ -42,7 +42,7 @@ pub fn main() -> i32 {
         Ok(cli) => cli,
         Err(first) if first.kind() == clap::error::ErrorKind::DisplayVersion => {
             let _ = first.print();
-            return 0;
+            return error::exit::SUCCESS;
         }
         Err(first) => {
             // Help or a usage error: coloured, and with its JSON object, as the line asks —
@@ -56,7 +56,7 @@ pub fn main() -> i32 {
             let _ = e.print();
             // clap: help and version are 0, usage errors 2 (the contract's usage code).
             if !e.use_stderr() {
-                return 0;
+                return error::exit::SUCCESS;
             }
             if early.json {
                 let text = e.kind().as_str().map_or_else(
@@ -77,7 +77,7 @@ pub fn main() -> i32 {
         }
     };
     let mut streams = Streams::real();
-    let out = Output::from_streams(&cli.global, &streams);
+    let out = Output::from_streams(&cli.global, &streams, &config::process_env);
     let json = out.format == OutputFormat::Json;
     let code = match commands::dispatch(cli, &mut streams, out) {
         Ok(code) => code,

@@ -43,10 +43,10 @@ impl Output {
         }
     }
 
-    pub fn from_streams(global: &GlobalArgs, s: &Streams) -> Output {
+    /// The settings for these streams, `NO_COLOR` and `TERM` read from `env`.
+    pub fn from_streams(global: &GlobalArgs, s: &Streams, env: crate::config::EnvFn) -> Output {
         // `TERM=dumb` is a terminal that cannot show colour (Emacs shells, some CI logs).
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-            || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        let no_color = env("NO_COLOR").is_some() || env("TERM").is_some_and(|t| t == "dumb");
         Output::new(global, s.stdout_tty, s.stderr_tty, no_color)
     }
 
