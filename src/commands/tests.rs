@@ -15,20 +15,8 @@ use crate::streams::test::{Buf, streams};
 use super::update::UpdateArgs;
 
 /// Run `f` with a context: stdin bytes, whether stdin/stderr are a terminal, the prompter's
-/// answers, JSON output or not. Returns its result and stdout.
+/// answers, JSON output or not. Returns its result, stdout and stderr.
 fn with_ctx<T>(
-    stdin: &[u8],
-    tty: bool,
-    answers: &[&str],
-    json: bool,
-    f: impl FnOnce(&mut Ctx) -> T,
-) -> (T, String) {
-    let (r, out, _) = with_ctx_err(stdin, tty, answers, json, f);
-    (r, out)
-}
-
-/// [`with_ctx`], with stderr too.
-fn with_ctx_err<T>(
     stdin: &[u8],
     tty: bool,
     answers: &[&str],
@@ -54,7 +42,7 @@ fn no_value() -> ValueArgs {
 #[test]
 fn delete_asks_and_no_keeps_the_secret() {
     let p = Fake::with(&[("X", "value-x")]);
-    let (r, _) = with_ctx(b"", true, &["n"], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", true, &["n"], false, |ctx| {
         super::delete::delete(ctx, &p, "X", false, false)
     });
     assert!(matches!(r, Err(Error::Other(_))), "declined is exit 1");
@@ -65,7 +53,7 @@ fn delete_asks_and_no_keeps_the_secret() {
 #[test]
 fn delete_asks_and_yes_deletes_what_it_showed() {
     let p = Fake::with(&[("X", "value-x")]);
-    let (r, out) = with_ctx(b"", true, &["y"], false, |ctx| {
+    let (r, out, _) = with_ctx(b"", true, &["y"], false, |ctx| {
         super::delete::delete(ctx, &p, "X", false, false)
     });
     assert_eq!(r.ok(), Some(0));
@@ -77,7 +65,7 @@ fn delete_asks_and_yes_deletes_what_it_showed() {
 #[test]
 fn delete_off_a_terminal_without_yes_sends_nothing() {
     let p = Fake::with(&[("X", "value-x")]);
-    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
         super::delete::delete(ctx, &p, "X", false, false)
     });
     assert!(matches!(r, Err(Error::Usage(_))));
@@ -87,11 +75,11 @@ fn delete_off_a_terminal_without_yes_sends_nothing() {
 #[test]
 fn delete_of_a_missing_secret_is_not_found_or_with_ignore_missing_a_json_object() {
     let p = Fake::default();
-    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
         super::delete::delete(ctx, &p, "GONE", true, false)
     });
     assert!(matches!(r, Err(Error::NotFound(_))));
-    let (r, out) = with_ctx(b"", false, &[], true, |ctx| {
+    let (r, out, _) = with_ctx(b"", false, &[], true, |ctx| {
         super::delete::delete(ctx, &p, "GONE", true, true)
     });
     assert_eq!(r.ok(), Some(0));
@@ -116,7 +104,7 @@ fn update_args<'a>(target: &'a str, value: &'a ValueArgs) -> UpdateArgs<'a> {
 fn update_on_a_terminal_looks_up_before_asking() {
     let p = Fake::default();
     let v = no_value();
-    let (r, _) = with_ctx(b"", true, &["never-typed"], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", true, &["never-typed"], false, |ctx| {
         super::update::update(ctx, &p, update_args("NOPE", &v))
     });
     assert!(matches!(r, Err(Error::NotFound(_))));
@@ -127,7 +115,7 @@ fn update_on_a_terminal_looks_up_before_asking() {
 fn update_prompt_empty_answer_keeps_the_value_and_a_typed_one_is_stored() {
     let p = Fake::with(&[("U", "original")]);
     let v = no_value();
-    let (r, out) = with_ctx(b"", true, &[""], true, |ctx| {
+    let (r, out, _) = with_ctx(b"", true, &[""], true, |ctx| {
         super::update::update(ctx, &p, update_args("U", &v))
     });
     assert_eq!(r.ok(), Some(0));
@@ -135,7 +123,7 @@ fn update_prompt_empty_answer_keeps_the_value_and_a_typed_one_is_stored() {
     assert!(!p.calls().iter().any(|c| c.starts_with("update")));
     assert_eq!(p.value("U").as_deref(), Some("original"));
 
-    let (r, _) = with_ctx(b"", true, &["new-value", "new-value"], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", true, &["new-value", "new-value"], false, |ctx| {
         super::update::update(ctx, &p, update_args("U", &v))
     });
     assert_eq!(r.ok(), Some(0));
@@ -146,7 +134,7 @@ fn update_prompt_empty_answer_keeps_the_value_and_a_typed_one_is_stored() {
 fn a_write_on_a_terminal_says_what_it_did_and_prints_the_action() {
     let p = Fake::with(&[("U", "original")]);
     let v = no_value();
-    let (r, out, err) = with_ctx_err(b"", true, &["new-value", "new-value"], false, |ctx| {
+    let (r, out, err) = with_ctx(b"", true, &["new-value", "new-value"], false, |ctx| {
         super::update::update(ctx, &p, update_args("U", &v))
     });
     assert_eq!(r.ok(), Some(0));
@@ -155,7 +143,7 @@ fn a_write_on_a_terminal_says_what_it_did_and_prints_the_action() {
         "{err}"
     );
     assert_eq!(out, "U\n", "the key, for scripts");
-    let (r, out, err) = with_ctx_err(b"", true, &["y"], true, |ctx| {
+    let (r, out, err) = with_ctx(b"", true, &["y"], true, |ctx| {
         super::delete::delete(ctx, &p, "U", false, false)
     });
     assert_eq!(r.ok(), Some(0));
@@ -168,7 +156,7 @@ fn a_write_on_a_terminal_says_what_it_did_and_prints_the_action() {
 fn update_from_empty_piped_stdin_is_a_usage_error() {
     let p = Fake::with(&[("U", "original")]);
     let v = no_value();
-    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
         super::update::update(ctx, &p, update_args("U", &v))
     });
     assert!(matches!(r, Err(Error::Usage(_))));
@@ -192,7 +180,7 @@ fn import_plans_conflicts_from_one_list_and_skips_what_exists() {
         config_file: Default::default(),
     };
     let pace = Pace::new(2, Duration::from_secs(5));
-    let (r, out) = with_ctx(b"", false, &[], false, |ctx| {
+    let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
         crate::import::run(ctx, &p, &args(OnConflict::Fail), &pace)
     });
     assert_eq!(r.ok(), Some(1), "A exists: failed");
@@ -201,7 +189,7 @@ fn import_plans_conflicts_from_one_list_and_skips_what_exists() {
     assert_eq!(p.calls(), ["list", "create B"]);
     assert_eq!(p.value("A").as_deref(), Some("old-a"));
 
-    let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+    let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
         crate::import::run(
             ctx,
             &p,
@@ -303,7 +291,7 @@ mod faults {
             .collect();
         let pace = Pace::new(1, Duration::from_secs(5));
         // One worker: A's create is sent first and meets the first failure.
-        let (sent, _) = with_ctx(b"", false, &[], false, |ctx| {
+        let (sent, _, _) = with_ctx(b"", false, &[], false, |ctx| {
             engine::apply(ctx, &p, &entries, &[0, 1], 1, &pace)
         });
         let mut outcomes: Vec<engine::Outcome> = sent
@@ -336,7 +324,7 @@ mod faults {
         // X is shown, then deleted by someone else as our delete goes out: the store loses
         // it and the answer is the API's 404.
         p.fail_after_write(Op::Delete, 1, || Fake::missing("X"));
-        let (r, out) = with_ctx(b"", true, &["y"], true, |ctx| {
+        let (r, out, _) = with_ctx(b"", true, &["y"], true, |ctx| {
             super::super::delete::delete(ctx, &p, "X", false, true)
         });
         assert_eq!(r.ok(), Some(0));
@@ -348,7 +336,7 @@ mod faults {
 
         // Without --ignore-missing the same vanishing is exit 3.
         p.fail_after_write(Op::Delete, 1, || Fake::missing("Y"));
-        let (r, _) = with_ctx(b"", false, &[], false, |ctx| {
+        let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
             super::super::delete::delete(ctx, &p, "Y", true, false)
         });
         assert!(matches!(r, Err(Error::NotFound(_))), "{r:?}");
@@ -361,7 +349,7 @@ mod faults {
         let p = Fake::with(&[("U", "original")]);
         p.fail(Op::Update, 1, || Fake::unsure(503));
         let v = no_value();
-        let (r, out) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
+        let (r, out, _) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
             super::super::update::update(ctx, &p, update_args("U", &v))
         });
         let e = r.expect_err("the write failed");
@@ -372,7 +360,7 @@ mod faults {
         assert_eq!(p.value("U").as_deref(), Some("original"));
 
         // The failure was the only thing in the way: the same update goes through now.
-        let (r, out) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
+        let (r, out, _) = with_ctx(b"new-value\n", false, &[], false, |ctx| {
             super::super::update::update(ctx, &p, update_args("U", &v))
         });
         assert_eq!(r.ok(), Some(0));
