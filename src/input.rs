@@ -196,7 +196,7 @@ fn read_bounded(r: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
 
 /// [`read_bounded`]'s own error, carried inside the `io::Error` it returns.
 #[derive(Debug, thiserror::Error)]
-#[error("the value is more than 1 MiB (1048576 bytes, the limit); nothing was sent")]
+#[error("the value is more than 1 MiB ({max} bytes, the limit); nothing was sent", max = MAX_VALUE_BYTES)]
 struct TooBig;
 
 /// A read error as the usage error to show: the size limit as itself, others as `cannot`.

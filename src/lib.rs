@@ -77,7 +77,7 @@ pub fn main() -> i32 {
         }
     };
     let mut streams = Streams::real();
-    let out = Output::from_streams(&cli.global, &streams, &config::process_env);
+    let out = Output::from_streams(&cli.global, &streams, &config::process_env_lossy);
     let json = out.format == OutputFormat::Json;
     let code = match commands::dispatch(cli, &mut streams, out) {
         Ok(code) => code,

@@ -145,6 +145,8 @@ fn only_the_servers_words_make_a_4xx_a_conflict() {
         // A name that is a few letters of the words does not hide them.
         ("e", "secret e already exists", 5),
         ("read", "secret read already exists", 5),
+        ("already exists", "secret already exists already exists", 5),
+        ("already exists", "secret already exists is invalid", 1),
     ] {
         let env = Env::new();
         env.fault(Fault {

@@ -628,16 +628,20 @@ fn a_config_secret_from_a_terminal_is_asked_hidden() {
     assert_eq!(found[0]["config"]["clientSecret"], value);
 }
 
-/// `TERM=dumb` is a terminal that cannot show colour: secretctl's own messages and tables
-/// carry none, while the same run with a colour terminal does.
+/// `TERM=dumb` is a terminal that cannot show colour, and `NO_COLOR` (any value, even one that
+/// is not UTF-8) turns colour off: secretctl's own messages and tables carry none then, while
+/// the same run with a colour terminal does.
 #[test]
 fn term_dumb_gets_no_colour() {
     let env = Env::new();
     env.emu.seed_kubiya("C", "v", "d");
-    let raw = |term: &str, args: &str| -> (i32, String) {
+    let raw_with = |term: &str, no_color: Option<&std::ffi::OsStr>, args: &str| -> (i32, String) {
         let mut sh = sh_like(&env);
         for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
             sh.env_remove(k);
+        }
+        if let Some(v) = no_color {
+            sh.env("NO_COLOR", v);
         }
         sh.env("TERM", term);
         sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
@@ -655,6 +659,7 @@ fn term_dumb_gets_no_colour() {
         };
         (code, seen)
     };
+    let raw = |term: &str, args: &str| raw_with(term, None, args);
     for (args, code) in [("kubiya get MISSING", 3), ("kubiya list", 0)] {
         let (c, seen) = raw("xterm-256color", args);
         assert_eq!(c, code, "{seen}");
@@ -667,6 +672,15 @@ fn term_dumb_gets_no_colour() {
         assert!(
             !seen.contains('\u{1b}'),
             "{args}: colour with TERM=dumb: {seen:?}"
+        );
+        // NO_COLOR counts when set, whatever its bytes.
+        use std::os::unix::ffi::OsStrExt;
+        let odd = std::ffi::OsStr::from_bytes(b"\xff");
+        let (c, seen) = raw_with("xterm-256color", Some(odd), args);
+        assert_eq!(c, code, "{seen}");
+        assert!(
+            !seen.contains('\u{1b}'),
+            "{args}: colour with NO_COLOR set: {seen:?}"
         );
     }
 }

@@ -30,9 +30,18 @@ use crate::provider::ProviderKind;
 /// process environment.
 pub type EnvFn<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// The real process environment. Empty variables count as unset.
+/// The real process environment. Empty variables count as unset; so does a value that is
+/// not UTF-8, since every value read through this is used as text (a token, a URL).
 pub fn process_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The process environment for switches, where being set is what counts (`NO_COLOR`): a
+/// value that is not UTF-8 is still set, read lossily.
+pub fn process_env_lossy(name: &str) -> Option<String> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
 }
 
 /// The first of `vars` that is set, with its value.
@@ -46,8 +55,6 @@ pub enum Source {
     Flag,
     Env(&'static str),
     Profile(String),
-    /// The config file itself (its `default_profile`).
-    File,
     Default,
 }
 
@@ -57,7 +64,6 @@ impl std::fmt::Display for Source {
             Source::Flag => f.write_str("flag"),
             Source::Env(v) => write!(f, "env {v}"),
             Source::Profile(p) => write!(f, "profile {p}"),
-            Source::File => f.write_str("config file"),
             Source::Default => f.write_str("default"),
         }
     }

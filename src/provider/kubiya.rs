@@ -106,27 +106,15 @@ pub fn decode_value(
     }
 }
 
-/// Whether the server's own message in an error answer says the secret exists already: the
-/// words "already exist" outside every place the message quotes the name (a name may hold
-/// those words, or be a few letters of them).
+/// Whether the server's own message in an error answer says the secret exists already: it
+/// says "already exist" more often than the name does, since a server quotes the name at most
+/// once (a name may hold those words; one that is a few letters of them hides nothing).
 fn says_it_exists(m: &crate::error::Msg, name: &str) -> bool {
     const WORDS: &str = "already exist";
-    let Some(msg) = m.server_message.as_deref() else {
-        return false;
-    };
-    let msg = msg.to_ascii_lowercase();
-    let name = name.to_ascii_lowercase();
-    let quotes: Vec<(usize, usize)> = if name.is_empty() {
-        Vec::new()
-    } else {
-        msg.match_indices(&name)
-            .map(|(i, _)| (i, i + name.len()))
-            .collect()
-    };
-    msg.match_indices(WORDS).any(|(at, _)| {
-        let end = at + WORDS.len();
-        !quotes.iter().any(|&(a, b)| a <= at && end <= b)
-    })
+    let count = |s: &str| s.to_ascii_lowercase().matches(WORDS).count();
+    m.server_message
+        .as_deref()
+        .is_some_and(|msg| count(msg) > count(name))
 }
 
 /// A bare array, tolerating `{"secrets": […]}`-style wrappers.
