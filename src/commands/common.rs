@@ -5,7 +5,7 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::Ctx;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::prompt::Confirmation;
 use crate::provider::{
     Identity, MAX_NAME_BYTES, NameProblem, Provider, check_segment, name_problem, quoted,
@@ -47,7 +47,7 @@ pub(super) fn write_terraform(ctx: &mut Ctx, p: &dyn Provider, records: &[Value]
     let w = &mut ctx.streams.stdout;
     w.write_all(text.as_bytes()).map_err(error::output)?;
     w.flush().map_err(error::output)?;
-    Ok(0)
+    Ok(exit::SUCCESS)
 }
 
 /// Ask before a destructive action: on a terminal unless `--yes`; without one, refuse.
@@ -92,7 +92,7 @@ pub(super) fn report_done(
     ctx.out
         .action(&mut ctx.streams.stdout, action, key_field(p), key, extra)
         .map_err(error::output)?;
-    Ok(0)
+    Ok(exit::SUCCESS)
 }
 
 /// The key a destructive verb acts on. With `--yes`, `target` as given (one request);

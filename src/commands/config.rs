@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use super::Ctx;
 use crate::cli::{ConfigCommand, OutputFormat};
 use crate::config::{self, Config, TokenSource};
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::provider::ProviderKind;
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
@@ -21,7 +21,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             } else {
                 writeln!(ctx.streams.stdout, "{}", p.display()).map_err(error::output)?;
             }
-            Ok(0)
+            Ok(exit::SUCCESS)
         }
         ConfigCommand::Show(_) => show(ctx),
         ConfigCommand::SetToken(a) => {
@@ -73,7 +73,7 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
         });
         writeln!(ctx.streams.stdout, "{v:#}").map_err(error::output)?;
     }
-    Ok(0)
+    Ok(exit::SUCCESS)
 }
 
 /// The token from a hidden prompt or piped stdin — never from an argument.
@@ -182,5 +182,5 @@ fn show(ctx: &mut Ctx) -> Result<i32> {
                 .map_err(error::output)?;
         }
     }
-    Ok(0)
+    Ok(exit::SUCCESS)
 }

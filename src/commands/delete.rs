@@ -5,7 +5,7 @@ use serde_json::json;
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
-use crate::error::{self, Error, Result};
+use crate::error::{self, Error, Result, exit};
 use crate::provider::{Provider, quoted};
 
 pub fn delete(
@@ -43,7 +43,7 @@ pub fn delete(
                     )
                     .map_err(error::output)?;
             }
-            return Ok(0);
+            return Ok(exit::SUCCESS);
         }
         Err(e)
     };

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::provider::{Provider, ProviderKind};
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
@@ -34,7 +34,7 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
             w.write_all(b"\n").map_err(error::output)?;
         }
         w.flush().map_err(error::output)?;
-        return Ok(0);
+        return Ok(exit::SUCCESS);
     }
     let rec = p.get(target)?;
     if ctx.out.format == OutputFormat::Terraform {
@@ -43,5 +43,5 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
     ctx.out
         .record(&mut ctx.streams.stdout, p.columns(), &p.row(&rec), &rec)
         .map_err(error::output)?;
-    Ok(0)
+    Ok(exit::SUCCESS)
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::provider::{Identity, ListFilter, Provider, quoted};
 
 /// The records `names` pick: those whose key (ChatBotKit id, Kubiya name) or exact name is
@@ -90,5 +90,5 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
         )
         .map_err(error::output)?;
     }
-    Ok(0)
+    Ok(exit::SUCCESS)
 }

@@ -28,7 +28,7 @@ use crate::cli::{
     ValueArgs,
 };
 use crate::context::Ctx;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::output::Output;
 use crate::provider::{Provider, ProviderKind};
 use crate::streams::Streams;
@@ -68,7 +68,7 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
             ctx.streams
                 .stdout
                 .write_all(&generated::completion(a.shell))?;
-            Ok(0)
+            Ok(exit::SUCCESS)
         }
         Command::Config(c) => Ok(config::run(&mut ctx, c.command)?),
         Command::Emulator(a) => {

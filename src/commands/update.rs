@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::Ctx;
 use super::common::*;
 use crate::cli::ValueArgs;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::input::{self, Purpose, ValueOutcome};
 use crate::provider::{Provider, UpdateSpec, ValueChange};
 
@@ -92,7 +92,7 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
                     &json!({}),
                 )
                 .map_err(error::output)?;
-            return Ok(0);
+            return Ok(exit::SUCCESS);
         }
         return Err(error::usage(
             "nothing to update: no value and no other field given; nothing was sent",

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
-use crate::error::{self, Result};
+use crate::error::{self, Result, exit};
 use crate::provider::Provider;
 
 pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
@@ -33,5 +33,5 @@ pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
             )
             .map_err(error::output)?;
     }
-    Ok(0)
+    Ok(exit::SUCCESS)
 }

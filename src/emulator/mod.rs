@@ -322,7 +322,7 @@ pub fn run(opts: EmulatorOptions, command: &[OsString]) -> anyhow::Result<i32> {
     }
     eprintln!("secretctl emulator listening on {base} (Ctrl-C to stop)");
     emu.wait();
-    Ok(0)
+    Ok(crate::error::exit::SUCCESS)
 }
 
 fn exit_code(status: std::process::ExitStatus) -> i32 {
