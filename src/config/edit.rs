@@ -10,8 +10,7 @@ use crate::provider::ProviderKind;
 
 /// The file `secretctl config set-…` writes: the selected one.
 pub fn write_path(sel: &Selection) -> Result<PathBuf> {
-    sel.path
-        .clone()
+    sel.path()
         .ok_or_else(|| error::usage("cannot find a config directory; pass --config FILE"))
 }
 

@@ -65,15 +65,12 @@ impl ConfigFile {
     }
 }
 
-/// The file to read: `--config`, else `$SECRETCTL_CONFIG`, else the default path; and whether
-/// it was named explicitly (by the flag or the variable) rather than being the default.
-pub fn locate(path_flag: Option<&Path>, env: EnvFn) -> (Option<PathBuf>, bool) {
+/// The file a flag or the variable names: `--config`, else `$SECRETCTL_CONFIG` (the default
+/// path is the last layer, taken by `Selection::path` only when a file is needed).
+pub fn named_path(path_flag: Option<&Path>, env: EnvFn) -> Option<PathBuf> {
     let env_layer = (&["SECRETCTL_CONFIG"][..], |_, v| PathBuf::from(v));
     let flag = path_flag.map(Path::to_path_buf);
-    match super::first_layer(flag, env_layer, || None, default_path, env) {
-        Some((p, source)) => (Some(p), source != super::Source::Default),
-        None => (None, false),
-    }
+    super::first_layer(flag, env_layer, || None, || None, env).map(|(p, _)| p)
 }
 
 /// Read, parse and check the file at `path`. An absent file is `None` unless it was named

@@ -86,7 +86,7 @@ pub(crate) struct Layers<'c, T> {
 /// that holds a value wins, and a layer is looked at only when every layer before it is
 /// empty, so a variable wins over a profile's `token_command` without running it. Every
 /// setting is resolved through it: provider settings by [`pick`], the config file's path by
-/// `file::locate`, the profile by [`Selection::resolve`].
+/// `file::named_path`, the profile by [`Selection::resolve`].
 pub(crate) fn first_layer<T>(
     flag: Option<T>,
     (vars, from_env): (
@@ -149,16 +149,14 @@ pub fn run_as_user(kind: ProviderKind, env: EnvFn) -> Option<(&'static str, Stri
 /// with the file, by [`Selection::profile_name`].
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    pub path: Option<PathBuf>,
-    /// Whether a flag or the variable named the file (then it must exist).
-    pub explicit: bool,
+    /// The file a flag or the variable named (then it must exist).
+    pub named: Option<PathBuf>,
     /// The profile the flag or the variable named.
     pub profile: Option<String>,
 }
 
 impl Selection {
     pub fn resolve(path_flag: Option<&Path>, profile_flag: Option<&str>, env: EnvFn) -> Selection {
-        let (path, explicit) = file::locate(path_flag, env);
         let env_layer = (&["SECRETCTL_PROFILE"][..], |_, v| v);
         let profile = first_layer(
             profile_flag.map(str::to_string),
@@ -169,10 +167,15 @@ impl Selection {
         )
         .map(|(p, _)| p);
         Selection {
-            path,
-            explicit,
+            named: file::named_path(path_flag, env),
             profile,
         }
+    }
+
+    /// The file: the one named, else the default path (`<config dir>/secretctl/config.toml`),
+    /// looked up only when a file is needed.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.named.clone().or_else(file::default_path)
     }
 
     /// The profile: the one named, else the file's `default_profile` (asked only then), else
@@ -197,9 +200,9 @@ impl Config {
     /// The selected file (a file named explicitly must exist; the default one may be
     /// absent) and profile.
     pub fn load(sel: &Selection) -> Result<Config> {
-        let path = sel.path.clone();
+        let path = sel.path();
         let file = match &path {
-            Some(p) => file::load(p, sel.explicit)?,
+            Some(p) => file::load(p, sel.named.is_some())?,
             None => None,
         };
         let found = file.is_some();
@@ -322,21 +325,15 @@ mod tests {
     }
 
     #[test]
-    fn the_config_path_is_explicit_when_a_flag_or_the_variable_names_it() {
+    fn the_config_path_is_named_by_the_flag_then_the_variable_then_the_default() {
         let env = env_of(&[("SECRETCTL_CONFIG", "/env.toml")]);
         let none = env_of(&[]);
         let flag = Some(Path::new("/flag.toml"));
-        assert_eq!(
-            file::locate(flag, &env),
-            (Some(PathBuf::from("/flag.toml")), true)
-        );
-        assert_eq!(
-            file::locate(None, &env),
-            (Some(PathBuf::from("/env.toml")), true)
-        );
-        let (path, explicit) = file::locate(None, &none);
-        assert!(!explicit);
-        assert_eq!(path, file::default_path());
+        let sel = |flag, env: EnvFn| Selection::resolve(flag, None, env);
+        assert_eq!(sel(flag, &env).named, Some(PathBuf::from("/flag.toml")));
+        assert_eq!(sel(None, &env).named, Some(PathBuf::from("/env.toml")));
+        assert_eq!(sel(None, &env).path(), Some(PathBuf::from("/env.toml")));
+        assert_eq!(sel(None, &none).named, None, "the default is not named");
     }
 
     #[test]
