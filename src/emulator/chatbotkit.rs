@@ -4,7 +4,7 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use hyper::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use hyper::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 use hyper::{HeaderMap, Method, Response};
 use serde_json::{Map, Value, json};
 use tokio::sync::mpsc;
@@ -119,15 +119,6 @@ pub(crate) fn error_code(status: u16) -> String {
             })
             .collect(),
     }
-}
-
-/// `Authorization: Bearer <token>`.
-pub(crate) fn authorized(headers: &HeaderMap, token: &str) -> bool {
-    headers
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().split_once(' '))
-        .is_some_and(|(scheme, t)| scheme.eq_ignore_ascii_case("bearer") && t.trim() == token)
 }
 
 /// The server's 429 for a rate limit: no `Retry-After`, `X-Failure-Code: LIMITS_REACHED`.

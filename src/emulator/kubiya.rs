@@ -1,8 +1,8 @@
 //! Kubiya routes (relative to `/api/v1` or `/api/v2`), faithful to shared/api/kubiya.md.
 
 use base64::Engine as _;
-use hyper::header::{ALLOW, AUTHORIZATION, HeaderValue};
-use hyper::{HeaderMap, Method};
+use hyper::header::{ALLOW, HeaderValue};
+use hyper::Method;
 use serde_json::{Value, json};
 
 use super::state::{KubiyaSecret, now_rfc3339};
@@ -21,15 +21,6 @@ fn method_not_allowed(allow: &'static str) -> Resp {
     r.headers_mut()
         .insert(ALLOW, HeaderValue::from_static(allow));
     r
-}
-
-/// `Authorization: UserKey <token>`.
-pub(crate) fn authorized(headers: &HeaderMap, token: &str) -> bool {
-    headers
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().split_once(' '))
-        .is_some_and(|(scheme, t)| scheme.eq_ignore_ascii_case("userkey") && t.trim() == token)
 }
 
 pub(crate) fn unauthorized() -> Resp {

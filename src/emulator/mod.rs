@@ -24,7 +24,7 @@ use anyhow::Context as _;
 use bytes::Bytes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::{Frame, Incoming, SizeHint};
-use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use hyper::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{HeaderMap, Method, Request, Response, StatusCode};
@@ -32,6 +32,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::provider::ProviderKind;
 use state::State;
 
 pub use ratelimit::RateLimitSettings;
@@ -663,6 +664,18 @@ fn rate_headers(r: &mut Resp, limit: u32, remaining: u32, reset: u64) {
     h.insert("x-ratelimit-reset", HeaderValue::from(reset));
 }
 
+/// `Authorization: <the provider's scheme> <token>` (`Bearer`, `UserKey`), the scheme in any
+/// case, as the servers accept it.
+fn authorized(kind: ProviderKind, headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().split_once(' '))
+        .is_some_and(|(scheme, t)| {
+            scheme.eq_ignore_ascii_case(kind.auth_scheme()) && t.trim() == token
+        })
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn api_inner(
     shared: &Arc<Shared>,
@@ -702,14 +715,14 @@ async fn api_inner(
     };
     let resp = match route {
         Route::ChatBotKit(rest) => {
-            if chatbotkit::authorized(headers, &shared.token) {
+            if authorized(ProviderKind::Chatbotkit, headers, &shared.token) {
                 chatbotkit::handle(shared, method, &rest, query, headers, &body)
             } else {
                 chatbotkit::unauthorized()
             }
         }
         Route::Kubiya { v2, rest } => {
-            if kubiya::authorized(headers, &shared.token) {
+            if authorized(ProviderKind::Kubiya, headers, &shared.token) {
                 kubiya::handle(shared, v2, method, &rest, &body)
             } else {
                 kubiya::unauthorized()
