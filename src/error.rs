@@ -83,6 +83,21 @@ impl fmt::Display for Msg {
     }
 }
 
+/// The message every kind carries, by reference or mutably as `$e` is.
+macro_rules! the_msg {
+    ($e:expr) => {
+        match $e {
+            Error::Usage(m)
+            | Error::NotFound(m)
+            | Error::Auth(m)
+            | Error::Conflict(m)
+            | Error::Network(m)
+            | Error::Other(m)
+            | Error::BrokenPipe(m) => m,
+        }
+    };
+}
+
 impl Error {
     /// The exit code of the contract.
     pub fn code(&self) -> i32 {
@@ -98,27 +113,11 @@ impl Error {
     }
 
     pub fn msg(&self) -> &Msg {
-        match self {
-            Error::Usage(m)
-            | Error::NotFound(m)
-            | Error::Auth(m)
-            | Error::Conflict(m)
-            | Error::Network(m)
-            | Error::Other(m)
-            | Error::BrokenPipe(m) => m,
-        }
+        the_msg!(self)
     }
 
     fn msg_mut(&mut self) -> &mut Msg {
-        match self {
-            Error::Usage(m)
-            | Error::NotFound(m)
-            | Error::Auth(m)
-            | Error::Conflict(m)
-            | Error::Network(m)
-            | Error::Other(m)
-            | Error::BrokenPipe(m) => m,
-        }
+        the_msg!(self)
     }
 
     /// Replace or add the hint.
