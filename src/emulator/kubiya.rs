@@ -1,8 +1,8 @@
 //! Kubiya routes (relative to `/api/v1` or `/api/v2`), faithful to shared/api/kubiya.md.
 
 use base64::Engine as _;
-use hyper::header::{ALLOW, HeaderValue};
 use hyper::Method;
+use hyper::header::{ALLOW, HeaderValue};
 use serde_json::{Value, json};
 
 use super::state::{KubiyaSecret, now_rfc3339};
