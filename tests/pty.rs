@@ -18,6 +18,38 @@ struct Tty {
     seen: String,
 }
 
+/// secretctl ARGS on a pty claiming terminal `term`, with no colour variables but
+/// `NO_COLOR` when given; the escape codes are kept. The exit code and all it printed.
+fn raw_colour_run(
+    env: &Env,
+    term: &str,
+    no_color: Option<&std::ffi::OsStr>,
+    args: &str,
+) -> (i32, String) {
+    let mut sh = sh_like(env);
+    for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
+        sh.env_remove(k);
+    }
+    if let Some(v) = no_color {
+        sh.env("NO_COLOR", v);
+    }
+    sh.env("TERM", term);
+    sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
+    let mut s = spawn_with_options(
+        sh,
+        Options::new()
+            .timeout_ms(Some(TIMEOUT_MS))
+            .strip_ansi_escape_codes(false),
+    )
+    .expect("spawn in a pty");
+    let seen = s.exp_eof().expect("the end");
+    let code = match s.process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
+    };
+    (code, seen)
+}
+
 /// `sh` with the same scrubbed environment as `env.command()` (for secretctl).
 fn sh_like(env: &Env) -> std::process::Command {
     let c = env.command();
@@ -428,27 +460,7 @@ fn ctrl_c_at_the_hidden_prompt_restores_echo() {
 #[test]
 fn color_never_reaches_help_and_parse_errors_on_a_terminal() {
     let env = Env::new();
-    let raw = |args: &str| -> (i32, String) {
-        let mut sh = sh_like(&env);
-        for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
-            sh.env_remove(k);
-        }
-        sh.env("TERM", "xterm-256color");
-        sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
-        let mut s = spawn_with_options(
-            sh,
-            Options::new()
-                .timeout_ms(Some(TIMEOUT_MS))
-                .strip_ansi_escape_codes(false),
-        )
-        .expect("spawn in a pty");
-        let seen = s.exp_eof().expect("the end");
-        let code = match s.process().wait().expect("wait") {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
-        };
-        (code, seen)
-    };
+    let raw = |args: &str| raw_colour_run(&env, "xterm-256color", None, args);
     // The check can see colour at all: by default a terminal gets it.
     let (code, seen) = raw("kubiya list --bogus");
     assert_eq!(code, 2, "{seen}");
@@ -635,29 +647,8 @@ fn a_config_secret_from_a_terminal_is_asked_hidden() {
 fn term_dumb_gets_no_colour() {
     let env = Env::new();
     env.emu.seed_kubiya("C", "v", "d");
-    let raw_with = |term: &str, no_color: Option<&std::ffi::OsStr>, args: &str| -> (i32, String) {
-        let mut sh = sh_like(&env);
-        for k in ["CLICOLOR", "CLICOLOR_FORCE", "NO_COLOR"] {
-            sh.env_remove(k);
-        }
-        if let Some(v) = no_color {
-            sh.env("NO_COLOR", v);
-        }
-        sh.env("TERM", term);
-        sh.arg("-c").arg(format!("exec \"$0\" {args}")).arg(bin());
-        let mut s = spawn_with_options(
-            sh,
-            Options::new()
-                .timeout_ms(Some(TIMEOUT_MS))
-                .strip_ansi_escape_codes(false),
-        )
-        .expect("spawn in a pty");
-        let seen = s.exp_eof().expect("the end");
-        let code = match s.process().wait().expect("wait") {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("{args}: ended with {other:?}; seen:\n{seen}"),
-        };
-        (code, seen)
+    let raw_with = |term: &str, no_color: Option<&std::ffi::OsStr>, args: &str| {
+        raw_colour_run(&env, term, no_color, args)
     };
     let raw = |term: &str, args: &str| raw_with(term, None, args);
     for (args, code) in [("kubiya get MISSING", 3), ("kubiya list", 0)] {
