@@ -318,6 +318,12 @@ pub enum CbkCommand {
     /// Erase a shared secret's stored value (the secret itself stays)
     #[command(after_long_help = "Examples:\n  secretctl cbk revoke OPENAI_KEY --yes")]
     Revoke(RevokeArgs),
+    /// Not available: ChatBotKit never returns values (refused, nothing sent)
+    #[command(hide = true)]
+    Export(ExportArgs),
+    /// Not available: ChatBotKit never returns values (refused, nothing run or sent)
+    #[command(hide = true)]
+    Run(RunArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -358,7 +364,59 @@ pub enum KubiyaCommand {
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
     #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
     Sync(SyncArgs),
+    /// Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file
+    #[command(long_about = EXPORT_ABOUT, after_long_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+    /// Run a command with secrets as environment variables of the same names
+    #[command(long_about = RUN_ABOUT, after_long_help = RUN_EXAMPLES)]
+    Run(RunArgs),
 }
+
+const EXPORT_ABOUT: &str = "\
+Write secrets with their values: the names given, those starting with --prefix, or every \
+secret. Every value is read first, concurrently, exactly as get --reveal reads it; if any read \
+fails or is ambiguous, nothing is written and the exit code is that failure's.
+
+What each format writes, import and sync read back to the same names and bytes. json (the \
+default) is [{\"name\", \"value\", \"description\"}] sorted by name, the one format with \
+descriptions; dotenv is NAME=\"...\" lines; toml is NAME = \"...\" lines; shell is \
+export NAME='...' lines for eval. A name or value a format cannot carry is exit 2, naming the \
+secret and a format that can.
+
+Values never reach a terminal: with stdout on one, --out is required. --out creates the file \
+with mode 0600, whole or not at all (a temporary file beside it, synced, then renamed); an \
+existing file is refused unless --force.";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  # Copy an organization's secrets into another profile's organization
+  secretctl kubiya export | secretctl kubiya --profile prod sync -
+
+  # A backup into a vault (nothing touches the disk)
+  secretctl kubiya export | vault kv put secret/kubiya-backup secrets=-
+
+  # A 0600 file for a local tool
+  secretctl kubiya export --prefix APP_ --format dotenv --out .env
+
+  # The current shell gets the variables
+  eval \"$(secretctl kubiya export GH_TOKEN NPM_TOKEN --format shell)\"";
+
+const RUN_ABOUT: &str = "\
+Run one command with secrets as environment variables of the same names, as a Kubiya agent's \
+tools get them. Every value is read first; if any read fails, the command never starts.
+
+A secret name that is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*), or a value \
+with a NUL byte, is exit 2 before anything runs; so is a name the environment already has, \
+unless --override. secretctl then becomes the command (exec): its exit code, its signals and \
+the terminal are the command's own. Values travel only in its environment, never in argv. A \
+command that is not found is exit 127, one that cannot be run 126.";
+
+const RUN_EXAMPLES: &str = "\
+Examples:
+  secretctl kubiya run -s GH_TOKEN -- gh repo list
+  secretctl kubiya run --prefix APP_ --strip-prefix -- ./serve --port 8080
+  secretctl kubiya run --all -- python tool.py
+  secretctl kubiya run -s PATH --override -- ./wrapper.sh   # replacing a variable is explicit";
 
 const SYNC_ABOUT: &str = "\
 Make the platform match the source: the same formats, parsers and checks as import (any \
@@ -663,6 +721,72 @@ pub struct SyncArgs {
     pub config_file: ConfigFileArg,
 }
 
+/// `export`'s options (Kubiya; ChatBotKit's `export` parses them and refuses).
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only these secrets (each must exist) [default: every secret]
+    #[arg(value_name = "NAME", conflicts_with = "prefix")]
+    pub names: Vec<String>,
+    /// Only secrets whose name starts with P
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// What to write
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to this file (mode 0600, whole or not at all) instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Value reads in flight at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// [{"name", "value", "description"}] sorted by name; the one format with descriptions
+    Json,
+    /// NAME="..." lines (names of letters, digits, _ . -)
+    Dotenv,
+    /// NAME = "..." lines
+    Toml,
+    /// export NAME='...' lines for eval (names that are shell identifiers)
+    Shell,
+}
+
+/// `run`'s options (Kubiya; ChatBotKit's `run` parses them and refuses, running nothing).
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("selection").required(true).args(["secret", "prefix", "all"])))]
+pub struct RunArgs {
+    /// A secret to pass (repeatable)
+    #[arg(short = 's', long = "secret", value_name = "NAME")]
+    pub secret: Vec<String>,
+    /// Every secret whose name starts with P
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// Name the variables without the prefix (APP_PORT becomes PORT)
+    #[arg(long, requires = "prefix")]
+    pub strip_prefix: bool,
+    /// Every secret of the organization
+    #[arg(long)]
+    pub all: bool,
+    /// Let a secret replace a variable the environment already has
+    #[arg(long = "override")]
+    pub override_env: bool,
+    /// Value reads in flight at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    /// The command and its arguments, after --
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<OsString>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Dotenv,
@@ -760,6 +884,8 @@ impl CbkCommand {
             CbkCommand::Sync(a) => Some(&a.config_file),
             CbkCommand::Verify(a) => Some(&a.config_file),
             CbkCommand::Revoke(a) => Some(&a.config_file),
+            CbkCommand::Export(a) => Some(&a.config_file),
+            CbkCommand::Run(a) => Some(&a.config_file),
             // There `--config` is the secret's own KEY=VALUE.
             CbkCommand::Create(_) | CbkCommand::Update(_) => None,
         }
@@ -776,6 +902,8 @@ impl KubiyaCommand {
             KubiyaCommand::List(a) => &a.config_file,
             KubiyaCommand::Import(a) => &a.config_file,
             KubiyaCommand::Sync(a) => &a.config_file,
+            KubiyaCommand::Export(a) => &a.config_file,
+            KubiyaCommand::Run(a) => &a.config_file,
         }
     }
 }

@@ -18,6 +18,10 @@ pub mod exit {
     pub const CONFLICT: i32 = 5;
     /// Network, timeout, rate limit or server error after retries.
     pub const NETWORK: i32 = 6;
+    /// `run`: the command was found but cannot be run (as `env`).
+    pub const CANNOT_RUN: i32 = 126;
+    /// `run`: the command was not found (as `env`).
+    pub const COMMAND_NOT_FOUND: i32 = 127;
 }
 
 /// A failure the user sees: one line of message, an optional hint line, and an exit code.
@@ -41,6 +45,12 @@ pub enum Error {
     /// Anything else. Exit 1.
     #[error("{0}")]
     Other(Msg),
+    /// `run`: the command cannot be run. Exit 126.
+    #[error("{0}")]
+    CannotRun(Msg),
+    /// `run`: no such command. Exit 127.
+    #[error("{0}")]
+    CommandNotFound(Msg),
     /// The reader of our output went away (`secretctl list | head`): a quiet end, exit 0.
     #[error("{0}")]
     BrokenPipe(Msg),
@@ -93,6 +103,8 @@ macro_rules! the_msg {
             | Error::Conflict(m)
             | Error::Network(m)
             | Error::Other(m)
+            | Error::CannotRun(m)
+            | Error::CommandNotFound(m)
             | Error::BrokenPipe(m) => m,
         }
     };
@@ -109,6 +121,8 @@ impl Error {
             Error::Auth(_) => exit::AUTH,
             Error::Conflict(_) => exit::CONFLICT,
             Error::Network(_) => exit::NETWORK,
+            Error::CannotRun(_) => exit::CANNOT_RUN,
+            Error::CommandNotFound(_) => exit::COMMAND_NOT_FOUND,
         }
     }
 
@@ -181,6 +195,8 @@ impl Error {
             Error::Auth(_) => "auth",
             Error::Conflict(_) => "conflict",
             Error::Network(_) => "network",
+            Error::CannotRun(_) => "cannot_run",
+            Error::CommandNotFound(_) => "command_not_found",
         }
     }
 }
@@ -211,6 +227,8 @@ ctor!(auth, Auth);
 ctor!(conflict, Conflict);
 ctor!(network, Network);
 ctor!(other, Other);
+ctor!(cannot_run, CannotRun);
+ctor!(command_not_found, CommandNotFound);
 
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {

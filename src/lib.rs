@@ -9,6 +9,7 @@ pub mod config;
 pub mod context;
 pub mod emulator;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod input;
 pub mod lines;

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::create::{self, CreateArgs, ValueMode};
 use super::update::{self, UpdateArgs};
-use super::{delete, get, import, list, on, revoke, sync, verify};
+use super::{delete, export, get, import, list, on, revoke, run_with_secrets, sync, verify};
 use crate::cli::{CbkCommand, CbkFields, ProviderArgs};
 use crate::context::Ctx;
 use crate::error::{self, Result};
@@ -128,5 +128,7 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
         CbkCommand::Revoke(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
             revoke::revoke(ctx, prov, &a.name_or_id, a.yes)
         }),
+        CbkCommand::Export(a) => export(&mut ctx, CBK, p, &a),
+        CbkCommand::Run(a) => run_with_secrets(&mut ctx, CBK, p, &a),
     }
 }
