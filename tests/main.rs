@@ -7,6 +7,7 @@ mod chatbotkit;
 mod cli;
 mod config;
 mod emulator_cli;
+mod export;
 mod faults;
 mod hostile;
 mod import;

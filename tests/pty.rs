@@ -753,3 +753,23 @@ fn sync_prune_with_yes_or_nothing_to_delete_does_not_ask() {
     assert!(!seen.contains("[y/N]"), "{seen}");
     assert_eq!(env.kubiya_value("OLD"), None);
 }
+
+#[test]
+fn export_to_a_terminal_is_refused_before_any_value_is_read() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "s3cr3t-on-screen", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "export"]).finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("standard output is a terminal"), "{seen}");
+    assert!(seen.contains("--out"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert!(env.emu.requests().is_empty(), "nothing sent");
+    // With --out, the terminal only sees the note.
+    let out = env.path().join("r.json");
+    let (code, seen) =
+        Tty::run(&env, &["kubiya", "export", "--out", out.to_str().unwrap()]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Exported 1 Kubiya secret to"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert_eq!(mode(&out), 0o600);
+}
