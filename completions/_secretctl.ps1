@@ -67,6 +67,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing sent)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing run or sent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -94,6 +96,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing sent)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing run or sent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -497,6 +501,98 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'secretctl;chatbotkit;export' {
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only secrets whose name starts with P')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600, whole or not at all) instead of standard output')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the --out file if it exists')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'secretctl;cbk;export' {
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only secrets whose name starts with P')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600, whole or not at all) instead of standard output')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the --out file if it exists')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'secretctl;chatbotkit;run' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Every secret whose name starts with P')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--strip-prefix', '--strip-prefix', [CompletionResultType]::ParameterName, 'Name the variables without the prefix (APP_PORT becomes PORT)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every secret of the organization')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Let a secret replace a variable the environment already has')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'secretctl;cbk;run' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Every secret whose name starts with P')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--strip-prefix', '--strip-prefix', [CompletionResultType]::ParameterName, 'Name the variables without the prefix (APP_PORT becomes PORT)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every secret of the organization')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Let a secret replace a variable the environment already has')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'secretctl;chatbotkit;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret; prints its id')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a secret''s metadata (ChatBotKit never returns values)')
@@ -507,6 +603,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing sent)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing run or sent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -537,6 +635,12 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         'secretctl;chatbotkit;help;revoke' {
             break
         }
+        'secretctl;chatbotkit;help;export' {
+            break
+        }
+        'secretctl;chatbotkit;help;run' {
+            break
+        }
         'secretctl;chatbotkit;help;help' {
             break
         }
@@ -550,6 +654,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing sent)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing run or sent)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -580,6 +686,12 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         'secretctl;cbk;help;revoke' {
             break
         }
+        'secretctl;cbk;help;export' {
+            break
+        }
+        'secretctl;cbk;help;run' {
+            break
+        }
         'secretctl;cbk;help;help' {
             break
         }
@@ -605,6 +717,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command with secrets as environment variables of the same names')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -757,6 +871,52 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'secretctl;kubiya;export' {
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only secrets whose name starts with P')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600, whole or not at all) instead of standard output')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the --out file if it exists')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'secretctl;kubiya;run' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'A secret to pass (repeatable)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Every secret whose name starts with P')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Value reads in flight at once')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds (connecting has its own 10 s limit)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--strip-prefix', '--strip-prefix', [CompletionResultType]::ParameterName, 'Name the variables without the prefix (APP_PORT becomes PORT)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every secret of the organization')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Let a secret replace a variable the environment already has')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'secretctl;kubiya;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret; prints its name. An existing name is an error (use update)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a secret''s metadata, or only its value with --reveal')
@@ -765,6 +925,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command with secrets as environment variables of the same names')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -787,6 +949,12 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;kubiya;help;sync' {
+            break
+        }
+        'secretctl;kubiya;help;export' {
+            break
+        }
+        'secretctl;kubiya;help;run' {
             break
         }
         'secretctl;kubiya;help;help' {
@@ -951,6 +1119,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check whether a secret is authenticated; prints the URL to authenticate when not')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Erase a shared secret''s stored value (the secret itself stays)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing sent)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Not available: ChatBotKit never returns values (refused, nothing run or sent)')
             break
         }
         'secretctl;help;chatbotkit;create' {
@@ -980,6 +1150,12 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         'secretctl;help;chatbotkit;revoke' {
             break
         }
+        'secretctl;help;chatbotkit;export' {
+            break
+        }
+        'secretctl;help;chatbotkit;run' {
+            break
+        }
         'secretctl;help;kubiya' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret; prints its name. An existing name is an error (use update)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show a secret''s metadata, or only its value with --reveal')
@@ -988,6 +1164,8 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every secret, or those named')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update many secrets from a dotenv, JSON or TOML file')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command with secrets as environment variables of the same names')
             break
         }
         'secretctl;help;kubiya;create' {
@@ -1009,6 +1187,12 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
             break
         }
         'secretctl;help;kubiya;sync' {
+            break
+        }
+        'secretctl;help;kubiya;export' {
+            break
+        }
+        'secretctl;help;kubiya;run' {
             break
         }
         'secretctl;help;completions' {

@@ -43,6 +43,9 @@ _secretctl() {
             secretctl__subcmd__chatbotkit,delete)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__delete"
                 ;;
+            secretctl__subcmd__chatbotkit,export)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__export"
+                ;;
             secretctl__subcmd__chatbotkit,get)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__get"
                 ;;
@@ -57,6 +60,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__chatbotkit,revoke)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__revoke"
+                ;;
+            secretctl__subcmd__chatbotkit,run)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__run"
                 ;;
             secretctl__subcmd__chatbotkit,sync)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__sync"
@@ -73,6 +79,9 @@ _secretctl() {
             secretctl__subcmd__chatbotkit__subcmd__help,delete)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__delete"
                 ;;
+            secretctl__subcmd__chatbotkit__subcmd__help,export)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__export"
+                ;;
             secretctl__subcmd__chatbotkit__subcmd__help,get)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__get"
                 ;;
@@ -87,6 +96,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__chatbotkit__subcmd__help,revoke)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__revoke"
+                ;;
+            secretctl__subcmd__chatbotkit__subcmd__help,run)
+                cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__run"
                 ;;
             secretctl__subcmd__chatbotkit__subcmd__help,sync)
                 cmd="secretctl__subcmd__chatbotkit__subcmd__help__subcmd__sync"
@@ -151,6 +163,9 @@ _secretctl() {
             secretctl__subcmd__help__subcmd__chatbotkit,delete)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__delete"
                 ;;
+            secretctl__subcmd__help__subcmd__chatbotkit,export)
+                cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__export"
+                ;;
             secretctl__subcmd__help__subcmd__chatbotkit,get)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__get"
                 ;;
@@ -162,6 +177,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__help__subcmd__chatbotkit,revoke)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__revoke"
+                ;;
+            secretctl__subcmd__help__subcmd__chatbotkit,run)
+                cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__run"
                 ;;
             secretctl__subcmd__help__subcmd__chatbotkit,sync)
                 cmd="secretctl__subcmd__help__subcmd__chatbotkit__subcmd__sync"
@@ -190,6 +208,9 @@ _secretctl() {
             secretctl__subcmd__help__subcmd__kubiya,delete)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__delete"
                 ;;
+            secretctl__subcmd__help__subcmd__kubiya,export)
+                cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__export"
+                ;;
             secretctl__subcmd__help__subcmd__kubiya,get)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__get"
                 ;;
@@ -198,6 +219,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__help__subcmd__kubiya,list)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__list"
+                ;;
+            secretctl__subcmd__help__subcmd__kubiya,run)
+                cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__run"
                 ;;
             secretctl__subcmd__help__subcmd__kubiya,sync)
                 cmd="secretctl__subcmd__help__subcmd__kubiya__subcmd__sync"
@@ -211,6 +235,9 @@ _secretctl() {
             secretctl__subcmd__kubiya,delete)
                 cmd="secretctl__subcmd__kubiya__subcmd__delete"
                 ;;
+            secretctl__subcmd__kubiya,export)
+                cmd="secretctl__subcmd__kubiya__subcmd__export"
+                ;;
             secretctl__subcmd__kubiya,get)
                 cmd="secretctl__subcmd__kubiya__subcmd__get"
                 ;;
@@ -222,6 +249,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__kubiya,list)
                 cmd="secretctl__subcmd__kubiya__subcmd__list"
+                ;;
+            secretctl__subcmd__kubiya,run)
+                cmd="secretctl__subcmd__kubiya__subcmd__run"
                 ;;
             secretctl__subcmd__kubiya,sync)
                 cmd="secretctl__subcmd__kubiya__subcmd__sync"
@@ -235,6 +265,9 @@ _secretctl() {
             secretctl__subcmd__kubiya__subcmd__help,delete)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__delete"
                 ;;
+            secretctl__subcmd__kubiya__subcmd__help,export)
+                cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__export"
+                ;;
             secretctl__subcmd__kubiya__subcmd__help,get)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__get"
                 ;;
@@ -246,6 +279,9 @@ _secretctl() {
                 ;;
             secretctl__subcmd__kubiya__subcmd__help,list)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__list"
+                ;;
+            secretctl__subcmd__kubiya__subcmd__help,run)
+                cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__run"
                 ;;
             secretctl__subcmd__kubiya__subcmd__help,sync)
                 cmd="secretctl__subcmd__kubiya__subcmd__help__subcmd__sync"
@@ -302,7 +338,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit)
-            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync verify revoke help"
+            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync verify revoke export run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +511,68 @@ _secretctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secretctl__subcmd__chatbotkit__subcmd__export)
+            opts="-o -v -h -V --prefix --format --out --force --concurrency --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json dotenv toml shell" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secretctl__subcmd__chatbotkit__subcmd__get)
             opts="-o -v -h -V --reveal --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -522,7 +620,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__help)
-            opts="create get update delete list import sync verify revoke help"
+            opts="create get update delete list import sync verify revoke export run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +648,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__chatbotkit__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -620,6 +732,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__chatbotkit__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -794,6 +920,68 @@ _secretctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__chatbotkit__subcmd__run)
+            opts="-s -o -v -h -V --secret --prefix --strip-prefix --all --override --concurrency --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1420,7 +1608,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__chatbotkit)
-            opts="create get update delete list import sync verify revoke"
+            opts="create get update delete list import sync verify revoke export run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1448,6 +1636,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__chatbotkit__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__help__subcmd__chatbotkit__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1504,6 +1706,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__chatbotkit__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__help__subcmd__chatbotkit__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1672,7 +1888,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__kubiya)
-            opts="create get update delete list import sync"
+            opts="create get update delete list import sync export run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,6 +1916,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__help__subcmd__kubiya__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__help__subcmd__kubiya__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1755,6 +1985,20 @@ _secretctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secretctl__subcmd__help__subcmd__kubiya__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secretctl__subcmd__help__subcmd__kubiya__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1784,7 +2028,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya)
-            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync help"
+            opts="-o -v -h -V --base-url --config --output --verbose --profile --timeout --retries --color --help --version create get update delete list import sync export run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1933,6 +2177,68 @@ _secretctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        secretctl__subcmd__kubiya__subcmd__export)
+            opts="-o -v -h -V --prefix --format --out --force --concurrency --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json dotenv toml shell" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         secretctl__subcmd__kubiya__subcmd__get)
             opts="-o -v -h -V --reveal --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1980,7 +2286,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__help)
-            opts="create get update delete list import sync help"
+            opts="create get update delete list import sync export run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2008,6 +2314,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__kubiya__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2064,6 +2384,20 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__kubiya__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2174,6 +2508,68 @@ _secretctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        secretctl__subcmd__kubiya__subcmd__run)
+            opts="-s -o -v -h -V --secret --prefix --strip-prefix --all --override --concurrency --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

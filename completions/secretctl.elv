@@ -63,6 +63,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;cbk'= {
@@ -89,6 +91,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit;create'= {
@@ -473,6 +477,94 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;chatbotkit;export'= {
+            cand --prefix 'Only secrets whose name starts with P'
+            cand --format 'What to write'
+            cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --force 'Replace the --out file if it exists'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;export'= {
+            cand --prefix 'Only secrets whose name starts with P'
+            cand --format 'What to write'
+            cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --force 'Replace the --out file if it exists'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;run'= {
+            cand -s 'A secret to pass (repeatable)'
+            cand --secret 'A secret to pass (repeatable)'
+            cand --prefix 'Every secret whose name starts with P'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --strip-prefix 'Name the variables without the prefix (APP_PORT becomes PORT)'
+            cand --all 'Every secret of the organization'
+            cand --override 'Let a secret replace a variable the environment already has'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;cbk;run'= {
+            cand -s 'A secret to pass (repeatable)'
+            cand --secret 'A secret to pass (repeatable)'
+            cand --prefix 'Every secret whose name starts with P'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --strip-prefix 'Name the variables without the prefix (APP_PORT becomes PORT)'
+            cand --all 'Every secret of the organization'
+            cand --override 'Let a secret replace a variable the environment already has'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;chatbotkit;help'= {
             cand create 'Create a secret; prints its id'
             cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
@@ -483,6 +575,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit;help;create'= {
@@ -503,6 +597,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;help;revoke'= {
         }
+        &'secretctl;chatbotkit;help;export'= {
+        }
+        &'secretctl;chatbotkit;help;run'= {
+        }
         &'secretctl;chatbotkit;help;help'= {
         }
         &'secretctl;cbk;help'= {
@@ -515,6 +613,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;cbk;help;create'= {
@@ -534,6 +634,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;cbk;help;verify'= {
         }
         &'secretctl;cbk;help;revoke'= {
+        }
+        &'secretctl;cbk;help;export'= {
+        }
+        &'secretctl;cbk;help;run'= {
         }
         &'secretctl;cbk;help;help'= {
         }
@@ -559,6 +663,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;create'= {
@@ -703,6 +809,50 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;kubiya;export'= {
+            cand --prefix 'Only secrets whose name starts with P'
+            cand --format 'What to write'
+            cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --force 'Replace the --out file if it exists'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;run'= {
+            cand -s 'A secret to pass (repeatable)'
+            cand --secret 'A secret to pass (repeatable)'
+            cand --prefix 'Every secret whose name starts with P'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --strip-prefix 'Name the variables without the prefix (APP_PORT becomes PORT)'
+            cand --all 'Every secret of the organization'
+            cand --override 'Let a secret replace a variable the environment already has'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;kubiya;help'= {
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
             cand get 'Show a secret''s metadata, or only its value with --reveal'
@@ -711,6 +861,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;help;create'= {
@@ -726,6 +878,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;kubiya;help;import'= {
         }
         &'secretctl;kubiya;help;sync'= {
+        }
+        &'secretctl;kubiya;help;export'= {
+        }
+        &'secretctl;kubiya;help;run'= {
         }
         &'secretctl;kubiya;help;help'= {
         }
@@ -874,6 +1030,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
         }
         &'secretctl;help;chatbotkit;create'= {
         }
@@ -893,6 +1051,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;help;chatbotkit;revoke'= {
         }
+        &'secretctl;help;chatbotkit;export'= {
+        }
+        &'secretctl;help;chatbotkit;run'= {
+        }
         &'secretctl;help;kubiya'= {
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
             cand get 'Show a secret''s metadata, or only its value with --reveal'
@@ -901,6 +1063,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
         }
         &'secretctl;help;kubiya;create'= {
         }
@@ -915,6 +1079,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;help;kubiya;import'= {
         }
         &'secretctl;help;kubiya;sync'= {
+        }
+        &'secretctl;help;kubiya;export'= {
+        }
+        &'secretctl;help;kubiya;run'= {
         }
         &'secretctl;help;completions'= {
         }

@@ -45,31 +45,33 @@ complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "completions" -d
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "emulator" -d 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "config" -d 'Show the config file and set tokens without editing TOML by hand'
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "create" -d 'Create a secret; prints its id'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "update" -d 'Change a secret: only the fields given are sent'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "list" -d 'List every secret (all pages), or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "export" -d 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "run" -d 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l type -d 'Secret type' -r -f -a "plain\t''
 basic\t''
@@ -273,6 +275,50 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l prefix -d 'Only secrets whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l format -d 'What to write' -r -f -a "json\t'[{"name", "value", "description"}] sorted by name; the one format with descriptions'
+dotenv\t'NAME="..." lines (names of letters, digits, _ . -)'
+toml\t'NAME = "..." lines'
+shell\t'export NAME=\'...\' lines for eval (names that are shell identifiers)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l out -d 'Write to this file (mode 0600, whole or not at all) instead of standard output' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -l force -d 'Replace the --out file if it exists'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -s s -l secret -d 'A secret to pass (repeatable)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l prefix -d 'Every secret whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l strip-prefix -d 'Name the variables without the prefix (APP_PORT becomes PORT)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l all -d 'Every secret of the organization'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -l override -d 'Let a secret replace a variable the environment already has'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a secret; prints its id'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a secret: only the fields given are sent'
@@ -282,32 +328,36 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "run" -d 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "create" -d 'Create a secret; prints its id'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "update" -d 'Change a secret: only the fields given are sent'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "list" -d 'List every secret (all pages), or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "create" -d 'Create a secret; prints its id'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "update" -d 'Change a secret: only the fields given are sent'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "list" -d 'List every secret (all pages), or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "export" -d 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "run" -d 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke export run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l type -d 'Secret type' -r -f -a "plain\t''
 basic\t''
@@ -511,6 +561,50 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l prefix -d 'Only secrets whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l format -d 'What to write' -r -f -a "json\t'[{"name", "value", "description"}] sorted by name; the one format with descriptions'
+dotenv\t'NAME="..." lines (names of letters, digits, _ . -)'
+toml\t'NAME = "..." lines'
+shell\t'export NAME=\'...\' lines for eval (names that are shell identifiers)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l out -d 'Write to this file (mode 0600, whole or not at all) instead of standard output' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -l force -d 'Replace the --out file if it exists'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -s s -l secret -d 'A secret to pass (repeatable)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l prefix -d 'Every secret whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l strip-prefix -d 'Name the variables without the prefix (APP_PORT becomes PORT)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l all -d 'Every secret of the organization'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -l override -d 'Let a secret replace a variable the environment already has'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a secret; prints its id'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a secret\'s metadata (ChatBotKit never returns values)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a secret: only the fields given are sent'
@@ -520,30 +614,34 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "export" -d 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "run" -d 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
 json\t'The API\'s own records'
 terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s V -l version -d 'Print version'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "update" -d 'Change a secret\'s value and/or description'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "delete" -d 'Delete a secret'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "list" -d 'List every secret, or those named'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "update" -d 'Change a secret\'s value and/or description'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "delete" -d 'Delete a secret'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "list" -d 'List every secret, or those named'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "export" -d 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "run" -d 'Run a command with secrets as environment variables of the same names'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync export run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l description -d 'Description' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
@@ -683,6 +781,50 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l prefix -d 'Only secrets whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l format -d 'What to write' -r -f -a "json\t'[{"name", "value", "description"}] sorted by name; the one format with descriptions'
+dotenv\t'NAME="..." lines (names of letters, digits, _ . -)'
+toml\t'NAME = "..." lines'
+shell\t'export NAME=\'...\' lines for eval (names that are shell identifiers)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l out -d 'Write to this file (mode 0600, whole or not at all) instead of standard output' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -l force -d 'Replace the --out file if it exists'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -s s -l secret -d 'A secret to pass (repeatable)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l prefix -d 'Every secret whose name starts with P' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l concurrency -d 'Value reads in flight at once' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+plain\t'Tab-separated fields, one record a line, no header'
+json\t'The API\'s own records'
+terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l strip-prefix -d 'Name the variables without the prefix (APP_PORT becomes PORT)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l all -d 'Every secret of the organization'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -l override -d 'Let a secret replace a variable the environment already has'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a secret\'s value and/or description'
@@ -690,6 +832,8 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every secret, or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a command with secrets as environment variables of the same names'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
@@ -814,6 +958,8 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_see
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "verify" -d 'Check whether a secret is authenticated; prints the URL to authenticate when not'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "revoke" -d 'Erase a shared secret\'s stored value (the secret itself stays)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "export" -d 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from chatbotkit" -f -a "run" -d 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "create" -d 'Create a secret; prints its name. An existing name is an error (use update)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "get" -d 'Show a secret\'s metadata, or only its value with --reveal'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "update" -d 'Change a secret\'s value and/or description'
@@ -821,6 +967,8 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_see
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "list" -d 'List every secret, or those named'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "export" -d 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from kubiya" -f -a "run" -d 'Run a command with secrets as environment variables of the same names'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path (whether or not it exists)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
 complete -c secretctl -n "__fish_secretctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-token" -d 'Store a provider\'s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'

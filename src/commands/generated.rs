@@ -47,7 +47,11 @@ fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) 
     if clap_mangen::Man::new(page_cmd).render(&mut buf).is_ok() {
         pages.push((format!("{name}.1"), buf));
     }
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+    // A hidden command (`chatbotkit export`, which only refuses) gets no page.
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+    {
         collect(sub, &format!("{name}-{}", sub.get_name()), pages);
     }
 }
