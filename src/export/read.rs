@@ -1,7 +1,7 @@
 //! What `export` and `run` share: the selection (one list call) and the exact reads of every
 //! selected value, concurrently at the shared pace of bulk runs, all or nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 use zeroize::Zeroizing;
@@ -29,11 +29,15 @@ pub struct Listed {
 /// The selected secrets, sorted by name, from one list call. A name given that the list does
 /// not hold is exit 3, naming every such name.
 pub fn select(p: &dyn Provider, selection: &Selection) -> Result<Vec<Listed>> {
+    let named: HashSet<&str> = match selection {
+        Selection::Named(names) => names.iter().map(String::as_str).collect(),
+        _ => HashSet::new(),
+    };
     let mut found: BTreeMap<String, String> = BTreeMap::new();
     p.list(&ListFilter::default(), &mut |rec: Value| {
         let name = field(&rec, "name");
         let wanted = match selection {
-            Selection::Named(names) => names.contains(&name),
+            Selection::Named(_) => named.contains(name.as_str()),
             Selection::Prefix(pre) => name.starts_with(pre),
             Selection::All => true,
         };
@@ -43,14 +47,12 @@ pub fn select(p: &dyn Provider, selection: &Selection) -> Result<Vec<Listed>> {
         Ok(())
     })
     .map_err(|e| e.context("cannot list the secrets to read"))?;
-    if let Selection::Named(names) = selection {
-        let mut missing: Vec<&str> = names
-            .iter()
-            .map(String::as_str)
+    if let Selection::Named(_) = selection {
+        let mut missing: Vec<&str> = named
+            .into_iter()
             .filter(|n| !found.contains_key(*n))
             .collect();
         missing.sort_unstable();
-        missing.dedup();
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(|n| quoted(n)).collect();
             return Err(error::not_found(format!(
