@@ -319,10 +319,16 @@ pub enum CbkCommand {
     #[command(after_long_help = "Examples:\n  secretctl cbk revoke OPENAI_KEY --yes")]
     Revoke(RevokeArgs),
     /// Not available: ChatBotKit never returns values (refused, nothing sent)
-    #[command(hide = true)]
+    #[command(
+        hide = true,
+        after_long_help = "Examples:\n  # Values go the other way: Kubiya's into ChatBotKit\n  secretctl kubiya export | secretctl cbk import -"
+    )]
     Export(ExportArgs),
     /// Not available: ChatBotKit never returns values (refused, nothing run or sent)
-    #[command(hide = true)]
+    #[command(
+        hide = true,
+        after_long_help = "Examples:\n  # Kubiya values can be read: run with those\n  secretctl kubiya run -s GH_TOKEN -- gh repo list"
+    )]
     Run(RunArgs),
 }
 

@@ -35,25 +35,6 @@ fn seed(env: &Env) {
     }
 }
 
-/// name → (value, description) of what an emulator stores.
-fn stored(secrets: &Value) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = secrets["kubiya"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap_or("").to_string(),
-                s["value"].as_str().unwrap_or("").to_string(),
-                s["description"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 fn tricky() -> Vec<(String, String, String)> {
     TRICKY
         .iter()
@@ -149,7 +130,7 @@ fn every_get_value_form_reads_exactly() {
             .into_iter()
             .map(|(n, v, _)| (n, v, String::new()))
             .collect();
-        assert_eq!(stored(&other.emu.secrets()), want, "{form:?}");
+        assert_eq!(kubiya_triples(&other.emu.secrets()), want, "{form:?}");
     }
 }
 
@@ -167,7 +148,7 @@ fn dotenv_and_toml_read_back_through_sync_and_shell_through_bash_eval() {
                 &r.stdout_bytes,
             )
             .ok();
-        let got = stored(&other.emu.secrets());
+        let got = kubiya_triples(&other.emu.secrets());
         let want: Vec<_> = tricky()
             .into_iter()
             .map(|(n, v, d)| (n, v, if format == "json" { d } else { String::new() }))
@@ -219,9 +200,9 @@ fn copy_an_organization_between_two_emulators_with_profiles() {
         "\"$0\" kubiya export | \"$0\" kubiya --profile prod sync -",
     );
     r.ok();
-    assert_eq!(stored(&prod.secrets()), tricky());
+    assert_eq!(kubiya_triples(&prod.secrets()), tricky());
     assert_eq!(
-        stored(&env.emu.secrets()),
+        kubiya_triples(&env.emu.secrets()),
         tricky(),
         "the source is untouched"
     );

@@ -7,19 +7,7 @@ use std::process::Stdio;
 use crate::support::*;
 
 fn kubiya_map(env: &Env) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = env
-        .kubiya_secrets()
-        .into_iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap_or("").to_string(),
-                s["value"].as_str().unwrap_or("").to_string(),
-                s["description"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    kubiya_triples(&env.emu.secrets())
 }
 
 fn triples(p: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {

@@ -100,26 +100,40 @@ fn check_var(p: &dyn Provider, secret: &str, var: &str, override_env: bool) -> R
     Ok(())
 }
 
+/// A value as an environment value: its bytes on Unix; elsewhere (UTF-16 environments) the
+/// text, with any byte that is not UTF-8 replaced.
+/// On Unix the bytes are borrowed, so that no copy is left behind besides the command's own.
 #[cfg(unix)]
-fn os(bytes: &[u8]) -> &OsStr {
-    std::os::unix::ffi::OsStrExt::from_bytes(bytes)
+fn os_value(bytes: &[u8]) -> std::borrow::Cow<'_, OsStr> {
+    std::borrow::Cow::Borrowed(std::os::unix::ffi::OsStrExt::from_bytes(bytes))
 }
 
-/// Become `command` with `vars` added to the environment. Returns only when that fails.
-#[cfg(unix)]
-fn exec(command: &[OsString], vars: Vec<Var>) -> Result<i32> {
-    use std::os::unix::process::CommandExt;
+#[cfg(not(unix))]
+fn os_value(bytes: &[u8]) -> std::borrow::Cow<'_, OsStr> {
+    std::borrow::Cow::Owned(OsString::from(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+/// The command with `vars` added to the environment. Our own copies of the values are wiped
+/// when `vars` drops; the command's copy becomes the new program's environment (or, if the
+/// exec fails, goes with this process, which cannot dump core).
+fn command_with(command: &[OsString], vars: Vec<Var>) -> Result<(&OsStr, std::process::Command)> {
     let Some((program, args)) = command.split_first() else {
         return Err(error::usage("run needs a command after --"));
     };
     let mut cmd = std::process::Command::new(program);
     cmd.args(args);
     for v in &vars {
-        cmd.env(&v.name, os(&v.value));
+        cmd.env(&v.name, os_value(&v.value));
     }
-    // Our own copies are wiped now; the command's copy becomes the new program's environment
-    // (or, if the exec fails, goes with this process, which cannot dump core).
     drop(vars);
+    Ok((program, cmd))
+}
+
+/// Become `command` with `vars` added to the environment. Returns only when that fails.
+#[cfg(unix)]
+fn exec(command: &[OsString], vars: Vec<Var>) -> Result<i32> {
+    use std::os::unix::process::CommandExt;
+    let (program, mut cmd) = command_with(command, vars)?;
     // std resets SIGPIPE and the signal mask for the new program, as a shell would start it.
     let e = cmd.exec();
     Err(exec_error(program, &e))
@@ -128,16 +142,7 @@ fn exec(command: &[OsString], vars: Vec<Var>) -> Result<i32> {
 /// Without `exec`: run the command and give its exit code.
 #[cfg(not(unix))]
 fn exec(command: &[OsString], vars: Vec<Var>) -> Result<i32> {
-    let Some((program, args)) = command.split_first() else {
-        return Err(error::usage("run needs a command after --"));
-    };
-    let mut cmd = std::process::Command::new(program);
-    cmd.args(args);
-    for v in &vars {
-        let text = String::from_utf8_lossy(&v.value).into_owned();
-        cmd.env(&v.name, Zeroizing::new(text).as_str());
-    }
-    drop(vars);
+    let (program, mut cmd) = command_with(command, vars)?;
     match cmd.status() {
         Ok(s) => Ok(s.code().unwrap_or(error::exit::FAILURE)),
         Err(e) => Err(exec_error(program, &e)),

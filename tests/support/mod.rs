@@ -348,6 +348,25 @@ pub fn status_fault(path: &str, status: u16, count: u32) -> Fault {
     }
 }
 
+/// `(name, value, description)` of every Kubiya secret in an emulator's `secrets()`, sorted.
+pub fn kubiya_triples(secrets: &Value) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = secrets["kubiya"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or("").to_string(),
+                s["value"].as_str().unwrap_or("").to_string(),
+                s["description"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// A file's permission bits (`0o600`…).
 pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
