@@ -100,7 +100,7 @@ impl Tries {
     }
 }
 
-/// The retry contract of one request, whole (README "Reliability"):
+/// The retry contract of one request, whole (docs/reliability.md):
 /// - 2xx is done;
 /// - a delete's 404 after an attempt the server may have acted on is done;
 /// - in a bulk run (`paced`: the run shares one pace) a 429 holds at the pace and is sent
