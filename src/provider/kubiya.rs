@@ -58,7 +58,7 @@ pub enum NotAValue {
     Ambiguous,
 }
 
-/// The `get_value` answer read only where one reading is certain (README.md, "Reading a
+/// The `get_value` answer read only where one reading is certain (docs/commands.md, "Reading a
 /// Kubiya value"):
 ///
 /// | Content-Type | body | value |
