@@ -7,7 +7,6 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::provider::kind::ProviderKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const ROOT_EXAMPLES: &str = "\
@@ -105,15 +104,14 @@ pub enum ColorChoice {
 pub enum Command {
     /// ChatBotKit secrets
     #[command(
-        name = ProviderKind::Chatbotkit.key(),
-        visible_aliases = ProviderKind::Chatbotkit.aliases(),
+        name = "chatbotkit",
+        visible_alias = "cbk",
         after_long_help = CBK_EXAMPLES
     )]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
     #[command(
-        name = ProviderKind::Kubiya.key(),
-        visible_aliases = ProviderKind::Kubiya.aliases(),
+        name = "kubiya",
         after_long_help = KUBIYA_EXAMPLES
     )]
     Kubiya(KubiyaCmd),
@@ -170,22 +168,21 @@ pub enum ConfigCommand {
 }
 
 /// A provider named as an argument (`config set-token chatbotkit`): its command word, or an
-/// alias of it.
-impl ValueEnum for ProviderKind {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ProviderKind::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.key()).aliases(self.aliases().iter().copied()))
-    }
+/// alias of it. The words are the provider commands' own (`context.rs` turns this into a
+/// `ProviderKind`, and its test holds both spellings to `ProviderKind::key`/`aliases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Provider {
+    #[value(name = "chatbotkit", alias = "cbk")]
+    Chatbotkit,
+    #[value(name = "kubiya")]
+    Kubiya,
 }
 
 #[derive(Debug, Args)]
 pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -194,7 +191,7 @@ pub struct SetTokenArgs {
 pub struct SetCommandArgs {
     /// The provider whose token the command prints
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
     /// The command, after `--`; it is stored as one shell command line
