@@ -82,7 +82,7 @@ pub fn export(ctx: &mut Ctx, p: &dyn Provider, a: &ExportArgs, pace: &Pace) -> R
                     "Exported {count} {} secret{} to {} ({}, mode 0600)",
                     p.kind().display(),
                     if count == 1 { "" } else { "s" },
-                    crate::output::sanitize(&path.display().to_string()),
+                    crate::sanitize::sanitize(&path.display().to_string()),
                     format_word(a.format)
                 );
                 ctx.out
