@@ -17,7 +17,7 @@ use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::provider::ProviderKind;
 use crate::transport::{
-    Call, MAX_BODY, Retry, Transport, content_type, decode_json, is_html, read_json,
+    Call, MAX_BODY, RateLimit, Retry, Transport, content_type, decode_json, is_html, read_json,
 };
 
 /// How an action request ended.
@@ -576,6 +576,22 @@ impl Provider for Chatbotkit {
 
     fn get(&self, target: &str) -> Result<Value> {
         self.resolve(target)
+    }
+
+    /// A list of one: the cheapest call that needs the token.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        let mut u = self.url(&["secret", "list"])?;
+        u.query_pairs_mut().append_pair("take", "1");
+        let (page, headroom) = self
+            .t
+            .json_with_headroom(&Call::new(Method::GET, u.clone(), LIST_WHAT))
+            .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
+        if !page.get("items").is_some_and(Value::is_array) {
+            return Err(error::network(format!(
+                "{LIST_WHAT}: the answer has no items list"
+            )));
+        }
+        Ok(headroom)
     }
 
     fn authentication(&self) -> Result<&dyn Authentication> {
