@@ -517,6 +517,7 @@ fn config_commands_print_json_objects_with_o_json() {
             "config",
             "set-token",
             "kubiya",
+            "--no-check",
             "--config",
             cfg,
             "-o",

@@ -23,7 +23,11 @@ const SCRUB: &[&str] = &[
     "SECRETCTL_PROFILE",
     "NO_COLOR",
     "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
     "HOME",
+    // Completion mode (tests/completion.rs sets it through the scripts only).
+    "SECRETCTL_COMPLETE",
+    "_CLAP_COMPLETE_INDEX",
 ];
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
