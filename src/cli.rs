@@ -935,6 +935,41 @@ mod tests {
         assert!(parse(&["cbk", "create", "N", "--meta", "_x=1"]).is_err());
     }
 
+    /// Every argument that names an existing secret completes the account's names on TAB;
+    /// `create` takes a new name, which has nothing to complete.
+    #[test]
+    fn every_argument_naming_a_secret_completes_names() {
+        use clap_complete::engine::ArgValueCompleter;
+        let cmd = Cli::command();
+        let mut checked = 0;
+        for provider in cmd
+            .get_subcommands()
+            .filter(|c| ProviderKind::ALL.iter().any(|k| k.key() == c.get_name()))
+        {
+            for verb in provider
+                .get_subcommands()
+                .filter(|v| v.get_name() != "create")
+            {
+                for arg in verb.get_arguments() {
+                    let id = arg.get_id().as_str();
+                    let names_a_secret =
+                        matches!(id, "name" | "name_or_id" | "names" | "secret" | "secrets")
+                            && (arg.is_positional() || arg.get_short() == Some('s'));
+                    if names_a_secret {
+                        assert!(
+                            arg.get::<ArgValueCompleter>().is_some(),
+                            "{} {} {id}: add #[arg(add = secret_names())]",
+                            provider.get_name(),
+                            verb.get_name()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked >= 10, "{checked}");
+    }
+
     #[test]
     fn no_argument_takes_a_value_or_token() {
         let cmd = Cli::command();

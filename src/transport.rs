@@ -1303,6 +1303,32 @@ mod tests {
     }
 
     #[test]
+    fn rate_limit_headroom_from_any_spelling_of_the_headers() {
+        let headers = |pairs: &[(&'static str, &str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_str(v).unwrap());
+            }
+            h
+        };
+        assert_eq!(RateLimit::from_headers(&headers(&[])), None);
+        let r = RateLimit::from_headers(&headers(&[
+            ("x-ratelimit-limit", "100"),
+            ("x-ratelimit-remaining", "99"),
+            ("x-ratelimit-reset", "60"),
+        ]))
+        .unwrap();
+        assert_eq!(r.describe(), "99/100 requests left, resets in 60 s");
+        let r = RateLimit::from_headers(&headers(&[("ratelimit-remaining", "7")])).unwrap();
+        assert_eq!(r.describe(), "7 requests left");
+        // A value that is not a number is left out, not guessed at.
+        assert_eq!(
+            RateLimit::from_headers(&headers(&[("x-ratelimit-limit", "lots")])),
+            None
+        );
+    }
+
+    #[test]
     fn retry_after_seconds_and_cap() {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, HeaderValue::from_static("2"));

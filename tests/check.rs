@@ -243,3 +243,12 @@ fn set_token_on_an_unreachable_server_is_exit_6_unless_no_check() {
     assert!(std::fs::read_to_string(&cfg).unwrap().contains(TOKEN));
     assert!(env.emu.requests().is_empty());
 }
+
+#[test]
+fn kubiya_on_api_v2_is_proven_by_the_v1_users_route() {
+    let mut env = Env::new();
+    env.set("KUBIYA_BASE_URL", &format!("{}/api/v2", env.url()));
+    env.run(&["config", "check", "kubiya"]).ok();
+    let paths: Vec<String> = env.emu.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, ["/api/v1/users/self"]);
+}
