@@ -13,6 +13,7 @@ mod faults;
 mod hostile;
 mod import;
 mod kubiya;
+mod layers;
 mod leaks;
 mod output;
 mod pty;

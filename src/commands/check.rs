@@ -154,10 +154,10 @@ pub fn run(ctx: &mut Ctx, only: Option<ProviderKind>) -> Result<i32> {
     list.finish(&mut ctx.streams.stdout)
         .map_err(error::output)?;
     // What to do about each failure, where a person reads it (the report has the message).
-    if out.format != crate::cli::OutputFormat::Json {
+    if out.format != crate::output::OutputFormat::Json {
         for e in rows.iter().filter_map(Row::error) {
             if let Some(h) = &e.msg().hint {
-                let _ = writeln!(ctx.streams.stderr, "hint: {}", crate::output::sanitize(h));
+                let _ = writeln!(ctx.streams.stderr, "hint: {}", crate::sanitize::sanitize(h));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Names on TAB. The bash, zsh and fish scripts (`secretctl completions SHELL`) call back
 //! into secretctl as `SECRETCTL_COMPLETE=SHELL secretctl -- WORDS…`; clap's engine
 //! (`clap_complete::CompleteEnv`) completes subcommands and flags from the one definition in
-//! `cli.rs`, and every argument that takes a secret name carries [`secret_names`], which asks
+//! `cli.rs`, and every argument that takes a secret name carries `names_hook::secret_names`, which asks
 //! the account — as jj's completers do, it reads the line being completed again to learn the
 //! provider, profile, config file and base URL the command would use.
 //!
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::{CommandFactory, FromArgMatches};
-use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::engine::CompletionCandidate;
 use serde_json::{Value, json};
 
 use super::connect::provider;
@@ -39,12 +39,6 @@ const FRESH_SECS: u64 = 60;
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
-/// The completer of every argument that takes a secret name or NAME_OR_ID:
-/// `#[arg(add = secret_names())]`.
-pub fn secret_names() -> ArgValueCompleter {
-    ArgValueCompleter::new(complete_names)
-}
-
 /// When the shell asks for completions, answer them and return `true` (the caller exits 0).
 /// From here on nothing reaches the terminal: stderr goes to /dev/null, for this process and
 /// for a `token_command` it runs, which also gets no terminal to prompt on.
@@ -54,6 +48,7 @@ pub fn answer_if_asked() -> bool {
         return false;
     }
     STARTED.get_or_init(Instant::now);
+    crate::names_hook::install(complete_names);
     silence_stderr();
     config::token::run_unattended();
     let cwd = std::env::current_dir().ok();
@@ -137,9 +132,19 @@ fn names_for(words: &[OsString]) -> Vec<String> {
         _ => return vec![],
     };
     let mut streams = Streams::real();
-    let out = Output::from_streams(&cli.global, &streams, &config::process_env_lossy);
+    let out = Output::from_streams(
+        (&cli.global).into(),
+        &streams,
+        &crate::env::process_env_lossy,
+    );
     let file = super::config_file(&cli.config_file, &cli.command);
-    let mut ctx = Ctx::resolve(&cli.global, file, &config::process_env, &mut streams, out);
+    let mut ctx = Ctx::resolve(
+        &cli.global,
+        file,
+        &crate::env::process_env,
+        &mut streams,
+        out,
+    );
     ctx.retries = 0;
     ctx.verbose = 0;
     lookup(&mut ctx, kind, p).unwrap_or_default()
