@@ -28,14 +28,7 @@ impl Tab {
 
 /// `shell` with the environment of `env`'s commands and the binary first on PATH.
 fn shell(env: &Env, program: &str) -> Command {
-    let base = env.command();
-    let mut c = Command::new(program);
-    for (k, v) in base.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
+    let mut c = env.command_for(program);
     let dir = bin().parent().unwrap().to_path_buf();
     let path = std::env::var_os("PATH").unwrap_or_default();
     let path =
@@ -95,19 +88,25 @@ fn cache_files(env: &Env) -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn bash_offers_the_names_filtered_by_the_prefix_from_one_list_call() {
+/// An emulator holding the Kubiya secrets GH_TOKEN, GH_OTHER and DB.
+fn three_secrets() -> Env {
     let env = Env::new();
-    for n in ["GH_TOKEN", "GH_OTHER", "DB_PASSWORD"] {
+    for n in ["GH_TOKEN", "GH_OTHER", "DB"] {
         env.emu.seed_kubiya(n, "value-aaaaaaaa", "");
     }
+    env
+}
+
+#[test]
+fn bash_offers_the_names_filtered_by_the_prefix_from_one_list_call() {
+    let env = three_secrets();
     let tab = bash_tab(&env, &["secretctl", "kubiya", "get", "GH_"]);
     assert_eq!(tab.code, 0, "{}", tab.stderr);
     assert_eq!(tab.offered, ["GH_OTHER", "GH_TOKEN"]);
     assert_eq!(tab.stderr, "");
     // A second TAB, another verb: the cache answers.
     let tab = bash_tab(&env, &["secretctl", "kubiya", "delete", ""]);
-    assert_eq!(tab.names(), ["DB_PASSWORD", "GH_OTHER", "GH_TOKEN"]);
+    assert_eq!(tab.names(), ["DB", "GH_OTHER", "GH_TOKEN"]);
     assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
     // Flags and subcommands still complete.
     let tab = bash_tab(&env, &["secretctl", "kubiya", "get", "--rev"]);
@@ -260,10 +259,7 @@ fn zsh_offers_the_names_through_its_registered_function() {
     if !have("zsh") {
         return;
     }
-    let env = Env::new();
-    for n in ["GH_TOKEN", "GH_OTHER", "DB"] {
-        env.emu.seed_kubiya(n, "value-aaaaaaaa", "");
-    }
+    let env = three_secrets();
     let script = script(&env, "zsh");
     // compsys's builtins stand in for the line editor: compdef records, _describe prints the
     // candidates it is given.
@@ -294,10 +290,7 @@ fn fish_offers_the_names_through_its_complete_rule() {
     if !have("fish") {
         return;
     }
-    let env = Env::new();
-    for n in ["GH_TOKEN", "GH_OTHER", "DB"] {
-        env.emu.seed_kubiya(n, "value-aaaaaaaa", "");
-    }
+    let env = three_secrets();
     let script = script(&env, "fish");
     let run_fish = |line: &str| {
         let mut c = shell(&env, "fish");

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -876,17 +876,7 @@ fn core_limit_is_zero_and_the_process_is_not_dumpable() {
         (dir, exe)
     });
     let mut c = match &copy {
-        Some((_, exe)) => {
-            let base = env.command();
-            let mut c = Command::new(exe);
-            for (k, v) in base.get_envs() {
-                match v {
-                    Some(v) => c.env(k, v),
-                    None => c.env_remove(k),
-                };
-            }
-            c
-        }
+        Some((_, exe)) => env.command_for(exe),
         None => env.command(),
     };
     c.args(["kubiya", "list"]);

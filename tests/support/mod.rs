@@ -197,6 +197,19 @@ impl Env {
         c
     }
 
+    /// `program` (another binary, a shell) with the environment of [`Env::command`].
+    pub fn command_for(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let base = self.command();
+        let mut c = Command::new(program);
+        for (k, v) in base.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        c
+    }
+
     pub fn set(&mut self, k: &str, v: &str) -> &mut Self {
         self.vars.push((k.to_string(), v.to_string()));
         self
