@@ -198,6 +198,7 @@ fn a_missing_token_offers_nothing_and_prints_nothing() {
     assert_eq!(tab.stderr, "");
     assert!(env.emu.requests().is_empty());
     assert!(cache_files(&env).is_empty());
+    assert!(tab.took < Duration::from_millis(2500), "{:?}", tab.took);
 }
 
 #[test]
@@ -212,6 +213,12 @@ fn a_slow_server_offers_nothing_within_about_a_second() {
     // The server takes 3 s; the TAB gives up after 1 s (the rest is starting two processes
     // on a busy machine).
     assert!(tab.took < Duration::from_millis(2500), "{:?}", tab.took);
+    // The failed call counts too: within 60 s the server is not asked again, even once it
+    // is fast.
+    env.emu.set_latency(0);
+    let tab = bash_tab(&env, &["secretctl", "kubiya", "get", "G"]);
+    assert_eq!(tab.offered, Vec::<String>::new());
+    assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
 }
 
 #[test]

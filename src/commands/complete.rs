@@ -32,8 +32,6 @@ pub const VAR: &str = "SECRETCTL_COMPLETE";
 const BUDGET: Duration = Duration::from_millis(1000);
 /// The share of [`BUDGET`] the lookup may use; the rest is the margin for answering.
 const WORK: Duration = Duration::from_millis(850);
-/// Time kept free at the end of the budget for writing the cache and answering.
-const MARGIN: Duration = Duration::from_millis(100);
 /// How long a list of names is used before the account is asked again.
 const FRESH_SECS: u64 = 60;
 
@@ -151,7 +149,8 @@ fn names_for(words: &[OsString]) -> Vec<String> {
 }
 
 /// The names from the cache while it is fresh, else from one list call (remembered, a
-/// failed one too, for [`FRESH_SECS`]). `None` when nothing can be asked (no token).
+/// failed or unfinished one too, for [`FRESH_SECS`]). `None` when nothing can be asked (no
+/// token).
 fn lookup(ctx: &mut Ctx, kind: ProviderKind, p: &ProviderArgs) -> Option<Vec<String>> {
     let cfg = Config::load(&ctx.config).ok()?;
     let ep = config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, ctx.env).ok()?;
@@ -170,6 +169,9 @@ fn lookup(ctx: &mut Ctx, kind: ProviderKind, p: &ProviderArgs) -> Option<Vec<Str
         return None;
     }
     let prov = provider(ctx, kind, p, None, None).ok()?;
+    // The call counts from the moment it is made: a TAB left behind by a slow server (this
+    // process may end before the answer) is remembered as a failure.
+    key.write(&path, None);
     let listed = names_of(&*prov);
     key.write(&path, listed.as_deref());
     listed
@@ -245,11 +247,6 @@ impl Key {
     /// Remember what one list call gave (`None`: it failed). Names only: never a value, never
     /// a token. A cache that cannot be written is no error: the next TAB asks again.
     fn write(&self, path: &Path, names: Option<&[String]>) {
-        // Too close to the end of the budget, the process may be gone mid-write.
-        let started = *STARTED.get_or_init(Instant::now);
-        if Instant::now() + MARGIN > started + BUDGET {
-            return;
-        }
         let v = json!({
             "provider": self.provider,
             "profile": self.profile,
