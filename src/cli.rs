@@ -7,8 +7,6 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::names_hook::secret_names;
-use crate::provider::kind::ProviderKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const ROOT_EXAMPLES: &str = "\
@@ -110,15 +108,14 @@ pub enum Command {
     // (`secretctl <TAB>` would offer `cbk`, not `chatbotkit`). A hidden one is offered only
     // when it alone matches (`secretctl cb<TAB>`).
     #[command(
-        name = ProviderKind::Chatbotkit.key(),
-        aliases = ProviderKind::Chatbotkit.aliases(),
+        name = "chatbotkit",
+        alias = "cbk",
         after_long_help = CBK_EXAMPLES
     )]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
     #[command(
-        name = ProviderKind::Kubiya.key(),
-        aliases = ProviderKind::Kubiya.aliases(),
+        name = "kubiya",
         after_long_help = KUBIYA_EXAMPLES
     )]
     Kubiya(KubiyaCmd),
@@ -191,22 +188,21 @@ pub enum ConfigCommand {
 }
 
 /// A provider named as an argument (`config set-token chatbotkit`): its command word, or an
-/// alias of it.
-impl ValueEnum for ProviderKind {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ProviderKind::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.key()).aliases(self.aliases().iter().copied()))
-    }
+/// alias of it. The words are the provider commands' own (`context.rs` turns this into a
+/// `ProviderKind`, and its test holds both spellings to `ProviderKind::key`/`aliases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Provider {
+    #[value(name = "chatbotkit", alias = "cbk")]
+    Chatbotkit,
+    #[value(name = "kubiya")]
+    Kubiya,
 }
 
 #[derive(Debug, Args)]
 pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     /// Store the token without proving it first (offline set-up)
     #[arg(long)]
     pub no_check: bool,
@@ -218,7 +214,7 @@ pub struct SetTokenArgs {
 pub struct CheckArgs {
     /// Only this provider (then a missing token is an error) [default: every provider]
     #[arg(value_enum)]
-    pub provider: Option<ProviderKind>,
+    pub provider: Option<Provider>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -227,7 +223,7 @@ pub struct CheckArgs {
 pub struct SetCommandArgs {
     /// The provider whose token the command prints
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
     /// The command, after `--`; it is stored as one shell command line
@@ -525,7 +521,6 @@ api_name!(CbkVisibility);
 #[derive(Debug, Args)]
 pub struct CbkUpdateArgs {
     /// Id or exact name of the secret
-    #[arg(add = secret_names())]
     pub name_or_id: String,
     /// New name
     #[arg(long, value_name = "NEW")]
@@ -555,7 +550,6 @@ pub struct KubiyaCreateArgs {
 #[derive(Debug, Args)]
 pub struct KubiyaUpdateArgs {
     /// Name of the secret
-    #[arg(add = secret_names())]
     pub name: String,
     /// New description
     #[arg(long, value_name = "D")]
@@ -572,7 +566,6 @@ pub struct KubiyaUpdateArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// Id or exact name (ChatBotKit), or name (Kubiya)
-    #[arg(add = secret_names())]
     pub name_or_id: String,
     /// Print only the value (Kubiya; ChatBotKit never returns values)
     #[arg(long)]
@@ -584,7 +577,6 @@ pub struct GetArgs {
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// Id or exact name (ChatBotKit), or name (Kubiya)
-    #[arg(add = secret_names())]
     pub name_or_id: String,
     /// Do not ask for confirmation (required when not on a terminal)
     #[arg(short = 'y', long)]
@@ -599,7 +591,6 @@ pub struct DeleteArgs {
 #[derive(Debug, Args)]
 pub struct RevokeArgs {
     /// Id or exact name of the secret
-    #[arg(add = secret_names())]
     pub name_or_id: String,
     /// Do not ask for confirmation (required when not on a terminal)
     #[arg(short = 'y', long)]
@@ -611,7 +602,6 @@ pub struct RevokeArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Id or exact name of the secret
-    #[arg(add = secret_names())]
     pub name_or_id: String,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
@@ -620,7 +610,7 @@ pub struct VerifyArgs {
 #[derive(Debug, Args)]
 pub struct CbkListArgs {
     /// Only these secrets: an exact id or name each (a name shared by several secrets picks them all)
-    #[arg(value_name = "NAME_OR_ID", add = secret_names())]
+    #[arg(value_name = "NAME_OR_ID")]
     pub names: Vec<String>,
     /// Only secrets whose meta has KEY=VALUE (repeatable; all must match)
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_key_value)]
@@ -632,7 +622,7 @@ pub struct CbkListArgs {
 #[derive(Debug, Args)]
 pub struct KubiyaListArgs {
     /// Only these secrets
-    #[arg(value_name = "NAME", add = secret_names())]
+    #[arg(value_name = "NAME")]
     pub names: Vec<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
@@ -872,41 +862,6 @@ mod tests {
         assert!(parse(&["cbk", "create", "N", "--no-value", "--value-env", "B"]).is_err());
         assert!(parse(&["kubiya", "update", "N", "--keep-value", "--value-env", "B"]).is_err());
         assert!(parse(&["cbk", "create", "N", "--meta", "_x=1"]).is_err());
-    }
-
-    /// Every argument that names an existing secret completes the account's names on TAB;
-    /// `create` takes a new name, which has nothing to complete.
-    #[test]
-    fn every_argument_naming_a_secret_completes_names() {
-        use clap_complete::engine::ArgValueCompleter;
-        let cmd = Cli::command();
-        let mut checked = 0;
-        for provider in cmd
-            .get_subcommands()
-            .filter(|c| ProviderKind::ALL.iter().any(|k| k.key() == c.get_name()))
-        {
-            for verb in provider
-                .get_subcommands()
-                .filter(|v| v.get_name() != "create")
-            {
-                for arg in verb.get_arguments() {
-                    let id = arg.get_id().as_str();
-                    let names_a_secret =
-                        matches!(id, "name" | "name_or_id" | "names" | "secret" | "secrets")
-                            && (arg.is_positional() || arg.get_short() == Some('s'));
-                    if names_a_secret {
-                        assert!(
-                            arg.get::<ArgValueCompleter>().is_some(),
-                            "{} {} {id}: add #[arg(add = secret_names())]",
-                            provider.get_name(),
-                            verb.get_name()
-                        );
-                        checked += 1;
-                    }
-                }
-            }
-        }
-        assert!(checked >= 10, "{checked}");
     }
 
     #[test]

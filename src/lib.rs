@@ -13,7 +13,6 @@ pub mod error;
 pub mod import;
 pub mod input;
 pub mod lines;
-pub mod names_hook;
 pub mod output;
 pub mod pace;
 pub mod prompt;

@@ -1,13 +1,14 @@
 //! Names on TAB. The bash, zsh and fish scripts (`secretctl completions SHELL`) call back
 //! into secretctl as `SECRETCTL_COMPLETE=SHELL secretctl -- WORDS…`; clap's engine
 //! (`clap_complete::CompleteEnv`) completes subcommands and flags from the one definition in
-//! `cli.rs`, and every argument that takes a secret name carries `names_hook::secret_names`, which asks
-//! the account — as jj's completers do, it reads the line being completed again to learn the
+//! `cli.rs`, to which [`with_name_completers`] adds a completer on every argument that takes
+//! a secret name ([`takes_a_secret_name`]; `cli.rs` stays clap only). The completer asks the
+//! account — as jj's completers do, it reads the line being completed again to learn the
 //! provider, profile, config file and base URL the command would use.
 //!
-//! The rules (README, "Completing names"): at most one list call per 60 s for each provider,
-//! profile and base URL (a cache of names only, mode 0600, written atomically); at most 1 s
-//! of waiting; never a prompt, never a message, and exit 0 whatever happens.
+//! The rules (docs/config-check-and-completion.md): at most one list call per 60 s for each
+//! provider, profile and base URL (a cache of names only, mode 0600, written atomically); at
+//! most 1 s of waiting; never a prompt, never a message, and exit 0 whatever happens.
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use clap::{CommandFactory, FromArgMatches};
-use clap_complete::engine::CompletionCandidate;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use serde_json::{Value, json};
 
 use super::connect::provider;
@@ -46,14 +47,51 @@ pub fn answer_if_asked() -> bool {
         return false;
     }
     STARTED.get_or_init(Instant::now);
-    crate::names_hook::install(complete_names);
     silence_stderr();
     config::token::run_unattended();
     let cwd = std::env::current_dir().ok();
-    let _ = clap_complete::CompleteEnv::with_factory(Cli::command)
+    let _ = clap_complete::CompleteEnv::with_factory(|| with_name_completers(Cli::command()))
         .var(VAR)
         .try_complete(std::env::args_os(), cwd.as_deref());
     true
+}
+
+/// Whether an argument of a provider's verb names an existing secret: the positional name
+/// (`get`, `update`, `delete`, `verify`, `revoke`, `list NAME…`) or a `-s NAME` selector.
+/// `create` takes a new name, with nothing to complete. A new verb whose argument is spelled
+/// otherwise gets its id added here.
+fn takes_a_secret_name(verb: &str, arg: &clap::Arg) -> bool {
+    verb != "create"
+        && matches!(
+            arg.get_id().as_str(),
+            "name" | "name_or_id" | "names" | "secret" | "secrets"
+        )
+        && (arg.is_positional() || arg.get_short() == Some('s'))
+}
+
+/// The command line with [`complete_names`] on every argument [`takes_a_secret_name`].
+fn with_name_completers(mut cmd: clap::Command) -> clap::Command {
+    for kind in ProviderKind::ALL {
+        cmd = cmd.mut_subcommand(kind.key(), |mut provider| {
+            let verbs: Vec<String> = provider
+                .get_subcommands()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            for verb in verbs {
+                provider = provider.mut_subcommand(&verb, |v| {
+                    v.mut_args(|a| {
+                        if takes_a_secret_name(&verb, &a) {
+                            a.add(ArgValueCompleter::new(complete_names))
+                        } else {
+                            a
+                        }
+                    })
+                });
+            }
+            provider
+        });
+    }
+    cmd
 }
 
 fn silence_stderr() {
@@ -263,4 +301,48 @@ fn now_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument that names an existing secret completes the account's names.
+    #[test]
+    fn the_name_arguments_of_every_verb_get_the_completer() {
+        let mut cmd = with_name_completers(Cli::command());
+        cmd.build();
+        let mut got: Vec<String> = Vec::new();
+        for kind in ProviderKind::ALL {
+            let provider = cmd.find_subcommand(kind.key()).unwrap();
+            for verb in provider.get_subcommands() {
+                for arg in verb.get_arguments() {
+                    if arg.get::<ArgValueCompleter>().is_some() {
+                        got.push(format!(
+                            "{} {} {}",
+                            kind.key(),
+                            verb.get_name(),
+                            arg.get_id()
+                        ));
+                    }
+                }
+            }
+        }
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "chatbotkit delete name_or_id",
+                "chatbotkit get name_or_id",
+                "chatbotkit list names",
+                "chatbotkit revoke name_or_id",
+                "chatbotkit update name_or_id",
+                "chatbotkit verify name_or_id",
+                "kubiya delete name_or_id",
+                "kubiya get name_or_id",
+                "kubiya list names",
+                "kubiya update name",
+            ]
+        );
+    }
 }

@@ -26,9 +26,9 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             Ok(exit::SUCCESS)
         }
         ConfigCommand::Show(_) => show(ctx),
-        ConfigCommand::Check(a) => super::check::run(ctx, a.provider),
+        ConfigCommand::Check(a) => super::check::run(ctx, a.provider.map(ProviderKind::from)),
         ConfigCommand::SetToken(a) => {
-            let kind = a.provider;
+            let kind = ProviderKind::from(a.provider);
             let token = read_token(ctx, kind)?;
             if !a.no_check {
                 let proof = prove_new(ctx, kind, &token)?;
@@ -46,7 +46,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             )
         }
         ConfigCommand::SetCommand(a) => {
-            let kind = a.provider;
+            let kind = ProviderKind::from(a.provider);
             let line = shlex::try_join(a.command.iter().map(String::as_str))
                 .map_err(|_| error::usage("the command contains a NUL byte"))?;
             store(
