@@ -524,6 +524,106 @@ fn get_reveal_is_refused_with_zero_requests() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// NAME_OR_ID never resolves to an alias
+
+/// Secret X is aliased `DB_PASSWORD_PROD`; secret Y is named `DB_PASSWORD_PROD`. The server
+/// answers `/secret/DB_PASSWORD_PROD/…` for X (it resolves an id or an alias).
+fn alias_and_name(env: &Env) -> (String, String) {
+    let x = env.emu.seed_chatbotkit(json!({
+        "name": "OTHER", "kind": "shared", "type": "plain",
+        "alias": "DB_PASSWORD_PROD", "value": "x-value-Lq3",
+    }));
+    let y = env.emu.seed_chatbotkit(json!({
+        "name": "DB_PASSWORD_PROD", "kind": "shared", "type": "plain", "value": "y-value-Zp8",
+    }));
+    (x, y)
+}
+
+/// No request acted on X: every write went to Y's id.
+fn only_acted_on(env: &Env, id: &str, other: &str) {
+    for r in env.emu.requests() {
+        assert!(
+            !r.path.contains(&format!("/secret/{other}/"))
+                && !(r.method == "POST" && r.path.contains("/secret/DB_PASSWORD_PROD/")),
+            "{} {} acted on the aliased secret",
+            r.method,
+            r.path
+        );
+    }
+    assert!(
+        env.emu
+            .requests()
+            .iter()
+            .any(|r| r.path.contains(&format!("/secret/{id}/"))),
+        "nothing reached {id}"
+    );
+}
+
+#[test]
+fn a_name_that_is_another_secrets_alias_acts_on_the_named_secret() {
+    // get: Y's record.
+    let env = Env::new();
+    let (x, y) = alias_and_name(&env);
+    let r = env.run(&["-o", "json", "chatbotkit", "get", "DB_PASSWORD_PROD"]);
+    r.ok();
+    assert_eq!(r.json()["id"], y.as_str());
+
+    // update with a value: Y's value changes, X's does not; the id acted on is printed.
+    env.emu.clear_requests();
+    let r = env.run_stdin(&["chatbotkit", "update", "DB_PASSWORD_PROD"], b"new-Wq2\n");
+    r.ok();
+    assert_eq!(r.stdout, format!("{y}\n"));
+    assert_eq!(stored(&env, &y).unwrap()["value"], "new-Wq2");
+    assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
+    only_acted_on(&env, &y, &x);
+
+    // update without a value (the partial update path).
+    env.emu.clear_requests();
+    let r = env.run(&[
+        "chatbotkit",
+        "update",
+        "DB_PASSWORD_PROD",
+        "--description",
+        "d",
+        "--keep-value",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{y}\n"));
+    assert_eq!(stored(&env, &y).unwrap()["description"], "d");
+    assert_ne!(stored(&env, &x).unwrap()["description"], "d");
+    only_acted_on(&env, &y, &x);
+
+    // verify
+    env.emu.clear_requests();
+    env.run(&["chatbotkit", "verify", "DB_PASSWORD_PROD"]).ok();
+    only_acted_on(&env, &y, &x);
+
+    // revoke: Y's value erased, X's kept.
+    env.emu.clear_requests();
+    let r = env.run(&["chatbotkit", "revoke", "DB_PASSWORD_PROD", "--yes"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{y}\n"));
+    assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
+    only_acted_on(&env, &y, &x);
+
+    // delete: Y goes, X stays.
+    env.emu.clear_requests();
+    let r = env.run(&["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{y}\n"));
+    assert!(stored(&env, &y).is_none());
+    assert!(stored(&env, &x).is_some());
+    only_acted_on(&env, &y, &x);
+
+    // Now no secret is named DB_PASSWORD_PROD: the alias is not a way to reach X.
+    env.emu.clear_requests();
+    env.run(&["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"])
+        .code(3);
+    assert!(stored(&env, &x).is_some());
+    assert!(env.requests(Some("POST"), "").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
 // update
 
 #[test]
@@ -554,8 +654,14 @@ fn update_sends_only_the_given_fields() {
         ups[0].body_json().unwrap(),
         json!({"description": "new desc", "type": "bearer", "visibility": "public"})
     );
-    // No look-up was needed for an id and nothing else was sent.
-    assert_eq!(env.emu.requests().len(), 1);
+    // One look-up proves the id is a secret's own (the server also takes an alias there),
+    // and nothing else was sent.
+    assert_eq!(env.emu.requests().len(), 2);
+    assert_eq!(
+        env.requests(Some("GET"), &format!("/secret/{id}/fetch"))
+            .len(),
+        1
+    );
     let s = stored(&env, &id).unwrap();
     assert_eq!(s["description"], "new desc");
     assert_eq!(s["type"], "bearer");
