@@ -252,7 +252,7 @@ fn prefix_and_other_problems_are_all_listed_at_once() {
         .stderr_has("s.env:2: OTHER does not start with the prefix")
         .stderr_has("s.env:3: APP_A is given twice")
         .stderr_has("s.env:4: APP_E has an empty value")
-        .stderr_has("(first of 3 problems); nothing was sent");
+        .stderr_has("(first of 3 problems); read as dotenv, from the file name; nothing was sent");
     assert!(sent(&env).is_empty());
 }
 

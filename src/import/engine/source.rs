@@ -9,7 +9,7 @@ use super::validate::validate;
 use crate::cli::ImportFormat;
 use crate::context::Ctx;
 use crate::error::{self, Error, Result};
-use crate::import::formats::{self, Problem};
+use crate::import::formats::{self, Chosen, Guessed, Problem};
 use crate::output::sanitize;
 use crate::provider::Provider;
 
@@ -22,6 +22,8 @@ pub struct Source {
     /// `<stdin>` or the path, for messages.
     pub label: String,
     pub format: ImportFormat,
+    /// `read as dotenv, guessed from the content`: for every message about the source.
+    pub how: String,
 }
 
 /// Read FILE or `-`, pick the format (`--format`, the extension, the content), parse and
@@ -40,28 +42,56 @@ pub fn read_source(
     let bytes = read_input(ctx, p.kind().key(), verb, file, from_stdin)?;
     // The one place a byte-order mark is dropped: before sniffing and parsing alike.
     let content = formats::without_bom(&bytes);
-    let format = format
-        .or_else(|| {
-            if from_stdin {
-                None
-            } else {
-                formats::from_extension(file)
-            }
-        })
-        .unwrap_or_else(|| formats::sniff(content));
     let label = if from_stdin {
         "<stdin>".to_string()
     } else {
         file.display().to_string()
     };
-    let items = formats::parse(format, content).map_err(|ps| problems_error(ctx, &label, ps))?;
+    let named = format.map(|f| (f, Chosen::Flag)).or_else(|| {
+        let by_name = if from_stdin {
+            None
+        } else {
+            formats::from_extension(file)
+        };
+        by_name.map(|f| (f, Chosen::FileName))
+    });
+    let (format, chosen, parsed) = match named {
+        Some((f, chosen)) => (f, chosen, formats::parse(f, content)),
+        None => match formats::parse_guessed(content) {
+            Guessed::Read(f, parsed) => (f, Chosen::Content, parsed),
+            Guessed::Ambiguous(line) => return Err(ambiguous(&label, line)),
+        },
+    };
+    let how = formats::how_read(format, chosen);
+    let items = parsed.map_err(|ps| {
+        let e = problems_error(ctx, &label, &how, ps);
+        match chosen {
+            Chosen::Flag => e,
+            _ => e.with_hint("pass --format dotenv, json or toml to read it as another format"),
+        }
+    })?;
     drop(bytes);
-    let items = validate(items, base64, prefix, p).map_err(|ps| problems_error(ctx, &label, ps))?;
+    let items =
+        validate(items, base64, prefix, p).map_err(|ps| problems_error(ctx, &label, &how, ps))?;
     Ok(Source {
         items,
         label,
         format,
+        how,
     })
+}
+
+/// Content that dotenv and TOML read to different values, with nothing to say which it is.
+fn ambiguous(label: &str, line: usize) -> Error {
+    error::usage(format!(
+        "{}:{line}: the content is both dotenv and TOML, which read different values here, \
+         and neither --format nor a file name says which it is; nothing was sent",
+        sanitize(label)
+    ))
+    .with_hint(
+        "pass --format dotenv or --format toml (or name the file .env or .toml); \
+         dotenv keeps unknown escapes such as \\u00e9 as written, TOML decodes them",
+    )
 }
 
 /// `provider` and `verb` are the command's words (`kubiya`, `import`).
@@ -108,7 +138,7 @@ fn read_input(
 /// The error for problems found before anything is sent: its line names the first problem's
 /// position; with several, each is also printed as `FILE:LINE: message` first. The JSON error
 /// object lists them all (line and message). Messages never hold a value.
-fn problems_error(ctx: &mut Ctx, label: &str, mut ps: Vec<Problem>) -> Error {
+fn problems_error(ctx: &mut Ctx, label: &str, how: &str, mut ps: Vec<Problem>) -> Error {
     ps.sort_by_key(|p| p.line);
     let listed: Vec<(usize, String)> = ps
         .iter()
@@ -120,10 +150,10 @@ fn problems_error(ctx: &mut Ctx, label: &str, mut ps: Vec<Problem>) -> Error {
         }
     }
     let text = match listed.as_slice() {
-        [] => format!("{label}: the input is not valid; nothing was sent"),
-        [(line, message)] => format!("{label}:{line}: {message}; nothing was sent"),
+        [] => format!("{label}: the input is not valid; {how}; nothing was sent"),
+        [(line, message)] => format!("{label}:{line}: {message}; {how}; nothing was sent"),
         [(line, message), ..] => format!(
-            "{label}:{line}: {message} (first of {} problems); nothing was sent",
+            "{label}:{line}: {message} (first of {} problems); {how}; nothing was sent",
             listed.len()
         ),
     };
