@@ -794,19 +794,15 @@ fn update_keep_value_sends_no_value_key() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "K", "kind": "shared", "value": "kv-1"}));
-    env.run_stdin(
-        &[
-            "chatbotkit",
-            "update",
-            &id,
-            "--alias",
-            "new-alias",
-            "--keep-value",
-        ],
-        b"piped-but-kept\n",
-    )
-    .ok()
-    .no_leak("piped-but-kept");
+    env.run(&[
+        "chatbotkit",
+        "update",
+        &id,
+        "--alias",
+        "new-alias",
+        "--keep-value",
+    ])
+    .ok();
     let ups = env.requests(Some("POST"), "/update");
     assert_eq!(ups.len(), 1);
     assert_eq!(body_keys(&ups[0]), keys(&["alias"]));
@@ -1583,39 +1579,44 @@ fn non_json_error_body_falls_back_to_status_text() {
         .stderr_has("HTTP Error: I'm a teapot");
 }
 
+/// A pipe that stays open and empty is refused at once (never waited on, never read), and
+/// nothing is sent; without it the same commands run.
 #[test]
 fn personal_no_value_and_keep_value_never_touch_stdin() {
     let env = Env::new();
     let limit = Duration::from_secs(20);
-    run_bounded(
-        &env,
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "O", "kind": "shared", "type": "oauth"}));
+    let update: &[&str] = &[
+        "chatbotkit",
+        "update",
+        &id,
+        "--description",
+        "d",
+        "--keep-value",
+    ];
+    let cases: [&[&str]; 3] = [
         &["chatbotkit", "create", "P", "--kind", "personal"],
-        limit,
-        true,
-    )
-    .ok();
-    run_bounded(
-        &env,
-        &["chatbotkit", "create", "O", "--type", "oauth", "--no-value"],
-        limit,
-        true,
-    )
-    .ok();
-    let id = env.cbk_by_name("O")[0]["id"].as_str().unwrap().to_string();
-    run_bounded(
-        &env,
         &[
             "chatbotkit",
-            "update",
-            &id,
-            "--description",
-            "d",
-            "--keep-value",
+            "create",
+            "O2",
+            "--type",
+            "oauth",
+            "--no-value",
         ],
-        limit,
-        true,
-    )
-    .ok();
+        update,
+    ];
+    for args in cases {
+        run_bounded(&env, args, limit, true)
+            .code(2)
+            .stderr_has("standard input is piped in");
+    }
+    assert!(env.emu.requests().is_empty());
+    for args in cases {
+        run_bounded(&env, args, limit, false).ok();
+    }
     assert_eq!(env.cbk_by_name("O")[0]["description"], "d");
     assert_eq!(env.cbk_by_name("P")[0]["kind"], "personal");
 }

@@ -67,26 +67,22 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             } else {
                 ValueMode::Required
             };
-            // Every --config entry is checked and read before anything is sent; piped input
-            // that nothing reads is refused rather than dropped.
+            // Piped input that nothing reads is refused rather than dropped; every --config
+            // entry is checked and read before anything is sent.
             let takes_value = mode == ValueMode::Required;
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &a.value,
+                takes_value,
+                &a.fields.config,
+                if personal {
+                    "a personal secret takes no value (ChatBotKit forbids one)"
+                } else {
+                    "--no-value creates the secret without one"
+                },
+            )?;
             let reads = input::value_reads_stdin(&a.value, takes_value, ctx.streams.stdin_tty);
             let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
-            let config_reads_stdin = a
-                .fields
-                .config
-                .iter()
-                .any(|e| matches!(e.source, crate::cli::ConfigSource::Stdin));
-            if !takes_value && !config_reads_stdin {
-                input::refuse_unread_stdin(
-                    ctx.streams,
-                    if personal {
-                        "a personal secret takes no value (ChatBotKit forbids one)"
-                    } else {
-                        "--no-value creates the secret without one"
-                    },
-                )?;
-            }
             let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
             let args = CreateArgs {
@@ -100,6 +96,13 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
         }
         CbkCommand::Get(a) => get(&mut ctx, CBK, p, &a.name_or_id, a.reveal),
         CbkCommand::Update(a) => {
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &a.value,
+                !a.keep_value,
+                &a.fields.config,
+                input::KEEP_VALUE,
+            )?;
             let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
             let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);

@@ -6,6 +6,7 @@ use super::{delete, get, import, list, on, sync};
 use crate::cli::{KubiyaCommand, ProviderArgs};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::input;
 use crate::provider::{ListFilter, ProviderKind};
 
 const KUBIYA: ProviderKind = ProviderKind::Kubiya;
@@ -13,6 +14,7 @@ const KUBIYA: ProviderKind = ProviderKind::Kubiya;
 pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Result<i32> {
     match command {
         KubiyaCommand::Create(a) => {
+            input::refuse_unread_value_stdin(ctx.streams, &a.value, true, &[], "")?;
             let args = CreateArgs::new(&a.name, a.description.as_deref(), &a.value);
             on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
                 create::create(ctx, prov, args)
@@ -20,6 +22,13 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Res
         }
         KubiyaCommand::Get(a) => get(&mut ctx, KUBIYA, p, &a.name_or_id, a.reveal),
         KubiyaCommand::Update(a) => {
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &a.value,
+                !a.keep_value,
+                &[],
+                input::KEEP_VALUE,
+            )?;
             let args = UpdateArgs::new(&a.name, a.description.as_deref(), &a.value, a.keep_value);
             on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
                 update::update(ctx, prov, args)

@@ -115,19 +115,20 @@ fn read_input(
             .read_to_end(&mut buf)
             .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
     } else {
-        let f = std::fs::File::open(path).map_err(|e| {
-            error::usage(format!(
-                "cannot read {}: {}",
-                path.display(),
-                error::io_reason(&e)
-            ))
-        })?;
-        if f.metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(error::usage(format!(
-                "cannot read {}: it is a directory",
-                path.display()
-            )));
+        // Piped input beside a FILE would be dropped without a word.
+        if !crate::input::is_stdin(path) {
+            crate::input::refuse_unread_stdin(
+                ctx.streams,
+                &format!("{verb} reads the file {}", path.display()),
+            )?;
         }
+        let f = crate::input::open_input(
+            path,
+            "source",
+            &format!(
+                "write the secrets to a file first, or pipe them in: … | secretctl {provider} {verb} -"
+            ),
+        )?;
         f.take(MAX_INPUT)
             .read_to_end(&mut buf)
             .map_err(|e| error::usage(format!("cannot read {}: {e}", path.display())))?;
