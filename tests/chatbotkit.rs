@@ -1449,6 +1449,31 @@ fn list_without_filters_sends_no_empty_query() {
     r.stderr_has(&traced);
 }
 
+/// A list that breaks off part-way prints nothing on stdout: no unterminated JSON array, no
+/// rows a script would take for the whole account — only the error (exit 6).
+#[test]
+fn a_list_that_breaks_off_prints_nothing() {
+    let env = Env::new();
+    let body = concat!(
+        "{\"type\":\"item\",\"data\":{\"id\":\"secfirst00001\",\"name\":\"first\",\"kind\":\"shared\"}}\n",
+        "{\"type\":\"item\",\"data\":{\"id\":\"secsecond0002\",\"name\":\"second\",\"kind\":\"shared\"}}\n",
+        "{\"type\":\"error\",\"data\":{\"message\":\"boom\",\"code\":\"INTERNAL_SERVER_ERROR\"}}\n"
+    );
+    for output in ["json", "plain", "table"] {
+        env.fault(Fault {
+            method: Some("GET".into()),
+            path_contains: Some("/secret/list".into()),
+            status: Some(200),
+            body: Some(body.into()),
+            content_type: Some("application/jsonl".into()),
+            ..Default::default()
+        });
+        let r = env.run(&["-o", output, "chatbotkit", "list"]);
+        r.code(6).one_error_line().stderr_has("boom");
+        assert_eq!(r.stdout, "", "{output}: partial output");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // endpoints, auth, errors
 
