@@ -100,6 +100,78 @@ fn a_guessed_format_is_named_in_its_errors() {
     assert_eq!(env.requests(Some("POST"), "").len(), 2);
 }
 
+/// A source that never ends is refused once it passes the documented 64 MiB, read as a
+/// stream (never held whole), and nothing is sent.
+#[test]
+fn a_source_past_the_size_limit_is_refused_while_streaming() {
+    use std::io::Write;
+    let env = Env::new();
+    let mut c = env.command();
+    c.args(["kubiya", "import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // `yes A=1`: writes until secretctl stops reading.
+    let writer = std::thread::spawn(move || {
+        let chunk = "A=1\n".repeat(16 * 1024);
+        let mut sent = 0usize;
+        while stdin.write_all(chunk.as_bytes()).is_ok() {
+            sent += chunk.len();
+        }
+        sent
+    });
+    let out = child.wait_with_output().unwrap();
+    let sent = writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("more than 64 MiB"), "{stderr}");
+    // It stopped reading just past the limit (plus what the pipe buffers).
+    assert!(sent < 65 * 1024 * 1024, "{sent} bytes were taken");
+    assert!(env.emu.requests().is_empty());
+}
+
+/// More than 100,000 secrets in one source is one problem; many problems are listed up to
+/// 20, then counted — 200 duplicates are not 200 lines of stderr.
+#[test]
+fn problems_are_capped_and_so_are_the_items() {
+    let env = Env::new();
+    let many: String = (0..100_001).map(|i| format!("S{i}=v\n")).collect();
+    let f = env.write("many.env", many.as_bytes());
+    env.run(&["kubiya", "import", f.to_str().unwrap(), "--dry-run"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("many.env:100001: more than 100,000 secrets in one source");
+
+    let dups = "A=1\n".repeat(201);
+    let f = env.write("dups.env", dups.as_bytes());
+    for args in [vec!["-o", "plain"], vec!["-o", "json"]] {
+        let mut a = args.clone();
+        a.extend(["kubiya", "import", f.to_str().unwrap()]);
+        let r = env.run(&a);
+        r.code(2)
+            .stderr_has("dups.env:2: A is given twice (first on line 1) (first of 200 problems)")
+            .stderr_has("dups.env: … and 180 more problems");
+        let listed = r
+            .stderr
+            .lines()
+            .filter(|l| l.contains("dups.env:") && l.contains(": A is given twice") && !l.starts_with("error:") && !l.starts_with('{'))
+            .count();
+        assert_eq!(listed, 20, "{}", r.stderr);
+        if args[1] == "json" {
+            let obj: Value = r
+                .stderr
+                .lines()
+                .find(|l| l.starts_with('{'))
+                .map(|l| serde_json::from_str(l).unwrap())
+                .unwrap();
+            assert_eq!(obj["error"]["problems"].as_array().unwrap().len(), 20);
+        }
+    }
+    assert!(env.emu.requests().is_empty());
+}
+
 #[test]
 fn dotenv_nasty_values_arrive_exactly() {
     let env = Env::new();

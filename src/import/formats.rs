@@ -63,11 +63,43 @@ fn problem(line: usize, message: impl Into<String>) -> Problem {
 /// Parse `input` as `format`. Errors stop at the first syntax problem; item-level problems
 /// (empty or non-string values) are collected so all are reported at once.
 pub fn parse(format: ImportFormat, input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
-    match format {
+    limited(match format {
         ImportFormat::Dotenv => parse_dotenv(input),
         ImportFormat::Json => parse_json(utf8(input)?),
         ImportFormat::Toml => parse_toml(utf8(input)?),
+    })
+}
+
+/// Most secrets one import or sync source may hold. With the byte limit of the read
+/// (`engine/source.rs`), it bounds the memory a runaway producer (`yes A=1 | … import -`)
+/// can take; the dotenv parser stops reading items just past it.
+pub const MAX_ITEMS: usize = 100_000;
+
+/// A reading with more than [`MAX_ITEMS`] items is one problem, at the first item past it.
+fn limited(read: Result<Vec<Item>, Vec<Problem>>) -> Result<Vec<Item>, Vec<Problem>> {
+    match read {
+        Ok(items) if items.len() > MAX_ITEMS => Err(vec![problem(
+            items[MAX_ITEMS].line,
+            format!(
+                "more than {} secrets in one source (the limit); split it into several",
+                thousands(MAX_ITEMS)
+            ),
+        )]),
+        other => other,
     }
+}
+
+/// `100000` → `100,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The input without one leading UTF-8 byte-order mark (Windows editors write one), so that
@@ -164,14 +196,16 @@ pub fn parse_guessed(input: &[u8]) -> Guessed {
     let dotenv = parse_dotenv(input);
     let toml = std::str::from_utf8(input).ok().map(toml_parts);
     let Some(Ok((toml, toml_problems))) = toml else {
-        return Guessed::Read(ImportFormat::Dotenv, dotenv);
+        return Guessed::Read(ImportFormat::Dotenv, limited(dotenv));
     };
     match dotenv {
         Ok(d) => match disagreement(&d, &toml, toml_problems.is_empty()) {
-            None => Guessed::Read(ImportFormat::Dotenv, Ok(d)),
+            None => Guessed::Read(ImportFormat::Dotenv, limited(Ok(d))),
             Some(line) => Guessed::Ambiguous(line),
         },
-        Err(_) if toml_problems.is_empty() => Guessed::Read(ImportFormat::Toml, Ok(toml)),
+        Err(_) if toml_problems.is_empty() => {
+            Guessed::Read(ImportFormat::Toml, limited(Ok(toml)))
+        }
         Err(_) => Guessed::Read(ImportFormat::Toml, Err(toml_problems)),
     }
 }
@@ -422,7 +456,13 @@ fn parse_dotenv(input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
     while p.i < p.s.len() {
         let start_line = p.line;
         match p.entry() {
-            Ok(Some(item)) => items.push(item),
+            Ok(Some(item)) => {
+                items.push(item);
+                // Past the limit nothing more is needed: `limited` reports it.
+                if items.len() > MAX_ITEMS {
+                    break;
+                }
+            }
             Ok(None) => {}
             Err(msg) => {
                 problems.push(problem(start_line, msg));

@@ -13,8 +13,13 @@ use crate::import::formats::{self, Chosen, Guessed, Problem};
 use crate::output::sanitize;
 use crate::provider::Provider;
 
-/// Largest input read (a thousand 1 MiB values would still fit).
-const MAX_INPUT: u64 = 2 * 1024 * 1024 * 1024;
+/// Largest source read, in bytes (64 MiB: sixty 1 MiB values, or 100,000 secrets of 600
+/// bytes). The read stops one byte past it, so a producer that never ends (`yes A=1`) is
+/// refused after 64 MiB instead of filling memory.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most problems listed one by one; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 20;
 
 /// The source, read, parsed and checked: every item valid, or an exit-2 error.
 pub struct Source {
@@ -111,7 +116,7 @@ fn read_input(
             );
         }
         (&mut ctx.streams.stdin)
-            .take(MAX_INPUT)
+            .take(MAX_SOURCE_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
     } else {
@@ -129,9 +134,21 @@ fn read_input(
                 "write the secrets to a file first, or pipe them in: … | secretctl {provider} {verb} -"
             ),
         )?;
-        f.take(MAX_INPUT)
+        f.take(MAX_SOURCE_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(|e| error::usage(format!("cannot read {}: {e}", path.display())))?;
+    }
+    if buf.len() as u64 > MAX_SOURCE_BYTES {
+        let label = if from_stdin {
+            "standard input".to_string()
+        } else {
+            path.display().to_string()
+        };
+        return Err(error::usage(format!(
+            "{label} holds more than {} MiB (the limit of a {verb} source); nothing was sent",
+            MAX_SOURCE_BYTES / 1024 / 1024
+        ))
+        .with_hint("split it into several sources"));
     }
     Ok(buf)
 }
@@ -141,21 +158,34 @@ fn read_input(
 /// object lists them all (line and message). Messages never hold a value.
 fn problems_error(ctx: &mut Ctx, label: &str, how: &str, mut ps: Vec<Problem>) -> Error {
     ps.sort_by_key(|p| p.line);
+    let total = ps.len();
+    // The first few, then a count: 200,000 duplicates are not 200,000 lines.
+    ps.truncate(MAX_PROBLEMS_SHOWN);
     let listed: Vec<(usize, String)> = ps
         .iter()
         .map(|p| (p.line, sanitize(&p.message).into_owned()))
         .collect();
-    if listed.len() > 1 {
+    if total > 1 {
         for (line, message) in &listed {
             let _ = writeln!(ctx.streams.stderr, "{}:{line}: {message}", sanitize(label));
+        }
+        if total > listed.len() {
+            let _ = writeln!(
+                ctx.streams.stderr,
+                "{}: … and {} more problems",
+                sanitize(label),
+                formats::thousands(total - listed.len())
+            );
         }
     }
     let text = match listed.as_slice() {
         [] => format!("{label}: the input is not valid; {how}; nothing was sent"),
-        [(line, message)] => format!("{label}:{line}: {message}; {how}; nothing was sent"),
+        [(line, message)] if total == 1 => {
+            format!("{label}:{line}: {message}; {how}; nothing was sent")
+        }
         [(line, message), ..] => format!(
             "{label}:{line}: {message} (first of {} problems); {how}; nothing was sent",
-            listed.len()
+            formats::thousands(total)
         ),
     };
     error::usage(text).with_problems(listed)
