@@ -804,3 +804,34 @@ fn a_dry_run_whose_plan_has_failures_is_exit_1_and_writes_nothing() {
     r.stderr_has("dry run: 1 create, 1 update, 1 fail; nothing was written");
     assert!(env.writes().is_empty());
 }
+
+/// The documentation never pipes a producer into `sync --prune`: pipefail reports the
+/// producer's failure only after sync has deleted what the partial source lacked. Every
+/// pruning example writes the source to a file first. (README and any `docs/` page.)
+#[test]
+fn no_documented_example_pipes_into_a_pruning_sync() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    if let Ok(dir) = std::fs::read_dir(root.join("docs")) {
+        pages.extend(
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "md")),
+        );
+    }
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        // Shell lines continued with a backslash are one command.
+        let joined = text.replace("\\\n", " ");
+        for line in joined.lines() {
+            let piped_sync = line
+                .split('|')
+                .skip(1)
+                .any(|cmd| cmd.contains("secretctl") && cmd.contains(" sync "));
+            assert!(
+                !(piped_sync && line.contains("--prune")),
+                "{} pipes into a pruning sync:\n{line}",
+                page.display()
+            );
+        }
+    }
+}
