@@ -156,7 +156,12 @@ fn problems_are_capped_and_so_are_the_items() {
         let listed = r
             .stderr
             .lines()
-            .filter(|l| l.contains("dups.env:") && l.contains(": A is given twice") && !l.starts_with("error:") && !l.starts_with('{'))
+            .filter(|l| {
+                l.contains("dups.env:")
+                    && l.contains(": A is given twice")
+                    && !l.starts_with("error:")
+                    && !l.starts_with('{')
+            })
             .count();
         assert_eq!(listed, 20, "{}", r.stderr);
         if args[1] == "json" {

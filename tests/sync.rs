@@ -568,6 +568,8 @@ fn chatbotkit_prune_deletes_by_id_every_secret_of_a_dropped_name() {
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(left, [keep]);
+    // The listed ids are their secrets' own: deleted with no look-up first.
+    assert!(env.requests(Some("GET"), "/fetch").is_empty());
     let mut deleted: Vec<String> = env
         .requests(Some("POST"), "/delete")
         .into_iter()

@@ -203,9 +203,7 @@ pub fn parse_guessed(input: &[u8]) -> Guessed {
             None => Guessed::Read(ImportFormat::Dotenv, limited(Ok(d))),
             Some(line) => Guessed::Ambiguous(line),
         },
-        Err(_) if toml_problems.is_empty() => {
-            Guessed::Read(ImportFormat::Toml, limited(Ok(toml)))
-        }
+        Err(_) if toml_problems.is_empty() => Guessed::Read(ImportFormat::Toml, limited(Ok(toml))),
         Err(_) => Guessed::Read(ImportFormat::Toml, Err(toml_problems)),
     }
 }

@@ -664,6 +664,17 @@ impl Provider for Chatbotkit {
         let what = format!("cannot delete ChatBotKit secret {}", quoted(target));
         self.act(target, "delete", &what, |e| e)
     }
+
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        let id = field(record, "id");
+        let what = format!("cannot delete ChatBotKit secret {}", quoted(&id));
+        if id.is_empty() {
+            return Err(error::network(format!(
+                "{what}: the list gave it without an id"
+            )));
+        }
+        self.act_on_id(&id, "delete", &what, |e| e)
+    }
 }
 
 /// One line of the `application/jsonl` list stream: `Some(record)` for an item, `None` for a

@@ -106,6 +106,11 @@ pub trait Provider: Send + Sync {
     fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
     /// Delete; returns the id or name.
     fn delete(&self, target: &str) -> Result<String>;
+    /// Delete a secret as a list call gave it (sync's prune): its key is known to be its
+    /// own, so no look-up is needed.
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        self.delete(&self.key(record).1)
+    }
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(
