@@ -28,7 +28,7 @@ impl Streams {
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
             prompter: Box::new(TtyPrompter),
-            stdin_carries_data: crate::input::real_stdin_carries_data,
+            stdin_carries_data: crate::stdin::real_stdin_carries_data,
         }
     }
 

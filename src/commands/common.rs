@@ -72,7 +72,7 @@ pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> R
 pub(super) fn named_secret(p: &dyn Provider, name: &str, key: &str) -> String {
     let mut s = format!("{} secret {}", p.kind().display(), quoted(name));
     if p.identity() == Identity::Id && !key.is_empty() && key != name {
-        s.push_str(&format!(" (id {})", crate::output::sanitize(key)));
+        s.push_str(&format!(" (id {})", crate::sanitize::sanitize(key)));
     }
     s
 }

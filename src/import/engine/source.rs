@@ -10,8 +10,8 @@ use crate::cli::ImportFormat;
 use crate::context::Ctx;
 use crate::error::{self, Error, Result};
 use crate::import::formats::{self, Chosen, Guessed, Problem};
-use crate::output::sanitize;
 use crate::provider::Provider;
+use crate::sanitize::sanitize;
 
 /// Largest source read, in bytes (64 MiB: sixty 1 MiB values, or 100,000 secrets of 600
 /// bytes). The read stops one byte past it, so a producer that never ends (`yes A=1`) is
@@ -121,7 +121,7 @@ fn read_input(
             .map_err(|e| error::usage(format!("cannot read standard input: {e}")))?;
     } else {
         // Piped input beside a FILE would be dropped without a word.
-        if !crate::input::is_stdin(path) {
+        if !crate::stdin::is_stdin(path) {
             crate::input::refuse_unread_stdin(
                 ctx.streams,
                 &format!("{verb} reads the file {}", path.display()),
