@@ -568,52 +568,52 @@ fn a_name_that_is_another_secrets_alias_acts_on_the_named_secret() {
     r.ok();
     assert_eq!(r.json()["id"], y.as_str());
 
-    // update with a value: Y's value changes, X's does not; the id acted on is printed.
-    env.emu.clear_requests();
-    let r = env.run_stdin(&["chatbotkit", "update", "DB_PASSWORD_PROD"], b"new-Wq2\n");
-    r.ok();
-    assert_eq!(r.stdout, format!("{y}\n"));
+    // Each verb acts on Y's id only, and prints the id it acted on.
+    let acts = |args: &[&str], stdin: Option<&[u8]>, prints_id: bool| {
+        env.emu.clear_requests();
+        let r = env.run_with(args, stdin, |_| {});
+        r.ok();
+        if prints_id {
+            assert_eq!(r.stdout, format!("{y}\n"), "{args:?}");
+        }
+        only_acted_on(&env, &y, &x);
+    };
+    // update with a value: Y's value changes, X's does not.
+    acts(
+        &["chatbotkit", "update", "DB_PASSWORD_PROD"],
+        Some(b"new-Wq2\n"),
+        true,
+    );
     assert_eq!(stored(&env, &y).unwrap()["value"], "new-Wq2");
     assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
-    only_acted_on(&env, &y, &x);
-
     // update without a value (the partial update path).
-    env.emu.clear_requests();
-    let r = env.run(&[
+    let partial = [
         "chatbotkit",
         "update",
         "DB_PASSWORD_PROD",
         "--description",
         "d",
         "--keep-value",
-    ]);
-    r.ok();
-    assert_eq!(r.stdout, format!("{y}\n"));
+    ];
+    acts(&partial, None, true);
     assert_eq!(stored(&env, &y).unwrap()["description"], "d");
     assert_ne!(stored(&env, &x).unwrap()["description"], "d");
-    only_acted_on(&env, &y, &x);
-
-    // verify
-    env.emu.clear_requests();
-    env.run(&["chatbotkit", "verify", "DB_PASSWORD_PROD"]).ok();
-    only_acted_on(&env, &y, &x);
-
+    acts(&["chatbotkit", "verify", "DB_PASSWORD_PROD"], None, false);
     // revoke: Y's value erased, X's kept.
-    env.emu.clear_requests();
-    let r = env.run(&["chatbotkit", "revoke", "DB_PASSWORD_PROD", "--yes"]);
-    r.ok();
-    assert_eq!(r.stdout, format!("{y}\n"));
+    acts(
+        &["chatbotkit", "revoke", "DB_PASSWORD_PROD", "--yes"],
+        None,
+        true,
+    );
     assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
-    only_acted_on(&env, &y, &x);
-
     // delete: Y goes, X stays.
-    env.emu.clear_requests();
-    let r = env.run(&["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"]);
-    r.ok();
-    assert_eq!(r.stdout, format!("{y}\n"));
+    acts(
+        &["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"],
+        None,
+        true,
+    );
     assert!(stored(&env, &y).is_none());
     assert!(stored(&env, &x).is_some());
-    only_acted_on(&env, &y, &x);
 
     // Now no secret is named DB_PASSWORD_PROD: the alias is not a way to reach X.
     env.emu.clear_requests();

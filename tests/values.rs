@@ -656,15 +656,16 @@ fn a_pipe_that_nothing_reads_is_refused_whenever_its_data_comes() {
     let f = env.write("x.env", b"A=1\n");
     let file = f.to_str().unwrap();
     let before = env.emu.requests().len();
+    let keep: Vec<&str> = vec![
+        "kubiya",
+        "update",
+        "ROT",
+        "--keep-value",
+        "--description",
+        "d",
+    ];
     let cases: Vec<Vec<&str>> = vec![
-        vec![
-            "kubiya",
-            "update",
-            "ROT",
-            "--keep-value",
-            "--description",
-            "d",
-        ],
+        keep.clone(),
         vec!["cbk", "update", &id, "--keep-value", "--description", "d"],
         vec!["kubiya", "update", "ROT", "--value-env", "NEWVAL"],
         vec!["kubiya", "create", "NEW", "--value-env", "NEWVAL"],
@@ -703,15 +704,7 @@ fn a_pipe_that_nothing_reads_is_refused_whenever_its_data_comes() {
     assert_eq!(env.kubiya_value("ROT").as_deref(), Some("old-value-Jx4"));
 
     // With stdin closed the same commands run.
-    env.run(&[
-        "kubiya",
-        "update",
-        "ROT",
-        "--keep-value",
-        "--description",
-        "d",
-    ])
-    .ok();
+    env.run(&keep).ok();
     env.run(&["kubiya", "import", file]).ok();
     // A source that is stdin itself reads it.
     env.run_stdin(&["kubiya", "sync", "/dev/stdin"], b"A=2\n")
