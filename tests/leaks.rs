@@ -523,15 +523,17 @@ fn proc_cmdline_and_environ_hold_no_value_while_a_request_is_in_flight() {
         if source == "file" {
             c.args(["--value-file", f.to_str().unwrap()]);
         }
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        // A value file beside a pipe would leave the pipe unread: refused, so no pipe then.
+        c.stdin(if source == "stdin" {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut child = c.spawn().unwrap();
-        {
-            let mut stdin = child.stdin.take().unwrap();
-            if source == "stdin" {
-                stdin.write_all(VALUE.as_bytes()).unwrap();
-            }
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(VALUE.as_bytes()).unwrap();
         }
         let pid = child.id();
         let deadline = Instant::now() + Duration::from_secs(10);

@@ -114,6 +114,11 @@ pub trait Provider: Send + Sync {
         self.list(&ListFilter::default(), &mut |_| Ok(()))?;
         Ok(None)
     }
+    /// Delete a secret as a list call gave it (sync's prune): its key is known to be its
+    /// own, so no look-up is needed.
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        self.delete(&self.key(record).1)
+    }
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(
