@@ -224,8 +224,9 @@ Examples:
   # Serve on a fixed port; paste the printed export lines into another shell
   secretctl emulator --port 8787
 
-  # Inspect what a script stored, values included
-  curl -s http://127.0.0.1:8787/_emulator/secrets";
+  # Inspect what a script stored, values included, from the shell holding the export lines
+  # (the control routes answer only the emulator's token)
+  curl -s -H \"Authorization: Bearer $CHATBOTKIT_API_TOKEN\" http://127.0.0.1:8787/_emulator/secrets";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

@@ -188,8 +188,16 @@ fn serving_prints_four_export_lines_and_answers_control_requests() {
     assert_eq!(s.var("KUBIYA_BASE_URL"), format!("{origin}/api/v1"));
     assert_eq!(s.var("KUBIYA_API_KEY"), s.var("CHATBOTKIT_API_TOKEN"));
 
+    // The control routes answer only the exported token.
     let resp = client()
         .get(format!("{origin}/_emulator/secrets"))
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    let auth = format!("Bearer {}", s.var("CHATBOTKIT_API_TOKEN"));
+    let resp = client()
+        .get(format!("{origin}/_emulator/secrets"))
+        .header("Authorization", &auth)
         .send()
         .unwrap();
     assert_eq!(resp.status().as_u16(), 200);
@@ -206,6 +214,7 @@ fn serving_prints_four_export_lines_and_answers_control_requests() {
     r.ok();
     let v: Value = client()
         .get(format!("{origin}/_emulator/secrets"))
+        .header("Authorization", &auth)
         .send()
         .unwrap()
         .json()
