@@ -295,13 +295,93 @@ pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -
             || (!args.has_source() && !stdin_tty))
 }
 
-/// A config key that names a secret part (`clientSecret`, `password`, `privateKey`, …): its
-/// value may not be given literally on the command line.
+/// Parts of a config key name that make it secret wherever they appear (`clientSecret`,
+/// `db_password`, `refreshtoken`, `privateKey`, `awsCredentials`, `xapikey`).
+const SECRET_PARTS: [&str; 10] = [
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "token",
+    "private",
+    "credential",
+    "apikey",
+    "accesskey",
+    "signingkey",
+];
+
+/// Words of a config key name that make it secret when they stand as a word (`apiKey`,
+/// `key`, `pass`, `user_pwd`, `pin`) — inside a longer word (`keyboard`, `compass`) they
+/// mean nothing.
+const SECRET_WORDS: [&str; 11] = [
+    "key", "keys", "pass", "pwd", "pw", "pin", "cred", "creds", "bearer", "cookie", "jwt",
+];
+
+/// Last words of a config key name that name a location, not a secret: `tokenUrl`,
+/// `authorization_endpoint` hold an address.
+const LOCATION_WORDS: [&str; 4] = ["url", "uri", "endpoint", "host"];
+
+/// The words of a key name, lower-cased: split at `_`, `-`, `.`, spaces and case changes
+/// (`clientSecret` → client, secret; `APIKey` → api, key; `tokenURL` → token, url).
+fn key_words(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+            });
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// A config key that names a secret part (`clientSecret`, `password`, `apiKey`, `pwd`,
+/// `credential`, …): its value may not be given literally on the command line, and it is
+/// cut out of server messages and left out of `-o terraform`. A key whose last word names
+/// a location (`tokenUrl`, `authEndpoint`) is not secret.
 pub fn is_secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    ["secret", "password", "passwd", "token", "private"]
-        .iter()
-        .any(|w| k.contains(w))
+    let words = key_words(key);
+    if words
+        .last()
+        .is_some_and(|w| LOCATION_WORDS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let joined = words.concat();
+    SECRET_PARTS.iter().any(|p| joined.contains(p))
+        || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
+}
+
+/// A literal that is a URL carrying a password (`https://user:pw@host/`): refused for any
+/// key, as a secret key's literal is.
+fn has_url_password(literal: &str) -> bool {
+    reqwest::Url::parse(literal).is_ok_and(|u| u.password().is_some())
+}
+
+/// One `--config` entry as read.
+pub struct ConfigValue {
+    pub key: String,
+    pub value: SecretValue,
+    /// Read by `@PATH` or `-`: cut out of any server message as the secret's value is.
+    pub secret: bool,
 }
 
 /// The `--config` entries of a ChatBotKit create/update, every one checked before any is
@@ -313,20 +393,33 @@ pub fn read_config(
     entries: &[ConfigEntry],
     value_reads_stdin: bool,
     streams: &mut Streams,
-) -> Result<Vec<(String, SecretValue)>> {
+) -> Result<Vec<ConfigValue>> {
     let shown = |k: &str| crate::output::sanitize(k).into_owned();
     let mut stdin_key: Option<&str> = None;
+    let mut seen = std::collections::HashSet::new();
     for e in entries {
+        if !matches!(e.source, ConfigSource::Malformed) && !seen.insert(e.key.as_str()) {
+            return Err(error::usage(format!(
+                "--config {} is given more than once; nothing was sent",
+                shown(&e.key)
+            ))
+            .with_hint("give each key once"));
+        }
         match &e.source {
             ConfigSource::Malformed => {
                 return Err(error::usage(
                     "a --config entry is not KEY=VALUE, KEY=@PATH or KEY=- with a non-empty KEY; nothing was sent",
                 ));
             }
-            ConfigSource::Literal(_) if is_secret_key(&e.key) => {
+            ConfigSource::Literal(v) if is_secret_key(&e.key) || has_url_password(v) => {
                 let k = shown(&e.key);
+                let what = if is_secret_key(&e.key) {
+                    "a literal value for a secret key"
+                } else {
+                    "a literal URL with a password in it"
+                };
                 return Err(error::usage(format!(
-                    "--config {k}: a literal value for a secret key would land in shell history and the process list; nothing was sent"
+                    "--config {k}: {what} would land in shell history and the process list; nothing was sent"
                 ))
                 .with_hint(format!(
                     "read it from a file with --config {k}=@PATH, or from standard input or a hidden prompt with --config {k}=-"
@@ -380,7 +473,13 @@ pub fn read_config(
                 problem.describe()
             ))
         })?;
-        out.push((e.key.clone(), value));
+        out.push(ConfigValue {
+            key: e.key.clone(),
+            value,
+            // What was read from a file or standard input is secret whatever its key's name
+            // (a literal one is refused above unless its key is not a secret one).
+            secret: !matches!(e.source, ConfigSource::Literal(_)),
+        });
     }
     Ok(out)
 }
@@ -466,6 +565,55 @@ mod tests {
             Ok(ValueOutcome::Value(v)) => v.expose().to_string(),
             other => panic!("expected a value, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn secret_config_keys_by_part_word_and_location() {
+        assert_eq!(key_words("clientSecret"), ["client", "secret"]);
+        assert_eq!(key_words("APIKey"), ["api", "key"]);
+        assert_eq!(key_words("tokenURL"), ["token", "url"]);
+        assert_eq!(key_words("db_pass-2.x"), ["db", "pass", "2", "x"]);
+        for k in [
+            "clientSecret",
+            "clientsecret",
+            "PASSWORD",
+            "refreshtoken",
+            "privateKey",
+            "apiKey",
+            "apikey",
+            "x-api-key",
+            "key",
+            "KEYS",
+            "pass",
+            "userPwd",
+            "pin",
+            "credential",
+            "googleCredentials",
+            "accessKeyId",
+            "sessionCookie",
+            "passphrase",
+        ] {
+            assert!(is_secret_key(k), "{k}");
+        }
+        for k in [
+            "clientId",
+            "scope",
+            "tokenUrl",
+            "token_uri",
+            "authorizationEndpoint",
+            "apiKeyHost",
+            "keyboard",
+            "monkey",
+            "compass",
+            "passthrough",
+            "spinner",
+            "",
+        ] {
+            assert!(!is_secret_key(k), "{k}");
+        }
+        assert!(has_url_password("https://u:p@h.example/"));
+        assert!(!has_url_password("https://u@h.example/"));
+        assert!(!has_url_password("not a url"));
     }
 
     #[test]

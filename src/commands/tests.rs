@@ -97,6 +97,7 @@ fn update_args<'a>(target: &'a str, value: &'a ValueArgs) -> UpdateArgs<'a> {
         keep_value: false,
         fields: Default::default(),
         merge: Default::default(),
+        secrets: Vec::new(),
     }
 }
 

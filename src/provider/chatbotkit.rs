@@ -599,6 +599,7 @@ impl Provider for Chatbotkit {
             body.insert("value".into(), json!(v.expose()));
         }
         let mut redact: Vec<&str> = spec.value.map(|v| v.expose()).into_iter().collect();
+        redact.extend(&spec.secrets);
         redact.extend(secret_config(spec.fields.get("config")));
         let resp = self.post(
             &["secret", "create"],
@@ -635,6 +636,7 @@ impl Provider for Chatbotkit {
             ValueChange::Set(v) => vec![v.expose()],
             ValueChange::Keep => vec![],
         };
+        redact.extend(&spec.secrets);
         redact.extend(secret_config(spec.merge.get("config")));
         redact.extend(secret_config(spec.fields.get("config")));
         let send = |id: &str, body: &Map<String, Value>| -> Result<String> {
