@@ -18,6 +18,10 @@ pub mod exit {
     pub const CONFLICT: i32 = 5;
     /// Network, timeout, rate limit or server error after retries.
     pub const NETWORK: i32 = 6;
+    /// A command to run (`emulator -- CMD`) exists but cannot be executed, as `env` says.
+    pub const NOT_EXECUTABLE: i32 = 126;
+    /// A command to run was not found, as `env` says.
+    pub const COMMAND_NOT_FOUND: i32 = 127;
 }
 
 /// A failure the user sees: one line of message, an optional hint line, and an exit code.
@@ -44,6 +48,9 @@ pub enum Error {
     /// The reader of our output went away (`secretctl list | head`): a quiet end, exit 0.
     #[error("{0}")]
     BrokenPipe(Msg),
+    /// A command to run could not be started: exit 127 (not found) or 126, as `env` does.
+    #[error("{0}")]
+    CannotRun(Msg, i32),
 }
 
 /// Message text plus an optional hint printed on its own line.
@@ -93,7 +100,8 @@ macro_rules! the_msg {
             | Error::Conflict(m)
             | Error::Network(m)
             | Error::Other(m)
-            | Error::BrokenPipe(m) => m,
+            | Error::BrokenPipe(m)
+            | Error::CannotRun(m, _) => m,
         }
     };
 }
@@ -109,6 +117,7 @@ impl Error {
             Error::Auth(_) => exit::AUTH,
             Error::Conflict(_) => exit::CONFLICT,
             Error::Network(_) => exit::NETWORK,
+            Error::CannotRun(_, code) => *code,
         }
     }
 
@@ -181,6 +190,7 @@ impl Error {
             Error::Auth(_) => "auth",
             Error::Conflict(_) => "conflict",
             Error::Network(_) => "network",
+            Error::CannotRun(..) => "cannot_run",
         }
     }
 }
@@ -215,6 +225,19 @@ ctor!(other, Other);
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {
     Error::BrokenPipe(Msg::new("broken pipe"))
+}
+
+/// `program` could not be started: 127 when it does not exist, else 126.
+pub fn cannot_run(program: &str, e: &std::io::Error) -> Error {
+    let code = if e.kind() == std::io::ErrorKind::NotFound {
+        exit::COMMAND_NOT_FOUND
+    } else {
+        exit::NOT_EXECUTABLE
+    };
+    Error::CannotRun(
+        Msg::new(format!("cannot run {program}: {}", io_reason(e))),
+        code,
+    )
 }
 
 /// A failed write to stdout: a vanished reader is a quiet exit, anything else a failure.

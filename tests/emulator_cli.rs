@@ -275,3 +275,19 @@ fn the_rate_limit_helper_refuses_what_the_bucket_cannot_serve() {
         .ok();
     assert_eq!(env.kubiya_value("k1").as_deref(), Some("value-1"));
 }
+
+/// A command that does not exist is 127, one that cannot be executed 126, as `env` says.
+#[test]
+fn a_command_not_found_is_127_and_not_executable_126() {
+    let env = Env::new();
+    let r = env.run(&["emulator", "--", "/nonexistent/secretctl-no-such-cmd"]);
+    r.code(127)
+        .one_error_line()
+        .stderr_has("error: cannot run /nonexistent/secretctl-no-such-cmd: no such file");
+    let script = env.write("not-executable.sh", b"#!/bin/sh\nexit 0\n");
+    let r = env.run(&["emulator", "--", script.to_str().unwrap()]);
+    r.code(126).one_error_line().stderr_has("permission denied");
+    let r = env.run(&["-o", "json", "emulator", "--", "/nonexistent/x"]);
+    r.code(127);
+    assert!(r.stderr.contains(r#""code":127"#), "{}", r.stderr);
+}

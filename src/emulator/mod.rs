@@ -308,9 +308,9 @@ pub fn run(opts: EmulatorOptions, command: &[OsString]) -> anyhow::Result<i32> {
                 cmd.env("PATH", joined);
             }
         }
-        let status = cmd
-            .status()
-            .with_context(|| format!("cannot run {}", program.to_string_lossy()))?;
+        let status = cmd.status().map_err(|e| {
+            crate::error::cannot_run(&crate::output::sanitize(&program.to_string_lossy()), &e)
+        })?;
         drop(emu);
         return Ok(exit_code(status));
     }
