@@ -791,6 +791,40 @@ impl ConfigCommand {
     }
 }
 
+impl Cli {
+    /// The parsed command line, with `-v` counted wherever it stands: clap keeps one level's
+    /// count of a global flag (`-v kubiya list -v` would be 1). Once clap has accepted the
+    /// line, every argument before `--` that is `--verbose` or a cluster of short flags
+    /// (`-vv`, `-yv`) is a flag — clap takes no value that starts with `-` — so the `v`s are
+    /// counted there, up to an `-o` whose value follows in the cluster.
+    pub fn from_matches<I, T>(matches: &mut clap::ArgMatches, args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<std::ffi::OsStr>,
+    {
+        let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches_mut(matches)?;
+        let mut n = 0usize;
+        for a in args.into_iter().skip(1) {
+            let Some(a) = a.as_ref().to_str() else {
+                continue;
+            };
+            if a == "--" {
+                break;
+            }
+            if a == "--verbose" {
+                n += 1;
+            } else if let Some(cluster) = a.strip_prefix('-').filter(|c| !c.starts_with('-')) {
+                let flags = cluster.split('o').next().unwrap_or_default();
+                if flags.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    n += flags.bytes().filter(|&b| b == b'v').count();
+                }
+            }
+        }
+        cli.global.verbose = cli.global.verbose.max(u8::try_from(n).unwrap_or(u8::MAX));
+        Ok(cli)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,7 +837,11 @@ mod tests {
     }
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("secretctl").chain(args.iter().copied()))
+        let line: Vec<&str> = std::iter::once("secretctl")
+            .chain(args.iter().copied())
+            .collect();
+        let mut m = Cli::command().try_get_matches_from(&line)?;
+        Cli::from_matches(&mut m, &line)
     }
 
     #[test]
@@ -812,6 +850,23 @@ mod tests {
         assert_eq!(cli.global.output, Some(OutputFormat::Json));
         assert_eq!(cli.global.timeout, Some(5));
         assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn verbose_adds_up_across_levels() {
+        for (args, n) in [
+            (&["-v", "kubiya", "list", "-v"][..], 2),
+            (&["-v", "kubiya", "-v", "list", "-v"][..], 3),
+            (&["kubiya", "list", "-vv"][..], 2),
+            (&["-vv", "kubiya", "list"][..], 2),
+            (&["-v", "cbk", "list", "--verbose"][..], 2),
+            (&["-v", "cbk", "delete", "X", "-yv"][..], 2),
+            (&["-vo", "json", "kubiya", "list", "-v"][..], 2),
+            (&["-ojson", "kubiya", "list"][..], 0),
+            (&["-v", "emulator", "--", "sh", "-v"][..], 1),
+        ] {
+            assert_eq!(parse(args).unwrap().global.verbose, n, "{args:?}");
+        }
     }
 
     #[test]
