@@ -130,8 +130,11 @@ fn config_path_follows_flag_env_and_default() {
     env.run(&["config", "path", "--config", "/tmp/x.toml"])
         .ok()
         .stdout_has("/tmp/x.toml");
-    env.set("SECRETCTL_CONFIG", "/tmp/y.toml");
-    env.run(&["config", "path"]).ok().stdout_has("/tmp/y.toml");
+    // A file that does not exist yet is where it would be: no error, exit 0 (issue 25).
+    env.set("SECRETCTL_CONFIG", "/tmp/secretctl-missing-dir/y.toml");
+    let r = env.run(&["config", "path"]);
+    r.ok().stdout_has("/tmp/secretctl-missing-dir/y.toml");
+    assert_eq!(r.stderr, "");
 }
 
 #[test]
