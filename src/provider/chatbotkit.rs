@@ -508,26 +508,31 @@ impl Authentication for Chatbotkit {
 
     fn revoke(&self, target: &str) -> Result<String> {
         let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
-        // The API also answers 404 for an existing secret that has no stored value: keep that
-        // answer instead of reporting the id as unknown after the name look-up found nothing.
-        let first_404: std::cell::RefCell<Option<Error>> = Default::default();
         let result = self.act(target, "revoke", &what, |e| match e {
             Error::Conflict(m) => {
                 Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
             }
-            Error::NotFound(m) => {
-                first_404
-                    .borrow_mut()
-                    .get_or_insert_with(|| Error::NotFound(m.clone()));
-                Error::NotFound(m)
-            }
             other => other,
         });
-        match (result, first_404.into_inner()) {
-            (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
-                Err(direct.with_hint("the secret exists but has no stored value to revoke"))
-            }
-            (result, _) => result,
+        // The API also answers 404 for an existing secret that has no stored value: when the
+        // secret is there, that is what is said, not "Not found".
+        match result {
+            Err(Error::NotFound(m)) => match self.resolve_for(target, &what) {
+                Ok(rec) => {
+                    let id = field(&rec, "id");
+                    let shown = if id == target {
+                        String::new()
+                    } else {
+                        format!(" ({id})")
+                    };
+                    Err(error::not_found(format!(
+                        "{what}: the secret{shown} has no stored value to revoke"
+                    ))
+                    .with_hint("nothing was changed"))
+                }
+                Err(_) => Err(Error::NotFound(m)),
+            },
+            other => other,
         }
     }
 }
