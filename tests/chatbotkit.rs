@@ -1624,3 +1624,32 @@ fn update_config_merge_keeps_the_masked_client_secret() {
         json!({"clientId": "cid", "clientSecret": "client-secret-88", "scope": "repo"})
     );
 }
+
+/// A taken alias is not a bare 409: the hint names the alias (issue 25).
+#[test]
+fn a_taken_alias_is_exit_5_naming_the_alias() {
+    let env = Env::new();
+    env.emu
+        .seed_chatbotkit(json!({"name": "A", "kind": "shared", "alias": "db-main"}));
+    let b = env
+        .emu
+        .seed_chatbotkit(json!({"name": "B", "kind": "shared"}));
+    for args in [
+        vec![
+            "cbk",
+            "create",
+            "C",
+            "--alias",
+            "db-main",
+            "--value-env",
+            "HOME",
+        ],
+        vec!["cbk", "update", &b, "--alias", "db-main", "--keep-value"],
+    ] {
+        let r = env.run(&args);
+        r.code(5).one_error_line().stderr_has(
+            "hint: an alias belongs to one secret: 'db-main' may be taken by another; choose another --alias",
+        );
+    }
+    assert_eq!(env.cbk_by_name("C").len(), 0);
+}

@@ -175,7 +175,15 @@ impl Chatbotkit {
         for r in redact {
             call = call.redact(r);
         }
-        self.t.json(&call)
+        self.t.json(&call).map_err(|e| match (e, body.get("alias").and_then(Value::as_str)) {
+            // An alias is unique: the server's bare 409 is most likely that one is taken.
+            (Error::Conflict(m), Some(alias)) if !alias.is_empty() => Error::Conflict(m)
+                .with_hint(format!(
+                    "an alias belongs to one secret: {} may be taken by another; choose another --alias, or find its holder with: secretctl chatbotkit list -o json",
+                    quoted(alias)
+                )),
+            (e, _) => e,
+        })
     }
 
     /// POST an action (delete, revoke) on an id.
