@@ -115,6 +115,11 @@ fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str) {
             .streams
             .stderr
             .write_all(ctx.out.error_lines(&text, Some(&why)).as_bytes());
+        // Every error line has its JSON object under -o json, this one too.
+        if ctx.out.format == OutputFormat::Json {
+            let err = anyhow::Error::new(error::network(text).with_hint(why));
+            let _ = writeln!(ctx.streams.stderr, "{}", error::render_json(&err));
+        }
     }
     let checked = outcomes.iter().filter(|o| o.checked).count();
     if checked > 0 {
