@@ -267,11 +267,11 @@ _secretctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -317,11 +317,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -399,11 +399,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -445,11 +445,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -491,11 +491,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -707,11 +707,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -757,11 +757,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -803,11 +803,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -865,11 +865,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -951,11 +951,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -997,11 +997,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1035,11 +1035,11 @@ _secretctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1077,11 +1077,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1203,11 +1203,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1245,11 +1245,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1287,11 +1287,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1329,11 +1329,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1375,11 +1375,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1799,11 +1799,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1857,11 +1857,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1903,11 +1903,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1949,11 +1949,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2137,11 +2137,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2183,11 +2183,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2245,11 +2245,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2303,11 +2303,11 @@ _secretctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table plain json terraform" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

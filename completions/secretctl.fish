@@ -24,10 +24,9 @@ function __fish_secretctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c secretctl -n "__fish_secretctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_needs_command" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_needs_command" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_needs_command" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -47,10 +46,9 @@ complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "config" -d 'Sho
 complete -c secretctl -n "__fish_secretctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -90,10 +88,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -108,10 +105,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -143,10 +139,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -161,10 +156,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -179,10 +173,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l meta -d 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -202,10 +195,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l description -d 'Description for the secrets created (an item\'s own description wins)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -225,10 +217,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -244,10 +235,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -259,10 +249,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from revoke" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -285,10 +274,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand chatbotkit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and not __fish_seen_subcommand_from create get update delete list import sync verify revoke help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -328,10 +316,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -346,10 +333,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -381,10 +367,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l value-file -d 'Read the value from this file, byte for byte (- reads standard input)' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -399,10 +384,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -417,10 +401,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l meta -d 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -440,10 +423,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l description -d 'Description for the secrets created (an item\'s own description wins)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -463,10 +445,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -482,10 +463,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -497,10 +477,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from revoke" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -523,10 +502,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen
 complete -c secretctl -n "__fish_secretctl_using_subcommand cbk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and not __fish_seen_subcommand_from create get update delete list import sync help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -549,10 +527,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -566,10 +543,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from get" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -585,10 +561,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l value-env -d 'Read the value from this environment variable' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -603,10 +578,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -620,10 +594,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from list" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -643,10 +616,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l description -d 'Description for the secrets created (an item\'s own description wins)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from import" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -666,10 +638,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l description -d 'Description for every item that has none of its own in the source' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l base-url -d 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from sync" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -691,10 +662,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update many secrets from a dotenv, JSON or TOML file'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
 complete -c secretctl -n "__fish_secretctl_using_subcommand kubiya; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -706,10 +676,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s h -l
 complete -c secretctl -n "__fish_secretctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l port -d 'Port on 127.0.0.1 [default: a free port]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l token -d 'The token both APIs accept [default: a random one, printed in the export lines]' -r
-complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -720,10 +689,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s v -l ve
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand emulator" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -739,10 +707,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fi
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -f -a "set-command" -d 'Store a command whose output is the token (run with sh -c when a token is needed)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and not __fish_seen_subcommand_from path show set-token set-command help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -753,10 +720,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -767,10 +733,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r
@@ -781,10 +746,9 @@ complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_s
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-token" -s V -l version -d 'Print version'
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l config -d 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]' -r -F
-complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t'Aligned columns with a header'
+complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]' -r -f -a "table\t'Aligned columns with a header'
 plain\t'Tab-separated fields, one record a line, no header'
-json\t'The API\'s own records'
-terraform\t'Terraform resource + variable blocks, and import for ChatBotKit (list, get)'"
+json\t'The API\'s own records'"
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l profile -d 'Config profile to use [env: SECRETCTL_PROFILE]' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l timeout -d 'Whole-request timeout in seconds (connecting has its own 10 s limit)' -r
 complete -c secretctl -n "__fish_secretctl_using_subcommand config; and __fish_seen_subcommand_from set-command" -l retries -d 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures' -r

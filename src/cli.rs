@@ -47,7 +47,7 @@ pub struct Cli {
 /// Options accepted anywhere on the line.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// Output format [default: table on a terminal, plain otherwise]
+    /// Output format [default: table on a terminal, plain otherwise; list and get also take terraform]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
@@ -89,7 +89,9 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
-    /// Terraform resource + variable blocks, and import for ChatBotKit (list, get)
+    /// Terraform resource + variable blocks, and import for ChatBotKit: only `list` and
+    /// `get` take it, and their help says so; every other command refuses it
+    #[value(hide = true)]
     Terraform,
 }
 
@@ -285,6 +287,7 @@ pub enum CbkCommand {
     Create(CbkCreateArgs),
     /// Show a secret's metadata (ChatBotKit never returns values)
     #[command(
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json\n  secretctl cbk get OPENAI_KEY -o terraform > openai_key.tf"
     )]
     Get(GetArgs),
@@ -295,6 +298,7 @@ pub enum CbkCommand {
     Update(CbkUpdateArgs),
     /// Delete a secret
     #[command(
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
@@ -308,10 +312,10 @@ pub enum CbkCommand {
     )]
     List(CbkListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = CBK_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = CBK_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Check whether a secret is authenticated; prints the URL to authenticate when not
     #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
@@ -330,6 +334,7 @@ pub enum KubiyaCommand {
     Create(KubiyaCreateArgs),
     /// Show a secret's metadata, or only its value with --reveal
     #[command(
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token\n  secretctl kubiya get GH_TOKEN -o terraform > gh_token.tf"
     )]
     Get(GetArgs),
@@ -340,6 +345,7 @@ pub enum KubiyaCommand {
     Update(KubiyaUpdateArgs),
     /// Delete a secret
     #[command(
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
@@ -354,10 +360,10 @@ pub enum KubiyaCommand {
     )]
     List(KubiyaListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = KUBIYA_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = KUBIYA_SYNC_EXAMPLES)]
     Sync(SyncArgs),
 }
 
@@ -371,16 +377,32 @@ delete (with --prune: on the platform, in scope, not in the source). ChatBotKit 
 be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
 run first, concurrently; deletes last, and only when nothing before them failed.";
 
-const SYNC_EXAMPLES: &str = "\
+/// The NAME_OR_ID argument of each provider's get and delete.
+const CBK_TARGET: &str = "Id or exact name of the secret";
+const KUBIYA_TARGET: &str = "Name of the secret";
+
+const KUBIYA_SYNC_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya sync .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya sync -
   doppler secrets download --no-file --format json | secretctl kubiya sync - --prefix APP_ --prune --yes";
 
-const IMPORT_EXAMPLES: &str = "\
+const CBK_SYNC_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk sync .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk sync -
+  op inject -i secrets.env.tpl | secretctl cbk sync - --prefix APP_ --prune --yes";
+
+const KUBIYA_IMPORT_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya import .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya import -
+  secretctl kubiya import secrets.toml --on-conflict update --concurrency 8";
+
+const CBK_IMPORT_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk import .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk import -
   secretctl cbk import secrets.toml --on-conflict update --concurrency 8";
 
 /// Where a secret value comes from. With none of these, piped standard input is read, or
@@ -669,6 +691,16 @@ pub enum ImportFormat {
     Dotenv,
     Json,
     Toml,
+}
+
+/// The name `--format` takes (`dotenv`, `json`, `toml`), as every message says it.
+impl std::fmt::Display for ImportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.to_possible_value() {
+            Some(v) => f.write_str(v.get_name()),
+            None => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

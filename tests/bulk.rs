@@ -169,7 +169,8 @@ fn the_give_up_has_a_json_error_object_with_o_json() {
         ..Default::default()
     });
     let r = env.run(&["-o", "json", "kubiya", "import", f.to_str().unwrap()]);
-    r.code(6).stderr_has("error: the server rate-limited every request");
+    r.code(6)
+        .stderr_has("error: the server rate-limited every request");
     let obj: Value = r
         .stderr
         .lines()

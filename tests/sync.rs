@@ -753,8 +753,9 @@ fn a_delete_whose_answer_was_lost_is_checked_against_the_list() {
         "--prune",
         "--yes",
     ]);
-    r.ok()
-        .stderr_has("note: 1 answered with an error but were found on the server");
+    r.ok().stderr_has(
+        "note: 1 answered with an error but was found on the server, and is reported as done",
+    );
     assert_eq!(r.stdout, "KEEP\tunchanged\nOLD\tdeleted\n");
     assert_eq!(env.requests(Some("DELETE"), "/secrets/OLD").len(), 1);
     assert_eq!(list_calls(&env), 2);

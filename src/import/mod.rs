@@ -26,7 +26,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
     let ready = &src.items;
     if ready.is_empty() {
         return Err(error::usage(format!(
-            "{}: no secrets found ({:?} format)",
+            "{}: no secrets found ({} format)",
             src.label, src.format
         ))
         .with_hint("pass --format if the format was guessed wrong"));

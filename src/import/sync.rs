@@ -64,12 +64,12 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         };
         let err = if a.prune {
             error::usage(format!(
-                "{}: no secrets found ({:?} format); with --prune that would delete {scope}; nothing was sent",
+                "{}: no secrets found ({} format); with --prune that would delete {scope}; nothing was sent",
                 src.label, src.format
             ))
         } else {
             error::usage(format!(
-                "{}: no secrets found ({:?} format); nothing was sent",
+                "{}: no secrets found ({} format); nothing was sent",
                 src.label, src.format
             ))
         };

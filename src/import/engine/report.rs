@@ -123,9 +123,14 @@ fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str) {
     }
     let checked = outcomes.iter().filter(|o| o.checked).count();
     if checked > 0 {
+        let (were, are) = if checked == 1 {
+            ("was", "is")
+        } else {
+            ("were", "are")
+        };
         let _ = writeln!(
             ctx.streams.stderr,
-            "note: {checked} answered with an error but were found on the server, and are reported as done"
+            "note: {checked} answered with an error but {were} found on the server, and {are} reported as done"
         );
     }
     if pace.limited_count() > 0 && !gave_up && !interrupted {
