@@ -15,10 +15,86 @@ use std::path::Path;
 use base64::Engine;
 use zeroize::Zeroizing;
 
-use crate::cli::{ConfigEntry, ConfigSource, ValueArgs};
 use crate::error::{self, Result};
+use crate::redact::is_secret_key;
 use crate::secret::SecretValue;
 use crate::streams::Streams;
+
+/// Where a secret value comes from (`context` reads the command line's value flags into
+/// this). With none of the sources set, piped standard input is read, or on a terminal a
+/// hidden prompt asks for it.
+#[derive(Debug, Clone, Default)]
+pub struct ValueArgs {
+    /// `--value-file PATH` (`-` reads standard input).
+    pub value_file: Option<std::path::PathBuf>,
+    /// `--value-env VAR`.
+    pub value_env: Option<std::ffi::OsString>,
+    /// `--base64`.
+    pub base64: bool,
+    /// `--keep-newline`.
+    pub keep_newline: bool,
+}
+
+impl ValueArgs {
+    pub fn has_source(&self) -> bool {
+        self.value_file.is_some() || self.value_env.is_some()
+    }
+}
+
+/// A `--config` entry of a ChatBotKit secret, read from the command line's `KEY=…`. A
+/// malformed entry is refused by [`read_config`], not here.
+#[derive(Clone)]
+pub struct ConfigEntry {
+    pub key: String,
+    pub source: ConfigSource,
+}
+
+#[derive(Clone)]
+pub enum ConfigSource {
+    /// `KEY=VALUE` (`KEY=\@…` is the literal `@…`).
+    Literal(zeroize::Zeroizing<String>),
+    /// `KEY=@PATH`: the file's bytes, exactly.
+    File(std::path::PathBuf),
+    /// `KEY=-`: standard input when it is not a terminal, else a hidden prompt.
+    Stdin,
+    /// Not `KEY=…` with a non-empty key.
+    Malformed,
+}
+
+impl std::fmt::Debug for ConfigEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = match &self.source {
+            ConfigSource::Literal(_) => "<redacted>".to_string(),
+            ConfigSource::File(p) => format!("@{}", p.display()),
+            ConfigSource::Stdin => "-".to_string(),
+            ConfigSource::Malformed => "<malformed>".to_string(),
+        };
+        write!(f, "ConfigEntry({}={source})", self.key)
+    }
+}
+
+/// `KEY=VALUE`, `KEY=@PATH`, `KEY=\\@…` (the literal `@…`) or `KEY=-`.
+pub fn parse_config_entry(s: &str) -> ConfigEntry {
+    let Some((key, v)) = s.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+        return ConfigEntry {
+            key: String::new(),
+            source: ConfigSource::Malformed,
+        };
+    };
+    let source = if v == "-" {
+        ConfigSource::Stdin
+    } else if let Some(path) = v.strip_prefix('@') {
+        ConfigSource::File(std::path::PathBuf::from(path))
+    } else if let Some(rest) = v.strip_prefix("\\@") {
+        ConfigSource::Literal(zeroize::Zeroizing::new(format!("@{rest}")))
+    } else {
+        ConfigSource::Literal(zeroize::Zeroizing::new(v.to_string()))
+    };
+    ConfigEntry {
+        key: key.to_string(),
+        source,
+    }
+}
 
 /// The largest value accepted, in bytes as read (before base64).
 pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
@@ -262,7 +338,7 @@ fn read_stdin(
 /// Hidden prompt, asked twice; an empty first answer is returned as it is, not confirmed
 /// (update keeps the value; create refuses it by the shared rules).
 fn prompt(purpose: Purpose, label: &str, streams: &mut Streams) -> Result<Zeroizing<Vec<u8>>> {
-    let label = crate::output::sanitize(label);
+    let label = crate::sanitize::sanitize(label);
     let question = match purpose {
         Purpose::Create => format!("Value for {label}: "),
         Purpose::Update => format!("New value for {label} (empty keeps the current value): "),
@@ -295,81 +371,6 @@ pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -
             || (!args.has_source() && !stdin_tty))
 }
 
-/// Parts of a config key name that make it secret wherever they appear (`clientSecret`,
-/// `db_password`, `refreshtoken`, `privateKey`, `awsCredentials`, `xapikey`).
-const SECRET_PARTS: [&str; 10] = [
-    "secret",
-    "password",
-    "passwd",
-    "passphrase",
-    "token",
-    "private",
-    "credential",
-    "apikey",
-    "accesskey",
-    "signingkey",
-];
-
-/// Words of a config key name that make it secret when they stand as a word (`apiKey`,
-/// `key`, `pass`, `user_pwd`, `pin`) — inside a longer word (`keyboard`, `compass`) they
-/// mean nothing.
-const SECRET_WORDS: [&str; 11] = [
-    "key", "keys", "pass", "pwd", "pw", "pin", "cred", "creds", "bearer", "cookie", "jwt",
-];
-
-/// Last words of a config key name that name a location, not a secret: `tokenUrl`,
-/// `authorization_endpoint` hold an address.
-const LOCATION_WORDS: [&str; 4] = ["url", "uri", "endpoint", "host"];
-
-/// The words of a key name, lower-cased: split at `_`, `-`, `.`, spaces and case changes
-/// (`clientSecret` → client, secret; `APIKey` → api, key; `tokenURL` → token, url).
-fn key_words(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_alphanumeric() {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        let boundary = c.is_uppercase()
-            && prev.is_some_and(|p| {
-                p.is_lowercase()
-                    || p.is_ascii_digit()
-                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
-            });
-        if boundary && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
-        }
-        cur.extend(c.to_lowercase());
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words
-}
-
-/// A config key that names a secret part (`clientSecret`, `password`, `apiKey`, `pwd`,
-/// `credential`, …): its value may not be given literally on the command line, and it is
-/// cut out of server messages and left out of `-o terraform`. A key whose last word names
-/// a location (`tokenUrl`, `authEndpoint`) is not secret.
-pub fn is_secret_key(key: &str) -> bool {
-    let words = key_words(key);
-    if words
-        .last()
-        .is_some_and(|w| LOCATION_WORDS.contains(&w.as_str()))
-    {
-        return false;
-    }
-    let joined = words.concat();
-    SECRET_PARTS.iter().any(|p| joined.contains(p))
-        || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
-}
-
 /// A literal that is a URL carrying a password (`https://user:pw@host/`): refused for any
 /// key, as a secret key's literal is.
 fn has_url_password(literal: &str) -> bool {
@@ -394,7 +395,7 @@ pub fn read_config(
     value_reads_stdin: bool,
     streams: &mut Streams,
 ) -> Result<Vec<ConfigValue>> {
-    let shown = |k: &str| crate::output::sanitize(k).into_owned();
+    let shown = |k: &str| crate::sanitize::sanitize(k).into_owned();
     let mut stdin_key: Option<&str> = None;
     let mut seen = std::collections::HashSet::new();
     for e in entries {
@@ -496,59 +497,6 @@ pub fn refuse_unread_stdin(streams: &Streams, why: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether the process's standard input (not a terminal) has data waiting, decided without
-/// blocking: a regular file with bytes after the current offset; a pipe or socket with bytes
-/// readable within [`STDIN_GRACE_MS`] (a writer just started, as in `echo x | …`, gets that
-/// long). `/dev/null`, a closed stdin, an empty pipe whose writer is gone or that stays
-/// silent, and any other device count as no data.
-#[cfg(unix)]
-pub fn real_stdin_has_data() -> bool {
-    // SAFETY: fstat, lseek, poll, ioctl(FIONREAD) and recv(MSG_PEEK) on descriptor 0 with
-    // plain structs; none of them consumes input.
-    unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        if libc::fstat(0, &mut st) != 0 {
-            return false;
-        }
-        match st.st_mode & libc::S_IFMT {
-            libc::S_IFREG => {
-                let pos = libc::lseek(0, 0, libc::SEEK_CUR).max(0);
-                st.st_size > pos
-            }
-            kind @ (libc::S_IFIFO | libc::S_IFSOCK) => {
-                let mut p = libc::pollfd {
-                    fd: 0,
-                    events: libc::POLLIN,
-                    revents: 0,
-                };
-                if libc::poll(&mut p, 1, STDIN_GRACE_MS) <= 0 || p.revents & libc::POLLIN == 0 {
-                    return false;
-                }
-                if kind == libc::S_IFSOCK {
-                    let mut b = [0u8; 1];
-                    return libc::recv(
-                        0,
-                        b.as_mut_ptr().cast(),
-                        1,
-                        libc::MSG_PEEK | libc::MSG_DONTWAIT,
-                    ) > 0;
-                }
-                let mut n: libc::c_int = 0;
-                libc::ioctl(0, libc::FIONREAD, &mut n) == 0 && n > 0
-            }
-            _ => false,
-        }
-    }
-}
-
-#[cfg(not(unix))]
-pub fn real_stdin_has_data() -> bool {
-    false
-}
-
-/// How long a pipe on standard input is given to show data before it counts as empty.
-pub const STDIN_GRACE_MS: i32 = 100;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,49 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn secret_config_keys_by_part_word_and_location() {
-        assert_eq!(key_words("clientSecret"), ["client", "secret"]);
-        assert_eq!(key_words("APIKey"), ["api", "key"]);
-        assert_eq!(key_words("tokenURL"), ["token", "url"]);
-        assert_eq!(key_words("db_pass-2.x"), ["db", "pass", "2", "x"]);
-        for k in [
-            "clientSecret",
-            "clientsecret",
-            "PASSWORD",
-            "refreshtoken",
-            "privateKey",
-            "apiKey",
-            "apikey",
-            "x-api-key",
-            "key",
-            "KEYS",
-            "pass",
-            "userPwd",
-            "pin",
-            "credential",
-            "googleCredentials",
-            "accessKeyId",
-            "sessionCookie",
-            "passphrase",
-        ] {
-            assert!(is_secret_key(k), "{k}");
-        }
-        for k in [
-            "clientId",
-            "scope",
-            "tokenUrl",
-            "token_uri",
-            "authorizationEndpoint",
-            "apiKeyHost",
-            "keyboard",
-            "monkey",
-            "compass",
-            "passthrough",
-            "spinner",
-            "",
-        ] {
-            assert!(!is_secret_key(k), "{k}");
-        }
+    fn a_url_with_a_password_is_seen() {
         assert!(has_url_password("https://u:p@h.example/"));
         assert!(!has_url_password("https://u@h.example/"));
         assert!(!has_url_password("not a url"));
@@ -721,5 +627,23 @@ mod tests {
                 .code(),
             2
         );
+    }
+
+    #[test]
+    fn config_entries_literal_file_stdin_and_escaped_at() {
+        let e = parse_config_entry;
+        assert!(matches!(e("clientId=abc").source, ConfigSource::Literal(v) if *v == "abc"));
+        assert!(matches!(e("k=a=b").source, ConfigSource::Literal(v) if *v == "a=b"));
+        assert!(matches!(e("k=").source, ConfigSource::Literal(v) if v.is_empty()));
+        assert!(
+            matches!(e("clientSecret=@/run/s").source, ConfigSource::File(p) if p == Path::new("/run/s"))
+        );
+        assert!(matches!(e("k=\\@home").source, ConfigSource::Literal(v) if *v == "@home"));
+        assert!(matches!(e("k=-").source, ConfigSource::Stdin));
+        assert!(matches!(e("k=--").source, ConfigSource::Literal(v) if *v == "--"));
+        for bad in ["nokey", "=v", ""] {
+            assert!(matches!(e(bad).source, ConfigSource::Malformed), "{bad}");
+        }
+        assert_eq!(e("k=@p").key, "k");
     }
 }

@@ -321,9 +321,130 @@ fn base32(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Parts of a config key name that make it secret wherever they appear (`clientSecret`,
+/// `db_password`, `refreshtoken`, `privateKey`, `awsCredentials`, `xapikey`).
+const SECRET_PARTS: [&str; 10] = [
+    "secret",
+    "password",
+    "passwd",
+    "passphrase",
+    "token",
+    "private",
+    "credential",
+    "apikey",
+    "accesskey",
+    "signingkey",
+];
+
+/// Words of a config key name that make it secret when they stand as a word (`apiKey`,
+/// `key`, `pass`, `user_pwd`, `pin`) — inside a longer word (`keyboard`, `compass`) they
+/// mean nothing.
+const SECRET_WORDS: [&str; 11] = [
+    "key", "keys", "pass", "pwd", "pw", "pin", "cred", "creds", "bearer", "cookie", "jwt",
+];
+
+/// Last words of a config key name that name a location, not a secret: `tokenUrl`,
+/// `authorization_endpoint` hold an address.
+const LOCATION_WORDS: [&str; 4] = ["url", "uri", "endpoint", "host"];
+
+/// The words of a key name, lower-cased: split at `_`, `-`, `.`, spaces and case changes
+/// (`clientSecret` → client, secret; `APIKey` → api, key; `tokenURL` → token, url).
+fn key_words(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+            });
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// A config key that names a secret part (`clientSecret`, `password`, `apiKey`, `pwd`,
+/// `credential`, …): its value may not be given literally on the command line, and it is
+/// cut out of server messages and left out of `-o terraform`. A key whose last word names
+/// a location (`tokenUrl`, `authEndpoint`) is not secret.
+pub fn is_secret_key(key: &str) -> bool {
+    let words = key_words(key);
+    if words
+        .last()
+        .is_some_and(|w| LOCATION_WORDS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let joined = words.concat();
+    SECRET_PARTS.iter().any(|p| joined.contains(p))
+        || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_config_keys_by_part_word_and_location() {
+        assert_eq!(key_words("clientSecret"), ["client", "secret"]);
+        assert_eq!(key_words("APIKey"), ["api", "key"]);
+        assert_eq!(key_words("tokenURL"), ["token", "url"]);
+        assert_eq!(key_words("db_pass-2.x"), ["db", "pass", "2", "x"]);
+        for k in [
+            "clientSecret",
+            "clientsecret",
+            "PASSWORD",
+            "refreshtoken",
+            "privateKey",
+            "apiKey",
+            "apikey",
+            "x-api-key",
+            "key",
+            "KEYS",
+            "pass",
+            "userPwd",
+            "pin",
+            "credential",
+            "googleCredentials",
+            "accessKeyId",
+            "sessionCookie",
+            "passphrase",
+        ] {
+            assert!(is_secret_key(k), "{k}");
+        }
+        for k in [
+            "clientId",
+            "scope",
+            "tokenUrl",
+            "token_uri",
+            "authorizationEndpoint",
+            "apiKeyHost",
+            "keyboard",
+            "monkey",
+            "compass",
+            "passthrough",
+            "spinner",
+            "",
+        ] {
+            assert!(!is_secret_key(k), "{k}");
+        }
+    }
 
     #[test]
     fn base32_is_rfc_4648_without_padding() {

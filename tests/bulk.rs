@@ -409,7 +409,7 @@ fn a_real_missing_secret_is_still_missing() {
 #[test]
 fn ignore_missing_prints_its_json_object() {
     let env = Env::new();
-    for (word, key) in [("kubiya", "name"), ("chatbotkit", "id")] {
+    for (word, key) in [("kubiya", "name"), ("chatbotkit", "name_or_id")] {
         let r = env.run(&[
             word,
             "delete",

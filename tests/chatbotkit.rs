@@ -1566,13 +1566,13 @@ fn revoke_without_a_stored_value_says_so() {
         (
             id.clone(),
             format!(
-                "error: cannot revoke ChatBotKit secret '{id}': the secret has no stored value to revoke\n"
+                "error: cannot revoke ChatBotKit secret '{id}': the secret has no stored value to revoke (404)\n"
             ),
         ),
         (
             "NV".to_string(),
             format!(
-                "error: cannot revoke ChatBotKit secret 'NV': the secret ({id}) has no stored value to revoke\n"
+                "error: cannot revoke ChatBotKit secret 'NV': the secret ({id}) has no stored value to revoke (404)\n"
             ),
         ),
     ] {

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
-use crate::output::sanitize;
+use crate::output::OutputFormat;
 use crate::provider::{Provider, ProviderKind};
+use crate::sanitize::sanitize;
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
 /// never returns a value.
@@ -21,7 +21,7 @@ pub fn check(kind: ProviderKind, reveal: bool) -> Result<()> {
 
 /// A value as a terminal may show it: `None` when it is plain UTF-8 text (newlines kept);
 /// else every control character and bidirectional override escaped as
-/// [`crate::output::sanitize`] does, line by line, and bytes that are not UTF-8 as `\xNN`.
+/// [`sanitize`] does, line by line, and bytes that are not UTF-8 as `\xNN`.
 fn for_terminal(value: &[u8]) -> Option<String> {
     let plain = |s: &str| {
         s.split('\n')

@@ -32,7 +32,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use state::State;
 
 pub use ratelimit::RateLimitSettings;
@@ -309,7 +309,7 @@ pub fn run(opts: EmulatorOptions, command: &[OsString]) -> anyhow::Result<i32> {
             }
         }
         let status = cmd.status().map_err(|e| {
-            crate::error::cannot_run(&crate::output::sanitize(&program.to_string_lossy()), &e)
+            crate::error::cannot_run(&crate::sanitize::sanitize(&program.to_string_lossy()), &e)
         })?;
         drop(emu);
         return Ok(exit_code(status));

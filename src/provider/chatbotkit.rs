@@ -45,7 +45,7 @@ fn secret_config(config: Option<&Value>) -> impl Iterator<Item = &str> {
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
-        .filter(|(k, _)| crate::input::is_secret_key(k))
+        .filter(|(k, _)| crate::redact::is_secret_key(k))
         .filter_map(|(_, v)| v.as_str())
 }
 
@@ -337,7 +337,7 @@ impl Chatbotkit {
                 Some(item) => Err(error::network(format!(
                     "{what}: the server sent secret '{}' twice in one stream (line {no}): it is \
                      looping; stopping instead of reading forever",
-                    crate::output::sanitize(item_id(&item).unwrap_or(""))
+                    crate::sanitize::sanitize(item_id(&item).unwrap_or(""))
                 ))),
                 None => Ok(()),
             }
@@ -422,7 +422,7 @@ impl Chatbotkit {
             if !cursors.insert(cursor.clone()) {
                 return Err(error::network(format!(
                     "{what}: the server sent the cursor '{}' again; stopping instead of looping",
-                    crate::output::sanitize(&cursor)
+                    crate::sanitize::sanitize(&cursor)
                 )));
             }
             if fresh == 0 {
@@ -533,8 +533,9 @@ impl Authentication for Chatbotkit {
                     } else {
                         format!(" ({id})")
                     };
+                    // The server said only 404: the status stays in the line.
                     Err(error::not_found(format!(
-                        "{what}: the secret{shown} has no stored value to revoke"
+                        "{what}: the secret{shown} has no stored value to revoke (404)"
                     ))
                     .with_hint("nothing was changed"))
                 }
@@ -727,7 +728,7 @@ pub fn decode_stream_line(line: &str) -> Result<Option<Value>> {
                 .unwrap_or_else(|| "the server reported an error".into());
             let text = format!(
                 "the stream failed part-way: {}",
-                crate::output::sanitize(&m)
+                crate::sanitize::sanitize(&m)
             );
             let code = data.get("code").and_then(Value::as_str).unwrap_or("");
             Err(stream_error(code, text))

@@ -206,7 +206,7 @@ fn write_aligned(out: &mut String, indent: &str, run: &[(&str, &str)]) {
 
 /// A map argument from a record's object field: null entries skipped, entries equal to `mask`
 /// (how the API shows a write-only one), and with a mask also those a secret key names
-/// (`crate::input::is_secret_key`), left out
+/// (`crate::redact::is_secret_key`), left out
 /// (each named in a comment); an empty map (`{}`) when no entry is left, since the provider
 /// stores any map the API returns. Nothing when the field is absent or null.
 pub(super) fn map_item(
@@ -224,7 +224,7 @@ pub(super) fn map_item(
         let Some(s) = as_string(v) else { continue };
         // A masked entry, and in a map of write-only entries any entry a secret key names: a
         // misbehaving server that answers `clientSecret` unmasked never puts it in a file.
-        if mask.is_some_and(|m| m == s || crate::input::is_secret_key(k)) {
+        if mask.is_some_and(|m| m == s || crate::redact::is_secret_key(k)) {
             left_out.push(k);
             continue;
         }
