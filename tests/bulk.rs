@@ -116,14 +116,7 @@ fn a_run_without_progress_gives_up_with_exit_6_and_the_rest_not_attempted() {
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
     let f = env.write("q.env", env_file(6, "Q").as_bytes());
     // A quota that does not pass: every create is refused.
-    env.fault(Fault {
-        method: Some("POST".into()),
-        path_contains: Some("/api/v1/secrets".into()),
-        status: Some(429),
-        retry_after: Some("1".into()),
-        count: u32::MAX,
-        ..Default::default()
-    });
+    env.fault(kubiya_quota_fault());
     let start = Instant::now();
     let r = env.run(&[
         "kubiya",
@@ -160,14 +153,7 @@ fn the_give_up_has_a_json_error_object_with_o_json() {
     let mut env = Env::new();
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "1");
     let f = env.write("q.env", env_file(2, "Q").as_bytes());
-    env.fault(Fault {
-        method: Some("POST".into()),
-        path_contains: Some("/api/v1/secrets".into()),
-        status: Some(429),
-        retry_after: Some("1".into()),
-        count: u32::MAX,
-        ..Default::default()
-    });
+    env.fault(kubiya_quota_fault());
     let r = env.run(&["-o", "json", "kubiya", "import", f.to_str().unwrap()]);
     r.code(6)
         .stderr_has("error: the server rate-limited every request");

@@ -669,11 +669,9 @@ fn under_a_rate_limit_every_item_is_done_and_reads_share_the_pace() {
     assert_eq!(ok_writes, 20);
 }
 
-#[test]
-fn an_interrupted_sync_run_again_completes_the_work() {
-    let env = Env::new();
-    env.emu.set_latency(100);
-    let f = env.write("slow.env", env_file(30, "I").as_bytes());
+/// `kubiya sync FILE --concurrency 1`, sent SIGINT once `ready` holds (or after 30 s); it
+/// must end by that signal. Its stdout and stderr.
+fn interrupted_sync(env: &Env, f: &std::path::Path, ready: &dyn Fn() -> bool) -> (String, String) {
     let mut c = env.command();
     c.args(["kubiya", "sync", f.to_str().unwrap(), "--concurrency", "1"]);
     c.stdin(Stdio::null())
@@ -681,7 +679,7 @@ fn an_interrupted_sync_run_again_completes_the_work() {
         .stderr(Stdio::piped());
     let child = c.spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while env.kubiya_secrets().len() < 3 && std::time::Instant::now() < deadline {
+    while !ready() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     // SAFETY: signalling our own child.
@@ -689,10 +687,19 @@ fn an_interrupted_sync_run_again_completes_the_work() {
         libc::kill(child.id() as i32, libc::SIGINT);
     }
     let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
+    (stdout, stderr)
+}
+
+#[test]
+fn an_interrupted_sync_run_again_completes_the_work() {
+    let env = Env::new();
+    env.emu.set_latency(100);
+    let f = env.write("slow.env", env_file(30, "I").as_bytes());
+    let (stdout, stderr) = interrupted_sync(&env, &f, &|| env.kubiya_secrets().len() >= 3);
     assert!(stderr.contains("run the same sync again"), "{stderr}");
     let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
     assert!(created > 0 && created < 30, "{stdout}");
@@ -766,14 +773,7 @@ fn a_run_that_gives_up_on_the_rate_limit_is_exit_6_and_deletes_nothing() {
     let mut env = Env::new();
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
     env.emu.seed_kubiya("OLD", "old-value", "");
-    env.fault(Fault {
-        method: Some("POST".into()),
-        path_contains: Some("/api/v1/secrets".into()),
-        status: Some(429),
-        retry_after: Some("1".into()),
-        count: u32::MAX,
-        ..Default::default()
-    });
+    env.fault(kubiya_quota_fault());
     let f = env.write("q.env", env_file(4, "Q").as_bytes());
     let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--prune", "--yes"]);
     r.code(6)
@@ -877,25 +877,9 @@ fn an_interrupt_while_planning_says_so_and_writes_nothing() {
     }
     env.emu.set_latency(100);
     let f = env.write("s.env", env_file(30, "P").as_bytes());
-    let mut c = env.command();
-    c.args(["kubiya", "sync", f.to_str().unwrap(), "--concurrency", "1"]);
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let child = c.spawn().unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while env.requests(Some("GET"), "/get_value/").len() < 3 && std::time::Instant::now() < deadline
-    {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    // SAFETY: signalling our own child.
-    unsafe {
-        libc::kill(child.id() as i32, libc::SIGINT);
-    }
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    use std::os::unix::process::ExitStatusExt;
-    assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
+    let (_, stderr) = interrupted_sync(&env, &f, &|| {
+        env.requests(Some("GET"), "/get_value/").len() >= 3
+    });
     assert!(
         stderr.contains("interrupted: while planning, after reading ")
             && stderr.contains(" of 30 values to compare; nothing was written"),
