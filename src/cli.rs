@@ -716,16 +716,6 @@ pub enum ImportFormat {
     Toml,
 }
 
-/// The name `--format` takes (`dotenv`, `json`, `toml`), as every message says it.
-impl std::fmt::Display for ImportFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.to_possible_value() {
-            Some(v) => f.write_str(v.get_name()),
-            None => Ok(()),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OnConflict {
     /// Mark the item failed
