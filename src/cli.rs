@@ -46,7 +46,7 @@ pub struct Cli {
 /// Options accepted anywhere on the line.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// Output format [default: table on a terminal, plain otherwise]
+    /// Output format [default: table on a terminal, plain otherwise; list and get also take terraform]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
@@ -88,7 +88,9 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
-    /// Terraform resource + variable blocks, and import for ChatBotKit (list, get)
+    /// Terraform resource + variable blocks, and import for ChatBotKit: only `list` and
+    /// `get` take it, and their help says so; every other command refuses it
+    #[value(hide = true)]
     Terraform,
 }
 
@@ -253,8 +255,9 @@ Examples:
   # Serve on a fixed port; paste the printed export lines into another shell
   secretctl emulator --port 8787
 
-  # Inspect what a script stored, values included
-  curl -s http://127.0.0.1:8787/_emulator/secrets";
+  # Inspect what a script stored, values included, from the shell holding the export lines
+  # (the control routes answer only the emulator's token)
+  curl -s -H \"Authorization: Bearer $CHATBOTKIT_API_TOKEN\" http://127.0.0.1:8787/_emulator/secrets";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -313,6 +316,7 @@ pub enum CbkCommand {
     Create(CbkCreateArgs),
     /// Show a secret's metadata (ChatBotKit never returns values)
     #[command(
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json\n  secretctl cbk get OPENAI_KEY -o terraform > openai_key.tf"
     )]
     Get(GetArgs),
@@ -323,6 +327,7 @@ pub enum CbkCommand {
     Update(CbkUpdateArgs),
     /// Delete a secret
     #[command(
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
@@ -336,10 +341,10 @@ pub enum CbkCommand {
     )]
     List(CbkListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = CBK_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = CBK_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Check whether a secret is authenticated; prints the URL to authenticate when not
     #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
@@ -370,6 +375,7 @@ pub enum KubiyaCommand {
     Create(KubiyaCreateArgs),
     /// Show a secret's metadata, or only its value with --reveal
     #[command(
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token\n  secretctl kubiya get GH_TOKEN -o terraform > gh_token.tf"
     )]
     Get(GetArgs),
@@ -380,6 +386,7 @@ pub enum KubiyaCommand {
     Update(KubiyaUpdateArgs),
     /// Delete a secret
     #[command(
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
     )]
     Delete(DeleteArgs),
@@ -394,10 +401,10 @@ pub enum KubiyaCommand {
     )]
     List(KubiyaListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = KUBIYA_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = KUBIYA_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file
     #[command(long_about = EXPORT_ABOUT, after_long_help = EXPORT_EXAMPLES)]
@@ -463,16 +470,32 @@ delete (with --prune: on the platform, in scope, not in the source). ChatBotKit 
 be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
 run first, concurrently; deletes last, and only when nothing before them failed.";
 
-const SYNC_EXAMPLES: &str = "\
+/// The NAME_OR_ID argument of each provider's get and delete.
+const CBK_TARGET: &str = "Id or exact name of the secret";
+const KUBIYA_TARGET: &str = "Name of the secret";
+
+const KUBIYA_SYNC_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya sync .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya sync -
   doppler secrets download --no-file --format json | secretctl kubiya sync - --prefix APP_ --prune --yes";
 
-const IMPORT_EXAMPLES: &str = "\
+const CBK_SYNC_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk sync .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk sync -
+  op inject -i secrets.env.tpl | secretctl cbk sync - --prefix APP_ --prune --yes";
+
+const KUBIYA_IMPORT_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya import .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya import -
+  secretctl kubiya import secrets.toml --on-conflict update --concurrency 8";
+
+const CBK_IMPORT_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk import .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk import -
   secretctl cbk import secrets.toml --on-conflict update --concurrency 8";
 
 /// Where a secret value comes from. With none of these, piped standard input is read, or
@@ -912,6 +935,40 @@ impl ConfigCommand {
     }
 }
 
+impl Cli {
+    /// The parsed command line, with `-v` counted wherever it stands: clap keeps one level's
+    /// count of a global flag (`-v kubiya list -v` would be 1). Once clap has accepted the
+    /// line, every argument before `--` that is `--verbose` or a cluster of short flags
+    /// (`-vv`, `-yv`) is a flag — clap takes no value that starts with `-` — so the `v`s are
+    /// counted there, up to an `-o` whose value follows in the cluster.
+    pub fn from_matches<I, T>(matches: &mut clap::ArgMatches, args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<std::ffi::OsStr>,
+    {
+        let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches_mut(matches)?;
+        let mut n = 0usize;
+        for a in args.into_iter().skip(1) {
+            let Some(a) = a.as_ref().to_str() else {
+                continue;
+            };
+            if a == "--" {
+                break;
+            }
+            if a == "--verbose" {
+                n += 1;
+            } else if let Some(cluster) = a.strip_prefix('-').filter(|c| !c.starts_with('-')) {
+                let flags = cluster.split('o').next().unwrap_or_default();
+                if flags.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    n += flags.bytes().filter(|&b| b == b'v').count();
+                }
+            }
+        }
+        cli.global.verbose = cli.global.verbose.max(u8::try_from(n).unwrap_or(u8::MAX));
+        Ok(cli)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -923,7 +980,11 @@ mod tests {
     }
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("secretctl").chain(args.iter().copied()))
+        let line: Vec<&str> = std::iter::once("secretctl")
+            .chain(args.iter().copied())
+            .collect();
+        let mut m = Cli::command().try_get_matches_from(&line)?;
+        Cli::from_matches(&mut m, &line)
     }
 
     #[test]
@@ -932,6 +993,23 @@ mod tests {
         assert_eq!(cli.global.output, Some(OutputFormat::Json));
         assert_eq!(cli.global.timeout, Some(5));
         assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn verbose_adds_up_across_levels() {
+        for (args, n) in [
+            (&["-v", "kubiya", "list", "-v"][..], 2),
+            (&["-v", "kubiya", "-v", "list", "-v"][..], 3),
+            (&["kubiya", "list", "-vv"][..], 2),
+            (&["-vv", "kubiya", "list"][..], 2),
+            (&["-v", "cbk", "list", "--verbose"][..], 2),
+            (&["-v", "cbk", "delete", "X", "-yv"][..], 2),
+            (&["-vo", "json", "kubiya", "list", "-v"][..], 2),
+            (&["-ojson", "kubiya", "list"][..], 0),
+            (&["-v", "emulator", "--", "sh", "-v"][..], 1),
+        ] {
+            assert_eq!(parse(args).unwrap().global.verbose, n, "{args:?}");
+        }
     }
 
     #[test]

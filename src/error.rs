@@ -18,9 +18,9 @@ pub mod exit {
     pub const CONFLICT: i32 = 5;
     /// Network, timeout, rate limit or server error after retries.
     pub const NETWORK: i32 = 6;
-    /// `run`: the command was found but cannot be run (as `env`).
+    /// A command to run was found but cannot be run (as `env`).
     pub const CANNOT_RUN: i32 = 126;
-    /// `run`: the command was not found (as `env`).
+    /// A command to run was not found (as `env`).
     pub const COMMAND_NOT_FOUND: i32 = 127;
 }
 
@@ -45,10 +45,10 @@ pub enum Error {
     /// Anything else. Exit 1.
     #[error("{0}")]
     Other(Msg),
-    /// `run`: the command cannot be run. Exit 126.
+    /// A command to run (`kubiya run`, `emulator -- CMD`) exists but cannot be run. Exit 126.
     #[error("{0}")]
     CannotRun(Msg),
-    /// `run`: no such command. Exit 127.
+    /// A command to run was not found. Exit 127.
     #[error("{0}")]
     CommandNotFound(Msg),
     /// The reader of our output went away (`secretctl list | head`): a quiet end, exit 0.
@@ -233,6 +233,17 @@ ctor!(command_not_found, CommandNotFound);
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {
     Error::BrokenPipe(Msg::new("broken pipe"))
+}
+
+/// `program` (already quoted or sanitised for a message) could not be started, as `env`
+/// says it: 127 when it does not exist, else 126.
+pub fn cannot_start(program: &str, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        command_not_found(format!("cannot run {program}: no such command"))
+            .with_hint("check the name, or give its path")
+    } else {
+        cannot_run(format!("cannot run {program}: {}", io_reason(e)))
+    }
 }
 
 /// A failed write to stdout: a vanished reader is a quiet exit, anything else a failure.

@@ -376,6 +376,26 @@ fn reveal_on_a_terminal_ends_with_a_newline() {
     assert_eq!(seen, "s3cr3t\r\n");
 }
 
+/// A value holding escape sequences reaches a terminal escaped, with a note; a pipe still
+/// gets the exact bytes (issue 25).
+#[test]
+fn reveal_on_a_terminal_escapes_control_sequences() {
+    let env = Env::new();
+    env.emu
+        .seed_kubiya("R", "a\u{1b}[2J\u{1b}]0;pwned\u{7}b", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "R", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains('\u{1b}'), "{seen:?}");
+    assert!(
+        seen.contains("a\\u{1b}[2J\\u{1b}]0;pwned\\u{7}b\r\n"),
+        "{seen:?}"
+    );
+    assert!(seen.contains("shown escaped here"), "{seen:?}");
+    let r = env.run(&["kubiya", "get", "R", "--reveal"]);
+    r.ok();
+    assert_eq!(r.stdout, "a\u{1b}[2J\u{1b}]0;pwned\u{7}b");
+}
+
 #[test]
 fn default_output_on_a_terminal_is_a_table_with_a_header() {
     let env = Env::new();

@@ -6,7 +6,7 @@ use super::Ctx;
 use super::common::*;
 use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
-use crate::provider::{Provider, quoted};
+use crate::provider::{Identity, Provider, quoted};
 
 pub fn delete(
     ctx: &mut Ctx,
@@ -31,13 +31,18 @@ pub fn delete(
                     .map_err(error::output)?;
             }
             // A script reading JSON gets its object here too; plain output prints no key,
-            // since nothing was deleted.
+            // since nothing was deleted. Nothing has the argument as its id or its name, so
+            // a ChatBotKit one is neither: it is shown as what it was, `name_or_id`.
             if ctx.out.format == OutputFormat::Json {
+                let field = match p.identity() {
+                    Identity::Id => "name_or_id",
+                    Identity::Name => "name",
+                };
                 ctx.out
                     .action(
                         &mut ctx.streams.stdout,
                         "missing",
-                        key_field(p),
+                        field,
                         target,
                         &json!({}),
                     )

@@ -151,13 +151,7 @@ fn exec(command: &[OsString], vars: Vec<Var>) -> Result<i32> {
 
 /// Not found: 127; found but not runnable (permissions, not an executable format): 126.
 fn exec_error(program: &OsStr, e: &std::io::Error) -> error::Error {
-    let shown = quoted(&program.to_string_lossy());
-    if e.kind() == std::io::ErrorKind::NotFound {
-        error::command_not_found(format!("cannot run {shown}: no such command"))
-            .with_hint("check the name, or give its path")
-    } else {
-        error::cannot_run(format!("cannot run {shown}: {}", error::io_reason(e)))
-    }
+    error::cannot_start(&quoted(&program.to_string_lossy()), e)
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ const client = new SecretClient({ secret: token, baseUrl: origin })
 async function control(method, p, body) {
   const r = await fetch(`${origin}/_emulator/${p}`, {
     method,
+    // The control routes answer only the emulator's token.
+    headers: { Authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!r.ok) throw new Error(`/_emulator/${p}: ${r.status}`)

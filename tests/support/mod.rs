@@ -384,6 +384,18 @@ pub fn kubiya_triples(secrets: &Value) -> Vec<(String, String, String)> {
     v
 }
 
+/// A quota that does not pass: every Kubiya create answers 429 with `Retry-After: 1`.
+pub fn kubiya_quota_fault() -> Fault {
+    Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        retry_after: Some("1".into()),
+        count: u32::MAX,
+        ..Default::default()
+    }
+}
+
 /// A file's permission bits (`0o600`…).
 pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
