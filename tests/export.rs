@@ -537,6 +537,13 @@ fn run_refuses_bad_names_existing_variables_and_nul_before_anything_runs() {
         .code(2)
         .one_error_line()
         .stderr_has("'my-key'");
+    run(&env, &["-s", "OK_V", "-s", "PATH"]).code(2);
+    // A -s name is refused before connecting: exit 2 is "nothing was sent", and the usage
+    // error comes first even without a token.
+    assert_eq!(env.emu.requests().len(), 0);
+    let mut tokenless = Env::new();
+    tokenless.remove("KUBIYA_API_KEY");
+    run(&tokenless, &["-s", "my-key"]).code(2);
     run(&env, &["--prefix", "APP_", "--strip-prefix"])
         .code(2)
         .stderr_has("'APP_'");
