@@ -2,10 +2,13 @@
 
 use std::io::Write;
 
+use serde_json::Value;
+
 use super::Ctx;
 use super::common::*;
 use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
+use crate::provider::references::describe_all;
 use crate::provider::{Provider, ProviderKind};
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
@@ -36,12 +39,39 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         w.flush().map_err(error::output)?;
         return Ok(exit::SUCCESS);
     }
-    let rec = p.get(target)?;
+    let mut rec = p.get(target)?;
     if ctx.out.format == OutputFormat::Terraform {
         return write_terraform(ctx, p, std::slice::from_ref(&rec));
     }
+    // What uses it: a failure to read that is shown, never the command's failure.
+    let used = references(ctx, p).map(|r| r.used_by(&rec));
+    let shown = match &used {
+        Ok(users) if users.is_empty() => "nothing found".to_string(),
+        Ok(users) => describe_all(users),
+        Err(e) => format!("unknown ({})", e.msg().text),
+    };
+    if ctx.out.format == OutputFormat::Json
+        && let Some(o) = rec.as_object_mut()
+    {
+        match used {
+            Ok(users) => {
+                o.insert(
+                    "used_by".into(),
+                    serde_json::to_value(users).unwrap_or_default(),
+                );
+            }
+            Err(e) => {
+                o.insert("used_by".into(), Value::Null);
+                o.insert("used_by_error".into(), Value::String(e.msg().text.clone()));
+            }
+        }
+    }
+    let mut columns = p.columns().to_vec();
+    columns.push("USED_BY");
+    let mut row = p.row(&rec);
+    row.push(shown);
     ctx.out
-        .record(&mut ctx.streams.stdout, p.columns(), &p.row(&rec), &rec)
+        .record(&mut ctx.streams.stdout, &columns, &row, &rec)
         .map_err(error::output)?;
     Ok(exit::SUCCESS)
 }

@@ -54,16 +54,33 @@ fn select(
 
 /// Every secret (or those `names` pick), each printed as it arrives; with names or
 /// `-o terraform` the whole list is read first (names are checked before anything is printed;
-/// the Terraform names must be unique across the whole file).
-pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[String]) -> Result<i32> {
+/// the Terraform names must be unique across the whole file). With `unused`, only the secrets
+/// nothing found uses: what uses them is read first, and a failure to read it is the
+/// command's (an unknown is never shown as unused).
+pub fn list(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    filter: &ListFilter,
+    names: &[String],
+    unused: bool,
+) -> Result<i32> {
     for n in names {
         check_name(n)?;
     }
+    let refs = if unused {
+        Some(references(ctx, p)?)
+    } else {
+        None
+    };
+    let keep = |rec: &Value| refs.as_ref().is_none_or(|r| r.used_by(rec).is_empty());
     let out = ctx.out;
     let mut w = out.list(p.columns());
     let stdout = &mut ctx.streams.stdout;
     if names.is_empty() && out.format != OutputFormat::Terraform {
         p.list(filter, &mut |rec| {
+            if !keep(&rec) {
+                return Ok(());
+            }
             w.push(stdout, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
@@ -75,6 +92,7 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
         if !names.is_empty() {
             records = select(p, records, names, !filter.meta.is_empty())?;
         }
+        records.retain(|r| keep(r));
         if out.format == OutputFormat::Terraform {
             return write_terraform(ctx, p, &records);
         }
@@ -84,9 +102,10 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
     }
     let n = w.finish(stdout).map_err(error::output)?;
     if n == 0 && out.format == OutputFormat::Table {
+        let what = if unused { " unused" } else { "" };
         out.note(
             &mut ctx.streams.stderr,
-            &format!("no {} secrets", p.kind().display()),
+            &format!("no{what} {} secrets", p.kind().display()),
         )
         .map_err(error::output)?;
     }

@@ -5,9 +5,11 @@
 //! Built on hyper directly: a "drop" fault makes the service return an error, and hyper then
 //! closes the connection without writing any response.
 
+mod agents;
 mod chatbotkit;
 mod kubiya;
 mod ratelimit;
+mod skillsets;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -123,6 +125,18 @@ pub enum KubiyaValueFormat {
     Base64String,
     /// The raw value as `text/plain`.
     RawText,
+}
+
+/// How ChatBotKit abilities name their links to a secret, file, bot and space: the hosted
+/// spec of June 2026 says `secretId`…, the open-sourced platform (September 2026 or later)
+/// `linkedSecretId`…. Both are accepted on create and update either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub enum LinkStyle {
+    #[default]
+    #[serde(rename = "linkedSecretId")]
+    Linked,
+    #[serde(rename = "secretId")]
+    Plain,
 }
 
 /// State shared by the server thread and the [`Emulator`] handle.
@@ -245,6 +259,12 @@ impl Emulator {
     /// `None` = per-prefix default (v1 object, v2 base64 string).
     pub fn set_kubiya_value_format(&self, f: Option<KubiyaValueFormat>) {
         self.shared.lock().kubiya_format = f;
+    }
+
+    /// How ChatBotKit abilities name their links (default `linkedSecretId`). Same as
+    /// `PUT /_emulator/settings {"chatbotkit_ability_link": "secretId"}`.
+    pub fn set_link_style(&self, style: LinkStyle) {
+        self.shared.lock().cbk_link_style = style;
     }
 
     /// Inserts a ChatBotKit secret directly (fields as in a create body, plus an optional
@@ -476,7 +496,7 @@ fn classify(raw_path: &str) -> Route {
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
     match s.as_slice() {
         ["v1", ..] => Route::ChatBotKit(segs[1..].to_vec()),
-        ["api", "v1", "secrets", ..] => Route::Kubiya {
+        ["api", "v1", "secrets" | "agents", ..] => Route::Kubiya {
             v2: false,
             rest: segs[2..].to_vec(),
         },
@@ -509,7 +529,10 @@ enum BodyError {
 /// has `/secret/`, else Kubiya style.
 fn default_error_body(status: u16, raw_path: &str) -> Value {
     let phrase = reason(status);
-    if raw_path.contains("/secret/") {
+    if ["/secret/", "/skillset/", "/bot/"]
+        .iter()
+        .any(|p| raw_path.contains(p))
+    {
         json!({"message": chatbotkit::default_message(status), "code": chatbotkit::error_code(status)})
     } else {
         json!({"error": phrase, "message": phrase})
@@ -802,6 +825,17 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
                     }
                 },
             };
+            let link_style = match v.get("chatbotkit_ability_link") {
+                None => None,
+                Some(l) => match serde_json::from_value::<LinkStyle>(l.clone()) {
+                    Ok(l) => Some(l),
+                    Err(_) => {
+                        return bad(
+                            "chatbotkit_ability_link must be linkedSecretId or secretId".into()
+                        );
+                    }
+                },
+            };
             let rate_limit = match v.get("rate_limit") {
                 None => None,
                 Some(Value::Null) => Some(None),
@@ -826,6 +860,9 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
             }
             if let Some(f) = format {
                 st.kubiya_format = f;
+            }
+            if let Some(l) = link_style {
+                st.cbk_link_style = l;
             }
             ok()
         }

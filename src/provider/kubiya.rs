@@ -2,15 +2,18 @@
 //! secrets identified by unique name, readable values. See ../shared/api/kubiya.md.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use base64::Engine;
 use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
+use super::references::{KubiyaAgents, References};
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
+use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
 use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
@@ -27,6 +30,17 @@ impl Kubiya {
 
     fn url(&self, segs: &[&str]) -> Result<Url> {
         url(&self.root, segs)
+    }
+
+    /// `GET …/api/v1/agents`: agents are served under `/api/v1` only, whichever version the
+    /// secrets are read through (the root's last `/api/vN` becomes `/api/v1`).
+    fn agents_url(&self) -> Url {
+        let mut u = self.root.clone();
+        let path = u.path().trim_end_matches('/').to_string();
+        let base = path.rfind("/api/v").map_or(path.as_str(), |i| &path[..i]);
+        u.set_path(&format!("{base}/api/v1/agents"));
+        u.set_query(None);
+        u
     }
 
     /// A 404 for a named secret is believed only when the API's list route answers: under a
@@ -156,6 +170,15 @@ impl Provider for Kubiya {
 
     fn key(&self, r: &Value) -> (&'static str, String) {
         ("name", field(r, "name"))
+    }
+
+    /// One request: the agents, each naming the secrets it uses.
+    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+        let what = "cannot list Kubiya agents";
+        let v = self
+            .t
+            .json(&Call::new(Method::GET, self.agents_url(), what))?;
+        Ok(Box::new(KubiyaAgents::from_list(v, what)?))
     }
 
     fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {

@@ -13,14 +13,19 @@ pub mod chatbotkit;
 pub mod fake;
 mod kind;
 pub mod kubiya;
+pub mod references;
 
 pub use kind::ProviderKind;
+pub use references::{References, User};
+
+use std::sync::Arc;
 
 use reqwest::Url;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Result};
+use crate::pace::Pace;
 use crate::secret::SecretValue;
 
 /// How a provider addresses a secret.
@@ -106,6 +111,9 @@ pub trait Provider: Send + Sync {
     fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
     /// Delete; returns the id or name.
     fn delete(&self, target: &str) -> Result<String>;
+    /// Everything on the platform that can name a secret, read once: the lists ("used by",
+    /// see [`references`]), the concurrent reads at `pace` with at most `workers` at once.
+    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>>;
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(
