@@ -19,4 +19,5 @@ mod soak;
 mod sync;
 mod terraform;
 mod transport;
+mod used_by;
 mod values;

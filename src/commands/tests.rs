@@ -342,7 +342,14 @@ mod faults {
         assert!(matches!(r, Err(Error::NotFound(_))), "{r:?}");
         assert_eq!(
             p.calls(),
-            ["get X", "references", "delete X", "get Y", "references", "delete Y"]
+            [
+                "get X",
+                "references",
+                "delete X",
+                "get Y",
+                "references",
+                "delete Y"
+            ]
         );
         assert!(p.names().is_empty());
     }
@@ -432,7 +439,9 @@ mod used_by {
     #[test]
     fn delete_stops_when_the_references_cannot_be_read_unless_forced() {
         let p = in_use();
-        p.fail(Op::References, 1, || crate::error::network("HTTP Error (503)"));
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
         let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
             super::super::delete::delete(ctx, &p, "FREE", true, false, false)
         });
@@ -484,7 +493,9 @@ mod used_by {
         });
         assert_eq!(out, "X\t\tagent 'deployer'\n", "plain: one more field");
 
-        p.fail(Op::References, 1, || crate::error::network("HTTP Error (503)"));
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
         let (r, out, _) = with_ctx(b"", false, &[], true, |ctx| {
             super::super::get::get(ctx, &p, "X", false)
         });
@@ -506,7 +517,9 @@ mod used_by {
         });
         assert_eq!(r.ok(), Some(0));
         assert_eq!(out, "FREE\t\n");
-        p.fail(Op::References, 1, || crate::error::network("HTTP Error (503)"));
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
         let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
             super::super::list::list(ctx, &p, &filter, &[], true)
         });
@@ -560,7 +573,9 @@ mod used_by {
     #[test]
     fn sync_prune_writes_nothing_when_the_references_cannot_be_read() {
         let p = Fake::with(&[("X", "value-x")]);
-        p.fail(Op::References, 1, || crate::error::network("HTTP Error (503)"));
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("in.env");
         std::fs::write(&file, "NEW=n-value\n").expect("write");
