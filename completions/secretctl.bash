@@ -430,7 +430,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__delete)
-            opts="-y -o -v -h -V --yes --ignore-missing --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-y -o -v -h -V --yes --ignore-missing --force --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,7 +738,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__list)
-            opts="-o -v -h -V --meta --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-o -v -h -V --meta --unused --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,7 +834,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__chatbotkit__subcmd__sync)
-            opts="-y -o -v -h -V --format --prefix --prune --yes --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-y -o -v -h -V --format --prefix --prune --yes --force --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,7 +1888,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__delete)
-            opts="-y -o -v -h -V --yes --ignore-missing --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-y -o -v -h -V --yes --ignore-missing --force --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,7 +2168,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__list)
-            opts="-o -v -h -V --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-o -v -h -V --unused --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,7 +2214,7 @@ _secretctl() {
             return 0
             ;;
         secretctl__subcmd__kubiya__subcmd__sync)
-            opts="-y -o -v -h -V --format --prefix --prune --yes --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
+            opts="-y -o -v -h -V --format --prefix --prune --yes --force --dry-run --concurrency --description --base64 --config --base-url --output --verbose --profile --timeout --retries --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -393,7 +393,8 @@ fn chatbotkit_delete_retried_into_404_with_no_such_name_counts_as_deleted() {
         status: Some(503),
         ..fault("POST", "/secret/gone-id/delete")
     });
-    let r = env.run(&["chatbotkit", "delete", "gone-id", "--yes"]);
+    // --force: the delete goes out at once (without it, the look-up first finds no such id).
+    let r = env.run(&["chatbotkit", "delete", "gone-id", "--yes", "--force"]);
     r.ok();
     assert_eq!(r.stdout, "gone-id\n");
     assert_eq!(statuses(&env, "POST", "/delete"), [503, 404]);
@@ -408,7 +409,8 @@ fn chatbotkit_delete_retried_into_404_with_no_such_name_counts_as_deleted() {
 #[test]
 fn a_first_attempt_404_on_delete_is_still_not_found() {
     let env = Env::new();
-    env.run(&["kubiya", "delete", "D", "--yes"]).code(3);
+    env.run(&["kubiya", "delete", "D", "--yes", "--force"])
+        .code(3);
     assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [404]);
 }
 

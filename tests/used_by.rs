@@ -411,12 +411,17 @@ fn chatbotkit_delete_force_deletes_and_the_server_clears_the_links() {
 }
 
 #[test]
-fn chatbotkit_delete_yes_of_a_secret_nothing_uses_deletes_it_by_id() {
+fn chatbotkit_delete_yes_of_a_secret_nothing_uses_deletes_it() {
     let c = cbk_env(LinkStyle::Plain);
-    c.env.run(&["chatbotkit", "delete", "Free", "--yes"]).ok();
-    let posts = paths(&c.env, "POST");
-    assert_eq!(posts.len(), 1);
-    assert!(posts[0].ends_with("/delete"));
+    let free = c.env.cbk_by_name("Free")[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    c.env.run(&["chatbotkit", "delete", &free, "--yes"]).ok();
+    assert_eq!(
+        paths(&c.env, "POST"),
+        [format!("/api/v1/secret/{free}/delete")]
+    );
     assert!(c.env.cbk_by_name("Free").is_empty());
     assert_eq!(c.env.cbk_secrets().len(), 2);
 }

@@ -63,9 +63,17 @@ pub fn delete(
         if !yes && !ctx.streams.can_prompt() {
             confirm(ctx, false, "", "delete")?;
         }
+        // The look-up is the delete's first step, and says so.
+        let kind = p.kind().display();
         let rec = match p.get(target) {
             Ok(r) => r,
-            Err(e) => return missing(ctx, e),
+            Err(e) => {
+                let e = e.as_part_of(
+                    &format!("cannot get {kind} secret {}", quoted(target)),
+                    &format!("cannot delete {kind} secret {}", quoted(target)),
+                );
+                return missing(ctx, e);
+            }
         };
         let users = references(ctx, p)
             .map_err(|e| {
@@ -80,7 +88,11 @@ pub fn delete(
             ))
             .with_hint("--force deletes it anyway, and what uses it breaks"));
         }
-        if !yes {
+        if yes {
+            // As given, as without the check: the one rule for NAME_OR_ID and a retried
+            // delete stays the provider's, and its errors name what the user typed.
+            target.to_string()
+        } else {
             let question = if users.is_empty() {
                 format!("Delete {what}?")
             } else {
@@ -90,8 +102,8 @@ pub fn delete(
                 )
             };
             confirm(ctx, false, &question, "delete")?;
+            p.key(&rec).1
         }
-        p.key(&rec).1
     };
     let key = match p.delete(&target_key) {
         Ok(k) => k,

@@ -138,7 +138,7 @@ impl References for KubiyaAgents {
         let name = field(record, "name");
         let mut users = Vec::new();
         for a in &self.agents {
-            let via = if a.secrets.iter().any(|s| *s == name) {
+            let via = if a.secrets.contains(&name) {
                 None
             } else if let Some(other) = a.secrets.iter().find(|s| s.eq_ignore_ascii_case(&name)) {
                 Some(format!("names it {}: case differs", super::quoted(other)))

@@ -246,6 +246,16 @@ impl Env {
             .collect()
     }
 
+    /// Every request but the reads "used by" adds to get and delete (agents, skillsets,
+    /// abilities, bots, and its paged secret list): for tests of other rules.
+    pub fn requests_but_used_by(&self) -> Vec<RecordedRequest> {
+        self.emu
+            .requests()
+            .into_iter()
+            .filter(|r| !is_used_by_read(r))
+            .collect()
+    }
+
     /// Requests that could change something.
     pub fn writes(&self) -> Vec<RecordedRequest> {
         self.emu
@@ -383,6 +393,16 @@ pub fn run_command(mut c: Command, args: &[&str], stdin: Option<&[u8]>) -> Run {
         run.stderr
     );
     run
+}
+
+/// One of the reads of "used by": Kubiya's agents; ChatBotKit's skillset, ability and bot
+/// lists, and its secret list read as pages (a command's own list asks for the JSONL stream).
+pub fn is_used_by_read(r: &RecordedRequest) -> bool {
+    ["/agents", "/skillset/", "/bot/"]
+        .iter()
+        .any(|p| r.path.contains(p))
+        || (r.path.contains("/secret/list?take=")
+            && r.header("accept") != Some("application/jsonl"))
 }
 
 /// A fault on the next `count` requests whose path contains `path` with this status.
