@@ -509,3 +509,131 @@ fn chatbotkit_ability_lists_follow_every_page() {
         .count();
     assert_eq!(pages, 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The emulator's model (secret-references.md §5)
+
+#[test]
+fn emulator_abilities_take_either_link_name_and_answer_with_the_settings() {
+    let env = Env::new();
+    let s = env.emu.seed_chatbotkit(json!({"name": "S"}));
+    let k = env.cbk_create("skillset/create", json!({"name": "K"}));
+    let a = env.cbk_create(
+        &format!("skillset/{k}/ability/create"),
+        json!({"name": "old", "secretId": s}),
+    );
+    let b = env.cbk_create(
+        &format!("skillset/{k}/ability/create"),
+        json!({"name": "new", "linkedSecretId": s}),
+    );
+    let fetched = env.cbk_get(&format!("skillset/{k}/ability/{a}/fetch"));
+    assert_eq!(fetched["linkedSecretId"], json!(s));
+    assert!(fetched.get("secretId").is_none(), "{fetched}");
+    env.emu.set_link_style(LinkStyle::Plain);
+    let listed = env.cbk_get(&format!("skillset/{k}/ability/list"));
+    let items = listed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert!(
+        items
+            .iter()
+            .all(|i| i["secretId"] == json!(s) && i.get("linkedSecretId").is_none())
+    );
+    assert_eq!(listed["cursor"], json!(a), "desc: the oldest last");
+    // A link may be cleared with null; a link to no secret is refused.
+    env.api(
+        "POST",
+        &format!("/api/v1/skillset/{k}/ability/{b}/update"),
+        Some(json!({"linkedSecretId": null})),
+    );
+    assert_eq!(
+        env.cbk_get(&format!("skillset/{k}/ability/{b}/fetch"))["secretId"],
+        Value::Null
+    );
+    let (status, _) = env.api_status(
+        "POST",
+        &format!("/api/v1/skillset/{k}/ability/create"),
+        Some(json!({"name": "x", "secretId": "nope"})),
+    );
+    assert_eq!(status, 400);
+    // Not in that skillset, or no such skillset.
+    let (status, v) = env.api_status("GET", "/api/v1/skillset/nope/ability/list", None);
+    assert_eq!(
+        (status, v["message"].clone()),
+        (404, json!("Skillset not found"))
+    );
+    let other = env.cbk_create("skillset/create", json!({"name": "O"}));
+    let (status, _) = env.api_status(
+        "GET",
+        &format!("/api/v1/skillset/{other}/ability/{a}/fetch"),
+        None,
+    );
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn emulator_skillset_delete_orphans_its_abilities_and_lists_page_by_cursor() {
+    let env = Env::new();
+    let k = env.cbk_create("skillset/create", json!({"name": "K"}));
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            env.cbk_create(
+                &format!("skillset/{k}/ability/create"),
+                json!({"name": format!("a{i}")}),
+            )
+        })
+        .collect();
+    let page = env.cbk_get(&format!(
+        "skillset/{k}/ability/list?take=2&order=asc&cursor={}",
+        ids[0]
+    ));
+    let got: Vec<Value> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(got, [json!(ids[1]), json!(ids[2])]);
+    env.api(
+        "POST",
+        &format!("/api/v1/skillset/{k}/delete"),
+        Some(json!({})),
+    );
+    let (status, _) = env.api_status("GET", &format!("/api/v1/skillset/{k}/ability/list"), None);
+    assert_eq!(
+        status, 404,
+        "the skillset is gone; its abilities are orphans"
+    );
+    assert_eq!(env.cbk_get("skillset/list")["items"], json!([]));
+}
+
+#[test]
+fn emulator_kubiya_agents_are_stored_verbatim_and_listed_by_name() {
+    let env = Env::new();
+    let z = env.agent("zeta", json!(["A", "a", "DANGLING"]));
+    env.agent("alpha", Value::Null);
+    let list = env.api("GET", "/api/v1/agents?mode=all", None);
+    let names: Vec<Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("alpha"), json!("zeta")]);
+    assert_eq!(list[0]["secrets"], Value::Null);
+    assert_eq!(list[1]["secrets"], json!(["A", "a", "DANGLING"]));
+    let mut a = env.api("GET", &format!("/api/v1/agents/{z}"), None);
+    a["secrets"] = json!([]);
+    env.api("PUT", &format!("/api/v1/agents/{z}"), Some(a));
+    assert_eq!(
+        env.api("GET", &format!("/api/v1/agents/{z}"), None)["secrets"],
+        json!([])
+    );
+    env.api("DELETE", &format!("/api/v1/agents/{z}"), None);
+    assert_eq!(
+        env.api_status("GET", &format!("/api/v1/agents/{z}"), None)
+            .0,
+        404
+    );
+    // Agents live under v1 only.
+    assert_eq!(env.api_status("GET", "/api/v2/agents", None).0, 404);
+}

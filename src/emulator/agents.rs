@@ -15,10 +15,8 @@ pub(crate) fn is_route(r: &[&str]) -> bool {
     matches!(r, ["agents"] | ["agents", _])
 }
 
-pub(crate) fn handle(shared: &Shared, v2: bool, method: &Method, r: &[&str], body: &[u8]) -> Resp {
-    if v2 {
-        return error(404, "Not Found", "route not found");
-    }
+/// Only reached under `/api/v1` (the router answers a plain 404 under v2).
+pub(crate) fn handle(shared: &Shared, method: &Method, r: &[&str], body: &[u8]) -> Resp {
     let mut st = shared.lock();
     match (method, r) {
         (&Method::GET, ["agents"]) => {

@@ -35,8 +35,8 @@ pub(crate) fn handle(
     body: &[u8],
 ) -> Resp {
     let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    if super::agents::is_route(&r) {
-        return super::agents::handle(shared, v2, method, &r, body);
+    if !v2 && super::agents::is_route(&r) {
+        return super::agents::handle(shared, method, &r, body);
     }
     match (method, r.as_slice()) {
         (&Method::GET, ["secrets"]) => list(shared),
@@ -52,11 +52,11 @@ pub(crate) fn handle(
     }
 }
 
-/// Whether the path (after the version prefix) is one of the secrets routes, whatever the
-/// method.
-pub(crate) fn is_route(rest: &[String]) -> bool {
+/// Whether the path (after the version prefix) is one of the secrets routes (or, under v1,
+/// the agents routes), whatever the method.
+pub(crate) fn is_route(v2: bool, rest: &[String]) -> bool {
     let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    super::agents::is_route(&r)
+    (!v2 && super::agents::is_route(&r))
         || matches!(rest.first().map(String::as_str), Some("secrets"))
             && (1..=3).contains(&rest.len())
             && (rest.len() < 3 || rest[1] == "get_value")

@@ -733,7 +733,7 @@ async fn api_inner(
     // they authenticate, so a client with the wrong path never hears "invalid key".
     let route = match route {
         Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) => Route::Unknown,
-        Route::Kubiya { rest, .. } if !kubiya::is_route(&rest) => Route::Unknown,
+        Route::Kubiya { v2, rest } if !kubiya::is_route(v2, &rest) => Route::Unknown,
         r => r,
     };
     let resp = match route {
