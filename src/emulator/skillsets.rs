@@ -59,7 +59,7 @@ pub(crate) fn is_route(r: &[&str]) -> bool {
     matches!(
         r,
         ["skillset" | "bot", "list" | "create"]
-            | ["skillset" | "bot", _, "fetch" | "delete"]
+            | ["skillset" | "bot", _, "fetch" | "update" | "delete"]
             | ["skillset", _, "ability", "list" | "create"]
             | ["skillset", _, "ability", _, "fetch" | "update" | "delete"]
     )
@@ -136,6 +136,23 @@ fn post(st: &mut State, r: &[&str], input: Map<String, Value>) -> Resp {
                     a.insert("skillsetId".into(), Value::Null);
                 }
             }
+            json_response(200, &json!({ "id": id }))
+        }
+        [kind @ ("skillset" | "bot"), id, "update"] => {
+            let (map, allowed) = if *kind == "bot" {
+                (&mut st.cbk_bots, BOT_FIELDS)
+            } else {
+                (&mut st.cbk_skillsets, SKILLSET_FIELDS)
+            };
+            let given = match fields(&input, allowed) {
+                Ok(m) => m,
+                Err(resp) => return *resp,
+            };
+            let Some(m) = map.get_mut(*id) else {
+                return not_found();
+            };
+            m.extend(given);
+            m.insert("updatedAt".into(), json!(now_ms()));
             json_response(200, &json!({ "id": id }))
         }
         // Bot delete does not touch skillsets.
