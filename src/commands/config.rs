@@ -6,9 +6,10 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::cli::{ConfigCommand, OutputFormat};
+use crate::cli::ConfigCommand;
 use crate::config::{self, Config, TokenSource};
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::ProviderKind;
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {

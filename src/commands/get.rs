@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::references::describe_all;
 use crate::provider::{Provider, ProviderKind};
 

@@ -11,12 +11,15 @@ use super::kubiya::error;
 use super::state::now_rfc3339;
 use super::{Resp, Shared, json_response};
 
-pub(crate) fn is_route(r: &[&str]) -> bool {
-    matches!(r, ["agents"] | ["agents", _])
+pub(crate) fn is_route(rest: &[String]) -> bool {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    matches!(r.as_slice(), ["agents"] | ["agents", _])
 }
 
 /// Only reached under `/api/v1` (the router answers a plain 404 under v2).
-pub(crate) fn handle(shared: &Shared, method: &Method, r: &[&str], body: &[u8]) -> Resp {
+pub(crate) fn handle(shared: &Shared, method: &Method, rest: &[String], body: &[u8]) -> Resp {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let r = r.as_slice();
     let mut st = shared.lock();
     match (method, r) {
         (&Method::GET, ["agents"]) => {

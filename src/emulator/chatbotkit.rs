@@ -142,9 +142,6 @@ pub(crate) fn handle(
     body: &[u8],
 ) -> Resp {
     let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    if super::skillsets::is_route(&r) {
-        return super::skillsets::handle(shared, method, &r, query, body);
-    }
     match (method, r.as_slice()) {
         (&Method::GET, ["secret", "list"]) => list(shared, query, headers),
         (&Method::POST, ["secret", "create"]) => create(shared, body),
@@ -185,16 +182,15 @@ pub(crate) fn handle(
 /// method.
 pub(crate) fn is_route(rest: &[String]) -> bool {
     let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    super::skillsets::is_route(&r)
-        || matches!(
-            r.as_slice(),
-            ["secret", "list" | "create"]
-                | [
-                    "secret",
-                    _,
-                    "fetch" | "update" | "delete" | "revoke" | "verify" | "authenticate"
-                ]
-        )
+    matches!(
+        r.as_slice(),
+        ["secret", "list" | "create"]
+            | [
+                "secret",
+                _,
+                "fetch" | "update" | "delete" | "revoke" | "verify" | "authenticate"
+            ]
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,7 +453,7 @@ fn delete(shared: &Shared, ident: &str) -> Resp {
     let mut st = shared.lock();
     match resolve(&st, ident).and_then(|id| st.cbk.remove(&id)) {
         Some(s) => {
-            super::skillsets::unlink_secret(&mut st, &s.id);
+            st.unlink_secret(&s.id);
             json_response(200, &json!({ "id": s.id }))
         }
         None => not_found(),

@@ -35,9 +35,6 @@ pub(crate) fn handle(
     body: &[u8],
 ) -> Resp {
     let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    if !v2 && super::agents::is_route(&r) {
-        return super::agents::handle(shared, method, &r, body);
-    }
     match (method, r.as_slice()) {
         (&Method::GET, ["secrets"]) => list(shared),
         (&Method::POST, ["secrets"]) => create(shared, body),
@@ -52,14 +49,12 @@ pub(crate) fn handle(
     }
 }
 
-/// Whether the path (after the version prefix) is one of the secrets routes (or, under v1,
-/// the agents routes), whatever the method.
-pub(crate) fn is_route(v2: bool, rest: &[String]) -> bool {
-    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
-    (!v2 && super::agents::is_route(&r))
-        || matches!(rest.first().map(String::as_str), Some("secrets"))
-            && (1..=3).contains(&rest.len())
-            && (rest.len() < 3 || rest[1] == "get_value")
+/// Whether the path (after the version prefix) is one of the secrets routes, whatever the
+/// method.
+pub(crate) fn is_route(rest: &[String]) -> bool {
+    matches!(rest.first().map(String::as_str), Some("secrets"))
+        && (1..=3).contains(&rest.len())
+        && (rest.len() < 3 || rest[1] == "get_value")
 }
 
 /// The body as a JSON object, or the 400 to answer.

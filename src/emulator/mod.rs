@@ -34,7 +34,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use state::State;
 
 pub use ratelimit::RateLimitSettings;
@@ -732,23 +732,34 @@ async fn api_inner(
     // A path no API serves is a plain 404 whatever the credentials: the servers route before
     // they authenticate, so a client with the wrong path never hears "invalid key".
     let route = match route {
-        Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) => Route::Unknown,
-        Route::Kubiya { v2, rest } if !kubiya::is_route(v2, &rest) => Route::Unknown,
+        Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) && !skillsets::is_route(&rest) => {
+            Route::Unknown
+        }
+        // Agents are served under v1 only.
+        Route::Kubiya { v2, rest }
+            if !kubiya::is_route(&rest) && (v2 || !agents::is_route(&rest)) =>
+        {
+            Route::Unknown
+        }
         r => r,
     };
     let resp = match route {
         Route::ChatBotKit(rest) => {
-            if authorized(ProviderKind::Chatbotkit, headers, &shared.token) {
-                chatbotkit::handle(shared, method, &rest, query, headers, &body)
-            } else {
+            if !authorized(ProviderKind::Chatbotkit, headers, &shared.token) {
                 chatbotkit::unauthorized()
+            } else if skillsets::is_route(&rest) {
+                skillsets::handle(shared, method, &rest, query, &body)
+            } else {
+                chatbotkit::handle(shared, method, &rest, query, headers, &body)
             }
         }
         Route::Kubiya { v2, rest } => {
-            if authorized(ProviderKind::Kubiya, headers, &shared.token) {
-                kubiya::handle(shared, v2, method, &rest, &body)
-            } else {
+            if !authorized(ProviderKind::Kubiya, headers, &shared.token) {
                 kubiya::unauthorized()
+            } else if agents::is_route(&rest) {
+                agents::handle(shared, method, &rest, &body)
+            } else {
+                kubiya::handle(shared, v2, method, &rest, &body)
             }
         }
         Route::Unknown => json_response(

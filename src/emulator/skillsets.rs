@@ -12,7 +12,7 @@ use hyper::Method;
 use serde_json::{Map, Value, json};
 
 use super::chatbotkit::error;
-use super::state::{State, now_ms};
+use super::state::{LINK, State, now_ms};
 use super::{LinkStyle, Resp, Shared, json_response};
 
 /// The links of an ability: (stored key, `secretId`-style name, `linkedSecretId`-style name).
@@ -55,9 +55,10 @@ const BOT_FIELDS: &[&str] = &[
 const PAGE_MAX: usize = 100;
 
 /// Whether the path (after the version prefix) is one of these routes, whatever the method.
-pub(crate) fn is_route(r: &[&str]) -> bool {
+pub(crate) fn is_route(rest: &[String]) -> bool {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
     matches!(
-        r,
+        r.as_slice(),
         ["skillset" | "bot", "list" | "create"]
             | ["skillset" | "bot", _, "fetch" | "update" | "delete"]
             | ["skillset", _, "ability", "list" | "create"]
@@ -68,10 +69,12 @@ pub(crate) fn is_route(r: &[&str]) -> bool {
 pub(crate) fn handle(
     shared: &Shared,
     method: &Method,
-    r: &[&str],
+    rest: &[String],
     query: Option<&str>,
     body: &[u8],
 ) -> Resp {
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    let r = r.as_slice();
     let mut st = shared.lock();
     let style = st.cbk_link_style;
     match (method, r) {
@@ -263,7 +266,7 @@ fn ability_input(
     let mut m = current.unwrap_or_default();
     m.extend(given);
     for (k, v) in links {
-        m.insert(format!("link:{k}"), v);
+        m.insert(format!("{LINK}{k}"), v);
     }
     m.insert("updatedAt".into(), json!(now));
     Ok(m)
@@ -291,7 +294,7 @@ fn plain(m: &Map<String, Value>) -> Value {
 fn ability_json(m: &Map<String, Value>, style: LinkStyle) -> Value {
     let mut out: Map<String, Value> = m
         .iter()
-        .filter(|(k, _)| !k.starts_with("link:"))
+        .filter(|(k, _)| !k.starts_with(LINK))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     for (stored, plain, linked) in LINKS {
@@ -307,17 +310,6 @@ fn ability_json(m: &Map<String, Value>, style: LinkStyle) -> Value {
     }
     out.entry("instruction").or_insert_with(|| json!(""));
     Value::Object(out)
-}
-
-/// Clear every ability's link to a deleted secret, as the platform's `onDelete: SetNull` does.
-pub(crate) fn unlink_secret(st: &mut State, id: &str) {
-    for a in st.cbk_abilities.values_mut() {
-        if let Some(v) = a.get_mut("link:secret")
-            && v.as_str() == Some(id)
-        {
-            *v = Value::Null;
-        }
-    }
 }
 
 fn fetch(

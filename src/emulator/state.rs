@@ -10,6 +10,10 @@ use super::{Fault, KubiyaValueFormat, RecordedRequest};
 
 /// What `config.clientSecret` looks like in every response.
 pub(crate) const MASK: &str = "********";
+/// The prefix of the keys an ability's links are stored under (`link:secret`…), whatever the
+/// API names them (see `skillsets.rs`).
+pub(crate) const LINK: &str = "link:";
+
 /// `created_by` of every Kubiya record.
 pub(crate) const KUBIYA_CREATED_BY: &str = "emulator@secretctl.local";
 
@@ -176,6 +180,19 @@ impl State {
         id.extend(counter.iter().map(|&b| b as char));
         id.extend((0..6).map(|_| DIGITS[fastrand::usize(..DIGITS.len())] as char));
         id
+    }
+
+    /// Clear every ability's link to a deleted ChatBotKit secret, as the platform's
+    /// `onDelete: SetNull` does.
+    pub fn unlink_secret(&mut self, id: &str) {
+        let key = format!("{LINK}secret");
+        for a in self.cbk_abilities.values_mut() {
+            if let Some(v) = a.get_mut(&key)
+                && v.as_str() == Some(id)
+            {
+                *v = Value::Null;
+            }
+        }
     }
 
     /// Everything stored, values included (`GET /_emulator/secrets`).

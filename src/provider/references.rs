@@ -43,7 +43,7 @@ impl User {
         };
         let mut s = format!("{} {}", self.kind, super::quoted(name));
         if let Some(via) = &self.via {
-            s.push_str(&format!(" ({})", crate::output::sanitize(via)));
+            s.push_str(&format!(" ({})", crate::sanitize::sanitize(via)));
         }
         s
     }

@@ -1,10 +1,11 @@
-//! The worker pool at the shared pace, and its progress bar on a terminal.
+//! The worker pool at the shared pace, and its progress bar on a terminal: import's and sync's
+//! writes and reads, and a provider's concurrent list reads ("used by").
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::output::sanitize;
 use crate::pace::Pace;
+use crate::sanitize::sanitize;
 
 /// Run `work` for each of `jobs` on `workers` threads sharing `pace`. A slot stays `None`
 /// when the run stopped (a signal under [`crate::signals::soft_interrupts`], or the rate
