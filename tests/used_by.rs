@@ -637,3 +637,15 @@ fn emulator_kubiya_agents_are_stored_verbatim_and_listed_by_name() {
     // Agents live under v1 only.
     assert_eq!(env.api_status("GET", "/api/v2/agents", None).0, 404);
 }
+
+#[test]
+fn a_404_from_the_agents_route_is_an_endpoint_error_not_a_missing_secret() {
+    let (env, _, _) = kubiya_env();
+    env.fault(status_fault("/agents", 404, 2));
+    let r = env.run(&["kubiya", "delete", "DB", "--yes", "--ignore-missing"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses Kubiya secrets: ");
+    assert!(env.writes().is_empty());
+    assert!(env.kubiya_value("DB").is_some());
+}

@@ -72,8 +72,14 @@ pub trait References: Send + Sync {
     fn used_by(&self, record: &Value) -> Vec<User>;
 }
 
-/// The error every command shows when the lists could not be read.
+/// The error every command shows when the lists could not be read. A 404 from a list route
+/// is the endpoint's error (a server without the route), never "no such secret": exit 6, and
+/// `delete --ignore-missing` does not take it for a missing secret.
 pub fn unreadable(e: error::Error, kind: super::ProviderKind) -> error::Error {
+    let e = match e {
+        error::Error::NotFound(m) => error::network(m.text),
+        other => other,
+    };
     e.context(format!("cannot tell what uses {} secrets", kind.display()))
 }
 
