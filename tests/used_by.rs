@@ -649,3 +649,31 @@ fn a_404_from_the_agents_route_is_an_endpoint_error_not_a_missing_secret() {
     assert!(env.writes().is_empty());
     assert!(env.kubiya_value("DB").is_some());
 }
+
+#[test]
+fn chatbotkit_get_says_when_other_accounts_may_use_a_personal_secret() {
+    let env = Env::new();
+    let public = env
+        .emu
+        .seed_chatbotkit(json!({"name": "P", "kind": "personal", "visibility": "public"}));
+    let private = env
+        .emu
+        .seed_chatbotkit(json!({"name": "Q", "kind": "personal", "visibility": "private"}));
+    let v = env
+        .run(&["chatbotkit", "get", &public, "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["used_by"], json!([]));
+    assert_eq!(
+        v["used_by_note"],
+        "other accounts may use this public personal secret; they are not in these lists"
+    );
+    env.run(&["chatbotkit", "get", &public, "-o", "table"])
+        .ok()
+        .stdout_has("nothing found; other accounts may use this public personal secret");
+    let v = env
+        .run(&["chatbotkit", "get", &private, "-o", "json"])
+        .ok()
+        .json();
+    assert!(v.get("used_by_note").is_none(), "{v}");
+}

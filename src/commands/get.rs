@@ -44,12 +44,17 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         return write_terraform(ctx, p, std::slice::from_ref(&rec));
     }
     // What uses it: a failure to read that is shown, never the command's failure.
-    let used = references(ctx, p).map(|r| r.used_by(&rec));
-    let shown = match &used {
+    let refs = references(ctx, p);
+    let unseen = refs.as_ref().ok().and_then(|r| r.unseen(&rec));
+    let used = refs.map(|r| r.used_by(&rec));
+    let mut shown = match &used {
         Ok(users) if users.is_empty() => "nothing found".to_string(),
         Ok(users) => describe_all(users),
         Err(e) => format!("unknown ({})", e.msg().text),
     };
+    if let Some(note) = &unseen {
+        shown.push_str(&format!("; {note}"));
+    }
     if ctx.out.format == OutputFormat::Json
         && let Some(o) = rec.as_object_mut()
     {
@@ -64,6 +69,9 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
                 o.insert("used_by".into(), Value::Null);
                 o.insert("used_by_error".into(), Value::String(e.msg().text.clone()));
             }
+        }
+        if let Some(note) = unseen {
+            o.insert("used_by_note".into(), Value::String(note));
         }
     }
     let mut columns = p.columns().to_vec();

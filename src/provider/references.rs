@@ -70,6 +70,10 @@ pub fn in_use(users: &[User]) -> String {
 pub trait References: Send + Sync {
     /// What uses the secret `record` (as listed or fetched), in a stable order.
     fn used_by(&self, record: &Value) -> Vec<User>;
+    /// Who may use it without appearing in these lists, when someone may.
+    fn unseen(&self, _record: &Value) -> Option<String> {
+        None
+    }
 }
 
 /// The error every command shows when the lists could not be read. A 404 from a list route
@@ -274,6 +278,15 @@ impl CbkAccount {
 }
 
 impl References for CbkAccount {
+    /// A public personal secret may be used by anyone, a protected one by related accounts
+    /// (`canUseSecret`); their abilities are in their owners' lists, not these.
+    fn unseen(&self, s: &Value) -> Option<String> {
+        let visibility = text(s, "visibility")?;
+        (text(s, "kind") == Some("personal") && matches!(visibility, "public" | "protected")).then(
+            || format!("other accounts may use this {visibility} personal secret; they are not in these lists"),
+        )
+    }
+
     fn used_by(&self, s: &Value) -> Vec<User> {
         let mut users = Vec::new();
         let mut skillsets: Vec<&str> = Vec::new();
