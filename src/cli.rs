@@ -7,7 +7,6 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::provider::kind::ProviderKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const ROOT_EXAMPLES: &str = "\
@@ -103,17 +102,20 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// ChatBotKit secrets
+    /// ChatBotKit secrets (alias: cbk)
+    // The aliases are hidden from clap, named in the help text instead: clap's completion
+    // engine offers one word per command, and a visible alias sorts before the name
+    // (`secretctl <TAB>` would offer `cbk`, not `chatbotkit`). A hidden one is offered only
+    // when it alone matches (`secretctl cb<TAB>`).
     #[command(
-        name = ProviderKind::Chatbotkit.key(),
-        visible_aliases = ProviderKind::Chatbotkit.aliases(),
+        name = "chatbotkit",
+        alias = "cbk",
         after_long_help = CBK_EXAMPLES
     )]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
     #[command(
-        name = ProviderKind::Kubiya.key(),
-        visible_aliases = ProviderKind::Kubiya.aliases(),
+        name = "kubiya",
         after_long_help = KUBIYA_EXAMPLES
     )]
     Kubiya(KubiyaCmd),
@@ -125,7 +127,7 @@ pub enum Command {
     /// Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account
     #[command(after_long_help = EMULATOR_EXAMPLES)]
     Emulator(EmulatorArgs),
-    /// Show the config file and set tokens without editing TOML by hand
+    /// Show the config file, prove the tokens, and set them without editing TOML by hand
     #[command(after_long_help = CONFIG_EXAMPLES)]
     Config(ConfigCmd),
 }
@@ -135,6 +137,7 @@ Examples:
   secretctl config path
   secretctl config show
   op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work
+  secretctl config check                     # does each token work, and where does it come from?
   secretctl config set-command chatbotkit -- op read op://Private/chatbotkit/token";
 
 #[derive(Debug, Args)]
@@ -157,9 +160,24 @@ pub enum ConfigCommand {
         after_long_help = "Examples:\n  secretctl config show\n  secretctl --profile work config show -o json"
     )]
     Show(ConfigFileArg),
-    /// Store a provider's token in the profile, read from a hidden prompt or piped stdin (file mode 0600)
+    /// Prove each provider's token with one read call, and show where it and the base URL come from
     #[command(
-        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work"
+        long_about = "For each provider (or the one named): the base URL and where it comes from, where \
+            the token comes from (a variable, the profile's token or token_command; never the \
+            token itself), and one read call that proves the token: ok with the time it took \
+            and the rate-limit headroom when the server sends it, or the error.\n\n\
+            A provider without a token is 'not configured', an error only when it is named. \
+            Exit 0 when every provider checked is ok, else the worst code (4 auth, 6 network).",
+        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check -o json"
+    )]
+    Check(CheckArgs),
+    /// Prove a provider's token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)
+    #[command(
+        long_about = "Store a provider's token in the profile, read from a hidden prompt or piped \
+            stdin (file mode 0600). The token is proven first with the call 'config check' \
+            makes: a refused token (401/403) is exit 4 and the file is not touched; an \
+            unreachable server is exit 6 (--no-check stores it without the call).",
+        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --no-check          # offline set-up"
     )]
     SetToken(SetTokenArgs),
     /// Store a command whose output is the token (run with sh -c when a token is needed)
@@ -170,22 +188,33 @@ pub enum ConfigCommand {
 }
 
 /// A provider named as an argument (`config set-token chatbotkit`): its command word, or an
-/// alias of it.
-impl ValueEnum for ProviderKind {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ProviderKind::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.key()).aliases(self.aliases().iter().copied()))
-    }
+/// alias of it. The words are the provider commands' own (`context.rs` turns this into a
+/// `ProviderKind`, and its test holds both spellings to `ProviderKind::key`/`aliases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Provider {
+    #[value(name = "chatbotkit", alias = "cbk")]
+    Chatbotkit,
+    #[value(name = "kubiya")]
+    Kubiya,
 }
 
 #[derive(Debug, Args)]
 pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
+    /// Store the token without proving it first (offline set-up)
+    #[arg(long)]
+    pub no_check: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Only this provider (then a missing token is an error) [default: every provider]
+    #[arg(value_enum)]
+    pub provider: Option<Provider>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -194,7 +223,7 @@ pub struct SetTokenArgs {
 pub struct SetCommandArgs {
     /// The provider whose token the command prints
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
     /// The command, after `--`; it is stored as one shell command line
@@ -765,6 +794,7 @@ impl ConfigCommand {
     pub fn config_file(&self) -> &ConfigFileArg {
         match self {
             ConfigCommand::Path(f) | ConfigCommand::Show(f) => f,
+            ConfigCommand::Check(a) => &a.config_file,
             ConfigCommand::SetToken(a) => &a.config_file,
             ConfigCommand::SetCommand(a) => &a.config_file,
         }

@@ -11,6 +11,7 @@ use crate::config::Selection;
 use crate::env::EnvFn;
 use crate::input::{self, ConfigEntry, ValueArgs};
 use crate::output::{ColorChoice, Output, OutputChoice, OutputFormat};
+use crate::provider::kind::ProviderKind;
 use crate::streams::Streams;
 use crate::transport::{DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECS};
 
@@ -64,6 +65,15 @@ impl From<&GlobalArgs> for OutputChoice {
     }
 }
 
+impl From<cli::Provider> for ProviderKind {
+    fn from(p: cli::Provider) -> ProviderKind {
+        match p {
+            cli::Provider::Chatbotkit => ProviderKind::Chatbotkit,
+            cli::Provider::Kubiya => ProviderKind::Kubiya,
+        }
+    }
+}
+
 impl From<cli::OutputFormat> for OutputFormat {
     fn from(f: cli::OutputFormat) -> OutputFormat {
         match f {
@@ -101,4 +111,37 @@ pub fn config_entries(args: &[cli::ConfigArg]) -> Vec<ConfigEntry> {
     args.iter()
         .map(|a| input::parse_config_entry(&a.0))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, ValueEnum};
+
+    use crate::cli::{Cli, Provider};
+    use crate::provider::kind::ProviderKind;
+
+    /// `cli.rs` imports nothing of the crate, so it spells the provider words itself: they
+    /// must be `ProviderKind`'s, both as provider commands and as `config` arguments.
+    #[test]
+    fn the_command_line_spells_each_provider_as_provider_kind_does() {
+        let cmd = Cli::command();
+        for p in Provider::value_variants() {
+            let kind = ProviderKind::from(*p);
+            let value = p.to_possible_value().expect("a visible value");
+            assert_eq!(value.get_name(), kind.key());
+            let mut aliases: Vec<&str> = value
+                .get_name_and_aliases()
+                .filter(|n| *n != kind.key())
+                .collect();
+            aliases.sort_unstable();
+            assert_eq!(aliases, kind.aliases());
+            let sub = cmd
+                .find_subcommand(kind.key())
+                .unwrap_or_else(|| panic!("no `{}` command", kind.key()));
+            // Hidden from clap's lists (see `cli::Command`), accepted all the same.
+            let sub_aliases: Vec<&str> = sub.get_all_aliases().collect();
+            assert_eq!(sub_aliases, kind.aliases());
+        }
+        assert_eq!(Provider::value_variants().len(), ProviderKind::ALL.len());
+    }
 }

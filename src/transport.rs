@@ -548,6 +548,16 @@ impl Transport {
         })
     }
 
+    /// [`Transport::json`], with the rate-limit headroom the answer announced.
+    pub fn json_with_headroom(
+        &self,
+        call: &Call,
+    ) -> Result<(serde_json::Value, Option<RateLimit>)> {
+        let reply = self.send(call)?;
+        let headroom = RateLimit::from_headers(reply.response.headers());
+        Ok((read_json(reply.response, call.what)?, headroom))
+    }
+
     fn status_error(&self, call: &Call, resp: Response) -> Error {
         let status = resp.status();
         let location = resp
@@ -954,21 +964,20 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 /// header; capped. A reset above 10^9 is a Unix time (seconds, or milliseconds above 10^12),
 /// anything smaller a number of seconds from now.
 pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
-    if let Some(d) = retry_after(headers) {
-        return Some(d);
-    }
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let reset = ["ratelimit-reset", "x-ratelimit-reset", "x-rate-limit-reset"]
-        .iter()
-        .find_map(|n| text(n))
-        .map(str::to_string)
-        .or_else(|| {
-            let v = text("ratelimit")?;
-            v.split([',', ';'])
-                .map(str::trim)
-                .find_map(|p| p.strip_prefix("reset=").or_else(|| p.strip_prefix("t=")))
-                .map(str::to_string)
-        })?;
+    retry_after(headers).or_else(|| reset_in(headers).map(|d| d.min(RETRY_AFTER_MAX)))
+}
+
+/// `RateLimit-Reset` / `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit`
+/// header, as the time from now. A reset above 10^9 is a Unix time (seconds, or milliseconds
+/// above 10^12), anything smaller a number of seconds from now.
+fn reset_in(headers: &HeaderMap) -> Option<Duration> {
+    let reset = rate_header(headers, "reset").or_else(|| {
+        let v = header_text(headers, "ratelimit")?;
+        v.split([',', ';'])
+            .map(str::trim)
+            .find_map(|p| p.strip_prefix("reset=").or_else(|| p.strip_prefix("t=")))
+            .map(str::to_string)
+    })?;
     let n: f64 = reset
         .trim()
         .parse()
@@ -985,7 +994,59 @@ pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
     } else {
         n
     };
-    Some(Duration::from_secs_f64(secs.max(0.0)).min(RETRY_AFTER_MAX))
+    Some(Duration::from_secs_f64(secs.max(0.0)))
+}
+
+fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// One of the rate-limit headers (`limit`, `remaining`, `reset`), in any of the spellings
+/// servers use: `RateLimit-*` (the IETF draft), `X-RateLimit-*`, `X-Rate-Limit-*`.
+fn rate_header(headers: &HeaderMap, part: &str) -> Option<String> {
+    ["ratelimit-", "x-ratelimit-", "x-rate-limit-"]
+        .iter()
+        .find_map(|p| header_text(headers, &format!("{p}{part}")))
+        .map(str::to_string)
+}
+
+/// The rate-limit headroom a server announced with an answer (`X-RateLimit-*`): what
+/// `config check` shows next to `ok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RateLimit {
+    pub limit: Option<u64>,
+    pub remaining: Option<u64>,
+    /// Seconds until the window resets.
+    pub reset_secs: Option<u64>,
+}
+
+impl RateLimit {
+    /// `None` when the answer carries none of the headers.
+    pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
+        let number = |part| rate_header(headers, part).and_then(|v| v.trim().parse::<u64>().ok());
+        let r = RateLimit {
+            limit: number("limit"),
+            remaining: number("remaining"),
+            reset_secs: reset_in(headers).map(|d| d.as_secs()),
+        };
+        (r != RateLimit::default()).then_some(r)
+    }
+
+    /// `99/100 requests left, resets in 60 s`, with what the server gave.
+    pub fn describe(&self) -> String {
+        let left = match (self.remaining, self.limit) {
+            (Some(r), Some(l)) => Some(format!("{r}/{l} requests left")),
+            (Some(r), None) => Some(format!("{r} requests left")),
+            (None, Some(l)) => Some(format!("limit {l} requests")),
+            (None, None) => None,
+        };
+        let reset = self.reset_secs.map(|s| format!("resets in {s} s"));
+        [left, reset]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.
@@ -1241,6 +1302,32 @@ mod tests {
             );
         }
         assert!(backoff(30) <= BACKOFF_MAX.mul_f64(1.5));
+    }
+
+    #[test]
+    fn rate_limit_headroom_from_any_spelling_of_the_headers() {
+        let headers = |pairs: &[(&'static str, &str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_str(v).unwrap());
+            }
+            h
+        };
+        assert_eq!(RateLimit::from_headers(&headers(&[])), None);
+        let r = RateLimit::from_headers(&headers(&[
+            ("x-ratelimit-limit", "100"),
+            ("x-ratelimit-remaining", "99"),
+            ("x-ratelimit-reset", "60"),
+        ]))
+        .unwrap();
+        assert_eq!(r.describe(), "99/100 requests left, resets in 60 s");
+        let r = RateLimit::from_headers(&headers(&[("ratelimit-remaining", "7")])).unwrap();
+        assert_eq!(r.describe(), "7 requests left");
+        // A value that is not a number is left out, not guessed at.
+        assert_eq!(
+            RateLimit::from_headers(&headers(&[("x-ratelimit-limit", "lots")])),
+            None
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `list` and `list NAME…` (both providers).
 
+use std::io::Write;
+
 use serde_json::Value;
 
 use super::Ctx;
@@ -52,11 +54,13 @@ fn select(
         .collect())
 }
 
-/// Every secret (or those `names` pick), each printed as it arrives; with names or
-/// `-o terraform` the whole list is read first (names are checked before anything is printed;
-/// the Terraform names must be unique across the whole file). With `unused`, only the secrets
-/// nothing found uses: what uses them is read first, and a failure to read it is the
-/// command's (an unknown is never shown as unused).
+/// Every secret (or those `names` pick), printed only once the whole list has come: a list
+/// that breaks off (a stream error, a cursor loop, a timeout) prints nothing on stdout, not
+/// an unterminated JSON array or some of the rows before the error — a script would take
+/// those for the whole account. Rows are rendered as they arrive into a buffer (smaller than
+/// the records), and names are checked, and Terraform names made unique, over the whole list.
+/// With `unused`, only the secrets nothing found uses: what uses them is read first, and a
+/// failure to read it is the command's (an unknown is never shown as unused).
 pub fn list(
     ctx: &mut Ctx,
     p: &dyn Provider,
@@ -75,13 +79,13 @@ pub fn list(
     let keep = |rec: &Value| refs.as_ref().is_none_or(|r| r.used_by(rec).is_empty());
     let out = ctx.out;
     let mut w = out.list(p.columns());
-    let stdout = &mut ctx.streams.stdout;
+    let mut buf: Vec<u8> = Vec::new();
     if names.is_empty() && out.format != OutputFormat::Terraform {
         p.list(filter, &mut |rec| {
             if !keep(&rec) {
                 return Ok(());
             }
-            w.push(stdout, p.row(&rec), &rec).map_err(error::output)
+            w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
         let mut records = Vec::new();
@@ -97,10 +101,13 @@ pub fn list(
             return write_terraform(ctx, p, &records);
         }
         for rec in records {
-            w.push(stdout, p.row(&rec), &rec).map_err(error::output)?;
+            w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)?;
         }
     }
-    let n = w.finish(stdout).map_err(error::output)?;
+    let n = w.finish(&mut buf).map_err(error::output)?;
+    let stdout = &mut ctx.streams.stdout;
+    stdout.write_all(&buf).map_err(error::output)?;
+    stdout.flush().map_err(error::output)?;
     if n == 0 && out.format == OutputFormat::Table {
         let what = if unused { " unused" } else { "" };
         out.note(

@@ -16,7 +16,7 @@ use crate::output::field;
 use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
-use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
+use crate::transport::{Call, MAX_BODY, RateLimit, Retry, Transport, check_not_html, content_type};
 
 pub struct Kubiya {
     t: Transport,
@@ -32,15 +32,30 @@ impl Kubiya {
         url(&self.root, segs)
     }
 
-    /// `GET …/api/v1/agents`: agents are served under `/api/v1` only, whichever version the
-    /// secrets are read through (the root's last `/api/vN` becomes `/api/v1`).
-    fn agents_url(&self) -> Url {
-        let mut u = self.root.clone();
-        let path = u.path().trim_end_matches('/').to_string();
-        let base = path.rfind("/api/v").map_or(path.as_str(), |i| &path[..i]);
-        u.set_path(&format!("{base}/api/v1/agents"));
-        u.set_query(None);
-        u
+    /// The API root with its last `/api/vN` made `/api/v1`: users and agents live under
+    /// `/api/v1` whichever version the secrets are read from (the Terraform provider reads
+    /// secrets from `/api/v2` and the user from `/api/v1`).
+    fn v1_root(&self) -> Url {
+        let path = self.root.path().trim_end_matches('/');
+        let prefix = match path.rsplit_once("/api/v") {
+            Some((before, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{before}/api/v1")
+            }
+            _ => path.to_string(),
+        };
+        let mut root = self.root.clone();
+        root.set_path(&prefix);
+        root
+    }
+
+    /// `…/api/v1/agents` beside the API root.
+    fn agents_url(&self) -> Result<Url> {
+        url(&self.v1_root(), &["agents"])
+    }
+
+    /// `…/api/v1/users/self` beside the API root.
+    fn self_url(&self) -> Result<Url> {
+        url(&self.v1_root(), &["users", "self"])
     }
 
     /// A 404 for a named secret is believed only when the API's list route answers: under a
@@ -177,7 +192,7 @@ impl Provider for Kubiya {
         let what = "cannot list Kubiya agents";
         let v = self
             .t
-            .json(&Call::new(Method::GET, self.agents_url(), what))?;
+            .json(&Call::new(Method::GET, self.agents_url()?, what))?;
         Ok(Box::new(KubiyaAgents::from_list(v, what)?))
     }
 
@@ -192,6 +207,32 @@ impl Provider for Kubiya {
             each(r)?;
         }
         Ok(())
+    }
+
+    /// `GET /api/v1/users/self`: the key's own user, one small record whatever the size of
+    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. A
+    /// server without that route (404) is asked for the list instead.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        let what = "cannot check the Kubiya API key";
+        let call = Call::new(Method::GET, self.self_url()?, what);
+        let (user, headroom) = match self.t.json_with_headroom(&call) {
+            Err(Error::NotFound(_)) => {
+                let u = self.url(&["secrets"])?;
+                let (list, headroom) = self
+                    .t
+                    .json_with_headroom(&Call::new(Method::GET, u.clone(), what))
+                    .map_err(|e| super::wrong_endpoint(e, ProviderKind::Kubiya, &u))?;
+                records(list, what)?;
+                return Ok(headroom);
+            }
+            other => other?,
+        };
+        if !user.is_object() {
+            return Err(error::network(format!(
+                "{what}: the answer is not a user record"
+            )));
+        }
+        Ok(headroom)
     }
 
     fn get(&self, name: &str) -> Result<Value> {

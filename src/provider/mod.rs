@@ -27,6 +27,7 @@ use zeroize::Zeroizing;
 use crate::error::{self, Result};
 use crate::pace::Pace;
 use crate::secret::SecretValue;
+use crate::transport::RateLimit;
 
 /// How a provider addresses a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +112,18 @@ pub trait Provider: Send + Sync {
     fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
     /// Delete; returns the id or name.
     fn delete(&self, target: &str) -> Result<String>;
+    /// Prove the token with the API's cheapest authenticated read (`config check`, `config
+    /// set-token`); the rate-limit headroom the answer announced, if any. This default lists
+    /// every secret, which proves it too, at a higher price.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        self.list(&ListFilter::default(), &mut |_| Ok(()))?;
+        Ok(None)
+    }
+    /// Delete a secret as a list call gave it (sync's prune): its key is known to be its
+    /// own, so no look-up is needed.
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        self.delete(&self.key(record).1)
+    }
     /// Everything on the platform that can name a secret, read once: the lists ("used by",
     /// see [`references`]), the concurrent reads at `pace` with at most `workers` at once.
     fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>>;
