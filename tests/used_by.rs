@@ -397,7 +397,11 @@ fn chatbotkit_delete_force_deletes_and_the_server_clears_the_links() {
         paths(&c.env, "POST"),
         [format!("/api/v1/secret/{}/delete", c.secret)]
     );
-    assert!(paths(&c.env, "GET").is_empty(), "no reference read");
+    // The id look-up every ChatBotKit write by id makes, and no reference read.
+    assert_eq!(
+        paths(&c.env, "GET"),
+        [format!("/api/v1/secret/{}/fetch", c.secret)]
+    );
     assert!(c.env.cbk_by_name("Weather API").is_empty());
     // As on the platform: the link is cleared, the ability stays.
     let a = c

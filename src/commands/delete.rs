@@ -11,8 +11,8 @@ use crate::provider::{Provider, quoted};
 
 /// `delete`. Unless `force`, what uses the secret is read first: with `yes` a secret in use
 /// is refused (a conflict naming the users, nothing deleted); on a terminal the question names
-/// them; lists that cannot be read stop the delete. `force` with `yes` is the one request of
-/// old (the target as given).
+/// them; lists that cannot be read stop the delete. `force` with `yes` is the delete as it
+/// was before the check (the target as given).
 pub fn delete(
     ctx: &mut Ctx,
     p: &dyn Provider,
