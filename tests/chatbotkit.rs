@@ -412,15 +412,15 @@ fn server_echoing_the_value_in_an_error_is_redacted() {
         path_contains: Some("/secret/create".into()),
         status: Some(400),
         body: Some(
-            json!({"message": "value sk-echo-4242 is not acceptable", "code": "BAD_REQUEST"})
+            json!({"message": "value sk-echo-4242-9d1f is not acceptable", "code": "BAD_REQUEST"})
                 .to_string(),
         ),
         ..Default::default()
     });
-    env.run_stdin(&["chatbotkit", "create", "ECHO"], b"sk-echo-4242\n")
+    env.run_stdin(&["chatbotkit", "create", "ECHO"], b"sk-echo-4242-9d1f\n")
         .code(1)
         .stderr_has("is not acceptable")
-        .no_leak("sk-echo-4242");
+        .no_leak("sk-echo-4242-9d1f");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -962,7 +962,18 @@ fn delete_missing_is_exit_3_unless_ignore_missing() {
         .one_error_line();
     let r = env.run(&["chatbotkit", "delete", "NOPE", "--yes", "--ignore-missing"]);
     r.ok();
-    assert_eq!(r.stderr, "");
+    assert_eq!(r.stderr, ""); // With -o json the argument is not called an id: nothing has it as its id (issue 25).
+    let r = env.run(&[
+        "-o",
+        "json",
+        "chatbotkit",
+        "delete",
+        "NOPE",
+        "--yes",
+        "--ignore-missing",
+    ]);
+    r.ok();
+    assert_eq!(r.json(), json!({"action": "missing", "name_or_id": "NOPE"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1682,21 +1693,24 @@ fn revoke_without_a_stored_value_says_so() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "NV", "kind": "shared"}));
-    for target in [id.as_str(), "NV"] {
-        let r = env.run(&["chatbotkit", "revoke", target, "--yes"]);
-        // The server's own text is the default "Not found" (the emulator used to say "no
-        // value" itself); the client's hint says why, so far only when given the id.
-        r.code(3)
-            .one_error_line()
-            .stderr_has("Not found [NOT_FOUND] (404)");
-        if target == id {
-            r.stderr_has("has no stored value to revoke");
-        }
-        assert!(
-            !r.stderr.contains("no ChatBotKit secret has"),
-            "the secret exists: {}",
-            r.stderr
-        );
+    // By id or by name, the error says the value is missing, not "Not found" (issue 25).
+    for (target, line) in [
+        (
+            id.clone(),
+            format!(
+                "error: cannot revoke ChatBotKit secret '{id}': the secret has no stored value to revoke (404)\n"
+            ),
+        ),
+        (
+            "NV".to_string(),
+            format!(
+                "error: cannot revoke ChatBotKit secret 'NV': the secret ({id}) has no stored value to revoke (404)\n"
+            ),
+        ),
+    ] {
+        let r = env.run(&["chatbotkit", "revoke", &target, "--yes"]);
+        r.code(3).one_error_line();
+        assert_eq!(r.stderr, format!("{line}hint: nothing was changed\n"));
     }
     assert!(stored(&env, &id).is_some());
 }
@@ -1741,4 +1755,33 @@ fn update_config_merge_keeps_the_masked_client_secret() {
         s["config"],
         json!({"clientId": "cid", "clientSecret": "client-secret-88", "scope": "repo"})
     );
+}
+
+/// A taken alias is not a bare 409: the hint names the alias (issue 25).
+#[test]
+fn a_taken_alias_is_exit_5_naming_the_alias() {
+    let env = Env::new();
+    env.emu
+        .seed_chatbotkit(json!({"name": "A", "kind": "shared", "alias": "db-main"}));
+    let b = env
+        .emu
+        .seed_chatbotkit(json!({"name": "B", "kind": "shared"}));
+    for args in [
+        vec![
+            "cbk",
+            "create",
+            "C",
+            "--alias",
+            "db-main",
+            "--value-env",
+            "HOME",
+        ],
+        vec!["cbk", "update", &b, "--alias", "db-main", "--keep-value"],
+    ] {
+        let r = env.run(&args);
+        r.code(5).one_error_line().stderr_has(
+            "hint: an alias belongs to one secret: 'db-main' may be taken by another; choose another --alias",
+        );
+    }
+    assert_eq!(env.cbk_by_name("C").len(), 0);
 }

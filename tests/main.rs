@@ -9,6 +9,7 @@ mod cli;
 mod completion;
 mod config;
 mod emulator_cli;
+mod export;
 mod faults;
 mod hostile;
 mod import;

@@ -399,6 +399,26 @@ fn reveal_on_a_terminal_ends_with_a_newline() {
     assert_eq!(seen, "s3cr3t\r\n");
 }
 
+/// A value holding escape sequences reaches a terminal escaped, with a note; a pipe still
+/// gets the exact bytes (issue 25).
+#[test]
+fn reveal_on_a_terminal_escapes_control_sequences() {
+    let env = Env::new();
+    env.emu
+        .seed_kubiya("R", "a\u{1b}[2J\u{1b}]0;pwned\u{7}b", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "R", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains('\u{1b}'), "{seen:?}");
+    assert!(
+        seen.contains("a\\u{1b}[2J\\u{1b}]0;pwned\\u{7}b\r\n"),
+        "{seen:?}"
+    );
+    assert!(seen.contains("shown escaped here"), "{seen:?}");
+    let r = env.run(&["kubiya", "get", "R", "--reveal"]);
+    r.ok();
+    assert_eq!(r.stdout, "a\u{1b}[2J\u{1b}]0;pwned\u{7}b");
+}
+
 #[test]
 fn default_output_on_a_terminal_is_a_table_with_a_header() {
     let env = Env::new();
@@ -807,4 +827,24 @@ fn sync_prune_with_yes_or_nothing_to_delete_does_not_ask() {
     assert_eq!(code, 0, "{seen}");
     assert!(!seen.contains("[y/N]"), "{seen}");
     assert_eq!(env.kubiya_value("OLD"), None);
+}
+
+#[test]
+fn export_to_a_terminal_is_refused_before_any_value_is_read() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "s3cr3t-on-screen", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "export"]).finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("standard output is a terminal"), "{seen}");
+    assert!(seen.contains("--out"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert!(env.emu.requests().is_empty(), "nothing sent");
+    // With --out, the terminal only sees the note.
+    let out = env.path().join("r.json");
+    let (code, seen) =
+        Tty::run(&env, &["kubiya", "export", "--out", out.to_str().unwrap()]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Exported 1 Kubiya secret to"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert_eq!(mode(&out), 0o600);
 }

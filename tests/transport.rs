@@ -588,11 +588,11 @@ fn json_error_message_is_shown() {
         ..status_fault("/secrets/U", 400, 1)
     });
     env.emu.seed_kubiya("U", "old", "");
-    let r = env.run_stdin(&["kubiya", "update", "U"], b"n3w-value");
+    let r = env.run_stdin(&["kubiya", "update", "U"], b"n3w-v4lu3");
     r.code(1)
         .one_error_line()
         .stderr_has("value is too strange")
-        .no_leak("n3w-value");
+        .no_leak("n3w-v4lu3");
     assert_eq!(env.kubiya_value("U").as_deref(), Some("old"));
 }
 

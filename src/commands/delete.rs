@@ -7,7 +7,7 @@ use super::common::*;
 use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
 use crate::provider::references::{describe_all, in_use};
-use crate::provider::{Provider, quoted};
+use crate::provider::{Identity, Provider, quoted};
 
 /// `delete`. Unless `force`, what uses the secret is read first: with `yes` a secret in use
 /// is refused (a conflict naming the users, nothing deleted); on a terminal the question names
@@ -37,13 +37,18 @@ pub fn delete(
                     .map_err(error::output)?;
             }
             // A script reading JSON gets its object here too; plain output prints no key,
-            // since nothing was deleted.
+            // since nothing was deleted. Nothing has the argument as its id or its name, so
+            // a ChatBotKit one is neither: it is shown as what it was, `name_or_id`.
             if ctx.out.format == OutputFormat::Json {
+                let field = match p.identity() {
+                    Identity::Id => "name_or_id",
+                    Identity::Name => "name",
+                };
                 ctx.out
                     .action(
                         &mut ctx.streams.stdout,
                         "missing",
-                        key_field(p),
+                        field,
                         target,
                         &json!({}),
                     )

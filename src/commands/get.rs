@@ -1,5 +1,6 @@
 //! `get` and `get --reveal` (both providers).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde_json::Value;
@@ -10,6 +11,7 @@ use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
 use crate::provider::references::describe_all;
 use crate::provider::{Provider, ProviderKind};
+use crate::sanitize::sanitize;
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
 /// never returns a value.
@@ -18,6 +20,29 @@ pub fn check(kind: ProviderKind, reveal: bool) -> Result<()> {
         return Err(crate::provider::values_are_write_only(kind));
     }
     Ok(())
+}
+
+/// A value as a terminal may show it: `None` when it is plain UTF-8 text (newlines kept);
+/// else every control character and bidirectional override escaped as
+/// [`sanitize`] does, line by line, and bytes that are not UTF-8 as `\xNN`.
+fn for_terminal(value: &[u8]) -> Option<String> {
+    let plain = |s: &str| {
+        s.split('\n')
+            .all(|l| matches!(sanitize(l), Cow::Borrowed(_)))
+    };
+    match std::str::from_utf8(value) {
+        Ok(s) if plain(s) => return None,
+        _ => {}
+    }
+    let mut out = String::new();
+    for chunk in value.utf8_chunks() {
+        let lines: Vec<_> = chunk.valid().split('\n').map(sanitize).collect();
+        out.push_str(&lines.join("\n"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    Some(out)
 }
 
 pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Result<i32> {
@@ -31,11 +56,29 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
     }
     if reveal {
         let value = p.reveal(target)?;
-        let w = &mut ctx.streams.stdout;
-        w.write_all(&value).map_err(error::output)?;
         if ctx.streams.stdout_tty {
+            // A terminal obeys escape sequences (clear the screen, set the title, rewrite
+            // what was shown): a value holding any is shown escaped, and said so.
+            let escaped = for_terminal(&value).map(zeroize::Zeroizing::new);
+            if escaped.is_some() {
+                ctx.out
+                    .note(
+                        &mut ctx.streams.stderr,
+                        "note: the value holds control characters or bytes that are not UTF-8, shown escaped here; pipe it (| cat, > FILE) for the exact bytes",
+                    )
+                    .map_err(error::output)?;
+            }
+            let shown = escaped.as_ref().map_or(&value[..], |e| e.as_bytes());
+            let w = &mut ctx.streams.stdout;
+            w.write_all(shown).map_err(error::output)?;
             w.write_all(b"\n").map_err(error::output)?;
+        } else {
+            ctx.streams
+                .stdout
+                .write_all(&value)
+                .map_err(error::output)?;
         }
+        let w = &mut ctx.streams.stdout;
         w.flush().map_err(error::output)?;
         return Ok(exit::SUCCESS);
     }
@@ -82,4 +125,27 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         .record(&mut ctx.streams.stdout, &columns, &row, &rec)
         .map_err(error::output)?;
     Ok(exit::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_terminal;
+
+    #[test]
+    fn a_value_for_a_terminal_has_no_escape_sequence_left() {
+        assert_eq!(for_terminal(b"plain value"), None);
+        assert_eq!(for_terminal("line one\nlïne two".as_bytes()), None);
+        assert_eq!(
+            for_terminal(b"a\x1b[2J\x1b]0;title\x07b").as_deref(),
+            Some("a\\u{1b}[2J\\u{1b}]0;title\\u{7}b")
+        );
+        assert_eq!(
+            for_terminal(b"x\r\ny\xff\xfez").as_deref(),
+            Some("x\\r\ny\\xff\\xfez")
+        );
+        assert_eq!(
+            for_terminal("\u{202e}evil".as_bytes()).as_deref(),
+            Some("\\u{202e}evil")
+        );
+    }
 }

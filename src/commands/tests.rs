@@ -98,6 +98,7 @@ fn update_args<'a>(target: &'a str, value: &'a ValueArgs) -> UpdateArgs<'a> {
         keep_value: false,
         fields: Default::default(),
         merge: Default::default(),
+        secrets: Vec::new(),
     }
 }
 

@@ -328,9 +328,9 @@ pub fn run(opts: EmulatorOptions, command: &[OsString]) -> anyhow::Result<i32> {
                 cmd.env("PATH", joined);
             }
         }
-        let status = cmd
-            .status()
-            .with_context(|| format!("cannot run {}", program.to_string_lossy()))?;
+        let status = cmd.status().map_err(|e| {
+            crate::error::cannot_start(&crate::sanitize::sanitize(&program.to_string_lossy()), &e)
+        })?;
         drop(emu);
         return Ok(exit_code(status));
     }
@@ -576,6 +576,15 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, Drop
 
     if raw_path == "/_emulator" || raw_path.starts_with("/_emulator/") {
         return match body {
+            // Control routes read every stored value: only a caller holding the emulator's
+            // token (the one `-- CMD` exports) may use them.
+            Ok(_) if !control_authorized(&parts.headers, &shared.token) => Ok(json_response(
+                401,
+                &json!({
+                    "message": "the emulator's control routes need its token: Authorization: Bearer <token> (the CHATBOTKIT_API_TOKEN it exported)",
+                    "code": "UNAUTHORIZED"
+                }),
+            )),
             Ok(body) => Ok(control(&shared, &parts.method, &raw_path, &body)),
             Err(BodyError::TooLarge) => Ok(json_response(413, &json!({"message": reason(413)}))),
             Err(BodyError::Gone) => Err(DropConnection),
@@ -699,6 +708,13 @@ fn authorized(kind: ProviderKind, headers: &HeaderMap, token: &str) -> bool {
         })
 }
 
+/// `/_emulator/*` take the token in either provider's scheme.
+fn control_authorized(headers: &HeaderMap, token: &str) -> bool {
+    ProviderKind::ALL
+        .iter()
+        .any(|&kind| authorized(kind, headers, token))
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn api_inner(
     shared: &Arc<Shared>,
@@ -779,7 +795,7 @@ async fn api_inner(
     Ok(resp)
 }
 
-/// `/_emulator/*`: not logged, not delayed, not faulted, not authenticated.
+/// `/_emulator/*`: not logged, not delayed, not faulted; authenticated by `serve`.
 fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Resp {
     let ok = || json_response(200, &json!({}));
     let bad = |msg: String| json_response(400, &json!({"message": msg, "code": "BAD_REQUEST"}));

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::engine::{self, Action, Entry, Outcome, Plan, Ready};
 use crate::cli::SyncArgs;
 use crate::context::Ctx;
-use crate::error::{self, Result};
+use crate::error::{self, Error, Result};
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
 use crate::provider::references::{in_use, unreadable};
@@ -111,7 +111,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
 
     // The value reads for the comparison: concurrently, at the shared pace. A value that
     // cannot be read exactly is updated: the source is the truth.
-    let unread = read_and_compare(ctx, p, a, pace, &existing, &mut entries, &compare);
+    let unread = read_and_compare(ctx, p, a, pace, &existing, &mut entries, &compare)?;
 
     if a.prune {
         let mut gone: Vec<(&String, &Value)> = existing
@@ -167,7 +167,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
         String::new()
     };
     if a.dry_run {
-        return engine::dry_run(ctx, &entries, true, &reads);
+        return engine::dry_run(ctx, p, &entries, true, &reads);
     }
     let _ = writeln!(ctx.streams.stderr, "plan: {plan_summary}{reads}");
 
@@ -239,24 +239,26 @@ fn description_differs(wanted: Option<&str>, rec: &Value) -> bool {
 /// `--concurrency` workers; a value that differs, or cannot be read, makes the entry an
 /// update. Returns how many could not be read.
 fn read_and_compare(
-    ctx: &Ctx,
+    ctx: &mut Ctx,
     p: &dyn Provider,
     a: &SyncArgs,
     pace: &Pace,
     existing: &std::collections::HashMap<String, Vec<Value>>,
     entries: &mut [Entry],
     compare: &[usize],
-) -> usize {
+) -> Result<usize> {
     if compare.is_empty() {
-        return 0;
+        return Ok(0);
     }
+    // A signal while reading stops the reads, not the process: the plan's state is said.
+    crate::signals::soft_interrupts();
     let view: &[Entry] = entries;
-    let same = |i: usize| -> Option<bool> {
+    let same = |i: usize| -> Option<Result<bool>> {
         let r: &Ready = view[i].item?;
-        match p.reveal(&r.name) {
-            Ok(stored) => Some(stored.as_slice() == r.value.expose().as_bytes()),
-            Err(_) => None,
-        }
+        Some(
+            p.reveal(&r.name)
+                .map(|stored| stored.as_slice() == r.value.expose().as_bytes()),
+        )
     };
     let results = engine::pool(
         ctx.streams.stderr_tty,
@@ -267,25 +269,63 @@ fn read_and_compare(
         &same,
         &|_| true,
     );
+    // Stopped while reading: nothing was written, and the plan is not whole; say so and end
+    // as the signal would.
+    if crate::signals::interrupted() {
+        let read = results.iter().filter(|r| r.is_some()).count();
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "{}: while planning, after reading {read} of {} values to compare; nothing was written",
+            crate::signals::received_name().unwrap_or("interrupted"),
+            compare.len()
+        );
+        crate::signals::end_if_signalled();
+    }
     let mut unread = 0;
     for (&i, r) in compare.iter().zip(results) {
-        let equal = match r {
-            Some(Some(eq)) => eq,
-            _ => {
-                unread += 1;
-                false
-            }
-        };
-        if !equal {
-            let rec = existing
-                .get(&entries[i].name)
+        let name = entries[i].name.clone();
+        let rec = || {
+            existing
+                .get(&name)
                 .and_then(|v| v.first())
                 .cloned()
-                .unwrap_or(Value::Null);
-            entries[i].plan = Plan::Update(Box::new(rec));
-        }
+                .unwrap_or(Value::Null)
+        };
+        entries[i].plan = match r.flatten() {
+            Some(Ok(true)) => continue,
+            Some(Ok(false)) => Plan::Update(Box::new(rec())),
+            // A token that is refused will not write either: stop before anything is sent.
+            Some(Err(e)) if e.status() == Some(401) => {
+                return Err(e.context("cannot plan the sync"));
+            }
+            // Gone since the list: it is created again.
+            Some(Err(Error::NotFound(_))) => {
+                let _ = writeln!(
+                    ctx.streams.stderr,
+                    "{}: not found when its value was read; planned as create",
+                    sanitize(&name)
+                );
+                Plan::Create
+            }
+            // Not readable exactly (403, an answer that can be read two ways…): the source is
+            // the truth, so it is updated — and the plan says why.
+            other => {
+                unread += 1;
+                let why = match other {
+                    Some(Err(e)) => e.to_string(),
+                    _ => "not read".to_string(),
+                };
+                let _ = writeln!(
+                    ctx.streams.stderr,
+                    "{}: the stored value could not be read to compare ({}); planned as update",
+                    sanitize(&name),
+                    sanitize(&why)
+                );
+                Plan::Update(Box::new(rec()))
+            }
+        };
     }
-    unread
+    Ok(unread)
 }
 
 /// Every entry's outcome: what was sent, else what the plan says (deletes wait).

@@ -40,7 +40,7 @@ fn secret_config(config: Option<&Value>) -> impl Iterator<Item = &str> {
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
-        .filter(|(k, _)| crate::input::is_secret_key(k))
+        .filter(|(k, _)| crate::redact::is_secret_key(k))
         .filter_map(|(_, v)| v.as_str())
 }
 
@@ -162,7 +162,15 @@ impl Chatbotkit {
         for r in redact {
             call = call.redact(r);
         }
-        self.t.json(&call)
+        self.t.json(&call).map_err(|e| match (e, body.get("alias").and_then(Value::as_str)) {
+            // An alias is unique: the server's bare 409 is most likely that one is taken.
+            (Error::Conflict(m), Some(alias)) if !alias.is_empty() => Error::Conflict(m)
+                .with_hint(format!(
+                    "an alias belongs to one secret: {} may be taken by another; choose another --alias, or find its holder with: secretctl chatbotkit list -o json",
+                    quoted(alias)
+                )),
+            (e, _) => e,
+        })
     }
 
     /// POST an action (delete, revoke) on an id known to exist: a retried attempt that meets
@@ -533,15 +541,26 @@ impl Authentication for Chatbotkit {
     fn revoke(&self, target: &str) -> Result<String> {
         let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
         // The id was just seen to exist: a 404 from the action is the API's answer for a
-        // secret that has no stored value.
-        self.act(target, "revoke", &what, |e| match e {
-            Error::Conflict(m) => {
-                Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
-            }
-            Error::NotFound(m) => {
-                Error::NotFound(m).with_hint("the secret exists but has no stored value to revoke")
-            }
-            other => other,
+        // secret that has no stored value, and the error says so (the id acted on shown when
+        // the argument was a name), not "Not found".
+        self.by_id_or_name(target, &what, |id| {
+            self.act_on_id(id, "revoke", &what, |e| match e {
+                Error::Conflict(m) => {
+                    Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
+                }
+                Error::NotFound(_) => {
+                    let shown = if id == target {
+                        String::new()
+                    } else {
+                        format!(" ({id})")
+                    };
+                    error::not_found(format!(
+                        "{what}: the secret{shown} has no stored value to revoke (404)"
+                    ))
+                    .with_hint("nothing was changed")
+                }
+                other => other,
+            })
         })
     }
 }
@@ -671,6 +690,7 @@ impl Provider for Chatbotkit {
             body.insert("value".into(), json!(v.expose()));
         }
         let mut redact: Vec<&str> = spec.value.map(|v| v.expose()).into_iter().collect();
+        redact.extend(&spec.secrets);
         redact.extend(secret_config(spec.fields.get("config")));
         let resp = self.post(
             &["secret", "create"],
@@ -707,6 +727,7 @@ impl Provider for Chatbotkit {
             ValueChange::Set(v) => vec![v.expose()],
             ValueChange::Keep => vec![],
         };
+        redact.extend(&spec.secrets);
         redact.extend(secret_config(spec.merge.get("config")));
         redact.extend(secret_config(spec.fields.get("config")));
         let send = |id: &str, body: &Map<String, Value>| -> Result<String> {

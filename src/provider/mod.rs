@@ -46,6 +46,9 @@ pub struct CreateSpec<'a> {
     /// Provider-specific fields (ChatBotKit: kind, type, visibility, blueprintId, alias,
     /// config, meta), in the API's spelling.
     pub fields: Map<String, Value>,
+    /// Other secret strings in the request (a `--config` entry read from a file or stdin):
+    /// cut out of any server message as the value is.
+    pub secrets: Vec<&'a str>,
 }
 
 pub enum ValueChange<'a> {
@@ -62,6 +65,8 @@ pub struct UpdateSpec<'a> {
     pub fields: Map<String, Value>,
     /// Map fields (ChatBotKit `meta`, `config`) whose entries are merged into the stored map.
     pub merge: Map<String, Value>,
+    /// Other secret strings in the request, as for `CreateSpec::secrets`.
+    pub secrets: Vec<&'a str>,
     /// The stored record, when the caller already has it (import's list): spares a look-up.
     pub current: Option<&'a Value>,
 }

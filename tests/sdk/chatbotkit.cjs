@@ -30,6 +30,8 @@ const bots = new BotClient({ secret: token, baseUrl: origin })
 async function control(method, p, body) {
   const r = await fetch(`${origin}/_emulator/${p}`, {
     method,
+    // The control routes answer only the emulator's token.
+    headers: { Authorization: `Bearer ${token}` },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!r.ok) throw new Error(`/_emulator/${p}: ${r.status}`)

@@ -34,7 +34,13 @@ client = KubiyaClient(api_key=KEY, base_url=ORIGIN, max_retries=0)
 
 def control(method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(f"{ORIGIN}/_emulator/{path}", data=data, method=method)
+    # The control routes answer only the emulator's token.
+    req = urllib.request.Request(
+        f"{ORIGIN}/_emulator/{path}",
+        data=data,
+        method=method,
+        headers={"Authorization": f"UserKey {KEY}"},
+    )
     with urllib.request.urlopen(req, timeout=10) as r:
         return json.loads(r.read() or b"null")
 

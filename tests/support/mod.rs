@@ -438,6 +438,37 @@ pub fn status_fault(path: &str, status: u16, count: u32) -> Fault {
     }
 }
 
+/// `(name, value, description)` of every Kubiya secret in an emulator's `secrets()`, sorted.
+pub fn kubiya_triples(secrets: &Value) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = secrets["kubiya"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or("").to_string(),
+                s["value"].as_str().unwrap_or("").to_string(),
+                s["description"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A quota that does not pass: every Kubiya create answers 429 with `Retry-After: 1`.
+pub fn kubiya_quota_fault() -> Fault {
+    Fault {
+        method: Some("POST".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(429),
+        retry_after: Some("1".into()),
+        count: u32::MAX,
+        ..Default::default()
+    }
+}
+
 /// A file's permission bits (`0o600`…).
 pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
