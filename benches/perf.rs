@@ -367,6 +367,58 @@ fn main() {
         );
     }
 
+    // `get` with "used by" on an account of 100 skillsets of 10 abilities each: the fetch, then
+    // the secret, skillset and bot lists together, then the 100 ability lists 8 at a time.
+    {
+        emu.set_latency(0);
+        reset(&emu);
+        let client = reqwest::blocking::Client::new();
+        let create = |route: &str, body: serde_json::Value| -> String {
+            client
+                .post(format!("{}/api/v1/{route}", emu.base_url()))
+                .bearer_auth(TOKEN)
+                .json(&body)
+                .send()
+                .ok()
+                .and_then(|r| r.json::<serde_json::Value>().ok())
+                .and_then(|v| v["id"].as_str().map(str::to_string))
+                .expect("seeded")
+        };
+        let used = emu.seed_chatbotkit(json!({"name": "USED", "kind": "shared"}));
+        for k in 0..100 {
+            let sid = create("skillset/create", json!({"name": format!("K{k}")}));
+            create(
+                "bot/create",
+                json!({"name": format!("B{k}"), "skillsetId": sid}),
+            );
+            for a in 0..10 {
+                let mut body = json!({"name": format!("A{k}_{a}"), "instruction": "GET /x"});
+                if k == 50 && a == 5 {
+                    body["linkedSecretId"] = json!(used);
+                }
+                create(&format!("skillset/{sid}/ability/create"), body);
+            }
+        }
+        emu.set_latency(LATENCY_MS);
+        let n = reps(5);
+        let mut requests = 0;
+        let walls: Vec<f64> = (0..n)
+            .map(|_| {
+                emu.clear_requests();
+                let m = measure(command(&emu, &["chatbotkit", "get", &used, "-o", "json"]));
+                assert!(m.ok, "get failed");
+                requests = emu.requests().len();
+                ms(m.wall)
+            })
+            .collect();
+        let ideal = (3.0 + 100.0 / 8.0) * LATENCY_MS as f64;
+        let w = median(walls);
+        println!(
+            "| `chatbotkit get` with used by: 100 skillsets × 10 abilities, 100 bots | {w:.0} ms = {:.2}× ideal {ideal:.0} ms; {requests} requests | 3 rounds + 100 / 8 | {n} |",
+            w / ideal
+        );
+    }
+
     // Checking an import: 100,000 items parsed and validated (`--dry-run`, no latency).
     emu.set_latency(0);
     reset(&emu);
