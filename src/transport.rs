@@ -12,7 +12,7 @@ use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Effect, Error, Result};
-use crate::pace::{Pace, Permit, Stop, Verdict};
+use crate::pace::{Budget, Pace, Permit, Stop, Verdict};
 use crate::provider::ProviderKind;
 use crate::secret::Token;
 
@@ -349,7 +349,9 @@ impl Transport {
             // Only an answer (a status) is ever done or held; a failure without one is
             // retried or given up.
             match (decision, slot, answer) {
-                (Decision::Done, _slot, Ok(response)) => return Ok(self.done(response)),
+                (Decision::Done, slot, Ok(response)) => {
+                    return Ok(self.done(response, slot.map(|(_, permit)| permit.sent_at)));
+                }
                 (Decision::Hold, Some((pace, permit)), Ok(response)) => {
                     if let Err(why) = self.hold(pace, permit.sent_at, &response) {
                         return Err(self.give_up(call, Ok(response), unsure, Some(why)));
@@ -424,13 +426,14 @@ impl Transport {
         }
     }
 
-    /// A response [`decide`] counts as done; a bulk run's pace hears of every success.
-    fn done(&self, response: Response) -> Reply {
+    /// A response [`decide`] counts as done; a bulk run's pace hears of every success (sent
+    /// at `sent_at`), with what the server says is left of its rate limit.
+    fn done(&self, response: Response, sent_at: Option<Instant>) -> Reply {
         let success = response.status().is_success();
-        if let Some(p) = &self.pace
+        if let (Some(p), Some(sent_at)) = (&self.pace, sent_at)
             && success
         {
-            p.success();
+            p.success_at(sent_at, rate_budget(response.headers()));
         }
         Reply {
             gone_on_retry: !success,
@@ -500,7 +503,8 @@ impl Transport {
     /// call is sent again — or, when the run has made no progress for too long, the hint
     /// that says why it stops.
     fn hold(&self, pace: &Pace, sent_at: Instant, response: &Response) -> Result<(), String> {
-        match pace.limited(sent_at, rate_limit_hint(response.headers())) {
+        let headers = response.headers();
+        match pace.limited_with(sent_at, rate_limit_hint(headers), rate_budget(headers)) {
             Verdict::Retry => {
                 self.trace_wait(pace.waiting().unwrap_or_default());
                 Ok(())
@@ -948,25 +952,17 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 /// When a rate-limited server says to try again: `Retry-After` (seconds or an HTTP date),
-/// else `RateLimit-Reset` / `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit`
-/// header; capped. A reset above 10^9 is a Unix time (seconds, or milliseconds above 10^12),
-/// anything smaller a number of seconds from now.
+/// else the reset of its rate-limit headers ([`rate_reset`]); capped.
 pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
-    if let Some(d) = retry_after(headers) {
-        return Some(d);
-    }
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let reset = ["ratelimit-reset", "x-ratelimit-reset", "x-rate-limit-reset"]
-        .iter()
-        .find_map(|n| text(n))
-        .map(str::to_string)
-        .or_else(|| {
-            let v = text("ratelimit")?;
-            v.split([',', ';'])
-                .map(str::trim)
-                .find_map(|p| p.strip_prefix("reset=").or_else(|| p.strip_prefix("t=")))
-                .map(str::to_string)
-        })?;
+    retry_after(headers).or_else(|| rate_reset(headers))
+}
+
+/// How long until the server's rate limit is whole again: `RateLimit-Reset` /
+/// `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit` header; capped. A reset
+/// above 10^9 is a Unix time (seconds, or milliseconds above 10^12), anything smaller a number
+/// of seconds from now.
+fn rate_reset(headers: &HeaderMap) -> Option<Duration> {
+    let reset = rate_header(headers, "reset").or_else(|| rate_field(headers, &["reset", "t"]))?;
     let n: f64 = reset
         .trim()
         .parse()
@@ -984,6 +980,43 @@ pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
         n
     };
     Some(Duration::from_secs_f64(secs.max(0.0)).min(RETRY_AFTER_MAX))
+}
+
+/// `RateLimit-{what}`, `X-RateLimit-{what}` or `X-Rate-Limit-{what}`.
+fn rate_header(headers: &HeaderMap, what: &str) -> Option<String> {
+    ["ratelimit-", "x-ratelimit-", "x-rate-limit-"]
+        .iter()
+        .find_map(|p| headers.get(format!("{p}{what}"))?.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The first of `keys` (`key=value`) in a `RateLimit` header (the IETF draft's one-header form).
+fn rate_field(headers: &HeaderMap, keys: &[&str]) -> Option<String> {
+    let v = headers.get("ratelimit")?.to_str().ok()?;
+    v.split([',', ';']).map(str::trim).find_map(|p| {
+        keys.iter().find_map(|k| {
+            p.strip_prefix(k)
+                .and_then(|r| r.strip_prefix('='))
+                .map(str::to_string)
+        })
+    })
+}
+
+/// What the server says is left of its rate limit (`X-RateLimit-Limit` and `-Remaining`, or
+/// their `RateLimit-*` and `RateLimit: limit=…, remaining=…` forms, with the reset): the
+/// pace of a bulk run keeps under it before any 429 (see [`crate::pace`]). `None` unless both
+/// the limit and what remains are whole numbers.
+pub fn rate_budget(headers: &HeaderMap) -> Option<Budget> {
+    let number = |what: &str, keys: &[&str]| {
+        rate_header(headers, what)
+            .or_else(|| rate_field(headers, keys))
+            .and_then(|v| v.trim().parse::<u32>().ok())
+    };
+    Some(Budget {
+        limit: number("limit", &["limit", "l"])?.max(1),
+        remaining: number("remaining", &["remaining", "r"])?,
+        reset: rate_reset(headers),
+    })
 }
 
 /// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.
