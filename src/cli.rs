@@ -7,7 +7,6 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use crate::provider::ProviderKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const ROOT_EXAMPLES: &str = "\
@@ -105,15 +104,14 @@ pub enum ColorChoice {
 pub enum Command {
     /// ChatBotKit secrets
     #[command(
-        name = ProviderKind::Chatbotkit.key(),
-        visible_aliases = ProviderKind::Chatbotkit.aliases(),
+        name = "chatbotkit",
+        visible_alias = "cbk",
         after_long_help = CBK_EXAMPLES
     )]
     Chatbotkit(ChatbotkitCmd),
     /// Kubiya secrets
     #[command(
-        name = ProviderKind::Kubiya.key(),
-        visible_aliases = ProviderKind::Kubiya.aliases(),
+        name = "kubiya",
         after_long_help = KUBIYA_EXAMPLES
     )]
     Kubiya(KubiyaCmd),
@@ -170,22 +168,21 @@ pub enum ConfigCommand {
 }
 
 /// A provider named as an argument (`config set-token chatbotkit`): its command word, or an
-/// alias of it.
-impl ValueEnum for ProviderKind {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ProviderKind::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.key()).aliases(self.aliases().iter().copied()))
-    }
+/// alias of it. The words are the provider commands' own (`context.rs` turns this into a
+/// `ProviderKind`, and its test holds both spellings to `ProviderKind::key`/`aliases`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Provider {
+    #[value(name = "chatbotkit", alias = "cbk")]
+    Chatbotkit,
+    #[value(name = "kubiya")]
+    Kubiya,
 }
 
 #[derive(Debug, Args)]
 pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -194,7 +191,7 @@ pub struct SetTokenArgs {
 pub struct SetCommandArgs {
     /// The provider whose token the command prints
     #[arg(value_enum)]
-    pub provider: ProviderKind,
+    pub provider: Provider,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
     /// The command, after `--`; it is stored as one shell command line
@@ -400,12 +397,6 @@ pub struct ValueArgs {
     pub keep_newline: bool,
 }
 
-impl ValueArgs {
-    pub fn has_source(&self) -> bool {
-        self.value_file.is_some() || self.value_env.is_some()
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct CbkCreateArgs {
     /// Name of the secret (names need not be unique on ChatBotKit)
@@ -447,9 +438,9 @@ pub struct CbkFields {
     #[arg(
         long = "config",
         value_name = "KEY=VALUE|KEY=@PATH|KEY=-",
-        value_parser = parse_config_entry
+        value_parser = config_arg
     )]
-    pub config: Vec<ConfigEntry>,
+    pub config: Vec<ConfigArg>,
     /// A meta entry (repeatable); keys must not start with _
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
     pub meta: Vec<(String, String)>,
@@ -680,58 +671,22 @@ pub enum OnConflict {
     Update,
 }
 
-/// A `--config` entry of a ChatBotKit secret. Never fails to parse (clap would quote the whole
-/// argument, value included, in its error): a malformed entry is refused by the command.
+/// A `--config` entry of a ChatBotKit secret, as typed: `KEY=VALUE`, `KEY=@PATH` or `KEY=-`.
+/// Never fails to parse (clap would quote the whole argument, value included, in its error):
+/// `input::parse_config_entry` reads it, and a malformed entry is refused by the command.
 #[derive(Clone)]
-pub struct ConfigEntry {
-    pub key: String,
-    pub source: ConfigSource,
-}
+pub struct ConfigArg(pub zeroize::Zeroizing<String>);
 
-#[derive(Clone)]
-pub enum ConfigSource {
-    /// `KEY=VALUE` (`KEY=\@…` is the literal `@…`).
-    Literal(zeroize::Zeroizing<String>),
-    /// `KEY=@PATH`: the file's bytes, exactly.
-    File(PathBuf),
-    /// `KEY=-`: standard input when it is not a terminal, else a hidden prompt.
-    Stdin,
-    /// Not `KEY=…` with a non-empty key.
-    Malformed,
-}
-
-impl std::fmt::Debug for ConfigEntry {
+impl std::fmt::Debug for ConfigArg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let source = match &self.source {
-            ConfigSource::Literal(_) => "<redacted>".to_string(),
-            ConfigSource::File(p) => format!("@{}", p.display()),
-            ConfigSource::Stdin => "-".to_string(),
-            ConfigSource::Malformed => "<malformed>".to_string(),
-        };
-        write!(f, "ConfigEntry({}={source})", self.key)
+        // The key is shown; what follows `=` may be the value itself.
+        let key = self.0.split_once('=').map_or("", |(k, _)| k);
+        write!(f, "ConfigArg({key}=<redacted>)")
     }
 }
 
-fn parse_config_entry(s: &str) -> Result<ConfigEntry, String> {
-    let Some((key, v)) = s.split_once('=').filter(|(k, _)| !k.is_empty()) else {
-        return Ok(ConfigEntry {
-            key: String::new(),
-            source: ConfigSource::Malformed,
-        });
-    };
-    let source = if v == "-" {
-        ConfigSource::Stdin
-    } else if let Some(path) = v.strip_prefix('@') {
-        ConfigSource::File(PathBuf::from(path))
-    } else if let Some(rest) = v.strip_prefix("\\@") {
-        ConfigSource::Literal(zeroize::Zeroizing::new(format!("@{rest}")))
-    } else {
-        ConfigSource::Literal(zeroize::Zeroizing::new(v.to_string()))
-    };
-    Ok(ConfigEntry {
-        key: key.to_string(),
-        source,
-    })
+fn config_arg(s: &str) -> Result<ConfigArg, String> {
+    Ok(ConfigArg(zeroize::Zeroizing::new(s.to_string())))
 }
 
 fn parse_key_value(s: &str) -> Result<(String, String), String> {
@@ -794,7 +749,6 @@ impl ConfigCommand {
 mod tests {
     use super::*;
     use clap::CommandFactory;
-    use std::path::Path;
 
     #[test]
     fn definition_is_consistent() {
@@ -842,7 +796,7 @@ mod tests {
         };
         assert_eq!(
             format!("{:?}", a.fields.config),
-            "[ConfigEntry(clientId=<redacted>)]"
+            "[ConfigArg(clientId=<redacted>)]"
         );
         let cli = parse(&["kubiya", "list", "--config", "/tmp/x.toml"]).unwrap();
         let Command::Kubiya(k) = cli.command else {
@@ -855,24 +809,6 @@ mod tests {
             l.config_file.config_file,
             Some(PathBuf::from("/tmp/x.toml"))
         );
-    }
-
-    #[test]
-    fn config_entries_literal_file_stdin_and_escaped_at() {
-        let e = |s: &str| parse_config_entry(s).unwrap();
-        assert!(matches!(e("clientId=abc").source, ConfigSource::Literal(v) if *v == "abc"));
-        assert!(matches!(e("k=a=b").source, ConfigSource::Literal(v) if *v == "a=b"));
-        assert!(matches!(e("k=").source, ConfigSource::Literal(v) if v.is_empty()));
-        assert!(
-            matches!(e("clientSecret=@/run/s").source, ConfigSource::File(p) if p == Path::new("/run/s"))
-        );
-        assert!(matches!(e("k=\\@home").source, ConfigSource::Literal(v) if *v == "@home"));
-        assert!(matches!(e("k=-").source, ConfigSource::Stdin));
-        assert!(matches!(e("k=--").source, ConfigSource::Literal(v) if *v == "--"));
-        for bad in ["nokey", "=v", ""] {
-            assert!(matches!(e(bad).source, ConfigSource::Malformed), "{bad}");
-        }
-        assert_eq!(e("k=@p").key, "k");
     }
 
     #[test]

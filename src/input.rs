@@ -15,10 +15,85 @@ use std::path::Path;
 use base64::Engine;
 use zeroize::Zeroizing;
 
-use crate::cli::{ConfigEntry, ConfigSource, ValueArgs};
 use crate::error::{self, Result};
 use crate::secret::SecretValue;
 use crate::streams::Streams;
+
+/// Where a secret value comes from (`context` reads the command line's value flags into
+/// this). With none of the sources set, piped standard input is read, or on a terminal a
+/// hidden prompt asks for it.
+#[derive(Debug, Clone, Default)]
+pub struct ValueArgs {
+    /// `--value-file PATH` (`-` reads standard input).
+    pub value_file: Option<std::path::PathBuf>,
+    /// `--value-env VAR`.
+    pub value_env: Option<std::ffi::OsString>,
+    /// `--base64`.
+    pub base64: bool,
+    /// `--keep-newline`.
+    pub keep_newline: bool,
+}
+
+impl ValueArgs {
+    pub fn has_source(&self) -> bool {
+        self.value_file.is_some() || self.value_env.is_some()
+    }
+}
+
+/// A `--config` entry of a ChatBotKit secret, read from the command line's `KEY=…`. A
+/// malformed entry is refused by [`read_config`], not here.
+#[derive(Clone)]
+pub struct ConfigEntry {
+    pub key: String,
+    pub source: ConfigSource,
+}
+
+#[derive(Clone)]
+pub enum ConfigSource {
+    /// `KEY=VALUE` (`KEY=\@…` is the literal `@…`).
+    Literal(zeroize::Zeroizing<String>),
+    /// `KEY=@PATH`: the file's bytes, exactly.
+    File(std::path::PathBuf),
+    /// `KEY=-`: standard input when it is not a terminal, else a hidden prompt.
+    Stdin,
+    /// Not `KEY=…` with a non-empty key.
+    Malformed,
+}
+
+impl std::fmt::Debug for ConfigEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let source = match &self.source {
+            ConfigSource::Literal(_) => "<redacted>".to_string(),
+            ConfigSource::File(p) => format!("@{}", p.display()),
+            ConfigSource::Stdin => "-".to_string(),
+            ConfigSource::Malformed => "<malformed>".to_string(),
+        };
+        write!(f, "ConfigEntry({}={source})", self.key)
+    }
+}
+
+/// `KEY=VALUE`, `KEY=@PATH`, `KEY=\\@…` (the literal `@…`) or `KEY=-`.
+pub fn parse_config_entry(s: &str) -> ConfigEntry {
+    let Some((key, v)) = s.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+        return ConfigEntry {
+            key: String::new(),
+            source: ConfigSource::Malformed,
+        };
+    };
+    let source = if v == "-" {
+        ConfigSource::Stdin
+    } else if let Some(path) = v.strip_prefix('@') {
+        ConfigSource::File(std::path::PathBuf::from(path))
+    } else if let Some(rest) = v.strip_prefix("\\@") {
+        ConfigSource::Literal(zeroize::Zeroizing::new(format!("@{rest}")))
+    } else {
+        ConfigSource::Literal(zeroize::Zeroizing::new(v.to_string()))
+    };
+    ConfigEntry {
+        key: key.to_string(),
+        source,
+    }
+}
 
 /// The largest value accepted, in bytes as read (before base64).
 pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
@@ -262,7 +337,7 @@ fn read_stdin(
 /// Hidden prompt, asked twice; an empty first answer is returned as it is, not confirmed
 /// (update keeps the value; create refuses it by the shared rules).
 fn prompt(purpose: Purpose, label: &str, streams: &mut Streams) -> Result<Zeroizing<Vec<u8>>> {
-    let label = crate::output::sanitize(label);
+    let label = crate::sanitize::sanitize(label);
     let question = match purpose {
         Purpose::Create => format!("Value for {label}: "),
         Purpose::Update => format!("New value for {label} (empty keeps the current value): "),
@@ -314,7 +389,7 @@ pub fn read_config(
     value_reads_stdin: bool,
     streams: &mut Streams,
 ) -> Result<Vec<(String, SecretValue)>> {
-    let shown = |k: &str| crate::output::sanitize(k).into_owned();
+    let shown = |k: &str| crate::sanitize::sanitize(k).into_owned();
     let mut stdin_key: Option<&str> = None;
     for e in entries {
         match &e.source {
@@ -396,59 +471,6 @@ pub fn refuse_unread_stdin(streams: &Streams, why: &str) -> Result<()> {
     }
     Ok(())
 }
-
-/// Whether the process's standard input (not a terminal) has data waiting, decided without
-/// blocking: a regular file with bytes after the current offset; a pipe or socket with bytes
-/// readable within [`STDIN_GRACE_MS`] (a writer just started, as in `echo x | …`, gets that
-/// long). `/dev/null`, a closed stdin, an empty pipe whose writer is gone or that stays
-/// silent, and any other device count as no data.
-#[cfg(unix)]
-pub fn real_stdin_has_data() -> bool {
-    // SAFETY: fstat, lseek, poll, ioctl(FIONREAD) and recv(MSG_PEEK) on descriptor 0 with
-    // plain structs; none of them consumes input.
-    unsafe {
-        let mut st: libc::stat = std::mem::zeroed();
-        if libc::fstat(0, &mut st) != 0 {
-            return false;
-        }
-        match st.st_mode & libc::S_IFMT {
-            libc::S_IFREG => {
-                let pos = libc::lseek(0, 0, libc::SEEK_CUR).max(0);
-                st.st_size > pos
-            }
-            kind @ (libc::S_IFIFO | libc::S_IFSOCK) => {
-                let mut p = libc::pollfd {
-                    fd: 0,
-                    events: libc::POLLIN,
-                    revents: 0,
-                };
-                if libc::poll(&mut p, 1, STDIN_GRACE_MS) <= 0 || p.revents & libc::POLLIN == 0 {
-                    return false;
-                }
-                if kind == libc::S_IFSOCK {
-                    let mut b = [0u8; 1];
-                    return libc::recv(
-                        0,
-                        b.as_mut_ptr().cast(),
-                        1,
-                        libc::MSG_PEEK | libc::MSG_DONTWAIT,
-                    ) > 0;
-                }
-                let mut n: libc::c_int = 0;
-                libc::ioctl(0, libc::FIONREAD, &mut n) == 0 && n > 0
-            }
-            _ => false,
-        }
-    }
-}
-
-#[cfg(not(unix))]
-pub fn real_stdin_has_data() -> bool {
-    false
-}
-
-/// How long a pipe on standard input is given to show data before it counts as empty.
-pub const STDIN_GRACE_MS: i32 = 100;
 
 #[cfg(test)]
 mod tests {
@@ -573,5 +595,23 @@ mod tests {
                 .code(),
             2
         );
+    }
+
+    #[test]
+    fn config_entries_literal_file_stdin_and_escaped_at() {
+        let e = parse_config_entry;
+        assert!(matches!(e("clientId=abc").source, ConfigSource::Literal(v) if *v == "abc"));
+        assert!(matches!(e("k=a=b").source, ConfigSource::Literal(v) if *v == "a=b"));
+        assert!(matches!(e("k=").source, ConfigSource::Literal(v) if v.is_empty()));
+        assert!(
+            matches!(e("clientSecret=@/run/s").source, ConfigSource::File(p) if p == Path::new("/run/s"))
+        );
+        assert!(matches!(e("k=\\@home").source, ConfigSource::Literal(v) if *v == "@home"));
+        assert!(matches!(e("k=-").source, ConfigSource::Stdin));
+        assert!(matches!(e("k=--").source, ConfigSource::Literal(v) if *v == "--"));
+        for bad in ["nokey", "=v", ""] {
+            assert!(matches!(e(bad).source, ConfigSource::Malformed), "{bad}");
+        }
+        assert_eq!(e("k=@p").key, "k");
     }
 }

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod emulator;
+pub mod env;
 pub mod error;
 pub mod import;
 pub mod input;
@@ -17,8 +18,10 @@ pub mod pace;
 pub mod prompt;
 pub mod provider;
 pub mod redact;
+pub mod sanitize;
 pub mod secret;
 pub mod signals;
+pub mod stdin;
 pub mod streams;
 pub mod terraform;
 pub mod transport;
@@ -28,7 +31,7 @@ use std::io::Write;
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, OutputFormat};
-use crate::output::Output;
+use crate::output::{Output, OutputChoice};
 use crate::streams::Streams;
 
 /// The whole program; returns the exit code.
@@ -77,8 +80,12 @@ pub fn main() -> i32 {
         }
     };
     let mut streams = Streams::real();
-    let out = Output::from_streams(&cli.global, &streams, &config::process_env_lossy);
-    let json = out.format == OutputFormat::Json;
+    let out = Output::from_streams(
+        OutputChoice::from(&cli.global),
+        &streams,
+        &env::process_env_lossy,
+    );
+    let json = out.format == output::OutputFormat::Json;
     let code = match commands::dispatch(cli, &mut streams, out) {
         Ok(code) => code,
         Err(err) => report(&err, &out, json),

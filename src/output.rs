@@ -7,8 +7,34 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde_json::Value;
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat};
+use crate::env::EnvFn;
+use crate::sanitize::sanitize;
 use crate::streams::Streams;
+
+/// `-o`: the output format asked for (`context` turns the command line's into this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Table,
+    Plain,
+    Json,
+    Terraform,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the command line asks of the output: `-o` if given, and `--color`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutputChoice {
+    pub format: Option<OutputFormat>,
+    pub color: ColorChoice,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Output {
@@ -21,17 +47,17 @@ impl Output {
     /// Default format: table on a terminal, plain otherwise. Colour: `--color`, then
     /// `NO_COLOR`, then whether the stream is a terminal.
     pub fn new(
-        global: &GlobalArgs,
+        choice: OutputChoice,
         stdout_tty: bool,
         stderr_tty: bool,
         no_color_env: bool,
     ) -> Output {
-        let format = global.output.unwrap_or(if stdout_tty {
+        let format = choice.format.unwrap_or(if stdout_tty {
             OutputFormat::Table
         } else {
             OutputFormat::Plain
         });
-        let color = |tty: bool| match global.color {
+        let color = |tty: bool| match choice.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color_env,
@@ -44,10 +70,10 @@ impl Output {
     }
 
     /// The settings for these streams, `NO_COLOR` and `TERM` read from `env`.
-    pub fn from_streams(global: &GlobalArgs, s: &Streams, env: crate::config::EnvFn) -> Output {
+    pub fn from_streams(choice: OutputChoice, s: &Streams, env: EnvFn) -> Output {
         // `TERM=dumb` is a terminal that cannot show colour (Emacs shells, some CI logs).
         let no_color = env("NO_COLOR").is_some() || env("TERM").is_some_and(|t| t == "dumb");
-        Output::new(global, s.stdout_tty, s.stderr_tty, no_color)
+        Output::new(choice, s.stdout_tty, s.stderr_tty, no_color)
     }
 
     fn paint(&self, on: bool, style: Style, text: &str) -> String {
@@ -281,32 +307,6 @@ fn plain_line(row: &[String]) -> String {
         .join("\t")
 }
 
-/// Escape control characters (tabs and newlines included, so a plain line stays one line
-/// with its tab-separated fields; escape sequences from a server never reach a terminal).
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Control characters, and the bidirectional overrides and isolates that can make text on a
-/// terminal read differently from what it is (U+202A–U+202E, U+2066–U+2069, U+200E/F).
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// A JSON field as display text: strings as they are, null as empty, others as JSON.
 pub fn field(v: &Value, key: &str) -> String {
     match v.get(key) {
@@ -331,21 +331,21 @@ mod tests {
 
     #[test]
     fn default_format_follows_the_terminal() {
-        let g = GlobalArgs::default();
+        let g = OutputChoice::default();
         assert_eq!(
-            Output::new(&g, true, true, false).format,
+            Output::new(g, true, true, false).format,
             OutputFormat::Table
         );
         assert_eq!(
-            Output::new(&g, false, true, false).format,
+            Output::new(g, false, true, false).format,
             OutputFormat::Plain
         );
-        assert!(!Output::new(&g, true, true, true).color_out, "NO_COLOR");
-        let always = GlobalArgs {
+        assert!(!Output::new(g, true, true, true).color_out, "NO_COLOR");
+        let always = OutputChoice {
             color: ColorChoice::Always,
             ..Default::default()
         };
-        assert!(Output::new(&always, false, false, true).color_out);
+        assert!(Output::new(always, false, false, true).color_out);
     }
 
     #[test]
@@ -361,12 +361,6 @@ mod tests {
         .unwrap();
         l.finish(&mut w).unwrap();
         assert_eq!(String::from_utf8(w).unwrap(), "a\tx\\ty\\nz\\u{1b}[31m\n");
-    }
-
-    #[test]
-    fn bidi_overrides_are_escaped() {
-        assert_eq!(sanitize("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
-        assert_eq!(sanitize("plain é 日本"), "plain é 日本");
     }
 
     #[test]

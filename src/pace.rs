@@ -652,7 +652,7 @@ impl Pace {
     }
 
     /// The give-up time from [`GIVE_UP_ENV`] in `env`, else [`GIVE_UP_AFTER`].
-    pub fn give_up_from(env: crate::config::EnvFn) -> Duration {
+    pub fn give_up_from(env: crate::env::EnvFn) -> Duration {
         env(GIVE_UP_ENV)
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map_or(GIVE_UP_AFTER, Duration::from_secs)

@@ -27,7 +27,7 @@ impl Streams {
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
             prompter: Box::new(TtyPrompter),
-            stdin_has_data: crate::input::real_stdin_has_data,
+            stdin_has_data: crate::stdin::real_stdin_has_data,
         }
     }
 

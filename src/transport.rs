@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{self, Effect, Error, Result};
 use crate::pace::{Budget, Pace, Permit, Stop, Verdict};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use crate::secret::Token;
 
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -100,7 +100,7 @@ impl Tries {
     }
 }
 
-/// The retry contract of one request, whole (README "Reliability"):
+/// The retry contract of one request, whole (docs/reliability.md):
 /// - 2xx is done;
 /// - a delete's 404 after an attempt the server may have acted on is done;
 /// - in a bulk run (`paced`: the run shares one pace) a 429 holds at the pace and is sent
@@ -556,7 +556,7 @@ impl Transport {
             .headers()
             .get(reqwest::header::LOCATION)
             .and_then(|v| v.to_str().ok())
-            .map(|l| crate::output::sanitize(l).into_owned());
+            .map(|l| crate::sanitize::sanitize(l).into_owned());
         let mut body = Vec::new();
         let _ = resp.take(MAX_ERROR_BODY).read_to_end(&mut body);
         let message = error_message(&body).unwrap_or_else(|| {
@@ -578,7 +578,7 @@ impl Transport {
                 status.canonical_reason().unwrap_or("unknown status")
             )
         });
-        let message = crate::output::sanitize(&shorten(&message)).into_owned();
+        let message = crate::sanitize::sanitize(&shorten(&message)).into_owned();
         let text = format!("{}: {} ({})", call.what, message, status.as_u16());
         let server = message;
         let vars = self.kind.token_env().join(" or ");
@@ -681,7 +681,7 @@ fn trace_headers(w: &mut dyn Write, dir: &str, headers: &HeaderMap) {
                 _ => "<redacted>".to_string(),
             }
         } else {
-            crate::output::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
+            crate::sanitize::sanitize(&String::from_utf8_lossy(value.as_bytes())).into_owned()
         };
         let _ = writeln!(w, "{dir} {name}: {shown}");
     }

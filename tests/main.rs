@@ -11,6 +11,7 @@ mod faults;
 mod hostile;
 mod import;
 mod kubiya;
+mod layers;
 mod leaks;
 mod output;
 mod pty;

@@ -925,14 +925,17 @@ fn every_attribute_the_api_returns_and_the_schema_has_is_written() {
 }
 
 #[test]
-fn the_readme_section_is_formatted_terraform_and_makes_no_false_claim() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let section = readme
-        .split("\n## From the shell to Terraform\n")
-        .nth(1)
-        .and_then(|s| s.split("\n## ").next())
-        .expect("the section");
+fn the_terraform_page_is_formatted_terraform_and_makes_no_false_claim() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let section =
+        std::fs::read_to_string(format!("{root}/docs/terraform.md")).expect("docs/terraform.md");
+    assert!(section.starts_with("# From the shell to Terraform\n"));
+    // The claims are looked for in every page a user reads: README.md and docs/.
+    let mut readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    for page in std::fs::read_dir(format!("{root}/docs")).expect("docs/") {
+        let path = page.expect("a docs/ entry").path();
+        readme.push_str(&std::fs::read_to_string(&path).expect("a docs/ page"));
+    }
     let hcl_blocks: Vec<&str> = section
         .split("```hcl\n")
         .skip(1)
@@ -940,15 +943,15 @@ fn the_readme_section_is_formatted_terraform_and_makes_no_false_claim() {
         .collect();
     assert_eq!(hcl_blocks.len(), 3, "{section}");
     for b in &hcl_blocks {
-        hcl::parse(b).unwrap_or_else(|e| panic!("README block is not HCL ({e}):\n{b}"));
-        terraform_fmt_check("a README block", b);
+        hcl::parse(b).unwrap_or_else(|e| panic!("docs/terraform.md block is not HCL ({e}):\n{b}"));
+        terraform_fmt_check("a docs/terraform.md block", b);
     }
     for claim in [
         "read a value back",
         "no provider can",
         "neither provider can",
     ] {
-        assert!(!readme.contains(claim), "README still says {claim:?}");
+        assert!(!readme.contains(claim), "the docs still say {claim:?}");
     }
     for fact in [
         "Resource Import Not Implemented",
@@ -959,6 +962,6 @@ fn the_readme_section_is_formatted_terraform_and_makes_no_false_claim() {
         "secretctl kubiya get GH_TOKEN --reveal",
         "in plain text",
     ] {
-        assert!(section.contains(fact), "README section lacks {fact:?}");
+        assert!(section.contains(fact), "docs/terraform.md lacks {fact:?}");
     }
 }

@@ -7,9 +7,9 @@ use super::create::{self, CreateArgs, ValueMode};
 use super::update::{self, UpdateArgs};
 use super::{delete, get, import, list, on, revoke, sync, verify};
 use crate::cli::{CbkCommand, CbkFields, ProviderArgs};
-use crate::context::Ctx;
+use crate::context::{Ctx, config_entries};
 use crate::error::{self, Result};
-use crate::input;
+use crate::input::{self, ValueArgs};
 use crate::provider::{ListFilter, ProviderKind};
 
 const CBK: ProviderKind = ProviderKind::Chatbotkit;
@@ -55,8 +55,10 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
     use crate::cli::CbkKind;
     match command {
         CbkCommand::Create(a) => {
+            let value = ValueArgs::from(&a.value);
+            let entries = config_entries(&a.fields.config);
             let personal = a.fields.kind == Some(CbkKind::Personal);
-            if personal && (a.value.has_source() || a.value.base64 || a.value.keep_newline) {
+            if personal && (value.has_source() || value.base64 || value.keep_newline) {
                 return Err(error::usage(
                     "a personal secret takes no value (ChatBotKit forbids one); nothing was sent",
                 )
@@ -70,13 +72,11 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             // Every --config entry is checked and read before anything is sent; piped input
             // that nothing reads is refused rather than dropped.
             let takes_value = mode == ValueMode::Required;
-            let reads = input::value_reads_stdin(&a.value, takes_value, ctx.streams.stdin_tty);
-            let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
-            let config_reads_stdin = a
-                .fields
-                .config
+            let reads = input::value_reads_stdin(&value, takes_value, ctx.streams.stdin_tty);
+            let config = input::read_config(&entries, reads, ctx.streams)?;
+            let config_reads_stdin = entries
                 .iter()
-                .any(|e| matches!(e.source, crate::cli::ConfigSource::Stdin));
+                .any(|e| matches!(e.source, input::ConfigSource::Stdin));
             if !takes_value && !config_reads_stdin {
                 input::refuse_unread_stdin(
                     ctx.streams,
@@ -92,25 +92,27 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             let args = CreateArgs {
                 mode,
                 fields,
-                ..CreateArgs::new(&a.name, a.fields.description.as_deref(), &a.value)
+                ..CreateArgs::new(&a.name, a.fields.description.as_deref(), &value)
             };
-            on(&mut ctx, CBK, p, Some(&a.value), |ctx, prov| {
+            on(&mut ctx, CBK, p, Some(&value), |ctx, prov| {
                 create::create(ctx, prov, args)
             })
         }
         CbkCommand::Get(a) => get(&mut ctx, CBK, p, &a.name_or_id, a.reveal),
         CbkCommand::Update(a) => {
-            let reads = input::value_reads_stdin(&a.value, !a.keep_value, ctx.streams.stdin_tty);
-            let config = input::read_config(&a.fields.config, reads, ctx.streams)?;
+            let value = ValueArgs::from(&a.value);
+            let entries = config_entries(&a.fields.config);
+            let reads = input::value_reads_stdin(&value, !a.keep_value, ctx.streams.stdin_tty);
+            let config = input::read_config(&entries, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);
             let description = a.fields.description.as_deref();
             let args = UpdateArgs {
                 new_name: a.name.as_deref(),
                 fields,
                 merge,
-                ..UpdateArgs::new(&a.name_or_id, description, &a.value, a.keep_value)
+                ..UpdateArgs::new(&a.name_or_id, description, &value, a.keep_value)
             };
-            on(&mut ctx, CBK, p, Some(&a.value), |ctx, prov| {
+            on(&mut ctx, CBK, p, Some(&value), |ctx, prov| {
                 update::update(ctx, prov, args)
             })
         }

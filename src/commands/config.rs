@@ -6,9 +6,10 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::cli::{ConfigCommand, OutputFormat};
+use crate::cli::ConfigCommand;
 use crate::config::{self, Config, TokenSource};
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::ProviderKind;
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
@@ -25,7 +26,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
         }
         ConfigCommand::Show(_) => show(ctx),
         ConfigCommand::SetToken(a) => {
-            let kind = a.provider;
+            let kind = ProviderKind::from(a.provider);
             let token = read_token(ctx, kind)?;
             store(
                 ctx,
@@ -36,7 +37,7 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             )
         }
         ConfigCommand::SetCommand(a) => {
-            let kind = a.provider;
+            let kind = ProviderKind::from(a.provider);
             let line = shlex::try_join(a.command.iter().map(String::as_str))
                 .map_err(|_| error::usage("the command contains a NUL byte"))?;
             store(

@@ -4,9 +4,9 @@ use serde_json::{Map, Value, json};
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::ValueArgs;
 use crate::error::Result;
 use crate::input;
+use crate::input::ValueArgs;
 use crate::provider::{CreateSpec, Identity, Provider};
 
 /// Whether `create` reads a value.

@@ -4,8 +4,8 @@ use serde_json::json;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Error, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::{Provider, quoted};
 
 pub fn delete(

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::{Provider, ProviderKind};
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API

@@ -6,6 +6,7 @@ use super::{delete, get, import, list, on, sync};
 use crate::cli::{KubiyaCommand, ProviderArgs};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::input::ValueArgs;
 use crate::provider::{ListFilter, ProviderKind};
 
 const KUBIYA: ProviderKind = ProviderKind::Kubiya;
@@ -13,15 +14,17 @@ const KUBIYA: ProviderKind = ProviderKind::Kubiya;
 pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Result<i32> {
     match command {
         KubiyaCommand::Create(a) => {
-            let args = CreateArgs::new(&a.name, a.description.as_deref(), &a.value);
-            on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
+            let value = ValueArgs::from(&a.value);
+            let args = CreateArgs::new(&a.name, a.description.as_deref(), &value);
+            on(&mut ctx, KUBIYA, p, Some(&value), |ctx, prov| {
                 create::create(ctx, prov, args)
             })
         }
         KubiyaCommand::Get(a) => get(&mut ctx, KUBIYA, p, &a.name_or_id, a.reveal),
         KubiyaCommand::Update(a) => {
-            let args = UpdateArgs::new(&a.name, a.description.as_deref(), &a.value, a.keep_value);
-            on(&mut ctx, KUBIYA, p, Some(&a.value), |ctx, prov| {
+            let value = ValueArgs::from(&a.value);
+            let args = UpdateArgs::new(&a.name, a.description.as_deref(), &value, a.keep_value);
+            on(&mut ctx, KUBIYA, p, Some(&value), |ctx, prov| {
                 update::update(ctx, prov, args)
             })
         }

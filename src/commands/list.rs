@@ -4,8 +4,8 @@ use serde_json::Value;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::{Identity, ListFilter, Provider, quoted};
 
 /// The records `names` pick: those whose key (ChatBotKit id, Kubiya name) or exact name is

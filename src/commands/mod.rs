@@ -25,10 +25,10 @@ use std::path::PathBuf;
 
 use crate::cli::{
     CbkCommand, Cli, Command, ConfigFileArg, GlobalArgs, KubiyaCommand, OutputFormat, ProviderArgs,
-    ValueArgs,
 };
 use crate::context::Ctx;
 use crate::error::{self, Result, exit};
+use crate::input::ValueArgs;
 use crate::output::Output;
 use crate::provider::{Provider, ProviderKind};
 use crate::streams::Streams;
@@ -60,7 +60,7 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
     } = cli;
     check_output(&global, &command)?;
     let file = config_file(&top, &command);
-    let mut ctx = Ctx::resolve(&global, file, &crate::config::process_env, streams, out);
+    let mut ctx = Ctx::resolve(&global, file, &crate::env::process_env, streams, out);
     match command {
         Command::Chatbotkit(c) => Ok(chatbotkit::run(ctx, &c.provider, c.command)?),
         Command::Kubiya(c) => Ok(kubiya::run(ctx, &c.provider, c.command)?),

@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use crate::cli::{GlobalArgs, ImportArgs, OnConflict, OutputFormat, ValueArgs};
+use crate::cli::{GlobalArgs, ImportArgs, OnConflict, OutputFormat};
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::output::Output;
+use crate::input::ValueArgs;
+use crate::output::{Output, OutputChoice};
 use crate::pace::Pace;
 use crate::prompt::FakePrompter;
 use crate::provider::fake::Fake;
@@ -29,7 +30,7 @@ fn with_ctx<T>(
     };
     let (mut s, out, err): (_, Buf, Buf) =
         streams(stdin, tty, Box::new(FakePrompter::new(answers)));
-    let out_settings = Output::new(&global, false, tty, true);
+    let out_settings = Output::new(OutputChoice::from(&global), false, tty, true);
     let mut ctx = Ctx::resolve(&global, None, &|_| None, &mut s, out_settings);
     let r = f(&mut ctx);
     (r, out.text(), err.text())

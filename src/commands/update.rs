@@ -6,8 +6,8 @@ use serde_json::{Map, Value, json};
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::ValueArgs;
 use crate::error::{self, Result, exit};
+use crate::input::ValueArgs;
 use crate::input::{self, Purpose, ValueOutcome};
 use crate::provider::{Provider, UpdateSpec, ValueChange};
 

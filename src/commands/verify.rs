@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::Ctx;
 use super::common::*;
-use crate::cli::OutputFormat;
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::provider::Provider;
 
 pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
@@ -19,9 +19,9 @@ pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
             writeln!(w).map_err(error::output)?;
         }
         _ => {
-            writeln!(w, "{}", crate::output::sanitize(&v.status)).map_err(error::output)?;
+            writeln!(w, "{}", crate::sanitize::sanitize(&v.status)).map_err(error::output)?;
             if let Some(u) = &v.url {
-                writeln!(w, "{}", crate::output::sanitize(u)).map_err(error::output)?;
+                writeln!(w, "{}", crate::sanitize::sanitize(u)).map_err(error::output)?;
             }
         }
     }

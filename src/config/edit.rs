@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::Selection;
 use super::file::read_bounded;
 use crate::error::{self, Result};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 
 /// The file `secretctl config set-…` writes: the selected one.
 pub fn write_path(sel: &Selection) -> Result<PathBuf> {

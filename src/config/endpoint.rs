@@ -5,9 +5,10 @@ use std::net::IpAddr;
 
 use reqwest::Url;
 
-use super::{Config, EnvFn, Layers, Source, pick};
+use super::{Config, Layers, Source, pick};
+use crate::env::EnvFn;
 use crate::error::{self, Result};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 
 /// Everything a provider needs to talk to its API.
 #[derive(Debug)]

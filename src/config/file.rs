@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::EnvFn;
+use crate::env::EnvFn;
 use crate::error::{self, Result};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use crate::secret::Token;
 
 #[derive(Debug, Default, Deserialize)]

@@ -23,26 +23,9 @@ pub use endpoint::{is_loopback, resolve_endpoint};
 pub use file::{ConfigFile, Profile, ProviderConfig};
 pub use token::{TokenSource, resolve_token, token_source};
 
+use crate::env::EnvFn;
 use crate::error::{self, Result};
-use crate::provider::ProviderKind;
-
-/// Reads an environment variable; injected so resolution is testable without touching the
-/// process environment.
-pub type EnvFn<'a> = &'a dyn Fn(&str) -> Option<String>;
-
-/// The real process environment. Empty variables count as unset; so does a value that is
-/// not UTF-8, since every value read through this is used as text (a token, a URL).
-pub fn process_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-/// The process environment for switches, where being set is what counts (`NO_COLOR`): a
-/// value that is not UTF-8 is still set, read lossily.
-pub fn process_env_lossy(name: &str) -> Option<String> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(|v| v.to_string_lossy().into_owned())
-}
+use crate::provider::kind::ProviderKind;
 
 /// The first of `vars` that is set, with its value.
 fn first_set(vars: &'static [&'static str], env: EnvFn) -> Option<(&'static str, String)> {

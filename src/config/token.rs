@@ -8,9 +8,10 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::file::default_path;
-use super::{Config, EnvFn, Layers, Source, pick};
+use super::{Config, Layers, Source, pick};
+use crate::env::EnvFn;
 use crate::error::{self, Error, Result};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use crate::secret::Token;
 
 /// Every variable that may hold a credential, of any provider: kept out of children's

@@ -32,7 +32,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use state::State;
 
 pub use ratelimit::RateLimitSettings;

@@ -16,10 +16,10 @@ use super::engine::{self, Action, Entry, Outcome, Plan, Ready};
 use crate::cli::SyncArgs;
 use crate::context::Ctx;
 use crate::error::{self, Result};
-use crate::output::sanitize;
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
 use crate::provider::{Identity, Provider};
+use crate::sanitize::sanitize;
 
 /// Whether the prune question can be asked: messages go to a terminal, and so does input —
 /// or the source is standard input, and the question is read from the terminal itself.

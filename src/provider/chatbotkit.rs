@@ -329,7 +329,7 @@ impl Chatbotkit {
                 Some(item) => Err(error::network(format!(
                     "{what}: the server sent secret '{}' twice in one stream (line {no}): it is \
                      looping; stopping instead of reading forever",
-                    crate::output::sanitize(item_id(&item).unwrap_or(""))
+                    crate::sanitize::sanitize(item_id(&item).unwrap_or(""))
                 ))),
                 None => Ok(()),
             }
@@ -414,7 +414,7 @@ impl Chatbotkit {
             if !cursors.insert(cursor.clone()) {
                 return Err(error::network(format!(
                     "{what}: the server sent the cursor '{}' again; stopping instead of looping",
-                    crate::output::sanitize(&cursor)
+                    crate::sanitize::sanitize(&cursor)
                 )));
             }
             if fresh == 0 {
@@ -712,7 +712,7 @@ pub fn decode_stream_line(line: &str) -> Result<Option<Value>> {
                 .unwrap_or_else(|| "the server reported an error".into());
             let text = format!(
                 "the stream failed part-way: {}",
-                crate::output::sanitize(&m)
+                crate::sanitize::sanitize(&m)
             );
             let code = data.get("code").and_then(Value::as_str).unwrap_or("");
             Err(stream_error(code, text))

@@ -58,7 +58,7 @@ pub enum NotAValue {
     Ambiguous,
 }
 
-/// The `get_value` answer read only where one reading is certain (README.md, "Reading a
+/// The `get_value` answer read only where one reading is certain (docs/commands.md, "Reading a
 /// Kubiya value"):
 ///
 /// | Content-Type | body | value |
@@ -224,7 +224,7 @@ impl Provider for Kubiya {
             .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
             NotAValue::Ambiguous => error::network(format!(
                 "{what}: the server's answer (Content-Type {}) could be the raw value or JSON; it is not guessed at",
-                if ct.is_empty() { "missing".to_string() } else { crate::output::sanitize(&ct).into_owned() }
+                if ct.is_empty() { "missing".to_string() } else { crate::sanitize::sanitize(&ct).into_owned() }
             ))
             .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
         })

@@ -11,7 +11,7 @@
 pub mod chatbotkit;
 #[cfg(test)]
 pub mod fake;
-mod kind;
+pub mod kind;
 pub mod kubiya;
 
 pub use kind::ProviderKind;
@@ -224,7 +224,7 @@ pub fn wrong_endpoint(e: error::Error, kind: ProviderKind, list_url: &Url) -> er
         "{}: the server has no list of {} secrets at {}: this base URL is not the API's",
         e.msg().text,
         kind.display(),
-        crate::output::sanitize(shown.as_str())
+        crate::sanitize::sanitize(shown.as_str())
     ))
     .with_hint(format!(
         "check the base URL (--base-url, {}, or the profile's base_url)",
@@ -235,7 +235,7 @@ pub fn wrong_endpoint(e: error::Error, kind: ProviderKind, list_url: &Url) -> er
 /// Names a person can read in a message.
 pub fn quoted(s: &str) -> String {
     const MAX: usize = 80;
-    let shown = crate::output::sanitize(s);
+    let shown = crate::sanitize::sanitize(s);
     if shown.chars().count() > MAX {
         let head: String = shown.chars().take(MAX).collect();
         format!("'{head}…' ({} characters)", s.chars().count())

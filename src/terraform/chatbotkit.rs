@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Dialect;
 use super::writer::{Block, field, map_item, text};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 
 /// How ChatBotKit answers with a write-only config entry such as `clientSecret`.
 pub const MASK: &str = "********";

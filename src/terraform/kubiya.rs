@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::Dialect;
 use super::writer::{Block, field, quote, text};
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 
 pub(super) struct Kubiya;
 

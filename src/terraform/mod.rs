@@ -27,7 +27,7 @@ use std::cmp::Ordering;
 
 use serde_json::Value;
 
-use crate::provider::ProviderKind;
+use crate::provider::kind::ProviderKind;
 use writer::Block;
 pub use writer::{ident, quote, unique_idents};
 

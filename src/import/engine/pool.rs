@@ -3,8 +3,8 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::output::sanitize;
 use crate::pace::Pace;
+use crate::sanitize::sanitize;
 
 /// Run `work` for each of `jobs` on `workers` threads sharing `pace`. A slot stays `None`
 /// when the run stopped (a signal under [`crate::signals::soft_interrupts`], or the rate

@@ -7,9 +7,9 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::{Entry, Outcome, Plan};
-use crate::cli::OutputFormat;
 use crate::context::Ctx;
 use crate::error::{self, Result, exit};
+use crate::output::OutputFormat;
 use crate::pace::Pace;
 
 /// `3 created, 1 skipped, 1 failed` in a fixed order.

@@ -10,8 +10,8 @@ use crate::cli::ImportFormat;
 use crate::context::Ctx;
 use crate::error::{self, Error, Result};
 use crate::import::formats::{self, Problem};
-use crate::output::sanitize;
 use crate::provider::Provider;
+use crate::sanitize::sanitize;
 
 /// Largest input read (a thousand 1 MiB values would still fit).
 const MAX_INPUT: u64 = 2 * 1024 * 1024 * 1024;
