@@ -40,8 +40,6 @@ pub const GIVE_UP_ENV: &str = "SECRETCTL_RATE_LIMIT_GIVE_UP";
 /// Short, because such a 429 costs only the hold the client chooses.
 const HOLD_START: Duration = Duration::from_millis(25);
 const HOLD_MAX: Duration = Duration::from_secs(8);
-/// Successes remembered for the rate shown on the progress bar.
-const RATE_WINDOW: Duration = Duration::from_secs(5);
 /// A wait for the server's allowance this long is worth showing (the bar is redrawn every
 /// 200 ms).
 const SHOWN_WAIT: Duration = Duration::from_millis(200);
@@ -93,7 +91,6 @@ pub struct Core {
     /// 429s in a row without a success between them (for the hold without a hint).
     in_a_row: u32,
     gave_up: bool,
-    recent: VecDeque<Instant>,
     limited: u64,
     /// When each request still worth remembering was sent (a 429's is taken out again: the
     /// server took nothing for it).
@@ -116,7 +113,6 @@ impl Core {
             last_progress: now,
             in_a_row: 0,
             gave_up: false,
-            recent: VecDeque::new(),
             limited: 0,
             sent: VecDeque::new(),
             model: None,
@@ -147,14 +143,7 @@ impl Core {
             self.learner.take();
         }
         self.in_flight += 1;
-        self.sent.push_back(now);
-        while self
-            .sent
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > HISTORY)
-        {
-            self.sent.pop_front();
-        }
+        remember(&mut self.sent, now, now);
         Ok(())
     }
 
@@ -169,14 +158,6 @@ impl Core {
         self.last_progress = now;
         self.in_a_row = 0;
         self.limit = (self.limit + 1.0 / self.limit.max(1.0)).min(self.max as f64);
-        self.recent.push_back(now);
-        while self
-            .recent
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > RATE_WINDOW)
-        {
-            self.recent.pop_front();
-        }
         if let Some(b) = budget {
             self.observe(now, sent_at, b, false);
         }
@@ -290,9 +271,20 @@ const MEASURE_GAIN: f64 = 0.5;
 /// The least rate a run is paced at, in requests per second.
 const MIN_RATE: f64 = 0.5;
 
-/// Requests sent in `(from, to]`.
-fn sent_between(sent: &VecDeque<Instant>, from: Instant, to: Instant) -> f64 {
-    sent.iter().filter(|t| **t > from && **t <= to).count() as f64
+/// Add `t` to the times in `q`, forgetting those older than [`HISTORY`] at `now`.
+fn remember(q: &mut VecDeque<Instant>, t: Instant, now: Instant) {
+    q.push_back(t);
+    while q
+        .front()
+        .is_some_and(|old| now.saturating_duration_since(*old) > HISTORY)
+    {
+        q.pop_front();
+    }
+}
+
+/// The times in `q` within `(from, to]`, counted.
+fn between(q: &VecDeque<Instant>, from: Instant, to: Instant) -> f64 {
+    q.iter().filter(|t| **t > from && **t <= to).count() as f64
 }
 
 impl Model {
@@ -328,7 +320,7 @@ impl Model {
             // measurement, by a tenth at least and by half at most.
             let span = at.saturating_duration_since(self.anchor.0).as_secs_f64();
             let measured = if span >= 0.02 {
-                (0.0 - self.anchor.1 + sent_between(sent, self.anchor.0, at)) / span
+                (0.0 - self.anchor.1 + between(sent, self.anchor.0, at)) / span
             } else {
                 self.rate
             };
@@ -353,7 +345,7 @@ impl Model {
                 // (slow start), never more than twice what the run really achieved.
                 let span = at.duration_since(self.at).as_secs_f64();
                 let achieved = if span > 0.0 {
-                    (tokens - self.tokens + sent_between(sent, self.at, at)) / span
+                    (tokens - self.tokens + between(sent, self.at, at)) / span
                 } else {
                     0.0
                 };
@@ -364,7 +356,7 @@ impl Model {
             self.anchor = (at, tokens);
         } else if !refused && at.duration_since(self.anchor.0) >= MEASURE_SPAN {
             let span = at.duration_since(self.anchor.0).as_secs_f64();
-            let measured = (tokens - self.anchor.1 + sent_between(sent, self.anchor.0, at)) / span;
+            let measured = (tokens - self.anchor.1 + between(sent, self.anchor.0, at)) / span;
             self.rate = (self.rate + MEASURE_GAIN * (measured - self.rate)).max(MIN_RATE);
             self.anchor = (at, tokens);
         }
@@ -376,7 +368,7 @@ impl Model {
     /// Requests the server holds for us at `now`, as far as the model knows.
     fn estimate(&self, now: Instant, sent: &VecDeque<Instant>) -> f64 {
         let back = self.rate * now.saturating_duration_since(self.at).as_secs_f64();
-        (self.tokens + back).min(self.limit) - sent_between(sent, self.at, now)
+        (self.tokens + back).min(self.limit) - between(sent, self.at, now)
     }
 
     /// `None`: a request may go now; else how long until the model holds one.
@@ -391,7 +383,7 @@ impl Model {
         // The server said when it is whole again: by then one goes, whatever the model says.
         if let Some(full) = self.full_at
             && full <= now
-            && sent_between(sent, self.at, now) == 0.0
+            && between(sent, self.at, now) == 0.0
         {
             return None;
         }
@@ -500,14 +492,7 @@ impl Learner {
     }
 
     fn succeeded(&mut self, now: Instant, sent_at: Instant) {
-        self.passed.push_back(sent_at);
-        while self
-            .passed
-            .front()
-            .is_some_and(|t| now.saturating_duration_since(*t) > HISTORY)
-        {
-            self.passed.pop_front();
-        }
+        remember(&mut self.passed, sent_at, now);
         if self.rate.is_some() {
             self.refill(now);
             self.fill = Some(self.target(now));
@@ -515,10 +500,7 @@ impl Learner {
     }
 
     fn passed_between(&self, from: Instant, to: Instant) -> f64 {
-        self.passed
-            .iter()
-            .filter(|t| **t > from && **t <= to)
-            .count() as f64
+        between(&self.passed, from, to)
     }
 
     /// The rate to send at: the server's, with headroom where a 429 is cheap; after a quiet

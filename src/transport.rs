@@ -1275,6 +1275,61 @@ mod tests {
     }
 
     #[test]
+    fn what_is_left_of_the_rate_limit_is_read_from_each_header_form() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        let kubiya = headers(&[
+            ("x-ratelimit-limit", "4"),
+            ("x-ratelimit-remaining", "3"),
+            ("x-ratelimit-reset", "1"),
+        ]);
+        assert_eq!(
+            rate_budget(&kubiya),
+            Some(Budget {
+                limit: 4,
+                remaining: 3,
+                reset: Some(Duration::from_secs(1)),
+            })
+        );
+        let ietf = headers(&[("ratelimit", "limit=100, remaining=0, reset=30")]);
+        assert_eq!(
+            rate_budget(&ietf),
+            Some(Budget {
+                limit: 100,
+                remaining: 0,
+                reset: Some(Duration::from_secs(30)),
+            })
+        );
+        assert_eq!(rate_limit_hint(&ietf), Some(Duration::from_secs(30)));
+        let dashed = headers(&[("ratelimit-limit", "10"), ("ratelimit-remaining", "9")]);
+        assert_eq!(
+            rate_budget(&dashed).map(|b| (b.limit, b.remaining, b.reset)),
+            Some((10, 9, None))
+        );
+        // Both numbers or nothing; never a guess from a malformed one.
+        assert_eq!(
+            rate_budget(&headers(&[("x-ratelimit-remaining", "3")])),
+            None
+        );
+        assert_eq!(
+            rate_budget(&headers(&[
+                ("x-ratelimit-limit", "4"),
+                ("x-ratelimit-remaining", "-1"),
+            ])),
+            None
+        );
+        assert_eq!(rate_budget(&HeaderMap::new()), None);
+        // A limit of 0 is read as 1: the model never divides by it.
+        let zero = headers(&[("x-ratelimit-limit", "0"), ("x-ratelimit-remaining", "0")]);
+        assert_eq!(rate_budget(&zero).map(|b| b.limit), Some(1));
+    }
+
+    #[test]
     fn retry_after_seconds_and_cap() {
         let mut h = HeaderMap::new();
         h.insert(RETRY_AFTER, HeaderValue::from_static("2"));
