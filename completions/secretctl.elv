@@ -31,41 +31,14 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand chatbotkit 'ChatBotKit secrets'
-            cand cbk 'ChatBotKit secrets'
+            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
             cand kubiya 'Kubiya secrets'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
-            cand config 'Show the config file and set tokens without editing TOML by hand'
+            cand config 'Show the config file, prove the tokens, and set them without editing TOML by hand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit'= {
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand create 'Create a secret; prints its id'
-            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
-            cand update 'Change a secret: only the fields given are sent'
-            cand delete 'Delete a secret'
-            cand list 'List every secret (all pages), or those named'
-            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
-            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
-            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'secretctl;cbk'= {
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
@@ -119,34 +92,6 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;create'= {
-            cand --description 'Description'
-            cand --type 'Secret type'
-            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
-            cand --visibility 'Who can see the secret'
-            cand --blueprint-id 'Blueprint the secret belongs to'
-            cand --alias 'Alias'
-            cand --config 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file''s bytes; \@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list'
-            cand --meta 'A meta entry (repeatable); keys must not start with _'
-            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
-            cand --value-env 'Read the value from this environment variable'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
-            cand --keep-newline 'Keep the trailing newline of piped input'
-            cand --no-value 'Create without a value (e.g. an OAuth secret whose credentials are in --config)'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;get'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
@@ -164,53 +109,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;get'= {
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand --reveal 'Print only the value (Kubiya; ChatBotKit never returns values)'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;update'= {
-            cand --name 'New name'
-            cand --description 'Description'
-            cand --type 'Secret type'
-            cand --kind 'Shared (one value for everyone) or personal (each user authenticates; takes no value) [create default: shared]'
-            cand --visibility 'Who can see the secret'
-            cand --blueprint-id 'Blueprint the secret belongs to'
-            cand --alias 'Alias'
-            cand --config 'A config entry (repeatable): KEY=VALUE (e.g. clientId=abc), KEY=@PATH (the file''s bytes; \@ starts a literal @) or KEY=- (standard input, or a hidden prompt on a terminal). Keys naming a secret, password, passwd, token or private part take no literal value: it would land in shell history and the process list'
-            cand --meta 'A meta entry (repeatable); keys must not start with _'
-            cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
-            cand --value-env 'Read the value from this environment variable'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand --base64 'Send the base64 encoding of the bytes read (for binary values)'
-            cand --keep-newline 'Keep the trailing newline of piped input'
-            cand --keep-value 'Leave the value as it is (do not read stdin or prompt)'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'secretctl;cbk;update'= {
             cand --name 'New name'
             cand --description 'Description'
             cand --type 'Secret type'
@@ -258,25 +157,6 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;delete'= {
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand -y 'Do not ask for confirmation (required when not on a terminal)'
-            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
-            cand --ignore-missing 'Exit 0 when the secret does not exist'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;list'= {
             cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
@@ -294,46 +174,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;list'= {
-            cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;import'= {
-            cand --format 'Input format [default: from the extension, else from the content]'
-            cand --on-conflict 'What to do with a name that already exists'
-            cand --concurrency 'Requests in flight at once'
-            cand --description 'Description for the secrets created (an item''s own description wins)'
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand --dry-run 'Print the plan and write nothing'
-            cand --base64 'Send the base64 encoding of each value'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'secretctl;cbk;import'= {
             cand --format 'Input format [default: from the extension, else from the content]'
             cand --on-conflict 'What to do with a name that already exists'
             cand --concurrency 'Requests in flight at once'
@@ -380,31 +221,6 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;sync'= {
-            cand --format 'Input format [default: from the extension, else from the content]'
-            cand --prefix 'Manage only names starting with P (a source name without it is an error; --prune looks only at names with it)'
-            cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
-            cand --description 'Description for every item that has none of its own in the source'
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand --prune 'Also delete the secrets in scope that the source does not have'
-            cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
-            cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
-            cand --dry-run 'Print the plan and write nothing'
-            cand --base64 'Send the base64 encoding of each value'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;verify'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
@@ -421,41 +237,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'secretctl;cbk;verify'= {
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'secretctl;chatbotkit;revoke'= {
-            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
-            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
-            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
-            cand --color 'When to use colour'
-            cand -y 'Do not ask for confirmation (required when not on a terminal)'
-            cand --yes 'Do not ask for confirmation (required when not on a terminal)'
-            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'secretctl;cbk;revoke'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
@@ -504,38 +286,6 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;help;revoke'= {
         }
         &'secretctl;chatbotkit;help;help'= {
-        }
-        &'secretctl;cbk;help'= {
-            cand create 'Create a secret; prints its id'
-            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
-            cand update 'Change a secret: only the fields given are sent'
-            cand delete 'Delete a secret'
-            cand list 'List every secret (all pages), or those named'
-            cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
-            cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
-            cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
-            cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'secretctl;cbk;help;create'= {
-        }
-        &'secretctl;cbk;help;get'= {
-        }
-        &'secretctl;cbk;help;update'= {
-        }
-        &'secretctl;cbk;help;delete'= {
-        }
-        &'secretctl;cbk;help;list'= {
-        }
-        &'secretctl;cbk;help;import'= {
-        }
-        &'secretctl;cbk;help;sync'= {
-        }
-        &'secretctl;cbk;help;verify'= {
-        }
-        &'secretctl;cbk;help;revoke'= {
-        }
-        &'secretctl;cbk;help;help'= {
         }
         &'secretctl;kubiya'= {
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
@@ -775,7 +525,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --version 'Print version'
             cand path 'Print the config file''s path (whether or not it exists)'
             cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
-            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand check 'Prove each provider''s token with one read call, and show where it and the base URL come from'
+            cand set-token 'Prove a provider''s token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)'
             cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -809,6 +560,21 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;config;check'= {
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;config;set-token'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
@@ -817,6 +583,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
             cand --color 'When to use colour'
+            cand --no-check 'Store the token without proving it first (offline set-up)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -842,13 +609,16 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;config;help'= {
             cand path 'Print the config file''s path (whether or not it exists)'
             cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
-            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand check 'Prove each provider''s token with one read call, and show where it and the base URL come from'
+            cand set-token 'Prove a provider''s token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)'
             cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;config;help;path'= {
         }
         &'secretctl;config;help;show'= {
+        }
+        &'secretctl;config;help;check'= {
         }
         &'secretctl;config;help;set-token'= {
         }
@@ -857,11 +627,11 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;config;help;help'= {
         }
         &'secretctl;help'= {
-            cand chatbotkit 'ChatBotKit secrets'
+            cand chatbotkit 'ChatBotKit secrets (alias: cbk)'
             cand kubiya 'Kubiya secrets'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account'
-            cand config 'Show the config file and set tokens without editing TOML by hand'
+            cand config 'Show the config file, prove the tokens, and set them without editing TOML by hand'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;help;chatbotkit'= {
@@ -923,12 +693,15 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;help;config'= {
             cand path 'Print the config file''s path (whether or not it exists)'
             cand show 'Show the settings in effect for each provider and where each comes from; tokens are never shown'
-            cand set-token 'Store a provider''s token in the profile, read from a hidden prompt or piped stdin (file mode 0600)'
+            cand check 'Prove each provider''s token with one read call, and show where it and the base URL come from'
+            cand set-token 'Prove a provider''s token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)'
             cand set-command 'Store a command whose output is the token (run with sh -c when a token is needed)'
         }
         &'secretctl;help;config;path'= {
         }
         &'secretctl;help;config;show'= {
+        }
+        &'secretctl;help;config;check'= {
         }
         &'secretctl;help;config;set-token'= {
         }

@@ -102,10 +102,14 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// ChatBotKit secrets
+    /// ChatBotKit secrets (alias: cbk)
+    // The aliases are hidden from clap, named in the help text instead: clap's completion
+    // engine offers one word per command, and a visible alias sorts before the name
+    // (`secretctl <TAB>` would offer `cbk`, not `chatbotkit`). A hidden one is offered only
+    // when it alone matches (`secretctl cb<TAB>`).
     #[command(
         name = "chatbotkit",
-        visible_alias = "cbk",
+        alias = "cbk",
         after_long_help = CBK_EXAMPLES
     )]
     Chatbotkit(ChatbotkitCmd),
@@ -123,7 +127,7 @@ pub enum Command {
     /// Serve both APIs in memory on 127.0.0.1, to try secretctl or test scripts with no account
     #[command(after_long_help = EMULATOR_EXAMPLES)]
     Emulator(EmulatorArgs),
-    /// Show the config file and set tokens without editing TOML by hand
+    /// Show the config file, prove the tokens, and set them without editing TOML by hand
     #[command(after_long_help = CONFIG_EXAMPLES)]
     Config(ConfigCmd),
 }
@@ -133,6 +137,7 @@ Examples:
   secretctl config path
   secretctl config show
   op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work
+  secretctl config check                     # does each token work, and where does it come from?
   secretctl config set-command chatbotkit -- op read op://Private/chatbotkit/token";
 
 #[derive(Debug, Args)]
@@ -155,9 +160,24 @@ pub enum ConfigCommand {
         after_long_help = "Examples:\n  secretctl config show\n  secretctl --profile work config show -o json"
     )]
     Show(ConfigFileArg),
-    /// Store a provider's token in the profile, read from a hidden prompt or piped stdin (file mode 0600)
+    /// Prove each provider's token with one read call, and show where it and the base URL come from
     #[command(
-        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work"
+        long_about = "For each provider (or the one named): the base URL and where it comes from, where \
+            the token comes from (a variable, the profile's token or token_command; never the \
+            token itself), and one read call that proves the token: ok with the time it took \
+            and the rate-limit headroom when the server sends it, or the error.\n\n\
+            A provider without a token is 'not configured', an error only when it is named. \
+            Exit 0 when every provider checked is ok, else the worst code (4 auth, 6 network).",
+        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check -o json"
+    )]
+    Check(CheckArgs),
+    /// Prove a provider's token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)
+    #[command(
+        long_about = "Store a provider's token in the profile, read from a hidden prompt or piped \
+            stdin (file mode 0600). The token is proven first with the call 'config check' \
+            makes: a refused token (401/403) is exit 4 and the file is not touched; an \
+            unreachable server is exit 6 (--no-check stores it without the call).",
+        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --no-check          # offline set-up"
     )]
     SetToken(SetTokenArgs),
     /// Store a command whose output is the token (run with sh -c when a token is needed)
@@ -183,6 +203,18 @@ pub struct SetTokenArgs {
     /// The provider whose token this is
     #[arg(value_enum)]
     pub provider: Provider,
+    /// Store the token without proving it first (offline set-up)
+    #[arg(long)]
+    pub no_check: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Only this provider (then a missing token is an error) [default: every provider]
+    #[arg(value_enum)]
+    pub provider: Option<Provider>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -739,6 +771,7 @@ impl ConfigCommand {
     pub fn config_file(&self) -> &ConfigFileArg {
         match self {
             ConfigCommand::Path(f) | ConfigCommand::Show(f) => f,
+            ConfigCommand::Check(a) => &a.config_file,
             ConfigCommand::SetToken(a) => &a.config_file,
             ConfigCommand::SetCommand(a) => &a.config_file,
         }

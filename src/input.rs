@@ -231,6 +231,11 @@ pub fn check(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue, Value
 }
 
 fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
+    let file = open_input(
+        path,
+        "value file",
+        "drop --value-file to be asked with a hidden prompt, or pipe the value in",
+    )?;
     let cannot = |e: std::io::Error| {
         error::usage(format!(
             "cannot read value file {}: {}",
@@ -238,22 +243,35 @@ fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
             error::io_reason(&e)
         ))
     };
-    let file = std::fs::File::open(path).map_err(cannot)?;
+    read_bounded(file).map_err(|e| read_error(e, cannot))
+}
+
+/// Open a file that a value or an import/sync source is read from (`what`: `value file`,
+/// `source`): not a directory, and not a terminal — `/dev/tty`, or `/dev/stdin` on one, is
+/// read with echo on, so whatever is typed there shows on screen and stays in the
+/// scrollback. `hint` says what to do instead.
+pub fn open_input(path: &Path, what: &str, hint: &str) -> Result<std::fs::File> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        error::usage(format!(
+            "cannot read {what} {}: {}",
+            path.display(),
+            error::io_reason(&e)
+        ))
+    })?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(error::usage(format!(
-            "cannot read value file {}: it is a directory",
+            "cannot read {what} {}: it is a directory",
             path.display()
         )));
     }
-    // `/dev/tty`, or `/dev/stdin` on a terminal: what is typed there is echoed on screen.
     if std::io::IsTerminal::is_terminal(&file) {
         return Err(error::usage(format!(
-            "value file {} is a terminal: typing there would show the value on screen",
+            "{what} {} is a terminal: what is typed there would show on screen; nothing was sent",
             path.display()
         ))
-        .with_hint("drop --value-file to be asked with a hidden prompt, or pipe the value in"));
+        .with_hint(hint.to_string()));
     }
-    read_bounded(file).map_err(|e| read_error(e, cannot))
+    Ok(file)
 }
 
 /// Read at most a little more than the limit, so a huge input is refused without being held.
@@ -366,8 +384,10 @@ fn ask_twice(streams: &mut Streams, question: &str) -> Result<Zeroizing<Vec<u8>>
 /// terminal): then no `--config KEY=-` may read it too.
 pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -> bool {
     takes_value
-        && (args.value_file.as_deref() == Some(Path::new("-"))
-            || (!args.has_source() && !stdin_tty))
+        && match args.value_file.as_deref() {
+            Some(p) => p == Path::new("-") || crate::stdin::is_stdin(p),
+            None => !args.has_source() && !stdin_tty,
+        }
 }
 
 /// A config key that names a secret part (`clientSecret`, `password`, `privateKey`, …): its
@@ -460,12 +480,48 @@ pub fn read_config(
     Ok(out)
 }
 
-/// Piped input given to a command that takes no value (`chatbotkit create --kind personal`)
-/// is exit 2, never silently dropped. `why` says why no value is taken.
+/// Why `update --keep-value` reads no value.
+pub const KEEP_VALUE: &str = "--keep-value leaves the value as it is";
+
+/// The stdin rule of `create` and `update`: piped input that neither the value nor a
+/// `--config KEY=-` entry reads is exit 2, never silently dropped. `takes_value` is false for
+/// a create or update that reads no value at all (`--kind personal`, `--no-value`,
+/// `--keep-value`), and `no_value` then says why.
+pub fn refuse_unread_value_stdin(
+    streams: &Streams,
+    value: &ValueArgs,
+    takes_value: bool,
+    config: &[ConfigEntry],
+    no_value: &str,
+) -> Result<()> {
+    let config_reads_stdin = config
+        .iter()
+        .any(|e| matches!(e.source, ConfigSource::Stdin));
+    if config_reads_stdin || value_reads_stdin(value, takes_value, streams.stdin_tty) {
+        return Ok(());
+    }
+    let why = if !takes_value {
+        no_value.to_string()
+    } else if let Some(var) = &value.value_env {
+        format!("the value comes from --value-env {}", var.to_string_lossy())
+    } else if let Some(path) = &value.value_file {
+        format!("the value comes from --value-file {}", path.display())
+    } else {
+        // No flag and a terminal: the prompt.
+        return Ok(());
+    };
+    refuse_unread_stdin(streams, &why)
+}
+
+/// Standard input that carries data — a pipe or a socket, whatever is (or is not yet)
+/// written to it, or a file with bytes in it — given to a command that will not read it: exit
+/// 2, nothing sent. `why` says why it is not read. The check looks at what stdin *is*, never
+/// at whether data has arrived yet: a slow producer (`vault …`, `op read …`) is refused as
+/// surely as `echo x`. A terminal, `/dev/null` and an empty file pass.
 pub fn refuse_unread_stdin(streams: &Streams, why: &str) -> Result<()> {
-    if !streams.stdin_tty && (streams.stdin_has_data)() {
+    if !streams.stdin_tty && (streams.stdin_carries_data)() {
         return Err(error::usage(format!(
-            "standard input holds data, but {why}: it would be dropped; nothing was sent"
+            "standard input is piped in, but {why}: its data would be dropped; nothing was sent"
         ))
         .with_hint("run it without piping anything in (< /dev/null)"));
     }

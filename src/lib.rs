@@ -40,6 +40,10 @@ pub fn main() -> i32 {
     // in a core file or be read by another process of the same user through ptrace or
     // /proc/PID/mem.
     harden();
+    // A shell asking for completions on TAB (`SECRETCTL_COMPLETE=bash secretctl -- …`).
+    if commands::complete::answer_if_asked() {
+        return error::exit::SUCCESS;
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match parse(&args, ColorChoice::Auto) {
         Ok(cli) => cli,

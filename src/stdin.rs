@@ -1,15 +1,13 @@
-//! The stdin probe: whether the process's standard input has data waiting, without reading
-//! it. A leaf: it imports nothing of the crate.
+//! The stdin probe: what the process's standard input is, without reading it. A leaf: it
+//! imports nothing of the crate.
 
-/// Whether the process's standard input (not a terminal) has data waiting, decided without
-/// blocking: a regular file with bytes after the current offset; a pipe or socket with bytes
-/// readable within [`STDIN_GRACE_MS`] (a writer just started, as in `echo x | …`, gets that
-/// long). `/dev/null`, a closed stdin, an empty pipe whose writer is gone or that stays
-/// silent, and any other device count as no data.
+/// Whether the process's standard input is a source of data, decided from what it is and
+/// without reading or waiting: a pipe or a socket (always, even before or without any data:
+/// a slow writer's data may come later), or a regular file with bytes after the current
+/// offset. `/dev/null`, a terminal, another device, a closed stdin and an empty file are not.
 #[cfg(unix)]
-pub fn real_stdin_has_data() -> bool {
-    // SAFETY: fstat, lseek, poll, ioctl(FIONREAD) and recv(MSG_PEEK) on descriptor 0 with
-    // plain structs; none of them consumes input.
+pub fn real_stdin_carries_data() -> bool {
+    // SAFETY: fstat and lseek on descriptor 0 with a plain struct; neither consumes input.
     unsafe {
         let mut st: libc::stat = std::mem::zeroed();
         if libc::fstat(0, &mut st) != 0 {
@@ -20,36 +18,34 @@ pub fn real_stdin_has_data() -> bool {
                 let pos = libc::lseek(0, 0, libc::SEEK_CUR).max(0);
                 st.st_size > pos
             }
-            kind @ (libc::S_IFIFO | libc::S_IFSOCK) => {
-                let mut p = libc::pollfd {
-                    fd: 0,
-                    events: libc::POLLIN,
-                    revents: 0,
-                };
-                if libc::poll(&mut p, 1, STDIN_GRACE_MS) <= 0 || p.revents & libc::POLLIN == 0 {
-                    return false;
-                }
-                if kind == libc::S_IFSOCK {
-                    let mut b = [0u8; 1];
-                    return libc::recv(
-                        0,
-                        b.as_mut_ptr().cast(),
-                        1,
-                        libc::MSG_PEEK | libc::MSG_DONTWAIT,
-                    ) > 0;
-                }
-                let mut n: libc::c_int = 0;
-                libc::ioctl(0, libc::FIONREAD, &mut n) == 0 && n > 0
-            }
+            libc::S_IFIFO | libc::S_IFSOCK => true,
             _ => false,
         }
     }
 }
 
 #[cfg(not(unix))]
-pub fn real_stdin_has_data() -> bool {
+pub fn real_stdin_carries_data() -> bool {
     false
 }
 
-/// How long a pipe on standard input is given to show data before it counts as empty.
-pub const STDIN_GRACE_MS: i32 = 100;
+/// Whether `path` is the process's standard input itself (`/dev/stdin`, `/dev/fd/0`, or the
+/// file or pipe stdin is): reading it reads stdin.
+#[cfg(unix)]
+pub fn is_stdin(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(m) = std::fs::metadata(path) else {
+        return false;
+    };
+    // SAFETY: fstat on descriptor 0 with a plain struct.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(0, &mut st) } != 0 {
+        return false;
+    }
+    m.dev() == st.st_dev as u64 && m.ino() == st.st_ino as u64
+}
+
+#[cfg(not(unix))]
+pub fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}

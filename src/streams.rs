@@ -13,8 +13,9 @@ pub struct Streams {
     pub stderr: Box<dyn Write>,
     pub stderr_tty: bool,
     pub prompter: Box<dyn Prompter>,
-    /// Whether stdin (not a terminal) has data waiting, without reading it.
-    pub stdin_has_data: fn() -> bool,
+    /// Whether stdin (not a terminal) is a pipe, a socket or a non-empty file, without
+    /// reading it.
+    pub stdin_carries_data: fn() -> bool,
 }
 
 impl Streams {
@@ -27,7 +28,7 @@ impl Streams {
             stdout: Box::new(io::stdout()),
             stderr: Box::new(io::stderr()),
             prompter: Box::new(TtyPrompter),
-            stdin_has_data: crate::stdin::real_stdin_has_data,
+            stdin_carries_data: crate::stdin::real_stdin_carries_data,
         }
     }
 
@@ -78,7 +79,7 @@ pub mod test {
                 stderr: Box::new(err.clone()),
                 stderr_tty: stdin_tty,
                 prompter,
-                stdin_has_data: || false,
+                stdin_carries_data: || false,
             },
             out,
             err,

@@ -550,6 +550,16 @@ impl Transport {
         })
     }
 
+    /// [`Transport::json`], with the rate-limit headroom the answer announced.
+    pub fn json_with_headroom(
+        &self,
+        call: &Call,
+    ) -> Result<(serde_json::Value, Option<RateLimit>)> {
+        let reply = self.send(call)?;
+        let headroom = RateLimit::from_headers(reply.response.headers());
+        Ok((read_json(reply.response, call.what)?, headroom))
+    }
+
     fn status_error(&self, call: &Call, resp: Response) -> Error {
         let status = resp.status();
         let location = resp
@@ -952,17 +962,16 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 /// When a rate-limited server says to try again: `Retry-After` (seconds or an HTTP date),
-/// else the reset of its rate-limit headers ([`rate_reset`]); capped.
+/// else the reset of its rate-limit headers ([`reset_in`]); capped.
 pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
-    retry_after(headers).or_else(|| rate_reset(headers))
+    retry_after(headers).or_else(|| reset_in(headers).map(|d| d.min(RETRY_AFTER_MAX)))
 }
 
-/// How long until the server's rate limit is whole again: `RateLimit-Reset` /
-/// `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit` header; capped. A reset
-/// above 10^9 is a Unix time (seconds, or milliseconds above 10^12), anything smaller a number
-/// of seconds from now.
-fn rate_reset(headers: &HeaderMap) -> Option<Duration> {
-    let reset = rate_header(headers, "reset").or_else(|| rate_field(headers, &["reset", "t"]))?;
+/// `RateLimit-Reset` / `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit`
+/// header, as the time from now. A reset above 10^9 is a Unix time (seconds, or milliseconds
+/// above 10^12), anything smaller a number of seconds from now.
+fn reset_in(headers: &HeaderMap) -> Option<Duration> {
+    let reset = rate_header(headers, "reset").or_else(|| rate_field(headers, "reset"))?;
     let n: f64 = reset
         .trim()
         .parse()
@@ -979,20 +988,31 @@ fn rate_reset(headers: &HeaderMap) -> Option<Duration> {
     } else {
         n
     };
-    Some(Duration::from_secs_f64(secs.max(0.0)).min(RETRY_AFTER_MAX))
+    Some(Duration::from_secs_f64(secs.max(0.0)))
 }
 
-/// `RateLimit-{what}`, `X-RateLimit-{what}` or `X-Rate-Limit-{what}`.
-fn rate_header(headers: &HeaderMap, what: &str) -> Option<String> {
+fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// One of the rate-limit headers (`limit`, `remaining`, `reset`), in any of the spellings
+/// servers use: `RateLimit-*` (the IETF draft), `X-RateLimit-*`, `X-Rate-Limit-*`.
+fn rate_header(headers: &HeaderMap, part: &str) -> Option<String> {
     ["ratelimit-", "x-ratelimit-", "x-rate-limit-"]
         .iter()
-        .find_map(|p| headers.get(format!("{p}{what}"))?.to_str().ok())
+        .find_map(|p| header_text(headers, &format!("{p}{part}")))
         .map(str::to_string)
 }
 
-/// The first of `keys` (`key=value`) in a `RateLimit` header (the IETF draft's one-header form).
-fn rate_field(headers: &HeaderMap, keys: &[&str]) -> Option<String> {
-    let v = headers.get("ratelimit")?.to_str().ok()?;
+/// `part` (`limit`, `remaining`, `reset`) in the one-header form of the IETF draft:
+/// `RateLimit: limit=100, remaining=50, reset=30`, or its later short keys (`r=`, `t=`).
+fn rate_field(headers: &HeaderMap, part: &str) -> Option<String> {
+    let keys: &[&str] = match part {
+        "remaining" => &["remaining", "r"],
+        "reset" => &["reset", "t"],
+        _ => &[part],
+    };
+    let v = header_text(headers, "ratelimit")?;
     v.split([',', ';']).map(str::trim).find_map(|p| {
         keys.iter().find_map(|k| {
             p.strip_prefix(k)
@@ -1002,20 +1022,62 @@ fn rate_field(headers: &HeaderMap, keys: &[&str]) -> Option<String> {
     })
 }
 
-/// What the server says is left of its rate limit (`X-RateLimit-Limit` and `-Remaining`, or
-/// their `RateLimit-*` and `RateLimit: limit=…, remaining=…` forms, with the reset): the
-/// pace of a bulk run keeps under it before any 429 (see [`crate::pace`]). `None` unless both
-/// the limit and what remains are whole numbers.
+/// A whole number from the rate-limit headers, in any of their forms.
+fn rate_number(headers: &HeaderMap, part: &str) -> Option<u64> {
+    rate_header(headers, part)
+        .or_else(|| rate_field(headers, part))
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
+/// The rate-limit headroom a server announced with an answer (`X-RateLimit-*`): what
+/// `config check` shows next to `ok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RateLimit {
+    pub limit: Option<u64>,
+    pub remaining: Option<u64>,
+    /// Seconds until the window resets.
+    pub reset_secs: Option<u64>,
+}
+
+impl RateLimit {
+    /// `None` when the answer carries none of the headers.
+    pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
+        let number = |part| rate_number(headers, part);
+        let r = RateLimit {
+            limit: number("limit"),
+            remaining: number("remaining"),
+            reset_secs: reset_in(headers).map(|d| d.as_secs()),
+        };
+        (r != RateLimit::default()).then_some(r)
+    }
+
+    /// `99/100 requests left, resets in 60 s`, with what the server gave.
+    pub fn describe(&self) -> String {
+        let left = match (self.remaining, self.limit) {
+            (Some(r), Some(l)) => Some(format!("{r}/{l} requests left")),
+            (Some(r), None) => Some(format!("{r} requests left")),
+            (None, Some(l)) => Some(format!("limit {l} requests")),
+            (None, None) => None,
+        };
+        let reset = self.reset_secs.map(|s| format!("resets in {s} s"));
+        [left, reset]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// What the server says is left of its rate limit ([`RateLimit`], with the reset): the pace of
+/// a bulk run keeps under it before any 429 (see [`crate::pace`]). `None` unless both the
+/// limit and what remains are whole numbers.
 pub fn rate_budget(headers: &HeaderMap) -> Option<Budget> {
-    let number = |what: &str, keys: &[&str]| {
-        rate_header(headers, what)
-            .or_else(|| rate_field(headers, keys))
-            .and_then(|v| v.trim().parse::<u32>().ok())
-    };
+    let r = RateLimit::from_headers(headers)?;
+    let whole = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     Some(Budget {
-        limit: number("limit", &["limit", "l"])?.max(1),
-        remaining: number("remaining", &["remaining", "r"])?,
-        reset: rate_reset(headers),
+        limit: whole(r.limit?).max(1),
+        remaining: whole(r.remaining?),
+        reset: reset_in(headers),
     })
 }
 
@@ -1327,6 +1389,32 @@ mod tests {
         // A limit of 0 is read as 1: the model never divides by it.
         let zero = headers(&[("x-ratelimit-limit", "0"), ("x-ratelimit-remaining", "0")]);
         assert_eq!(rate_budget(&zero).map(|b| b.limit), Some(1));
+    }
+
+    #[test]
+    fn rate_limit_headroom_from_any_spelling_of_the_headers() {
+        let headers = |pairs: &[(&'static str, &str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_str(v).unwrap());
+            }
+            h
+        };
+        assert_eq!(RateLimit::from_headers(&headers(&[])), None);
+        let r = RateLimit::from_headers(&headers(&[
+            ("x-ratelimit-limit", "100"),
+            ("x-ratelimit-remaining", "99"),
+            ("x-ratelimit-reset", "60"),
+        ]))
+        .unwrap();
+        assert_eq!(r.describe(), "99/100 requests left, resets in 60 s");
+        let r = RateLimit::from_headers(&headers(&[("ratelimit-remaining", "7")])).unwrap();
+        assert_eq!(r.describe(), "7 requests left");
+        // A value that is not a number is left out, not guessed at.
+        assert_eq!(
+            RateLimit::from_headers(&headers(&[("x-ratelimit-limit", "lots")])),
+            None
+        );
     }
 
     #[test]

@@ -349,10 +349,8 @@ fn timeout_bounds_a_whole_stream() {
         .one_error_line()
         .stderr_has("did not end within the timeout");
     assert!(took < Duration::from_secs(8), "took {took:?}");
-    assert!(
-        r.stdout.lines().count() > 10,
-        "items were printed as they came"
-    );
+    // A list that did not end is not printed at all.
+    assert_eq!(r.stdout, "");
     server.join().unwrap();
 }
 
@@ -535,6 +533,7 @@ fn config_commands_print_json_objects_with_o_json() {
             "config",
             "set-token",
             "kubiya",
+            "--no-check",
             "--config",
             cfg,
             "-o",

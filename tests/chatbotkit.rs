@@ -524,6 +524,106 @@ fn get_reveal_is_refused_with_zero_requests() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// NAME_OR_ID never resolves to an alias
+
+/// Secret X is aliased `DB_PASSWORD_PROD`; secret Y is named `DB_PASSWORD_PROD`. The server
+/// answers `/secret/DB_PASSWORD_PROD/…` for X (it resolves an id or an alias).
+fn alias_and_name(env: &Env) -> (String, String) {
+    let x = env.emu.seed_chatbotkit(json!({
+        "name": "OTHER", "kind": "shared", "type": "plain",
+        "alias": "DB_PASSWORD_PROD", "value": "x-value-Lq3",
+    }));
+    let y = env.emu.seed_chatbotkit(json!({
+        "name": "DB_PASSWORD_PROD", "kind": "shared", "type": "plain", "value": "y-value-Zp8",
+    }));
+    (x, y)
+}
+
+/// No request acted on X: every write went to Y's id.
+fn only_acted_on(env: &Env, id: &str, other: &str) {
+    for r in env.emu.requests() {
+        assert!(
+            !(r.path.contains(&format!("/secret/{other}/"))
+                || r.method == "POST" && r.path.contains("/secret/DB_PASSWORD_PROD/")),
+            "{} {} acted on the aliased secret",
+            r.method,
+            r.path
+        );
+    }
+    assert!(
+        env.emu
+            .requests()
+            .iter()
+            .any(|r| r.path.contains(&format!("/secret/{id}/"))),
+        "nothing reached {id}"
+    );
+}
+
+#[test]
+fn a_name_that_is_another_secrets_alias_acts_on_the_named_secret() {
+    // get: Y's record.
+    let env = Env::new();
+    let (x, y) = alias_and_name(&env);
+    let r = env.run(&["-o", "json", "chatbotkit", "get", "DB_PASSWORD_PROD"]);
+    r.ok();
+    assert_eq!(r.json()["id"], y.as_str());
+
+    // Each verb acts on Y's id only, and prints the id it acted on.
+    let acts = |args: &[&str], stdin: Option<&[u8]>, prints_id: bool| {
+        env.emu.clear_requests();
+        let r = env.run_with(args, stdin, |_| {});
+        r.ok();
+        if prints_id {
+            assert_eq!(r.stdout, format!("{y}\n"), "{args:?}");
+        }
+        only_acted_on(&env, &y, &x);
+    };
+    // update with a value: Y's value changes, X's does not.
+    acts(
+        &["chatbotkit", "update", "DB_PASSWORD_PROD"],
+        Some(b"new-Wq2\n"),
+        true,
+    );
+    assert_eq!(stored(&env, &y).unwrap()["value"], "new-Wq2");
+    assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
+    // update without a value (the partial update path).
+    let partial = [
+        "chatbotkit",
+        "update",
+        "DB_PASSWORD_PROD",
+        "--description",
+        "d",
+        "--keep-value",
+    ];
+    acts(&partial, None, true);
+    assert_eq!(stored(&env, &y).unwrap()["description"], "d");
+    assert_ne!(stored(&env, &x).unwrap()["description"], "d");
+    acts(&["chatbotkit", "verify", "DB_PASSWORD_PROD"], None, false);
+    // revoke: Y's value erased, X's kept.
+    acts(
+        &["chatbotkit", "revoke", "DB_PASSWORD_PROD", "--yes"],
+        None,
+        true,
+    );
+    assert_eq!(stored(&env, &x).unwrap()["value"], "x-value-Lq3");
+    // delete: Y goes, X stays.
+    acts(
+        &["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"],
+        None,
+        true,
+    );
+    assert!(stored(&env, &y).is_none());
+    assert!(stored(&env, &x).is_some());
+
+    // Now no secret is named DB_PASSWORD_PROD: the alias is not a way to reach X.
+    env.emu.clear_requests();
+    env.run(&["chatbotkit", "delete", "DB_PASSWORD_PROD", "--yes"])
+        .code(3);
+    assert!(stored(&env, &x).is_some());
+    assert!(env.requests(Some("POST"), "").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
 // update
 
 #[test]
@@ -554,8 +654,14 @@ fn update_sends_only_the_given_fields() {
         ups[0].body_json().unwrap(),
         json!({"description": "new desc", "type": "bearer", "visibility": "public"})
     );
-    // No look-up was needed for an id and nothing else was sent.
-    assert_eq!(env.emu.requests().len(), 1);
+    // One look-up proves the id is a secret's own (the server also takes an alias there),
+    // and nothing else was sent.
+    assert_eq!(env.emu.requests().len(), 2);
+    assert_eq!(
+        env.requests(Some("GET"), &format!("/secret/{id}/fetch"))
+            .len(),
+        1
+    );
     let s = stored(&env, &id).unwrap();
     assert_eq!(s["description"], "new desc");
     assert_eq!(s["type"], "bearer");
@@ -688,19 +794,15 @@ fn update_keep_value_sends_no_value_key() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "K", "kind": "shared", "value": "kv-1"}));
-    env.run_stdin(
-        &[
-            "chatbotkit",
-            "update",
-            &id,
-            "--alias",
-            "new-alias",
-            "--keep-value",
-        ],
-        b"piped-but-kept\n",
-    )
-    .ok()
-    .no_leak("piped-but-kept");
+    env.run(&[
+        "chatbotkit",
+        "update",
+        &id,
+        "--alias",
+        "new-alias",
+        "--keep-value",
+    ])
+    .ok();
     let ups = env.requests(Some("POST"), "/update");
     assert_eq!(ups.len(), 1);
     assert_eq!(body_keys(&ups[0]), keys(&["alias"]));
@@ -1296,7 +1398,8 @@ fn list_fails_on_a_full_page_of_ids_already_listed_under_a_new_cursor() {
     r.code(6)
         .one_error_line()
         .stderr_has("cursor does not advance");
-    assert_eq!(listed_ids(&r).len(), 100, "{}", r.stdout);
+    // A list that broke off prints nothing (not the first page).
+    assert_eq!(r.stdout, "");
     assert_eq!(env.requests(Some("GET"), "/secret/list").len(), 2);
 }
 
@@ -1345,6 +1448,31 @@ fn list_without_filters_sends_no_empty_query() {
     assert_eq!(reqs[0].path, "/api/v1/secret/list");
     let traced = format!("> GET {}/api/v1/secret/list\n", env.url());
     r.stderr_has(&traced);
+}
+
+/// A list that breaks off part-way prints nothing on stdout: no unterminated JSON array, no
+/// rows a script would take for the whole account — only the error (exit 6).
+#[test]
+fn a_list_that_breaks_off_prints_nothing() {
+    let env = Env::new();
+    let body = concat!(
+        "{\"type\":\"item\",\"data\":{\"id\":\"secfirst00001\",\"name\":\"first\",\"kind\":\"shared\"}}\n",
+        "{\"type\":\"item\",\"data\":{\"id\":\"secsecond0002\",\"name\":\"second\",\"kind\":\"shared\"}}\n",
+        "{\"type\":\"error\",\"data\":{\"message\":\"boom\",\"code\":\"INTERNAL_SERVER_ERROR\"}}\n"
+    );
+    for output in ["json", "plain", "table"] {
+        env.fault(Fault {
+            method: Some("GET".into()),
+            path_contains: Some("/secret/list".into()),
+            status: Some(200),
+            body: Some(body.into()),
+            content_type: Some("application/jsonl".into()),
+            ..Default::default()
+        });
+        let r = env.run(&["-o", output, "chatbotkit", "list"]);
+        r.code(6).one_error_line().stderr_has("boom");
+        assert_eq!(r.stdout, "", "{output}: partial output");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1477,39 +1605,44 @@ fn non_json_error_body_falls_back_to_status_text() {
         .stderr_has("HTTP Error: I'm a teapot");
 }
 
+/// A pipe that stays open and empty is refused at once (never waited on, never read), and
+/// nothing is sent; without it the same commands run.
 #[test]
 fn personal_no_value_and_keep_value_never_touch_stdin() {
     let env = Env::new();
     let limit = Duration::from_secs(20);
-    run_bounded(
-        &env,
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "O", "kind": "shared", "type": "oauth"}));
+    let update: &[&str] = &[
+        "chatbotkit",
+        "update",
+        &id,
+        "--description",
+        "d",
+        "--keep-value",
+    ];
+    let cases: [&[&str]; 3] = [
         &["chatbotkit", "create", "P", "--kind", "personal"],
-        limit,
-        true,
-    )
-    .ok();
-    run_bounded(
-        &env,
-        &["chatbotkit", "create", "O", "--type", "oauth", "--no-value"],
-        limit,
-        true,
-    )
-    .ok();
-    let id = env.cbk_by_name("O")[0]["id"].as_str().unwrap().to_string();
-    run_bounded(
-        &env,
         &[
             "chatbotkit",
-            "update",
-            &id,
-            "--description",
-            "d",
-            "--keep-value",
+            "create",
+            "O2",
+            "--type",
+            "oauth",
+            "--no-value",
         ],
-        limit,
-        true,
-    )
-    .ok();
+        update,
+    ];
+    for args in cases {
+        run_bounded(&env, args, limit, true)
+            .code(2)
+            .stderr_has("standard input is piped in");
+    }
+    assert!(env.emu.requests().is_empty());
+    for args in cases {
+        run_bounded(&env, args, limit, false).ok();
+    }
     assert_eq!(env.cbk_by_name("O")[0]["description"], "d");
     assert_eq!(env.cbk_by_name("P")[0]["kind"], "personal");
 }

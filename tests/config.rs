@@ -504,7 +504,8 @@ fn config_flag_is_accepted_before_and_after_the_provider_and_after_the_command()
         .ok()
         .stdout_has(&id);
     env.run(&["cbk", "--config", p, "verify", &id]).ok();
-    assert_eq!(env.emu.requests().len(), 9);
+    // verify looks the id up, then acts on it: 10 requests.
+    assert_eq!(env.emu.requests().len(), 10);
     assert!(
         env.emu
             .requests()

@@ -276,10 +276,11 @@ fn expect(cmd: Cmd, f: F) -> Expect {
     if f == F::JsonlError && cmd.provider() == Provider::Kubiya {
         says = "not valid JSON";
     }
-    // ChatBotKit by id: a 404 (or a 400, which some servers give for a malformed id) means
-    // "no such id", and the target is then looked up as a name, which finds nothing either.
-    if (cmd == Cmd::CGet && matches!(f, F::S400 | F::S404)) || (cmd == Cmd::CVerify && f == F::S404)
-    {
+    // ChatBotKit by id: a 404 on the look-up (or a 400, which some servers give for a
+    // malformed id) means "no such id", and the target is then looked up as a name, which
+    // finds nothing either. (A verb that acts looks the id up first, so a 404 on its action
+    // is the action's own answer.)
+    if cmd == Cmd::CGet && matches!(f, F::S400 | F::S404) {
         code = 3;
         says = "no ChatBotKit secret has the id or name";
     }

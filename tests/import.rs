@@ -29,6 +29,154 @@ fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
 
 const PEM: &str = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\n-----END PRIVATE KEY-----\n";
 
+/// The same bytes give the same values however they arrive (a `.env` file, a file without
+/// an extension, stdin): where dotenv and TOML would read different values the guess is
+/// refused, naming both and `--format`, and nothing is sent.
+#[test]
+fn a_format_guess_never_changes_a_value() {
+    for text in [
+        &b"SNX_A=\"a\\u00e9\"\n"[..],
+        b"SNX_A=\"\\b\"\n",
+        b"SNX_A=\"\\f\"\n",
+        b"OK = \"x\"\nSNX_A = \"a\\u00e9\"\nPORT = 8080\n",
+    ] {
+        let env = Env::new();
+        let from_env_file = env.write("x.env", text);
+        env.run(&["kubiya", "import", from_env_file.to_str().unwrap()])
+            .ok();
+        let stored = kubiya_map(&env);
+        assert!(stored.iter().any(|(n, v)| n == "SNX_A" && v.contains('\\')));
+
+        let env = Env::new();
+        let bare = env.write("secrets", text);
+        for r in [
+            env.run_stdin(&["kubiya", "import", "-"], text),
+            env.run(&["kubiya", "import", bare.to_str().unwrap()]),
+            env.run_stdin(&["kubiya", "sync", "-"], text),
+        ] {
+            r.code(2)
+                .one_error_line()
+                .stderr_has("both dotenv and TOML")
+                .stderr_has("--format dotenv or --format toml");
+        }
+        assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
+
+        // Named, it is read as named.
+        env.run_stdin(&["kubiya", "import", "--format", "dotenv", "-"], text)
+            .ok();
+        assert_eq!(kubiya_map(&env), stored);
+    }
+}
+
+/// What only dotenv reads as a string is dotenv's; every error names the format it read and
+/// how it was chosen.
+#[test]
+fn a_guessed_format_is_named_in_its_errors() {
+    let env = Env::new();
+    env.run_stdin(&["kubiya", "import", "-"], b"PORT=8080\nHOST=db\n")
+        .ok();
+    assert_eq!(kubiya_map(&env), pairs(&[("HOST", "db"), ("PORT", "8080")]));
+    env.run_stdin(&["kubiya", "import", "-"], b"[t]\nA = \"1\"\n")
+        .code(2)
+        .stderr_has("read as toml, guessed from the content")
+        .stderr_has("--format");
+    env.run_stdin(
+        &["kubiya", "import", "--format", "toml", "-"],
+        b"PORT=8080\n",
+    )
+    .code(2)
+    .stderr_has("integer")
+    .stderr_has("read as toml, as --format says");
+    let f = env.write("a.env", b"A=\"x\nB=y\n");
+    env.run(&["kubiya", "import", f.to_str().unwrap()])
+        .code(2)
+        .stderr_has("read as dotenv, from the file name");
+    env.run_stdin(&["kubiya", "import", "-"], b"BAD LINE\n")
+        .code(2)
+        .stderr_has("read as dotenv, guessed from the content");
+    env.run_stdin(&["kubiya", "import", "-"], b"# only a comment\n")
+        .code(2)
+        .stderr_has("no secrets found (read as dotenv, guessed from the content)");
+    assert_eq!(env.requests(Some("POST"), "").len(), 2);
+}
+
+/// A source that never ends is refused once it passes the documented 64 MiB, read as a
+/// stream (never held whole), and nothing is sent.
+#[test]
+fn a_source_past_the_size_limit_is_refused_while_streaming() {
+    use std::io::Write;
+    let env = Env::new();
+    let mut c = env.command();
+    c.args(["kubiya", "import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // `yes A=1`: writes until secretctl stops reading.
+    let writer = std::thread::spawn(move || {
+        let chunk = "A=1\n".repeat(16 * 1024);
+        let mut sent = 0usize;
+        while stdin.write_all(chunk.as_bytes()).is_ok() {
+            sent += chunk.len();
+        }
+        sent
+    });
+    let out = child.wait_with_output().unwrap();
+    let sent = writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("more than 64 MiB"), "{stderr}");
+    // It stopped reading just past the limit (plus what the pipe buffers).
+    assert!(sent < 65 * 1024 * 1024, "{sent} bytes were taken");
+    assert!(env.emu.requests().is_empty());
+}
+
+/// More than 100,000 secrets in one source is one problem; many problems are listed up to
+/// 20, then counted — 200 duplicates are not 200 lines of stderr.
+#[test]
+fn problems_are_capped_and_so_are_the_items() {
+    let env = Env::new();
+    let many: String = (0..100_001).map(|i| format!("S{i}=v\n")).collect();
+    let f = env.write("many.env", many.as_bytes());
+    env.run(&["kubiya", "import", f.to_str().unwrap(), "--dry-run"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("many.env:100001: more than 100,000 secrets in one source");
+
+    let dups = "A=1\n".repeat(201);
+    let f = env.write("dups.env", dups.as_bytes());
+    for args in [vec!["-o", "plain"], vec!["-o", "json"]] {
+        let mut a = args.clone();
+        a.extend(["kubiya", "import", f.to_str().unwrap()]);
+        let r = env.run(&a);
+        r.code(2)
+            .stderr_has("dups.env:2: A is given twice (first on line 1) (first of 200 problems)")
+            .stderr_has("dups.env: … and 180 more problems");
+        let listed = r
+            .stderr
+            .lines()
+            .filter(|l| {
+                l.contains("dups.env:")
+                    && l.contains(": A is given twice")
+                    && !l.starts_with("error:")
+                    && !l.starts_with('{')
+            })
+            .count();
+        assert_eq!(listed, 20, "{}", r.stderr);
+        if args[1] == "json" {
+            let obj: Value = r
+                .stderr
+                .lines()
+                .find(|l| l.starts_with('{'))
+                .map(|l| serde_json::from_str(l).unwrap())
+                .unwrap();
+            assert_eq!(obj["error"]["problems"].as_array().unwrap().len(), 20);
+        }
+    }
+    assert!(env.emu.requests().is_empty());
+}
+
 #[test]
 fn dotenv_nasty_values_arrive_exactly() {
     let env = Env::new();
@@ -239,7 +387,7 @@ fn several_problems_are_all_listed() {
         .stderr_has(":3: B is given twice")
         .stderr_has(":4: C has an empty value");
     r.stderr_has("error: ")
-        .stderr_has("(first of 3 problems); nothing was sent");
+        .stderr_has("(first of 3 problems); read as dotenv, from the file name; nothing was sent");
     assert!(env.emu.requests().is_empty());
 }
 
@@ -263,7 +411,9 @@ fn several_problems_name_the_first_and_json_lists_them_all() {
     assert_eq!(errors.len(), 1, "{}", r.stderr);
     assert!(
         errors[0].starts_with(&format!("error: {f}:2: expected '='"))
-            && errors[0].ends_with("(first of 2 problems); nothing was sent"),
+            && errors[0].ends_with(
+                "(first of 2 problems); read as dotenv, from the file name; nothing was sent"
+            ),
         "{}",
         errors[0]
     );
@@ -302,7 +452,7 @@ fn several_problems_name_the_first_and_json_lists_them_all() {
     let r = env.run(&["kubiya", "import", f.to_str().unwrap(), "-o", "json"]);
     r.code(2)
         .one_error_line()
-        .stderr_has("dup.json:2: A is given twice (first on line 1); nothing was sent")
+        .stderr_has("dup.json:2: A is given twice (first on line 1); read as json, from the file name; nothing was sent")
         .no_leak("dup-secret-value-1")
         .no_leak("dup-secret-value-2");
     let obj: Value = serde_json::from_str(r.stderr.lines().last().unwrap()).unwrap();

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -523,15 +523,17 @@ fn proc_cmdline_and_environ_hold_no_value_while_a_request_is_in_flight() {
         if source == "file" {
             c.args(["--value-file", f.to_str().unwrap()]);
         }
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        // A value file beside a pipe would leave the pipe unread: refused, so no pipe then.
+        c.stdin(if source == "stdin" {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut child = c.spawn().unwrap();
-        {
-            let mut stdin = child.stdin.take().unwrap();
-            if source == "stdin" {
-                stdin.write_all(VALUE.as_bytes()).unwrap();
-            }
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(VALUE.as_bytes()).unwrap();
         }
         let pid = child.id();
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -876,17 +878,7 @@ fn core_limit_is_zero_and_the_process_is_not_dumpable() {
         (dir, exe)
     });
     let mut c = match &copy {
-        Some((_, exe)) => {
-            let base = env.command();
-            let mut c = Command::new(exe);
-            for (k, v) in base.get_envs() {
-                match v {
-                    Some(v) => c.env(k, v),
-                    None => c.env_remove(k),
-                };
-            }
-            c
-        }
+        Some((_, exe)) => env.command_for(exe),
         None => env.command(),
     };
     c.args(["kubiya", "list"]);

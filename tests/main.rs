@@ -4,7 +4,9 @@ mod support;
 
 mod bulk;
 mod chatbotkit;
+mod check;
 mod cli;
+mod completion;
 mod config;
 mod emulator_cli;
 mod faults;

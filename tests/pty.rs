@@ -611,6 +611,38 @@ fn a_value_file_that_is_a_terminal_is_refused() {
     }
 }
 
+/// On a terminal a ChatBotKit write by name says which id it acted on.
+#[test]
+fn a_chatbotkit_write_by_name_names_the_id_on_a_terminal() {
+    let env = Env::new();
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "BYNAME", "kind": "shared", "value": "v-Lm3"}));
+    let t = Tty::run(&env, &["chatbotkit", "delete", "BYNAME", "--yes"]);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(
+        seen.contains(&format!("Deleted ChatBotKit secret 'BYNAME' (id {id})")),
+        "{seen}"
+    );
+}
+
+/// An import or sync source that is the terminal would be read with echo on, every value
+/// shown as typed: refused like `--value-file /dev/tty`, before anything is read or sent.
+#[test]
+fn a_source_that_is_a_terminal_is_refused() {
+    for verb in ["import", "sync"] {
+        for file in ["/dev/tty", "/dev/stdin"] {
+            let env = Env::new();
+            let t = Tty::run(&env, &["kubiya", verb, file]);
+            let (code, seen) = t.finish();
+            assert_eq!(code, 2, "{verb} {file}: {seen}");
+            assert!(seen.contains("is a terminal"), "{verb} {file}: {seen}");
+            assert!(env.emu.requests().is_empty(), "{verb} {file}");
+        }
+    }
+}
+
 /// `--config KEY=-` on a terminal asks with a hidden prompt, twice.
 #[test]
 fn a_config_secret_from_a_terminal_is_asked_hidden() {

@@ -70,6 +70,14 @@ fn completions_command_prints_the_script() {
         r.stdout_bytes,
         generated::completion(clap_complete::Shell::Bash)
     );
+    // bash calls back into secretctl on TAB (tests/completion.rs); the static scripts of
+    // PowerShell and elvish list the commands themselves.
+    assert!(r.stdout.contains("SECRETCTL_COMPLETE=\"bash\""));
+    assert!(r.stdout.contains(
+        "complete -o nospace -o bashdefault -o nosort -F _clap_complete_secretctl secretctl"
+    ));
+    let r = env.run(&["completions", "elvish"]);
+    r.ok();
     assert!(r.stdout.contains("chatbotkit") && r.stdout.contains("kubiya"));
     env.run(&["completions", "tcsh"]).code(2);
 }
@@ -173,6 +181,7 @@ fn set_token_keeps_comments_and_other_profiles() {
             cfg.to_str().unwrap(),
             "set-token",
             "chatbotkit",
+            "--no-check",
         ],
         b"cbk-tok\n",
     );
@@ -217,8 +226,11 @@ fn set_command_stores_a_quoted_command_line_that_runs() {
         Some(format!("Bearer {TOKEN}").as_str())
     );
     // set-token replaces the command (both at once would be ambiguous).
-    env.run_stdin(&["config", "--config", c, "set-token", "cbk"], b"x\n")
-        .ok();
+    env.run_stdin(
+        &["config", "--config", c, "set-token", "cbk", "--no-check"],
+        b"x\n",
+    )
+    .ok();
     let text = std::fs::read_to_string(&cfg).unwrap();
     assert!(!text.contains("token_command"), "{text}");
 }

@@ -252,7 +252,7 @@ fn prefix_and_other_problems_are_all_listed_at_once() {
         .stderr_has("s.env:2: OTHER does not start with the prefix")
         .stderr_has("s.env:3: APP_A is given twice")
         .stderr_has("s.env:4: APP_E has an empty value")
-        .stderr_has("(first of 3 problems); nothing was sent");
+        .stderr_has("(first of 3 problems); read as dotenv, from the file name; nothing was sent");
     assert!(sent(&env).is_empty());
 }
 
@@ -568,6 +568,8 @@ fn chatbotkit_prune_deletes_by_id_every_secret_of_a_dropped_name() {
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(left, [keep]);
+    // The listed ids are their secrets' own: deleted with no look-up first.
+    assert!(env.requests(Some("GET"), "/fetch").is_empty());
     let mut deleted: Vec<String> = env
         .requests(Some("POST"), "/delete")
         .into_iter()
@@ -803,4 +805,35 @@ fn a_dry_run_whose_plan_has_failures_is_exit_1_and_writes_nothing() {
     assert_eq!(&lines[1..], ["S\tupdate", "N\tcreate"]);
     r.stderr_has("dry run: 1 create, 1 update, 1 fail; nothing was written");
     assert!(env.writes().is_empty());
+}
+
+/// The documentation never pipes a producer into `sync --prune`: pipefail reports the
+/// producer's failure only after sync has deleted what the partial source lacked. Every
+/// pruning example writes the source to a file first. (README and any `docs/` page.)
+#[test]
+fn no_documented_example_pipes_into_a_pruning_sync() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    if let Ok(dir) = std::fs::read_dir(root.join("docs")) {
+        pages.extend(
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "md")),
+        );
+    }
+    for page in pages {
+        let text = std::fs::read_to_string(&page).unwrap();
+        // Shell lines continued with a backslash are one command.
+        let joined = text.replace("\\\n", " ");
+        for line in joined.lines() {
+            let piped_sync = line
+                .split('|')
+                .skip(1)
+                .any(|cmd| cmd.contains("secretctl") && cmd.contains(" sync "));
+            assert!(
+                !(piped_sync && line.contains("--prune")),
+                "{} pipes into a pruning sync:\n{line}",
+                page.display()
+            );
+        }
+    }
 }

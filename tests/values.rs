@@ -68,11 +68,15 @@ fn chatbotkit_stores_the_same_bytes() {
 fn value_file_is_taken_byte_for_byte() {
     let env = Env::new();
     let f = env.write("val.txt", b"line1\nline2\n\n");
-    let r = env.run_stdin(
+    // Piped input beside a value file would be dropped: refused (see
+    // a_pipe_that_nothing_reads_is_refused_whenever_its_data_comes).
+    env.run_stdin(
         &["kubiya", "create", "F", "--value-file", f.to_str().unwrap()],
-        b"ignored stdin",
-    );
-    r.ok();
+        b"stdin",
+    )
+    .code(2);
+    env.run(&["kubiya", "create", "F", "--value-file", f.to_str().unwrap()])
+        .ok();
     assert_eq!(env.kubiya_value("F").unwrap(), "line1\nline2\n\n");
     let g = env.write("crlf.txt", b"abc\r\n");
     env.run(&["kubiya", "create", "G", "--value-file", g.to_str().unwrap()])
@@ -120,7 +124,7 @@ fn value_env_is_taken_exactly() {
     let env = Env::new();
     let r = env.run_with(
         &["kubiya", "create", "E", "--value-env", "MY_SECRET_VALUE"],
-        Some(b"stdin ignored"),
+        None,
         |c| {
             c.env("MY_SECRET_VALUE", " spaced value\n");
         },
@@ -600,8 +604,8 @@ fn only_one_config_entry_and_not_also_the_value_may_read_stdin() {
         .stderr_has("empty");
 }
 
-/// Piped input to a command that takes no value is exit 2, never silently dropped; an empty
-/// pipe, /dev/null or no stdin at all is fine.
+/// Piped input to a command that takes no value is exit 2, never silently dropped; no stdin,
+/// /dev/null or an empty file is fine.
 #[test]
 fn piped_input_to_a_personal_create_is_exit_2() {
     let env = Env::new();
@@ -612,7 +616,7 @@ fn piped_input_to_a_personal_create_is_exit_2() {
         let r = env.run_stdin(&args, b"x\n");
         r.code(2)
             .one_error_line()
-            .stderr_has("standard input holds data");
+            .stderr_has("standard input is piped in");
         assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
     }
     // A file with data on stdin too.
@@ -623,15 +627,95 @@ fn piped_input_to_a_personal_create_is_exit_2() {
     let r = run_command_with_stdin_set(c);
     assert_eq!(r.0, Some(2), "{}", r.1);
     assert!(env.emu.requests().is_empty());
-    // Nothing to drop: no stdin, an empty pipe, /dev/null.
+    // Nothing to drop: no stdin, /dev/null, an empty file.
     env.run(&["cbk", "create", "ME", "--kind", "personal"]).ok();
-    env.run_stdin(&["cbk", "create", "ME2", "--kind", "personal"], b"")
-        .ok();
     let mut c = env.command();
-    c.args(["cbk", "create", "ME3", "--kind", "personal"]);
+    c.args(["cbk", "create", "ME2", "--kind", "personal"]);
     c.stdin(std::fs::File::open("/dev/null").unwrap());
     assert_eq!(run_command_with_stdin_set(c).0, Some(0));
+    let empty = env.write("empty", b"");
+    let mut c = env.command();
+    c.args(["cbk", "create", "ME3", "--kind", "personal"]);
+    c.stdin(std::fs::File::open(&empty).unwrap());
+    assert_eq!(run_command_with_stdin_set(c).0, Some(0));
     assert_eq!(env.cbk_secrets().len(), 3);
+}
+
+/// Every command that would not read a pipe on its stdin refuses it (exit 2, nothing sent),
+/// whenever the data arrives: the check is what stdin is, not whether data came within some
+/// time. The producer here writes only after secretctl has ended (a slow `vault` or `op`),
+/// or never (an empty pipe).
+#[test]
+fn a_pipe_that_nothing_reads_is_refused_whenever_its_data_comes() {
+    let env = Env::new();
+    env.run_stdin(&["kubiya", "create", "ROT"], b"old-value-Jx4")
+        .ok();
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "C", "kind": "shared", "value": "cbk-old-Tq9"}));
+    let f = env.write("x.env", b"A=1\n");
+    let file = f.to_str().unwrap();
+    let before = env.emu.requests().len();
+    let keep: Vec<&str> = vec![
+        "kubiya",
+        "update",
+        "ROT",
+        "--keep-value",
+        "--description",
+        "d",
+    ];
+    let cases: Vec<Vec<&str>> = vec![
+        keep.clone(),
+        vec!["cbk", "update", &id, "--keep-value", "--description", "d"],
+        vec!["kubiya", "update", "ROT", "--value-env", "NEWVAL"],
+        vec!["kubiya", "create", "NEW", "--value-env", "NEWVAL"],
+        vec!["kubiya", "update", "ROT", "--value-file", file],
+        vec!["cbk", "create", "P", "--kind", "personal"],
+        vec!["cbk", "create", "O", "--no-value"],
+        vec!["kubiya", "import", file],
+        vec!["kubiya", "sync", file],
+    ];
+    for args in &cases {
+        for late in [true, false] {
+            let mut c = env.command();
+            c.args(args)
+                .env("NEWVAL", "from-env-Rk2")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            let mut child = c.spawn().unwrap();
+            let stdin = child.stdin.take().unwrap();
+            // Held open until secretctl has ended; then (late) the data comes.
+            let out = child.wait_with_output().unwrap();
+            if late {
+                let mut stdin = stdin;
+                let _ = std::io::Write::write_all(&mut stdin, b"new-value-Wv7\n");
+            }
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("standard input is piped in"),
+                "{args:?}: {stderr}"
+            );
+            assert!(stderr.contains("< /dev/null"), "{args:?}: {stderr}");
+        }
+    }
+    assert_eq!(env.emu.requests().len(), before, "nothing was sent");
+    assert_eq!(env.kubiya_value("ROT").as_deref(), Some("old-value-Jx4"));
+
+    // With stdin closed the same commands run.
+    env.run(&keep).ok();
+    env.run(&["kubiya", "import", file]).ok();
+    // A source that is stdin itself reads it.
+    env.run_stdin(&["kubiya", "sync", "/dev/stdin"], b"A=2\n")
+        .ok();
+    assert_eq!(env.kubiya_value("A").as_deref(), Some("2"));
+    env.run_stdin(
+        &["kubiya", "update", "A", "--value-file", "/dev/stdin"],
+        b"3",
+    )
+    .ok();
+    assert_eq!(env.kubiya_value("A").as_deref(), Some("3"));
 }
 
 /// Run `c` whose stdin is already set; (exit code, stderr).

@@ -69,24 +69,22 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             } else {
                 ValueMode::Required
             };
-            // Every --config entry is checked and read before anything is sent; piped input
-            // that nothing reads is refused rather than dropped.
+            // Piped input that nothing reads is refused rather than dropped; every --config
+            // entry is checked and read before anything is sent.
             let takes_value = mode == ValueMode::Required;
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &value,
+                takes_value,
+                &entries,
+                if personal {
+                    "a personal secret takes no value (ChatBotKit forbids one)"
+                } else {
+                    "--no-value creates the secret without one"
+                },
+            )?;
             let reads = input::value_reads_stdin(&value, takes_value, ctx.streams.stdin_tty);
             let config = input::read_config(&entries, reads, ctx.streams)?;
-            let config_reads_stdin = entries
-                .iter()
-                .any(|e| matches!(e.source, input::ConfigSource::Stdin));
-            if !takes_value && !config_reads_stdin {
-                input::refuse_unread_stdin(
-                    ctx.streams,
-                    if personal {
-                        "a personal secret takes no value (ChatBotKit forbids one)"
-                    } else {
-                        "--no-value creates the secret without one"
-                    },
-                )?;
-            }
             let (mut fields, maps) = cbk_fields(&a.fields, &config);
             fields.extend(maps);
             let args = CreateArgs {
@@ -102,6 +100,13 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
         CbkCommand::Update(a) => {
             let value = ValueArgs::from(&a.value);
             let entries = config_entries(&a.fields.config);
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &value,
+                !a.keep_value,
+                &entries,
+                input::KEEP_VALUE,
+            )?;
             let reads = input::value_reads_stdin(&value, !a.keep_value, ctx.streams.stdin_tty);
             let config = input::read_config(&entries, reads, ctx.streams)?;
             let (fields, merge) = cbk_fields(&a.fields, &config);

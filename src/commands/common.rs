@@ -66,7 +66,18 @@ pub(super) fn confirm(ctx: &mut Ctx, yes: bool, question: &str, verb: &str) -> R
     c.ask(can_ask, &mut *ctx.streams.prompter, question)
 }
 
-/// The end of a write: on a terminal `Created ChatBotKit secret "N"<detail>` on stderr, then
+/// `ChatBotKit secret "N" (id I)`: the secret a verb acted on, named as the user did, with
+/// the id it resolved to where names may repeat (a NAME_OR_ID can name another secret's
+/// id; the id says which one was touched).
+pub(super) fn named_secret(p: &dyn Provider, name: &str, key: &str) -> String {
+    let mut s = format!("{} secret {}", p.kind().display(), quoted(name));
+    if p.identity() == Identity::Id && !key.is_empty() && key != name {
+        s.push_str(&format!(" (id {})", crate::sanitize::sanitize(key)));
+    }
+    s
+}
+
+/// The end of a write: on a terminal `Created ChatBotKit secret "N" (id I)<detail>` on stderr, then
 /// the action on stdout (`created<TAB>KEY`, or its JSON object with `extra`'s fields).
 pub(super) fn report_done(
     ctx: &mut Ctx,
@@ -80,11 +91,7 @@ pub(super) fn report_done(
     if ctx.streams.stderr_tty {
         let mut done = action.to_string();
         done[..1].make_ascii_uppercase();
-        let line = format!(
-            "{done} {} secret {}{detail}",
-            p.kind().display(),
-            quoted(name)
-        );
+        let line = format!("{done} {}{detail}", named_secret(p, name, key),);
         ctx.out
             .success(&mut ctx.streams.stderr, &line)
             .map_err(error::output)?;

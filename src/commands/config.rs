@@ -8,9 +8,10 @@ use zeroize::Zeroizing;
 use super::Ctx;
 use crate::cli::ConfigCommand;
 use crate::config::{self, Config, TokenSource};
-use crate::error::{self, Result, exit};
+use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
 use crate::provider::ProviderKind;
+use crate::secret::Token;
 
 pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
     match cmd {
@@ -25,9 +26,17 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             Ok(exit::SUCCESS)
         }
         ConfigCommand::Show(_) => show(ctx),
+        ConfigCommand::Check(a) => super::check::run(ctx, a.provider.map(ProviderKind::from)),
         ConfigCommand::SetToken(a) => {
             let kind = ProviderKind::from(a.provider);
             let token = read_token(ctx, kind)?;
+            if !a.no_check {
+                let proof = prove_new(ctx, kind, &token)?;
+                let _ = ctx.out.success(
+                    &mut ctx.streams.stderr,
+                    &format!("The {} token works ({})", kind.display(), proof.describe()),
+                );
+            }
             store(
                 ctx,
                 kind,
@@ -75,6 +84,35 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
         writeln!(ctx.streams.stdout, "{v:#}").map_err(error::output)?;
     }
     Ok(exit::SUCCESS)
+}
+
+/// Prove a token before it is stored, at the base URL the profile being written uses (flag
+/// and variable, then that profile's `base_url`, then the default): the call `config check`
+/// makes. Any failure stores nothing.
+fn prove_new(ctx: &Ctx, kind: ProviderKind, token: &str) -> Result<super::check::Proof> {
+    let path = config::write_path(&ctx.config)?;
+    let profile = config::write_profile(&ctx.config, &path);
+    let cfg = Config::load_for_write(&ctx.config, &profile)?;
+    let ep = config::resolve_endpoint(kind, None, &cfg, ctx.env)?;
+    let prov = super::connect::provider_for(ctx, kind, Token::new(token), ep.api_root)?;
+    super::check::prove(&*prov).map_err(|e| {
+        let e = e.context(format!(
+            "the {} token was not stored (the check failed)",
+            kind.display()
+        ));
+        match e {
+            Error::Auth(_) => e.with_hint(format!(
+                "the server refused this token; nothing was written. Check it, or see where \
+                 the current one comes from: secretctl config check {}",
+                kind.key()
+            )),
+            e => e.with_hint(format!(
+                "nothing was written; to store the token without checking it (offline set-up): \
+                 secretctl config set-token {} --no-check",
+                kind.key()
+            )),
+        }
+    })
 }
 
 /// The token from a hidden prompt or piped stdin — never from an argument.

@@ -7,7 +7,7 @@ use super::common::*;
 use crate::error::Result;
 use crate::input;
 use crate::input::ValueArgs;
-use crate::provider::{CreateSpec, Identity, Provider};
+use crate::provider::{CreateSpec, Provider};
 
 /// Whether `create` reads a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,17 +51,12 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
         fields: a.fields,
     };
     let key = p.create(&spec)?;
-    let detail = if p.identity() == Identity::Id {
-        format!(" ({key})")
-    } else {
-        String::new()
-    };
     report_done(
         ctx,
         p,
         "created",
         a.name,
-        &detail,
+        "",
         &key,
         &json!({ "name": a.name }),
     )

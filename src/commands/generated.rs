@@ -13,10 +13,31 @@ pub const SHELLS: [clap_complete::Shell; 5] = [
     clap_complete::Shell::Elvish,
 ];
 
-/// The completion script for `shell`.
+/// The completion script for `shell`. bash, zsh and fish call back into `secretctl` on
+/// TAB (see `commands::complete`), which completes secret names too; PowerShell and elvish
+/// get clap's static script (subcommands and flags).
 pub fn completion(shell: clap_complete::Shell) -> Vec<u8> {
+    use clap_complete::env::{Bash, EnvCompleter, Fish, Zsh};
+    let dynamic: Option<&dyn EnvCompleter> = match shell {
+        clap_complete::Shell::Bash => Some(&Bash),
+        clap_complete::Shell::Zsh => Some(&Zsh),
+        clap_complete::Shell::Fish => Some(&Fish),
+        _ => None,
+    };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "secretctl", &mut out);
+    match dynamic {
+        Some(d) => {
+            // Writing into a Vec cannot fail.
+            let _ = d.write_registration(
+                super::complete::VAR,
+                "secretctl",
+                "secretctl",
+                "secretctl",
+                &mut out,
+            );
+        }
+        None => clap_complete::generate(shell, &mut Cli::command(), "secretctl", &mut out),
+    }
     out
 }
 

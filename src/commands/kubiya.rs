@@ -6,7 +6,7 @@ use super::{delete, get, import, list, on, sync};
 use crate::cli::{KubiyaCommand, ProviderArgs};
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::input::ValueArgs;
+use crate::input::{self, ValueArgs};
 use crate::provider::{ListFilter, ProviderKind};
 
 const KUBIYA: ProviderKind = ProviderKind::Kubiya;
@@ -15,6 +15,7 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Res
     match command {
         KubiyaCommand::Create(a) => {
             let value = ValueArgs::from(&a.value);
+            input::refuse_unread_value_stdin(ctx.streams, &value, true, &[], "")?;
             let args = CreateArgs::new(&a.name, a.description.as_deref(), &value);
             on(&mut ctx, KUBIYA, p, Some(&value), |ctx, prov| {
                 create::create(ctx, prov, args)
@@ -23,6 +24,13 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Res
         KubiyaCommand::Get(a) => get(&mut ctx, KUBIYA, p, &a.name_or_id, a.reveal),
         KubiyaCommand::Update(a) => {
             let value = ValueArgs::from(&a.value);
+            input::refuse_unread_value_stdin(
+                ctx.streams,
+                &value,
+                !a.keep_value,
+                &[],
+                input::KEEP_VALUE,
+            )?;
             let args = UpdateArgs::new(&a.name, a.description.as_deref(), &value, a.keep_value);
             on(&mut ctx, KUBIYA, p, Some(&value), |ctx, prov| {
                 update::update(ctx, prov, args)

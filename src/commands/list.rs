@@ -1,5 +1,7 @@
 //! `list` and `list NAME…` (both providers).
 
+use std::io::Write;
+
 use serde_json::Value;
 
 use super::Ctx;
@@ -52,19 +54,21 @@ fn select(
         .collect())
 }
 
-/// Every secret (or those `names` pick), each printed as it arrives; with names or
-/// `-o terraform` the whole list is read first (names are checked before anything is printed;
-/// the Terraform names must be unique across the whole file).
+/// Every secret (or those `names` pick), printed only once the whole list has come: a list
+/// that breaks off (a stream error, a cursor loop, a timeout) prints nothing on stdout, not
+/// an unterminated JSON array or some of the rows before the error — a script would take
+/// those for the whole account. Rows are rendered as they arrive into a buffer (smaller than
+/// the records), and names are checked, and Terraform names made unique, over the whole list.
 pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[String]) -> Result<i32> {
     for n in names {
         check_name(n)?;
     }
     let out = ctx.out;
     let mut w = out.list(p.columns());
-    let stdout = &mut ctx.streams.stdout;
+    let mut buf: Vec<u8> = Vec::new();
     if names.is_empty() && out.format != OutputFormat::Terraform {
         p.list(filter, &mut |rec| {
-            w.push(stdout, p.row(&rec), &rec).map_err(error::output)
+            w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
         let mut records = Vec::new();
@@ -79,10 +83,13 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
             return write_terraform(ctx, p, &records);
         }
         for rec in records {
-            w.push(stdout, p.row(&rec), &rec).map_err(error::output)?;
+            w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)?;
         }
     }
-    let n = w.finish(stdout).map_err(error::output)?;
+    let n = w.finish(&mut buf).map_err(error::output)?;
+    let stdout = &mut ctx.streams.stdout;
+    stdout.write_all(&buf).map_err(error::output)?;
+    stdout.flush().map_err(error::output)?;
     if n == 0 && out.format == OutputFormat::Table {
         out.note(
             &mut ctx.streams.stderr,

@@ -4,7 +4,9 @@
 //! made once for every command before anything is read or sent.
 
 mod chatbotkit;
+pub mod check;
 pub mod common;
+pub mod complete;
 pub mod config;
 mod connect;
 pub mod create;

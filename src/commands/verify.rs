@@ -25,6 +25,13 @@ pub fn verify(ctx: &mut Ctx, p: &dyn Provider, target: &str) -> Result<i32> {
             }
         }
     }
+    if ctx.streams.stderr_tty {
+        let id = crate::output::field(&v.record, "id");
+        let line = format!("Checked {}", named_secret(p, target, &id));
+        ctx.out
+            .note(&mut ctx.streams.stderr, &line)
+            .map_err(error::output)?;
+    }
     if v.url.is_some() && ctx.streams.stderr_tty {
         ctx.out
             .note(

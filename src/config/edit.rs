@@ -97,7 +97,13 @@ pub fn set_provider_key(
     t.remove(other);
     // A symlinked config (dotfiles kept in a repository) is written through to its target:
     // the link stays a link.
-    write_private(&through_links(path), doc.to_string().as_bytes())
+    let target = through_links(path);
+    write_private(&target, doc.to_string().as_bytes()).map_err(|e| {
+        error::other(format!(
+            "cannot write config file {}: {e}",
+            target.display()
+        ))
+    })
 }
 
 /// Where writing `path` should go: the file a symlink points to (even one that does not
@@ -117,11 +123,11 @@ fn through_links(path: &Path) -> PathBuf {
     }
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Replace `path` with `bytes` atomically (a temporary file beside it, then a rename), the
+/// file with mode 0600 and a folder it needs created with 0700: the config file, and the
+/// completion cache.
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let fail = |e: std::io::Error| {
-        error::other(format!("cannot write config file {}: {e}", path.display()))
-    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -134,7 +140,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
             use std::os::unix::fs::DirBuilderExt;
             b.mode(0o700);
         }
-        b.create(dir).map_err(fail)?;
+        b.create(dir)?;
     }
     let tmp = dir.join(format!(
         ".{}.tmp{}",
@@ -150,12 +156,12 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let mut f = opts.open(&tmp).map_err(fail)?;
+    let mut f = opts.open(&tmp)?;
     let written = f.write_all(bytes).and_then(|_| f.sync_all());
     drop(f);
     if let Err(e) = written.and_then(|_| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
+        return Err(e);
     }
     Ok(())
 }

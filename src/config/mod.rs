@@ -183,11 +183,7 @@ impl Config {
     /// The selected file (a file named explicitly must exist; the default one may be
     /// absent) and profile.
     pub fn load(sel: &Selection) -> Result<Config> {
-        let path = sel.path();
-        let file = match &path {
-            Some(p) => file::load(p, sel.named.is_some())?,
-            None => None,
-        };
+        let (path, file) = Config::read(sel)?;
         let found = file.is_some();
         let file = file.unwrap_or_default();
         let (profile, named) = sel.profile_name(|| file.default_profile.clone());
@@ -214,6 +210,27 @@ impl Config {
             file,
             profile,
         })
+    }
+
+    /// The config as `config set-…` writes into it: the selected file, read and checked as
+    /// by [`Config::load`], with `profile` chosen even when the file has no such profile yet.
+    pub fn load_for_write(sel: &Selection, profile: &str) -> Result<Config> {
+        let (path, file) = Config::read(sel)?;
+        Ok(Config {
+            path: path.filter(|p| p.exists()),
+            file: file.unwrap_or_default(),
+            profile: profile.to_string(),
+        })
+    }
+
+    /// The selected file's path and contents (a file named explicitly must exist).
+    fn read(sel: &Selection) -> Result<(Option<PathBuf>, Option<ConfigFile>)> {
+        let path = sel.path();
+        let file = match &path {
+            Some(p) => file::load(p, sel.named.is_some())?,
+            None => None,
+        };
+        Ok((path, file))
     }
 
     pub fn provider(&self, kind: ProviderKind) -> Option<&ProviderConfig> {

@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use zeroize::Zeroizing;
@@ -136,6 +137,16 @@ pub fn token_source(kind: ProviderKind, config: &Config, env: EnvFn) -> Option<T
     })
 }
 
+/// Set when secretctl answers a shell's TAB ([`run_unattended`]).
+static UNATTENDED: AtomicBool = AtomicBool::new(false);
+
+/// From now on a `token_command` runs unattended: with no terminal (a session of its own, so
+/// nothing can prompt) and its stderr discarded — completing a name on TAB never asks or
+/// prints anything.
+pub fn run_unattended() {
+    UNATTENDED.store(true, Ordering::Relaxed);
+}
+
 /// Run `/bin/sh -c CMD` with no stdin (it must not eat a value piped to secretctl), stderr passed
 /// through (a password manager may explain itself), no credential variables in its
 /// environment, killed with its process group after `timeout`. Stdout, trimmed, is the token.
@@ -149,13 +160,18 @@ fn run_token_command(
     use wait_timeout::ChildExt;
     let what = format!("token_command of profile '{profile}' ({})", kind.key());
     // By absolute path: a `sh` earlier in $PATH (a planted one) never sees the command.
+    let unattended = UNATTENDED.load(Ordering::Relaxed);
     let mut command = Command::new("/bin/sh");
     command
         .arg("-c")
         .arg(cmd)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        .stderr(if unattended {
+            Stdio::null()
+        } else {
+            Stdio::inherit()
+        });
     for var in all_token_env() {
         command.env_remove(var);
     }
@@ -165,7 +181,20 @@ fn run_token_command(
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
-        command.process_group(0);
+        if unattended {
+            // A session of its own has no controlling terminal: a password manager that
+            // would ask on /dev/tty fails instead of prompting. Its process group is its pid,
+            // as with `process_group(0)`, so the timeout still kills the whole group.
+            // SAFETY: setsid(2) is async-signal-safe and touches no memory of the parent.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::setsid();
+                    Ok(())
+                });
+            }
+        } else {
+            command.process_group(0);
+        }
     }
     let mut child = command
         .spawn()

@@ -45,6 +45,8 @@ pub(crate) fn handle(
         (&Method::PUT, ["secrets", name]) => update(shared, name, body),
         (&Method::DELETE, ["secrets", name]) => delete(shared, name),
         (_, ["secrets", _]) => method_not_allowed("GET, PUT, DELETE"),
+        (&Method::GET, ["users", "self"]) => json_response(200, &user()),
+        (_, ["users", "self"]) => method_not_allowed("GET"),
         _ => error(404, "Not Found", "route not found"),
     }
 }
@@ -52,9 +54,27 @@ pub(crate) fn handle(
 /// Whether the path (after the version prefix) is one of the secrets routes, whatever the
 /// method.
 pub(crate) fn is_route(rest: &[String]) -> bool {
-    matches!(rest.first().map(String::as_str), Some("secrets"))
-        && (1..=3).contains(&rest.len())
-        && (rest.len() < 3 || rest[1] == "get_value")
+    let r: Vec<&str> = rest.iter().map(String::as_str).collect();
+    matches!(
+        r.as_slice(),
+        ["secrets"] | ["secrets", _] | ["secrets", "get_value", _] | ["users", "self"]
+    )
+}
+
+/// `GET {P}/users/self`: the key's own user, in the fields Kubiya's Terraform provider reads.
+fn user() -> Value {
+    json!({
+        "uuid": "00000000-0000-4000-8000-000000000001",
+        "name": "Emulator User",
+        "email": "user@emulator.invalid",
+        "image": "",
+        "groups": ["admin"],
+        "roles": [],
+        "status": true,
+        "user_status": "active",
+        "create_at": "2026-01-01T00:00:00Z",
+        "invite_link": ""
+    })
 }
 
 /// The body as a JSON object, or the 400 to answer.

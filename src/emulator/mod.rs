@@ -476,7 +476,7 @@ fn classify(raw_path: &str) -> Route {
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
     match s.as_slice() {
         ["v1", ..] => Route::ChatBotKit(segs[1..].to_vec()),
-        ["api", "v1", "secrets", ..] => Route::Kubiya {
+        ["api", "v1", "secrets" | "users", ..] => Route::Kubiya {
             v2: false,
             rest: segs[2..].to_vec(),
         },

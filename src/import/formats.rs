@@ -63,11 +63,43 @@ fn problem(line: usize, message: impl Into<String>) -> Problem {
 /// Parse `input` as `format`. Errors stop at the first syntax problem; item-level problems
 /// (empty or non-string values) are collected so all are reported at once.
 pub fn parse(format: ImportFormat, input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
-    match format {
+    limited(match format {
         ImportFormat::Dotenv => parse_dotenv(input),
         ImportFormat::Json => parse_json(utf8(input)?),
         ImportFormat::Toml => parse_toml(utf8(input)?),
+    })
+}
+
+/// Most secrets one import or sync source may hold. With the byte limit of the read
+/// (`engine/source.rs`), it bounds the memory a runaway producer (`yes A=1 | … import -`)
+/// can take; the dotenv parser stops reading items just past it.
+pub const MAX_ITEMS: usize = 100_000;
+
+/// A reading with more than [`MAX_ITEMS`] items is one problem, at the first item past it.
+fn limited(read: Result<Vec<Item>, Vec<Problem>>) -> Result<Vec<Item>, Vec<Problem>> {
+    match read {
+        Ok(items) if items.len() > MAX_ITEMS => Err(vec![problem(
+            items[MAX_ITEMS].line,
+            format!(
+                "more than {} secrets in one source (the limit); split it into several",
+                thousands(MAX_ITEMS)
+            ),
+        )]),
+        other => other,
     }
+}
+
+/// `100000` → `100,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The input without one leading UTF-8 byte-order mark (Windows editors write one), so that
@@ -101,25 +133,102 @@ pub fn from_extension(path: &std::path::Path) -> Option<ImportFormat> {
     }
 }
 
-/// The format from the content: JSON when it starts with `{` or `[`; TOML when it parses as
-/// TOML; dotenv otherwise.
-pub fn sniff(input: &[u8]) -> ImportFormat {
+/// How the format of a source was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    /// `--format`.
+    Flag,
+    /// The file's name (`.env`, `.json`, `.toml`).
+    FileName,
+    /// The content: nothing else said.
+    Content,
+}
+
+/// A format's name as users write it (`--format dotenv|json|toml`).
+pub fn format_name(f: ImportFormat) -> &'static str {
+    match f {
+        ImportFormat::Dotenv => "dotenv",
+        ImportFormat::Json => "json",
+        ImportFormat::Toml => "toml",
+    }
+}
+
+/// `read as toml, guessed from the content`: named in every message about a source.
+pub fn how_read(format: ImportFormat, chosen: Chosen) -> String {
+    let how = match chosen {
+        Chosen::Flag => "as --format says",
+        Chosen::FileName => "from the file name",
+        Chosen::Content => "guessed from the content",
+    };
+    format!("read as {}, {how}", format_name(format))
+}
+
+/// What [`parse_guessed`] made of content.
+pub enum Guessed {
+    /// The format taken, and its reading.
+    Read(ImportFormat, Result<Vec<Item>, Vec<Problem>>),
+    /// Dotenv and TOML both read it and disagree on a name or value: at this line.
+    Ambiguous(usize),
+}
+
+/// Parse content that neither `--format` nor a file name decides, by a rule that cannot
+/// change a value: JSON when it starts as JSON does (`{`, or `[` then `{`/`]`), TOML when it
+/// starts with a `[table]`; otherwise it is read both as dotenv and as TOML. Content that is
+/// not TOML is dotenv's. When both read it, every value TOML reads as a string must be the
+/// one dotenv reads (dotenv is then taken; a value TOML refuses, `PORT=8080` as an integer,
+/// is dotenv's string), or the content is [`Guessed::Ambiguous`]: `A="a\u00e9"` is `a\u00e9`
+/// to dotenv and `aé` to TOML, and which is stored must never depend on how the bytes arrived.
+/// When dotenv cannot read it, TOML's reading (or its problems) is taken.
+pub fn parse_guessed(input: &[u8]) -> Guessed {
     let start = input.iter().position(|b| !b.is_ascii_whitespace());
-    match start.map(|i| input[i]) {
-        Some(b'{') | Some(b'[') => {
-            // `[section]` TOML tables also start with `[`; JSON arrays start with `[` then `{`.
-            let rest = &input[start.unwrap_or(0) + 1..];
-            let next = rest.iter().find(|b| !b.is_ascii_whitespace());
-            if input[start.unwrap_or(0)] == b'[' && !matches!(next, Some(b'{') | Some(b']') | None)
-            {
-                return ImportFormat::Toml;
-            }
+    if let Some(i) = start
+        && matches!(input[i], b'{' | b'[')
+    {
+        // `[section]` TOML tables also start with `[`; JSON arrays start with `[` then `{`.
+        let next = input[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
+        let format = if input[i] == b'[' && !matches!(next, Some(b'{') | Some(b']') | None) {
+            ImportFormat::Toml
+        } else {
             ImportFormat::Json
-        }
-        _ => match std::str::from_utf8(input) {
-            Ok(text) if toml::de::DeTable::parse(text).is_ok() => ImportFormat::Toml,
-            _ => ImportFormat::Dotenv,
+        };
+        return Guessed::Read(format, parse(format, input));
+    }
+    let dotenv = parse_dotenv(input);
+    let toml = std::str::from_utf8(input).ok().map(toml_parts);
+    let Some(Ok((toml, toml_problems))) = toml else {
+        return Guessed::Read(ImportFormat::Dotenv, limited(dotenv));
+    };
+    match dotenv {
+        Ok(d) => match disagreement(&d, &toml, toml_problems.is_empty()) {
+            None => Guessed::Read(ImportFormat::Dotenv, limited(Ok(d))),
+            Some(line) => Guessed::Ambiguous(line),
         },
+        Err(_) if toml_problems.is_empty() => Guessed::Read(ImportFormat::Toml, limited(Ok(toml))),
+        Err(_) => Guessed::Read(ImportFormat::Toml, Err(toml_problems)),
+    }
+}
+
+/// The line of the first value both readings hold and disagree on; with `whole`, also of a
+/// name only one of them holds.
+fn disagreement(dotenv: &[Item], toml: &[Item], whole: bool) -> Option<usize> {
+    let by_name: std::collections::HashMap<&str, &Item> =
+        dotenv.iter().map(|i| (i.name.as_str(), i)).collect();
+    let differs = toml.iter().find(|t| {
+        by_name
+            .get(t.name.as_str())
+            .is_none_or(|d| d.value[..] != t.value[..])
+    });
+    match differs {
+        Some(t) => Some(t.line),
+        None if whole && dotenv.len() != toml.len() => {
+            let names: std::collections::HashSet<&str> =
+                toml.iter().map(|t| t.name.as_str()).collect();
+            dotenv
+                .iter()
+                .find(|d| !names.contains(d.name.as_str()))
+                .map(|d| d.line)
+        }
+        None => None,
     }
 }
 
@@ -265,6 +374,16 @@ fn parse_json(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
 // ---------------------------------------------------------------- TOML
 
 fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
+    let (items, problems) = toml_parts(text)?;
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+/// TOML's string items and the problems of the others; a syntax error is the `Err`.
+fn toml_parts(text: &str) -> Result<(Vec<Item>, Vec<Problem>), Vec<Problem>> {
     use toml::de::DeValue;
     let doc = toml::de::DeTable::parse(text).map_err(|e| {
         let (line, msg) = crate::lines::toml_position(text, &e);
@@ -309,11 +428,7 @@ fn parse_toml(text: &str) -> Result<Vec<Item>, Vec<Problem>> {
             }
         }
     }
-    if problems.is_empty() {
-        Ok(items)
-    } else {
-        Err(problems)
-    }
+    Ok((items, problems))
 }
 
 // ---------------------------------------------------------------- dotenv
@@ -339,7 +454,13 @@ fn parse_dotenv(input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
     while p.i < p.s.len() {
         let start_line = p.line;
         match p.entry() {
-            Ok(Some(item)) => items.push(item),
+            Ok(Some(item)) => {
+                items.push(item);
+                // Past the limit nothing more is needed: `limited` reports it.
+                if items.len() > MAX_ITEMS {
+                    break;
+                }
+            }
             Ok(None) => {}
             Err(msg) => {
                 problems.push(problem(start_line, msg));
@@ -724,10 +845,37 @@ mod tests {
             Some(ImportFormat::Toml)
         );
         assert_eq!(from_extension(Path::new("secrets")), None);
-        assert_eq!(sniff(b"  {\"a\":\"b\"}"), ImportFormat::Json);
-        assert_eq!(sniff(b"[{\"name\":\"a\"}]"), ImportFormat::Json);
-        assert_eq!(sniff(b"A = \"x\"\n"), ImportFormat::Toml);
-        assert_eq!(sniff(b"export A=x\n"), ImportFormat::Dotenv);
-        assert_eq!(sniff(b"A=unquoted value\n"), ImportFormat::Dotenv);
+        let sniff = |s: &[u8]| match parse_guessed(s) {
+            Guessed::Read(f, _) => Some(f),
+            Guessed::Ambiguous(_) => None,
+        };
+        assert_eq!(sniff(b"  {\"a\":\"b\"}"), Some(ImportFormat::Json));
+        assert_eq!(sniff(b"[{\"name\":\"a\"}]"), Some(ImportFormat::Json));
+        assert_eq!(sniff(b"[t]\nA = \"x\"\n"), Some(ImportFormat::Toml));
+        // Both read it alike: dotenv is named.
+        assert_eq!(sniff(b"A = \"x\"\n"), Some(ImportFormat::Dotenv));
+        assert_eq!(sniff(b"export A=x\n"), Some(ImportFormat::Dotenv));
+        assert_eq!(sniff(b"A=unquoted value\n"), Some(ImportFormat::Dotenv));
+        // An integer to TOML is a string to dotenv.
+        assert_eq!(sniff(b"PORT=8080\n"), Some(ImportFormat::Dotenv));
+        // Only TOML reads a multi-line basic string.
+        assert_eq!(sniff(b"A = \"\"\"\nx\"\"\"\n"), Some(ImportFormat::Toml));
+    }
+
+    /// The same bytes never give two different values: where dotenv and TOML read a value
+    /// differently, nothing is guessed.
+    #[test]
+    fn a_guess_never_changes_a_value() {
+        for (text, line) in [
+            (&b"A=\"ok\"\nB=\"a\\u00e9\"\n"[..], 2),
+            (b"A=\"\\b\"\n", 1),
+            (b"A=\"\\f\"\n", 1),
+            (b"A = \"x\" # c\nB = \"\\u0041\"\nC = 1\n", 2),
+        ] {
+            match parse_guessed(text) {
+                Guessed::Ambiguous(l) => assert_eq!(l, line, "{}", String::from_utf8_lossy(text)),
+                Guessed::Read(f, _) => panic!("{} read as {f:?}", String::from_utf8_lossy(text)),
+            }
+        }
     }
 }

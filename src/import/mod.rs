@@ -25,11 +25,10 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
     let src = engine::read_source(ctx, "import", &a.file, a.format, a.base64, None, p)?;
     let ready = &src.items;
     if ready.is_empty() {
-        return Err(error::usage(format!(
-            "{}: no secrets found ({:?} format)",
-            src.label, src.format
-        ))
-        .with_hint("pass --format if the format was guessed wrong"));
+        return Err(
+            error::usage(format!("{}: no secrets found ({})", src.label, src.how))
+                .with_hint("pass --format if the format was guessed wrong"),
+        );
     }
 
     // One list call: which names exist, as which secrets (kept only for the names imported).

@@ -64,13 +64,13 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         };
         let err = if a.prune {
             error::usage(format!(
-                "{}: no secrets found ({:?} format); with --prune that would delete {scope}; nothing was sent",
-                src.label, src.format
+                "{}: no secrets found ({}); with --prune that would delete {scope}; nothing was sent",
+                src.label, src.how
             ))
         } else {
             error::usage(format!(
-                "{}: no secrets found ({:?} format); nothing was sent",
-                src.label, src.format
+                "{}: no secrets found ({}); nothing was sent",
+                src.label, src.how
             ))
         };
         return Err(err.with_hint("pass --format if the format was guessed wrong"));

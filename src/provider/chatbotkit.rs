@@ -17,16 +17,8 @@ use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::provider::ProviderKind;
 use crate::transport::{
-    Call, MAX_BODY, Retry, Transport, content_type, decode_json, is_html, read_json,
+    Call, MAX_BODY, RateLimit, Retry, Transport, content_type, decode_json, is_html, read_json,
 };
-
-/// How an action request ended.
-enum Acted {
-    Done,
-    /// An attempt failed in a way that may have come after the server acted, and the retry
-    /// met 404.
-    GoneOnRetry,
-}
 
 /// Page size for the paged fallback (the API's maximum).
 const TAKE: usize = 100;
@@ -65,10 +57,33 @@ impl Chatbotkit {
         self.resolve_for(target, &what)
     }
 
-    /// `resolve` as the first step of the operation `what` names: the record as fetched by id,
-    /// or as listed when `target` is a name (no second request).
+    /// `resolve` as the first step of the operation `what` names: the record of the secret
+    /// whose id is exactly `target`, else of the one secret named exactly `target`. A 400/422
+    /// for what is not a well-formed id, or a target no URL can carry, is no such id too;
+    /// after a 400/422, no such name either keeps the server's answer.
     fn resolve_for(&self, target: &str, what: &str) -> Result<Value> {
-        self.id_then_name(target, what, |id| self.fetch(id, what), |rec, _| Ok(rec))
+        match self.fetch_id(target, what) {
+            Err(Error::NotFound(_)) => self.find_by_name(target, what),
+            Err(e) if matches!(e.status(), Some(400 | 422)) => {
+                match self.find_by_name(target, what) {
+                    Err(Error::NotFound(_)) => Err(e),
+                    other => other,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The secret whose id is exactly `id`. The server answers `/secret/X/fetch` for an id
+    /// *or an alias*, so a record with another id is the secret aliased `id`, not the one
+    /// asked for: that is "no such id", and the name look-up decides.
+    fn fetch_id(&self, id: &str, what: &str) -> Result<Value> {
+        let rec = self.fetch(id, what)?;
+        if rec.get("id").and_then(Value::as_str) == Some(id) {
+            Ok(rec)
+        } else {
+            Err(error::not_found(what.to_string()))
+        }
     }
 
     fn fetch(&self, id: &str, what: &str) -> Result<Value> {
@@ -118,47 +133,16 @@ impl Chatbotkit {
         }
     }
 
-    /// Run `op` on the secret with id `target`; when no such id exists, resolve `target` as a
-    /// name and run it on that id. One request when given an id.
+    /// Run `op` on the id of the secret NAME_OR_ID resolves to (`resolve_for`): never on
+    /// `target` as given, which the server would also take for an alias.
     fn by_id_or_name<T>(
         &self,
         target: &str,
         what: &str,
-        op: impl FnMut(&str) -> Result<T>,
+        op: impl FnOnce(&str) -> Result<T>,
     ) -> Result<T> {
-        self.id_then_name(target, what, op, |rec, op| op(&field(&rec, "id")))
-    }
-
-    /// The NAME_OR_ID rule, once: `op` on `target` as an id; when there is no such id (a 404,
-    /// or a 400/422 for what is not a well-formed id, or a target no URL can carry), the
-    /// secret with exactly that name, handed to `named` with `op` (several: a conflict, from
-    /// `find_by_name`). After a 400/422, no such name either keeps the server's answer.
-    fn id_then_name<T, F: FnMut(&str) -> Result<T>>(
-        &self,
-        target: &str,
-        what: &str,
-        mut op: F,
-        named: impl FnOnce(Value, &mut F) -> Result<T>,
-    ) -> Result<T> {
-        let direct = if self.url(&["secret", target]).is_ok() {
-            Some(op(target))
-        } else {
-            None
-        };
-        match direct {
-            Some(Err(Error::NotFound(_))) | None => {
-                let rec = self.find_by_name(target, what)?;
-                named(rec, &mut op)
-            }
-            Some(Err(e)) if matches!(e.status(), Some(400 | 422)) => {
-                match self.find_by_name(target, what) {
-                    Ok(rec) => named(rec, &mut op),
-                    Err(Error::NotFound(_)) => Err(e),
-                    Err(other) => Err(other),
-                }
-            }
-            Some(other) => other,
-        }
+        let rec = self.resolve_for(target, what)?;
+        op(&field(&rec, "id"))
     }
 
     fn post(
@@ -178,22 +162,20 @@ impl Chatbotkit {
         self.t.json(&call)
     }
 
-    /// POST an action (delete, revoke) on an id.
-    fn post_action(&self, id: &str, action: &str, what: &str) -> Result<Acted> {
+    /// POST an action (delete, revoke) on an id known to exist: a retried attempt that meets
+    /// 404 means the first attempt did it.
+    fn post_action(&self, id: &str, action: &str, what: &str) -> Result<()> {
         let call = Call::new(Method::POST, self.url(&["secret", id, action])?, what)
             .json(&json!({}))?
             .retry(Retry::Delete);
         let reply = self.t.send(&call)?;
         if reply.gone_on_retry {
-            return Ok(Acted::GoneOnRetry);
+            return Ok(());
         }
-        read_json(reply.response, what).map(|_| Acted::Done)
+        read_json(reply.response, what).map(|_| ())
     }
 
-    /// Run an action on NAME_OR_ID. A retried attempt that meets 404 means the first attempt
-    /// did it — but only for an id known to exist. When TARGET was tried as an id before any
-    /// look-up it may be a name, so the names are searched: a secret of that name gets the
-    /// action; no such name means TARGET was an id and the first attempt did it.
+    /// Run an action on NAME_OR_ID, resolved to an id first.
     fn act(
         &self,
         target: &str,
@@ -201,23 +183,18 @@ impl Chatbotkit {
         what: &str,
         map_err: impl Fn(Error) -> Error,
     ) -> Result<String> {
-        let mut direct = true;
-        let mut gone_on_retry = false;
-        let result = self.by_id_or_name(target, what, |id| {
-            let first_try = std::mem::replace(&mut direct, false);
-            match self.post_action(id, action, what).map_err(&map_err)? {
-                Acted::Done => Ok(id.to_string()),
-                Acted::GoneOnRetry if first_try => {
-                    gone_on_retry = true;
-                    Err(error::not_found(what.to_string()))
-                }
-                Acted::GoneOnRetry => Ok(id.to_string()),
-            }
-        });
-        match result {
-            Err(Error::NotFound(_)) if gone_on_retry => Ok(target.to_string()),
-            other => other,
-        }
+        self.by_id_or_name(target, what, |id| self.act_on_id(id, action, what, map_err))
+    }
+
+    fn act_on_id(
+        &self,
+        id: &str,
+        action: &str,
+        what: &str,
+        map_err: impl Fn(Error) -> Error,
+    ) -> Result<String> {
+        self.post_action(id, action, what).map_err(map_err)?;
+        Ok(id.to_string())
     }
 
     /// Stream every item in one request (`Accept: application/jsonl`); a server that answers
@@ -508,27 +485,17 @@ impl Authentication for Chatbotkit {
 
     fn revoke(&self, target: &str) -> Result<String> {
         let what = format!("cannot revoke ChatBotKit secret {}", quoted(target));
-        // The API also answers 404 for an existing secret that has no stored value: keep that
-        // answer instead of reporting the id as unknown after the name look-up found nothing.
-        let first_404: std::cell::RefCell<Option<Error>> = Default::default();
-        let result = self.act(target, "revoke", &what, |e| match e {
+        // The id was just seen to exist: a 404 from the action is the API's answer for a
+        // secret that has no stored value.
+        self.act(target, "revoke", &what, |e| match e {
             Error::Conflict(m) => {
                 Error::Conflict(m).with_hint("only shared secrets have a value to revoke")
             }
             Error::NotFound(m) => {
-                first_404
-                    .borrow_mut()
-                    .get_or_insert_with(|| Error::NotFound(m.clone()));
-                Error::NotFound(m)
+                Error::NotFound(m).with_hint("the secret exists but has no stored value to revoke")
             }
             other => other,
-        });
-        match (result, first_404.into_inner()) {
-            (Err(Error::NotFound(_)), Some(direct)) if self.fetch(target, &what).is_ok() => {
-                Err(direct.with_hint("the secret exists but has no stored value to revoke"))
-            }
-            (result, _) => result,
-        }
+        })
     }
 }
 
@@ -576,6 +543,22 @@ impl Provider for Chatbotkit {
 
     fn get(&self, target: &str) -> Result<Value> {
         self.resolve(target)
+    }
+
+    /// A list of one: the cheapest call that needs the token.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        let mut u = self.url(&["secret", "list"])?;
+        u.query_pairs_mut().append_pair("take", "1");
+        let (page, headroom) = self
+            .t
+            .json_with_headroom(&Call::new(Method::GET, u.clone(), LIST_WHAT))
+            .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
+        if !page.get("items").is_some_and(Value::is_array) {
+            return Err(error::network(format!(
+                "{LIST_WHAT}: the answer has no items list"
+            )));
+        }
+        Ok(headroom)
     }
 
     fn authentication(&self) -> Result<&dyn Authentication> {
@@ -696,6 +679,17 @@ impl Provider for Chatbotkit {
     fn delete(&self, target: &str) -> Result<String> {
         let what = format!("cannot delete ChatBotKit secret {}", quoted(target));
         self.act(target, "delete", &what, |e| e)
+    }
+
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        let id = field(record, "id");
+        let what = format!("cannot delete ChatBotKit secret {}", quoted(&id));
+        if id.is_empty() {
+            return Err(error::network(format!(
+                "{what}: the list gave it without an id"
+            )));
+        }
+        self.act_on_id(&id, "delete", &what, |e| e)
     }
 }
 

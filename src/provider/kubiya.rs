@@ -13,7 +13,7 @@ use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
 use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
-use crate::transport::{Call, MAX_BODY, Retry, Transport, check_not_html, content_type};
+use crate::transport::{Call, MAX_BODY, RateLimit, Retry, Transport, check_not_html, content_type};
 
 pub struct Kubiya {
     t: Transport,
@@ -27,6 +27,22 @@ impl Kubiya {
 
     fn url(&self, segs: &[&str]) -> Result<Url> {
         url(&self.root, segs)
+    }
+
+    /// `…/api/v1/users/self` beside the API root: users live under `/api/v1` whichever
+    /// version the secrets are read from (the Terraform provider reads secrets from `/api/v2`
+    /// and the user from `/api/v1`).
+    fn self_url(&self) -> Result<Url> {
+        let path = self.root.path().trim_end_matches('/');
+        let prefix = match path.rsplit_once("/api/v") {
+            Some((before, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{before}/api/v1")
+            }
+            _ => path.to_string(),
+        };
+        let mut root = self.root.clone();
+        root.set_path(&prefix);
+        url(&root, &["users", "self"])
     }
 
     /// A 404 for a named secret is believed only when the API's list route answers: under a
@@ -169,6 +185,32 @@ impl Provider for Kubiya {
             each(r)?;
         }
         Ok(())
+    }
+
+    /// `GET /api/v1/users/self`: the key's own user, one small record whatever the size of
+    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. A
+    /// server without that route (404) is asked for the list instead.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        let what = "cannot check the Kubiya API key";
+        let call = Call::new(Method::GET, self.self_url()?, what);
+        let (user, headroom) = match self.t.json_with_headroom(&call) {
+            Err(Error::NotFound(_)) => {
+                let u = self.url(&["secrets"])?;
+                let (list, headroom) = self
+                    .t
+                    .json_with_headroom(&Call::new(Method::GET, u.clone(), what))
+                    .map_err(|e| super::wrong_endpoint(e, ProviderKind::Kubiya, &u))?;
+                records(list, what)?;
+                return Ok(headroom);
+            }
+            other => other?,
+        };
+        if !user.is_object() {
+            return Err(error::network(format!(
+                "{what}: the answer is not a user record"
+            )));
+        }
+        Ok(headroom)
     }
 
     fn get(&self, name: &str) -> Result<Value> {

@@ -22,6 +22,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{self, Result};
 use crate::secret::SecretValue;
+use crate::transport::RateLimit;
 
 /// How a provider addresses a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +107,18 @@ pub trait Provider: Send + Sync {
     fn update(&self, target: &str, spec: &UpdateSpec) -> Result<String>;
     /// Delete; returns the id or name.
     fn delete(&self, target: &str) -> Result<String>;
+    /// Prove the token with the API's cheapest authenticated read (`config check`, `config
+    /// set-token`); the rate-limit headroom the answer announced, if any. This default lists
+    /// every secret, which proves it too, at a higher price.
+    fn prove_token(&self) -> Result<Option<RateLimit>> {
+        self.list(&ListFilter::default(), &mut |_| Ok(()))?;
+        Ok(None)
+    }
+    /// Delete a secret as a list call gave it (sync's prune): its key is known to be its
+    /// own, so no look-up is needed.
+    fn delete_listed(&self, record: &Value) -> Result<String> {
+        self.delete(&self.key(record).1)
+    }
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(

@@ -23,7 +23,11 @@ const SCRUB: &[&str] = &[
     "SECRETCTL_PROFILE",
     "NO_COLOR",
     "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
     "HOME",
+    // Completion mode (tests/completion.rs sets it through the scripts only).
+    "SECRETCTL_COMPLETE",
+    "_CLAP_COMPLETE_INDEX",
 ];
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
@@ -189,6 +193,19 @@ impl Env {
         }
         for k in &self.unset {
             c.env_remove(k);
+        }
+        c
+    }
+
+    /// `program` (another binary, a shell) with the environment of [`Env::command`].
+    pub fn command_for(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let base = self.command();
+        let mut c = Command::new(program);
+        for (k, v) in base.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
         }
         c
     }

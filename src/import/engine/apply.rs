@@ -46,7 +46,7 @@ pub fn apply(
                 };
                 outcome(p.update(&p.key(rec).1, &spec), Action::Updated)
             }
-            (Plan::Delete(rec), _) => outcome(p.delete(&p.key(rec).1), Action::Deleted),
+            (Plan::Delete(rec), _) => outcome(p.delete_listed(rec), Action::Deleted),
             (other, _) => planned_outcome(other)
                 .unwrap_or_else(|| Outcome::failed(Action::Failed, "nothing to send".into())),
         }
