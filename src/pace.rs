@@ -261,6 +261,8 @@ struct Model {
     rate: f64,
     /// The answer the rate is next measured from.
     anchor: (Instant, f64),
+    /// Whether the rate was ever measured (else it is still being found, doubling).
+    measured: bool,
 }
 
 /// The least time between two answers the refill rate is measured over: the counts are whole
@@ -302,6 +304,7 @@ impl Model {
             full_at: b.reset.map(|r| now + r),
             rate: (limit / secs).max(MIN_RATE),
             anchor: (at, tokens),
+            measured: false,
         }
     }
 
@@ -317,17 +320,18 @@ impl Model {
     ) {
         if refused {
             // The rate that met a 429 is the ceiling: cut to what came back since the last
-            // measurement, by a tenth at least and by half at most.
+            // measurement, by a fifth at least and by half at most.
             let span = at.saturating_duration_since(self.anchor.0).as_secs_f64();
             let measured = if span >= 0.02 {
                 (0.0 - self.anchor.1 + between(sent, self.anchor.0, at)) / span
             } else {
                 self.rate
             };
-            self.rate = (self.rate * 0.9)
+            self.rate = (self.rate * 0.8)
                 .min(measured.max(self.rate * 0.5))
                 .max(MIN_RATE);
             self.anchor = (at, 0.0);
+            self.measured = true;
         }
         if at < self.at {
             // An older request's answer, overtaken by a newer one's.
@@ -340,25 +344,31 @@ impl Model {
         let full = tokens + 1.0 >= self.limit;
         let predicted = self.estimate(at, sent) + 1.0;
         if full {
-            if tokens > predicted + 0.5 {
-                // More came back than the rate allowed for: it is higher, at least double
-                // (slow start), never more than twice what the run really achieved.
-                let span = at.duration_since(self.at).as_secs_f64();
-                let achieved = if span > 0.0 {
-                    (tokens - self.tokens + between(sent, self.at, at)) / span
-                } else {
-                    0.0
-                };
-                self.rate = (self.rate * 2.0)
-                    .max(achieved)
-                    .min(achieved.max(self.rate) * 2.0);
+            let span = at.duration_since(self.at).as_secs_f64();
+            if tokens > predicted + 0.5 && span > 0.0 {
+                // More came back than the rate allowed for: it is higher. Until it is first
+                // measured, at least double (slow start), never more than twice what the run
+                // really achieved; after that by a quarter at most per measuring span — a
+                // run whose requests left late (a loaded machine) sees more come back than
+                // it reckoned with, and must not take that for a faster server.
+                let achieved = (tokens - self.tokens + between(sent, self.at, at)) / span;
+                if !self.measured {
+                    self.rate = (self.rate * 2.0)
+                        .max(achieved)
+                        .min(achieved.max(self.rate) * 2.0);
+                } else if at.duration_since(self.anchor.0) >= MEASURE_SPAN {
+                    self.rate = self.rate.max(achieved.min(self.rate * 1.25));
+                }
             }
-            self.anchor = (at, tokens);
+            if !self.measured || at.duration_since(self.anchor.0) >= MEASURE_SPAN {
+                self.anchor = (at, tokens);
+            }
         } else if !refused && at.duration_since(self.anchor.0) >= MEASURE_SPAN {
             let span = at.duration_since(self.anchor.0).as_secs_f64();
             let measured = (tokens - self.anchor.1 + between(sent, self.anchor.0, at)) / span;
             self.rate = (self.rate + MEASURE_GAIN * (measured - self.rate)).max(MIN_RATE);
             self.anchor = (at, tokens);
+            self.measured = true;
         }
         self.at = at;
         self.tokens = tokens;
