@@ -195,6 +195,12 @@ fn main() {
         return;
     }
 
+    // `SECRETCTL_BENCH_ONLY=export-run`: only the rows of `kubiya export` and `kubiya run`.
+    if std::env::var_os("SECRETCTL_BENCH_ONLY").is_some_and(|v| v == "export-run") {
+        export_and_run(&emu);
+        return;
+    }
+
     // Start-up.
     for args in [&["--version"][..], &["kubiya", "list", "--help"][..]] {
         let n = reps(50);
@@ -314,6 +320,58 @@ fn main() {
 
     rate_limited(&emu, &dir);
 
+    // `get` with "used by" on an account of 100 skillsets of 10 abilities each: the fetch, then
+    // the secret, skillset and bot lists together, then the 100 ability lists 8 at a time.
+    {
+        emu.set_latency(0);
+        reset(&emu);
+        let client = reqwest::blocking::Client::new();
+        let create = |route: &str, body: serde_json::Value| -> String {
+            client
+                .post(format!("{}/api/v1/{route}", emu.base_url()))
+                .bearer_auth(TOKEN)
+                .json(&body)
+                .send()
+                .ok()
+                .and_then(|r| r.json::<serde_json::Value>().ok())
+                .and_then(|v| v["id"].as_str().map(str::to_string))
+                .expect("seeded")
+        };
+        let used = emu.seed_chatbotkit(json!({"name": "USED", "kind": "shared"}));
+        for k in 0..100 {
+            let sid = create("skillset/create", json!({"name": format!("K{k}")}));
+            create(
+                "bot/create",
+                json!({"name": format!("B{k}"), "skillsetId": sid}),
+            );
+            for a in 0..10 {
+                let mut body = json!({"name": format!("A{k}_{a}"), "instruction": "GET /x"});
+                if k == 50 && a == 5 {
+                    body["linkedSecretId"] = json!(used);
+                }
+                create(&format!("skillset/{sid}/ability/create"), body);
+            }
+        }
+        emu.set_latency(LATENCY_MS);
+        let n = reps(5);
+        let mut requests = 0;
+        let walls: Vec<f64> = (0..n)
+            .map(|_| {
+                emu.clear_requests();
+                let m = measure(command(&emu, &["chatbotkit", "get", &used, "-o", "json"]));
+                assert!(m.ok, "get failed");
+                requests = emu.requests().len();
+                ms(m.wall)
+            })
+            .collect();
+        let ideal = (3.0 + 100.0 / 8.0) * LATENCY_MS as f64;
+        let w = median(walls);
+        println!(
+            "| `chatbotkit get` with used by: 100 skillsets × 10 abilities, 100 bots | {w:.0} ms = {:.2}× ideal {ideal:.0} ms; {requests} requests | 3 rounds + 100 / 8 | {n} |",
+            w / ideal
+        );
+    }
+
     // Checking an import: 100,000 items parsed and validated (`--dry-run`, no latency).
     emu.set_latency(0);
     reset(&emu);
@@ -351,6 +409,8 @@ fn main() {
             median(walls)
         );
     }
+
+    export_and_run(&emu);
 
     let size = std::fs::metadata(bin()).map(|m| m.len()).unwrap_or(0);
     println!(
@@ -499,6 +559,72 @@ fn rate_limited(emu: &Emulator, dir: &std::path::Path) {
             limited_answers as f64 / n as f64,
         );
     }
+}
+
+/// `kubiya export` of 1,000 secrets at 20 ms (one list call + 1,000 value reads) against the
+/// ideal `1,001 × 20 ms / concurrency`; and what `kubiya run` adds once its one value is read:
+/// `run -s A -- true` (list + read + exec) minus `export A` (the same list + read, then a
+/// write), with `env true` beside it. The three alternate, without latency.
+fn export_and_run(emu: &Emulator) {
+    reset(emu);
+    emu.set_latency(0);
+    for i in 0..1000 {
+        emu.seed_kubiya(
+            &format!("EXPORT_{i:04}"),
+            &format!("value-{i}-{}", "e".repeat(24)),
+            "d",
+        );
+    }
+    emu.set_latency(LATENCY_MS);
+    for conc in [4u32, 8, 16] {
+        let n = reps(3);
+        let mut walls = Vec::new();
+        for _ in 0..n {
+            let m = measure(command(
+                emu,
+                &["kubiya", "export", "--concurrency", &conc.to_string()],
+            ));
+            assert!(m.ok, "export failed");
+            walls.push(ms(m.wall));
+        }
+        let ideal = 1001.0 * LATENCY_MS as f64 / conc as f64;
+        let w = median(walls);
+        let target = if conc == 8 { "≤ 1.25×" } else { "" };
+        println!(
+            "| `kubiya export` 1,000 at concurrency {conc} | {w:.0} ms = {:.2}× ideal {ideal:.0} ms | {target} | {n} |",
+            w / ideal
+        );
+    }
+    reset(emu);
+    emu.set_latency(0);
+    emu.seed_kubiya("RUN_ONE", "run-value", "");
+    let n = reps(50);
+    let (mut env, mut export, mut run) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..n {
+        let mut c = Command::new("env");
+        c.arg("true")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        env.push(ms(measure(c).wall));
+        let m = measure(command(emu, &["kubiya", "export", "RUN_ONE"]));
+        assert!(m.ok, "export failed");
+        export.push(ms(m.wall));
+        let m = measure(command(
+            emu,
+            &["kubiya", "run", "-s", "RUN_ONE", "--", "true"],
+        ));
+        assert!(m.ok, "run failed");
+        run.push(ms(m.wall));
+    }
+    let (e, x, r) = (median(env), median(export), median(run));
+    println!("| `env true` | {e:.2} ms | | {n} |");
+    println!("| `kubiya export RUN_ONE` (list + 1 read) | {x:.2} ms | | {n} |");
+    println!("| `kubiya run -s RUN_ONE -- true` | {r:.2} ms | | {n} |");
+    println!(
+        "| … run's cost once the value is read (run − export) | {:.2} ms | < 5 ms over `env true` ({e:.2} ms) | {n} |",
+        r - x
+    );
 }
 
 fn reset(emu: &Emulator) {

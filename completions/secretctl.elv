@@ -18,8 +18,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
     }
     var completions = [
         &'secretctl'= {
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -41,8 +41,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit'= {
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -54,14 +54,16 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create a secret; prints its id'
-            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand get 'Show a secret''s metadata and what uses it (ChatBotKit never returns values)'
             cand update 'Change a secret: only the fields given are sent'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit;create'= {
@@ -76,8 +78,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -95,8 +97,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;get'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -122,8 +124,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -141,8 +143,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;delete'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -150,6 +152,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --ignore-missing 'Exit 0 when the secret does not exist'
+            cand --force 'Delete even if something uses it (what uses it is not read)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -161,12 +164,13 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
             cand --color 'When to use colour'
+            cand --unused 'Only secrets nothing found uses (no ability, reference secret or bot)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -181,8 +185,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --description 'Description for the secrets created (an item''s own description wins)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -203,8 +207,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --description 'Description for every item that has none of its own in the source'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -212,6 +216,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --prune 'Also delete the secrets in scope that the source does not have'
             cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
             cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --force 'Prune secrets even when something uses them (what uses them is not read)'
             cand --dry-run 'Print the plan and write nothing'
             cand --base64 'Send the base64 encoding of each value'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
@@ -224,8 +229,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;verify'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -240,8 +245,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;revoke'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -255,16 +260,62 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;chatbotkit;export'= {
+            cand --prefix 'Only secrets whose name starts with P'
+            cand --format 'What to write'
+            cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --force 'Replace the --out file if it exists'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;chatbotkit;run'= {
+            cand -s 'A secret to pass (repeatable)'
+            cand --secret 'A secret to pass (repeatable)'
+            cand --prefix 'Every secret whose name starts with P'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --strip-prefix 'Name the variables without the prefix (APP_PORT becomes PORT)'
+            cand --all 'Every secret of the organization'
+            cand --override 'Let a secret replace a variable the environment already has'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;chatbotkit;help'= {
             cand create 'Create a secret; prints its id'
-            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand get 'Show a secret''s metadata and what uses it (ChatBotKit never returns values)'
             cand update 'Change a secret: only the fields given are sent'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit;help;create'= {
@@ -285,13 +336,17 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;help;revoke'= {
         }
+        &'secretctl;chatbotkit;help;export'= {
+        }
+        &'secretctl;chatbotkit;help;run'= {
+        }
         &'secretctl;chatbotkit;help;help'= {
         }
         &'secretctl;kubiya'= {
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -303,12 +358,14 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
-            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand get 'Show a secret''s metadata and what uses it, or only its value with --reveal'
             cand update 'Change a secret''s value and/or description'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;create'= {
@@ -317,8 +374,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-env 'Read the value from this environment variable'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -335,8 +392,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;kubiya;get'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -355,8 +412,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-env 'Read the value from this environment variable'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -374,8 +431,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;kubiya;delete'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -383,6 +440,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --ignore-missing 'Exit 0 when the secret does not exist'
+            cand --force 'Delete even if something uses it (what uses it is not read)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -393,12 +451,13 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;kubiya;list'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
             cand --color 'When to use colour'
+            cand --unused 'Only secrets no agent names'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -413,8 +472,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --description 'Description for the secrets created (an item''s own description wins)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -435,8 +494,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --description 'Description for every item that has none of its own in the source'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -444,6 +503,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --prune 'Also delete the secrets in scope that the source does not have'
             cand -y 'Do not ask before pruning (required with --prune when not on a terminal)'
             cand --yes 'Do not ask before pruning (required with --prune when not on a terminal)'
+            cand --force 'Prune secrets even when something uses them (what uses them is not read)'
             cand --dry-run 'Print the plan and write nothing'
             cand --base64 'Send the base64 encoding of each value'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
@@ -453,14 +513,60 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'secretctl;kubiya;export'= {
+            cand --prefix 'Only secrets whose name starts with P'
+            cand --format 'What to write'
+            cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --force 'Replace the --out file if it exists'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'secretctl;kubiya;run'= {
+            cand -s 'A secret to pass (repeatable)'
+            cand --secret 'A secret to pass (repeatable)'
+            cand --prefix 'Every secret whose name starts with P'
+            cand --concurrency 'Value reads in flight at once'
+            cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
+            cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
+            cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
+            cand --color 'When to use colour'
+            cand --strip-prefix 'Name the variables without the prefix (APP_PORT becomes PORT)'
+            cand --all 'Every secret of the organization'
+            cand --override 'Let a secret replace a variable the environment already has'
+            cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'secretctl;kubiya;help'= {
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
-            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand get 'Show a secret''s metadata and what uses it, or only its value with --reveal'
             cand update 'Change a secret''s value and/or description'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;kubiya;help;create'= {
@@ -477,11 +583,15 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;kubiya;help;sync'= {
         }
+        &'secretctl;kubiya;help;export'= {
+        }
+        &'secretctl;kubiya;help;run'= {
+        }
         &'secretctl;kubiya;help;help'= {
         }
         &'secretctl;completions'= {
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -496,8 +606,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;emulator'= {
             cand --port 'Port on 127.0.0.1 [default: a free port]'
             cand --token 'The token both APIs accept [default: a random one, printed in the export lines]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -511,8 +621,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -532,8 +642,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config;path'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -547,8 +657,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config;show'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -562,8 +672,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config;check'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -577,8 +687,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config;set-token'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -593,8 +703,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;config;set-command'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
             cand --timeout 'Whole-request timeout in seconds (connecting has its own 10 s limit)'
             cand --retries 'Retries after the first attempt, on 429, 502, 503, 504 and connection failures'
@@ -636,14 +746,16 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;help;chatbotkit'= {
             cand create 'Create a secret; prints its id'
-            cand get 'Show a secret''s metadata (ChatBotKit never returns values)'
+            cand get 'Show a secret''s metadata and what uses it (ChatBotKit never returns values)'
             cand update 'Change a secret: only the fields given are sent'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret (all pages), or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
             cand verify 'Check whether a secret is authenticated; prints the URL to authenticate when not'
             cand revoke 'Erase a shared secret''s stored value (the secret itself stays)'
+            cand export 'Not available: ChatBotKit never returns values (refused, nothing sent)'
+            cand run 'Not available: ChatBotKit never returns values (refused, nothing run or sent)'
         }
         &'secretctl;help;chatbotkit;create'= {
         }
@@ -663,14 +775,20 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;help;chatbotkit;revoke'= {
         }
+        &'secretctl;help;chatbotkit;export'= {
+        }
+        &'secretctl;help;chatbotkit;run'= {
+        }
         &'secretctl;help;kubiya'= {
             cand create 'Create a secret; prints its name. An existing name is an error (use update)'
-            cand get 'Show a secret''s metadata, or only its value with --reveal'
+            cand get 'Show a secret''s metadata and what uses it, or only its value with --reveal'
             cand update 'Change a secret''s value and/or description'
-            cand delete 'Delete a secret'
+            cand delete 'Delete a secret; one in use is deleted only with --force (or a yes at the terminal)'
             cand list 'List every secret, or those named'
             cand import 'Create or update many secrets from a dotenv, JSON or TOML file'
             cand sync 'Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete'
+            cand export 'Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file'
+            cand run 'Run a command with secrets as environment variables of the same names'
         }
         &'secretctl;help;kubiya;create'= {
         }
@@ -685,6 +803,10 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;help;kubiya;import'= {
         }
         &'secretctl;help;kubiya;sync'= {
+        }
+        &'secretctl;help;kubiya;export'= {
+        }
+        &'secretctl;help;kubiya;run'= {
         }
         &'secretctl;help;completions'= {
         }

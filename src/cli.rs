@@ -46,7 +46,7 @@ pub struct Cli {
 /// Options accepted anywhere on the line.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// Output format [default: table on a terminal, plain otherwise]
+    /// Output format [default: table on a terminal, plain otherwise; list and get also take terraform]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
 
@@ -88,7 +88,9 @@ pub enum OutputFormat {
     Plain,
     /// The API's own records
     Json,
-    /// Terraform resource + variable blocks, and import for ChatBotKit (list, get)
+    /// Terraform resource + variable blocks, and import for ChatBotKit: only `list` and
+    /// `get` take it, and their help says so; every other command refuses it
+    #[value(hide = true)]
     Terraform,
 }
 
@@ -253,8 +255,9 @@ Examples:
   # Serve on a fixed port; paste the printed export lines into another shell
   secretctl emulator --port 8787
 
-  # Inspect what a script stored, values included
-  curl -s http://127.0.0.1:8787/_emulator/secrets";
+  # Inspect what a script stored, values included, from the shell holding the export lines
+  # (the control routes answer only the emulator's token)
+  curl -s -H \"Authorization: Bearer $CHATBOTKIT_API_TOKEN\" http://127.0.0.1:8787/_emulator/secrets";
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -311,8 +314,9 @@ pub enum CbkCommand {
         after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc --config clientSecret=@./client-secret"
     )]
     Create(CbkCreateArgs),
-    /// Show a secret's metadata (ChatBotKit never returns values)
+    /// Show a secret's metadata and what uses it (ChatBotKit never returns values)
     #[command(
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json\n  secretctl cbk get OPENAI_KEY -o terraform > openai_key.tf"
     )]
     Get(GetArgs),
@@ -321,9 +325,11 @@ pub enum CbkCommand {
         after_long_help = "Examples:\n  op read op://Private/openai/key | secretctl cbk update OPENAI_KEY\n  secretctl cbk update OPENAI_KEY --description 'rotated' --keep-value\n  secretctl cbk update OPENAI_KEY --value-file ./new.key --meta rotated=2026-11"
     )]
     Update(CbkUpdateArgs),
-    /// Delete a secret
+    /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
-        after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
+        long_about = DELETE_ABOUT,
+        mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
+        after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts\n  secretctl cbk delete OPENAI_KEY --yes --force              # even if something uses it"
     )]
     Delete(DeleteArgs),
     /// List every secret (all pages), or those named
@@ -336,10 +342,10 @@ pub enum CbkCommand {
     )]
     List(CbkListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = CBK_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = CBK_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Check whether a secret is authenticated; prints the URL to authenticate when not
     #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
@@ -347,6 +353,18 @@ pub enum CbkCommand {
     /// Erase a shared secret's stored value (the secret itself stays)
     #[command(after_long_help = "Examples:\n  secretctl cbk revoke OPENAI_KEY --yes")]
     Revoke(RevokeArgs),
+    /// Not available: ChatBotKit never returns values (refused, nothing sent)
+    #[command(
+        hide = true,
+        after_long_help = "Examples:\n  # Values go the other way: Kubiya's into ChatBotKit\n  secretctl kubiya export | secretctl cbk import -"
+    )]
+    Export(ExportArgs),
+    /// Not available: ChatBotKit never returns values (refused, nothing run or sent)
+    #[command(
+        hide = true,
+        after_long_help = "Examples:\n  # Kubiya values can be read: run with those\n  secretctl kubiya run -s GH_TOKEN -- gh repo list"
+    )]
+    Run(RunArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,8 +374,9 @@ pub enum KubiyaCommand {
         after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya create GH_TOKEN\n  secretctl kubiya create DB_PASSWORD --value-file ./db.pass --description 'prod db'\n  secretctl kubiya create API_KEY          # prompts twice, nothing echoed"
     )]
     Create(KubiyaCreateArgs),
-    /// Show a secret's metadata, or only its value with --reveal
+    /// Show a secret's metadata and what uses it, or only its value with --reveal
     #[command(
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token\n  secretctl kubiya get GH_TOKEN -o terraform > gh_token.tf"
     )]
     Get(GetArgs),
@@ -366,9 +385,11 @@ pub enum KubiyaCommand {
         after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya update GH_TOKEN\n  secretctl kubiya update GH_TOKEN --description 'CI token' --keep-value"
     )]
     Update(KubiyaUpdateArgs),
-    /// Delete a secret
+    /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
-        after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
+        long_about = DELETE_ABOUT,
+        mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
+        after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts\n  secretctl kubiya delete GH_TOKEN --yes --force              # even if something uses it"
     )]
     Delete(DeleteArgs),
     /// List every secret, or those named
@@ -382,12 +403,72 @@ pub enum KubiyaCommand {
     )]
     List(KubiyaListArgs),
     /// Create or update many secrets from a dotenv, JSON or TOML file
-    #[command(after_long_help = IMPORT_EXAMPLES)]
+    #[command(after_long_help = KUBIYA_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = SYNC_EXAMPLES)]
+    #[command(long_about = SYNC_ABOUT, after_long_help = KUBIYA_SYNC_EXAMPLES)]
     Sync(SyncArgs),
+    /// Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file
+    #[command(long_about = EXPORT_ABOUT, after_long_help = EXPORT_EXAMPLES)]
+    Export(ExportArgs),
+    /// Run a command with secrets as environment variables of the same names
+    #[command(long_about = RUN_ABOUT, after_long_help = RUN_EXAMPLES)]
+    Run(RunArgs),
 }
+
+const DELETE_ABOUT: &str = "\
+Delete a secret. First it reads what uses it (Kubiya: the agents naming it; ChatBotKit: the \
+abilities linked to it or naming it in their instruction, the reference secrets pointing at it, \
+and the bots holding those skillsets), since neither platform refuses to delete a secret in \
+use. On a terminal the question names them; with --yes a secret in use is refused (exit 5) and \
+nothing is deleted; --force deletes without reading them. When they cannot be read, nothing is \
+deleted unless --force.";
+
+const EXPORT_ABOUT: &str = "\
+Write secrets with their values: the names given, those starting with --prefix, or every \
+secret. Every value is read first, concurrently, exactly as get --reveal reads it; if any read \
+fails or is ambiguous, nothing is written and the exit code is that failure's.
+
+What each format writes, import and sync read back to the same names and bytes. json (the \
+default) is [{\"name\", \"value\", \"description\"}] sorted by name, the one format with \
+descriptions; dotenv is NAME=\"...\" lines; toml is NAME = \"...\" lines; shell is \
+export NAME='...' lines for eval. A name or value a format cannot carry is exit 2, naming the \
+secret and a format that can.
+
+Values never reach a terminal: with stdout on one, --out is required. --out creates the file \
+with mode 0600, whole or not at all (a temporary file beside it, synced, then renamed); an \
+existing file is refused unless --force.";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  # Copy an organization's secrets into another profile's organization
+  secretctl kubiya export | secretctl kubiya --profile prod sync -
+
+  # A backup into a vault (nothing touches the disk)
+  secretctl kubiya export | vault kv put secret/kubiya-backup secrets=-
+
+  # A 0600 file for a local tool
+  secretctl kubiya export --prefix APP_ --format dotenv --out .env
+
+  # The current shell gets the variables
+  eval \"$(secretctl kubiya export GH_TOKEN NPM_TOKEN --format shell)\"";
+
+const RUN_ABOUT: &str = "\
+Run one command with secrets as environment variables of the same names, as a Kubiya agent's \
+tools get them. Every value is read first; if any read fails, the command never starts.
+
+A secret name that is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*), or a value \
+with a NUL byte, is exit 2 before anything runs; so is a name the environment already has, \
+unless --override. secretctl then becomes the command (exec): its exit code, its signals and \
+the terminal are the command's own. Values travel only in its environment, never in argv. A \
+command that is not found is exit 127, one that cannot be run 126.";
+
+const RUN_EXAMPLES: &str = "\
+Examples:
+  secretctl kubiya run -s GH_TOKEN -- gh repo list
+  secretctl kubiya run --prefix APP_ --strip-prefix -- ./serve --port 8080
+  secretctl kubiya run --all -- python tool.py
+  secretctl kubiya run -s PATH --override -- ./wrapper.sh   # replacing a variable is explicit";
 
 const SYNC_ABOUT: &str = "\
 Make the platform match the source: the same formats, parsers and checks as import (any \
@@ -397,18 +478,35 @@ One list call plans each name: create (absent), update (present and different), 
 (Kubiya: the stored value, read back, and the description are the source's; nothing is sent), \
 delete (with --prune: on the platform, in scope, not in the source). ChatBotKit values cannot \
 be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
-run first, concurrently; deletes last, and only when nothing before them failed.";
+run first, concurrently; deletes last, and only when nothing before them failed. A secret to \
+prune that something uses (as `get` shows it) is failed, not deleted, unless --force.";
 
-const SYNC_EXAMPLES: &str = "\
+/// The NAME_OR_ID argument of each provider's get and delete.
+const CBK_TARGET: &str = "Id or exact name of the secret";
+const KUBIYA_TARGET: &str = "Name of the secret";
+
+const KUBIYA_SYNC_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya sync .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya sync -
   doppler secrets download --no-file --format json | secretctl kubiya sync - --prefix APP_ --prune --yes";
 
-const IMPORT_EXAMPLES: &str = "\
+const CBK_SYNC_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk sync .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk sync -
+  op inject -i secrets.env.tpl | secretctl cbk sync - --prefix APP_ --prune --yes";
+
+const KUBIYA_IMPORT_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya import .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya import -
+  secretctl kubiya import secrets.toml --on-conflict update --concurrency 8";
+
+const CBK_IMPORT_EXAMPLES: &str = "\
+Examples:
+  secretctl cbk import .env --dry-run
+  vault kv get -format=json secret/app | jq .data.data | secretctl cbk import -
   secretctl cbk import secrets.toml --on-conflict update --concurrency 8";
 
 /// Where a secret value comes from. With none of these, piped standard input is read, or
@@ -584,6 +682,9 @@ pub struct DeleteArgs {
     /// Exit 0 when the secret does not exist
     #[arg(long)]
     pub ignore_missing: bool,
+    /// Delete even if something uses it (what uses it is not read)
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -615,6 +716,9 @@ pub struct CbkListArgs {
     /// Only secrets whose meta has KEY=VALUE (repeatable; all must match)
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub meta: Vec<(String, String)>,
+    /// Only secrets nothing found uses (no ability, reference secret or bot)
+    #[arg(long)]
+    pub unused: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -624,6 +728,9 @@ pub struct KubiyaListArgs {
     /// Only these secrets
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
+    /// Only secrets no agent names
+    #[arg(long)]
+    pub unused: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -670,6 +777,9 @@ pub struct SyncArgs {
     /// Do not ask before pruning (required with --prune when not on a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Prune secrets even when something uses them (what uses them is not read)
+    #[arg(long, requires = "prune")]
+    pub force: bool,
     /// Print the plan and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -684,6 +794,72 @@ pub struct SyncArgs {
     pub base64: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
+}
+
+/// `export`'s options (Kubiya; ChatBotKit's `export` parses them and refuses).
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only these secrets (each must exist) [default: every secret]
+    #[arg(value_name = "NAME", conflicts_with = "prefix")]
+    pub names: Vec<String>,
+    /// Only secrets whose name starts with P
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// What to write
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// Write to this file (mode 0600, whole or not at all) instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace the --out file if it exists
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Value reads in flight at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// [{"name", "value", "description"}] sorted by name; the one format with descriptions
+    Json,
+    /// NAME="..." lines (names of letters, digits, _ . -)
+    Dotenv,
+    /// NAME = "..." lines
+    Toml,
+    /// export NAME='...' lines for eval (names that are shell identifiers)
+    Shell,
+}
+
+/// `run`'s options (Kubiya; ChatBotKit's `run` parses them and refuses, running nothing).
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("selection").required(true).args(["secret", "prefix", "all"])))]
+pub struct RunArgs {
+    /// A secret to pass (repeatable)
+    #[arg(short = 's', long = "secret", value_name = "NAME")]
+    pub secret: Vec<String>,
+    /// Every secret whose name starts with P
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// Name the variables without the prefix (APP_PORT becomes PORT)
+    #[arg(long, requires = "prefix")]
+    pub strip_prefix: bool,
+    /// Every secret of the organization
+    #[arg(long)]
+    pub all: bool,
+    /// Let a secret replace a variable the environment already has
+    #[arg(long = "override")]
+    pub override_env: bool,
+    /// Value reads in flight at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    #[command(flatten)]
+    pub config_file: ConfigFileArg,
+    /// The command and its arguments, after --
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<OsString>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -747,6 +923,8 @@ impl CbkCommand {
             CbkCommand::Sync(a) => Some(&a.config_file),
             CbkCommand::Verify(a) => Some(&a.config_file),
             CbkCommand::Revoke(a) => Some(&a.config_file),
+            CbkCommand::Export(a) => Some(&a.config_file),
+            CbkCommand::Run(a) => Some(&a.config_file),
             // There `--config` is the secret's own KEY=VALUE.
             CbkCommand::Create(_) | CbkCommand::Update(_) => None,
         }
@@ -763,6 +941,8 @@ impl KubiyaCommand {
             KubiyaCommand::List(a) => &a.config_file,
             KubiyaCommand::Import(a) => &a.config_file,
             KubiyaCommand::Sync(a) => &a.config_file,
+            KubiyaCommand::Export(a) => &a.config_file,
+            KubiyaCommand::Run(a) => &a.config_file,
         }
     }
 }
@@ -778,6 +958,40 @@ impl ConfigCommand {
     }
 }
 
+impl Cli {
+    /// The parsed command line, with `-v` counted wherever it stands: clap keeps one level's
+    /// count of a global flag (`-v kubiya list -v` would be 1). Once clap has accepted the
+    /// line, every argument before `--` that is `--verbose` or a cluster of short flags
+    /// (`-vv`, `-yv`) is a flag — clap takes no value that starts with `-` — so the `v`s are
+    /// counted there, up to an `-o` whose value follows in the cluster.
+    pub fn from_matches<I, T>(matches: &mut clap::ArgMatches, args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<std::ffi::OsStr>,
+    {
+        let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches_mut(matches)?;
+        let mut n = 0usize;
+        for a in args.into_iter().skip(1) {
+            let Some(a) = a.as_ref().to_str() else {
+                continue;
+            };
+            if a == "--" {
+                break;
+            }
+            if a == "--verbose" {
+                n += 1;
+            } else if let Some(cluster) = a.strip_prefix('-').filter(|c| !c.starts_with('-')) {
+                let flags = cluster.split('o').next().unwrap_or_default();
+                if flags.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    n += flags.bytes().filter(|&b| b == b'v').count();
+                }
+            }
+        }
+        cli.global.verbose = cli.global.verbose.max(u8::try_from(n).unwrap_or(u8::MAX));
+        Ok(cli)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -789,7 +1003,11 @@ mod tests {
     }
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(std::iter::once("secretctl").chain(args.iter().copied()))
+        let line: Vec<&str> = std::iter::once("secretctl")
+            .chain(args.iter().copied())
+            .collect();
+        let mut m = Cli::command().try_get_matches_from(&line)?;
+        Cli::from_matches(&mut m, &line)
     }
 
     #[test]
@@ -798,6 +1016,23 @@ mod tests {
         assert_eq!(cli.global.output, Some(OutputFormat::Json));
         assert_eq!(cli.global.timeout, Some(5));
         assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn verbose_adds_up_across_levels() {
+        for (args, n) in [
+            (&["-v", "kubiya", "list", "-v"][..], 2),
+            (&["-v", "kubiya", "-v", "list", "-v"][..], 3),
+            (&["kubiya", "list", "-vv"][..], 2),
+            (&["-vv", "kubiya", "list"][..], 2),
+            (&["-v", "cbk", "list", "--verbose"][..], 2),
+            (&["-v", "cbk", "delete", "X", "-yv"][..], 2),
+            (&["-vo", "json", "kubiya", "list", "-v"][..], 2),
+            (&["-ojson", "kubiya", "list"][..], 0),
+            (&["-v", "emulator", "--", "sh", "-v"][..], 1),
+        ] {
+            assert_eq!(parse(args).unwrap().global.verbose, n, "{args:?}");
+        }
     }
 
     #[test]

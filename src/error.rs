@@ -18,6 +18,10 @@ pub mod exit {
     pub const CONFLICT: i32 = 5;
     /// Network, timeout, rate limit or server error after retries.
     pub const NETWORK: i32 = 6;
+    /// A command to run was found but cannot be run (as `env`).
+    pub const CANNOT_RUN: i32 = 126;
+    /// A command to run was not found (as `env`).
+    pub const COMMAND_NOT_FOUND: i32 = 127;
 }
 
 /// A failure the user sees: one line of message, an optional hint line, and an exit code.
@@ -41,6 +45,12 @@ pub enum Error {
     /// Anything else. Exit 1.
     #[error("{0}")]
     Other(Msg),
+    /// A command to run (`kubiya run`, `emulator -- CMD`) exists but cannot be run. Exit 126.
+    #[error("{0}")]
+    CannotRun(Msg),
+    /// A command to run was not found. Exit 127.
+    #[error("{0}")]
+    CommandNotFound(Msg),
     /// The reader of our output went away (`secretctl list | head`): a quiet end, exit 0.
     #[error("{0}")]
     BrokenPipe(Msg),
@@ -93,6 +103,8 @@ macro_rules! the_msg {
             | Error::Conflict(m)
             | Error::Network(m)
             | Error::Other(m)
+            | Error::CannotRun(m)
+            | Error::CommandNotFound(m)
             | Error::BrokenPipe(m) => m,
         }
     };
@@ -109,6 +121,8 @@ impl Error {
             Error::Auth(_) => exit::AUTH,
             Error::Conflict(_) => exit::CONFLICT,
             Error::Network(_) => exit::NETWORK,
+            Error::CannotRun(_) => exit::CANNOT_RUN,
+            Error::CommandNotFound(_) => exit::COMMAND_NOT_FOUND,
         }
     }
 
@@ -171,6 +185,16 @@ impl Error {
         self
     }
 
+    /// The error of one step as the error of the operation it is part of: a message that
+    /// starts with `step` starts with `operation` instead (any other is left as it is).
+    pub fn as_part_of(mut self, step: &str, operation: &str) -> Self {
+        let m = self.msg_mut();
+        if let Some(rest) = m.text.strip_prefix(step) {
+            m.text = format!("{operation}{rest}");
+        }
+        self
+    }
+
     /// A short machine-readable name of the kind.
     pub fn kind_name(&self) -> &'static str {
         match self {
@@ -181,6 +205,8 @@ impl Error {
             Error::Auth(_) => "auth",
             Error::Conflict(_) => "conflict",
             Error::Network(_) => "network",
+            Error::CannotRun(_) => "cannot_run",
+            Error::CommandNotFound(_) => "command_not_found",
         }
     }
 }
@@ -211,10 +237,23 @@ ctor!(auth, Auth);
 ctor!(conflict, Conflict);
 ctor!(network, Network);
 ctor!(other, Other);
+ctor!(cannot_run, CannotRun);
+ctor!(command_not_found, CommandNotFound);
 
 /// The reader of our output went away (`secretctl list | head`): a quiet exit.
 pub fn broken_pipe() -> Error {
     Error::BrokenPipe(Msg::new("broken pipe"))
+}
+
+/// `program` (already quoted or sanitised for a message) could not be started, as `env`
+/// says it: 127 when it does not exist, else 126.
+pub fn cannot_start(program: &str, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        command_not_found(format!("cannot run {program}: no such command"))
+            .with_hint("check the name, or give its path")
+    } else {
+        cannot_run(format!("cannot run {program}: {}", io_reason(e)))
+    }
 }
 
 /// A failed write to stdout: a vanished reader is a quiet exit, anything else a failure.

@@ -16,6 +16,7 @@ use base64::Engine;
 use zeroize::Zeroizing;
 
 use crate::error::{self, Result};
+use crate::redact::is_secret_key;
 use crate::secret::SecretValue;
 use crate::streams::Streams;
 
@@ -390,13 +391,18 @@ pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -
         }
 }
 
-/// A config key that names a secret part (`clientSecret`, `password`, `privateKey`, …): its
-/// value may not be given literally on the command line.
-pub fn is_secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    ["secret", "password", "passwd", "token", "private"]
-        .iter()
-        .any(|w| k.contains(w))
+/// A literal that is a URL carrying a password (`https://user:pw@host/`): refused for any
+/// key, as a secret key's literal is.
+fn has_url_password(literal: &str) -> bool {
+    reqwest::Url::parse(literal).is_ok_and(|u| u.password().is_some())
+}
+
+/// One `--config` entry as read.
+pub struct ConfigValue {
+    pub key: String,
+    pub value: SecretValue,
+    /// Read by `@PATH` or `-`: cut out of any server message as the secret's value is.
+    pub secret: bool,
 }
 
 /// The `--config` entries of a ChatBotKit create/update, every one checked before any is
@@ -408,20 +414,33 @@ pub fn read_config(
     entries: &[ConfigEntry],
     value_reads_stdin: bool,
     streams: &mut Streams,
-) -> Result<Vec<(String, SecretValue)>> {
+) -> Result<Vec<ConfigValue>> {
     let shown = |k: &str| crate::sanitize::sanitize(k).into_owned();
     let mut stdin_key: Option<&str> = None;
+    let mut seen = std::collections::HashSet::new();
     for e in entries {
+        if !matches!(e.source, ConfigSource::Malformed) && !seen.insert(e.key.as_str()) {
+            return Err(error::usage(format!(
+                "--config {} is given more than once; nothing was sent",
+                shown(&e.key)
+            ))
+            .with_hint("give each key once"));
+        }
         match &e.source {
             ConfigSource::Malformed => {
                 return Err(error::usage(
                     "a --config entry is not KEY=VALUE, KEY=@PATH or KEY=- with a non-empty KEY; nothing was sent",
                 ));
             }
-            ConfigSource::Literal(_) if is_secret_key(&e.key) => {
+            ConfigSource::Literal(v) if is_secret_key(&e.key) || has_url_password(v) => {
                 let k = shown(&e.key);
+                let what = if is_secret_key(&e.key) {
+                    "a literal value for a secret key"
+                } else {
+                    "a literal URL with a password in it"
+                };
                 return Err(error::usage(format!(
-                    "--config {k}: a literal value for a secret key would land in shell history and the process list; nothing was sent"
+                    "--config {k}: {what} would land in shell history and the process list; nothing was sent"
                 ))
                 .with_hint(format!(
                     "read it from a file with --config {k}=@PATH, or from standard input or a hidden prompt with --config {k}=-"
@@ -475,7 +494,13 @@ pub fn read_config(
                 problem.describe()
             ))
         })?;
-        out.push((e.key.clone(), value));
+        out.push(ConfigValue {
+            key: e.key.clone(),
+            value,
+            // What was read from a file or standard input is secret whatever its key's name
+            // (a literal one is refused above unless its key is not a secret one).
+            secret: !matches!(e.source, ConfigSource::Literal(_)),
+        });
     }
     Ok(out)
 }
@@ -544,6 +569,13 @@ mod tests {
             Ok(ValueOutcome::Value(v)) => v.expose().to_string(),
             other => panic!("expected a value, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_url_with_a_password_is_seen() {
+        assert!(has_url_password("https://u:p@h.example/"));
+        assert!(!has_url_password("https://u@h.example/"));
+        assert!(!has_url_password("not a url"));
     }
 
     #[test]

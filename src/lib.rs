@@ -10,11 +10,13 @@ pub mod context;
 pub mod emulator;
 pub mod env;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod input;
 pub mod lines;
 pub mod output;
 pub mod pace;
+pub mod pool;
 pub mod prompt;
 pub mod provider;
 pub mod redact;
@@ -28,7 +30,7 @@ pub mod transport;
 
 use std::io::Write;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::CommandFactory;
 
 use crate::cli::{Cli, ColorChoice, OutputFormat};
 use crate::output::{Output, OutputChoice};
@@ -131,7 +133,7 @@ fn parse(args: &[std::ffi::OsString], color: ColorChoice) -> Result<Cli, clap::E
         ColorChoice::Never => clap::ColorChoice::Never,
     });
     let mut matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+    Cli::from_matches(&mut matches, args).map_err(|e| e.format(&mut cmd))
 }
 
 /// The two options a line that clap refuses still needs: `--color` (for clap's own help and

@@ -226,6 +226,8 @@ fn failed(error: Error, unsure: bool) -> Error {
     }
 }
 
+/// A clone shares the connection pool; [`Transport::with_pace`] then paces only the clone.
+#[derive(Clone)]
 pub struct Transport {
     client: Client,
     kind: ProviderKind,

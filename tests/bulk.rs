@@ -134,14 +134,7 @@ fn a_run_without_progress_gives_up_with_exit_6_and_the_rest_not_attempted() {
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
     let f = env.write("q.env", env_file(6, "Q").as_bytes());
     // A quota that does not pass: every create is refused.
-    env.fault(Fault {
-        method: Some("POST".into()),
-        path_contains: Some("/api/v1/secrets".into()),
-        status: Some(429),
-        retry_after: Some("1".into()),
-        count: u32::MAX,
-        ..Default::default()
-    });
+    env.fault(kubiya_quota_fault());
     let start = Instant::now();
     let r = env.run(&[
         "kubiya",
@@ -170,6 +163,31 @@ fn a_run_without_progress_gives_up_with_exit_6_and_the_rest_not_attempted() {
     assert!(not >= 4, "the rest is not attempted:\n{}", r.stdout);
     assert!(r.stdout.contains("(429)"), "{}", r.stdout);
     assert!(env.kubiya_secrets().is_empty());
+}
+
+/// Issue 25: with -o json the give-up's error line has its JSON error object too.
+#[test]
+fn the_give_up_has_a_json_error_object_with_o_json() {
+    let mut env = Env::new();
+    env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "1");
+    let f = env.write("q.env", env_file(2, "Q").as_bytes());
+    env.fault(kubiya_quota_fault());
+    let r = env.run(&["-o", "json", "kubiya", "import", f.to_str().unwrap()]);
+    r.code(6)
+        .stderr_has("error: the server rate-limited every request");
+    let obj: Value = r
+        .stderr
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("no JSON object on stderr:\n{}", r.stderr));
+    assert_eq!(obj["error"]["code"], 6, "{obj}");
+    assert!(
+        obj["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the server rate-limited every request for 1 s"),
+        "{obj}"
+    );
 }
 
 #[test]
@@ -393,7 +411,7 @@ fn a_real_missing_secret_is_still_missing() {
 #[test]
 fn ignore_missing_prints_its_json_object() {
     let env = Env::new();
-    for (word, key) in [("kubiya", "name"), ("chatbotkit", "id")] {
+    for (word, key) in [("kubiya", "name"), ("chatbotkit", "name_or_id")] {
         let r = env.run(&[
             word,
             "delete",

@@ -412,15 +412,15 @@ fn server_echoing_the_value_in_an_error_is_redacted() {
         path_contains: Some("/secret/create".into()),
         status: Some(400),
         body: Some(
-            json!({"message": "value sk-echo-4242 is not acceptable", "code": "BAD_REQUEST"})
+            json!({"message": "value sk-echo-4242-9d1f is not acceptable", "code": "BAD_REQUEST"})
                 .to_string(),
         ),
         ..Default::default()
     });
-    env.run_stdin(&["chatbotkit", "create", "ECHO"], b"sk-echo-4242\n")
+    env.run_stdin(&["chatbotkit", "create", "ECHO"], b"sk-echo-4242-9d1f\n")
         .code(1)
         .stderr_has("is not acceptable")
-        .no_leak("sk-echo-4242");
+        .no_leak("sk-echo-4242-9d1f");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,9 +437,10 @@ fn get_by_id_is_exactly_one_request() {
     r.ok().no_leak("never-shown-1");
     assert_eq!(
         r.stdout,
-        format!("{id}\tBY_ID\tplain\tshared\tprivate\tdesc\n")
+        format!("{id}\tBY_ID\tplain\tshared\tprivate\tdesc\tnothing found\n")
     );
-    let reqs = env.emu.requests();
+    // One request for the secret; what uses it is read after (tests/used_by.rs).
+    let reqs = env.requests_but_used_by();
     assert_eq!(reqs.len(), 1, "{reqs:?}");
     assert_eq!(reqs[0].method, "GET");
     assert_eq!(reqs[0].path, format!("/api/v1/secret/{id}/fetch"));
@@ -458,7 +459,7 @@ fn get_by_name_fetches_then_lists() {
     assert_eq!(v["id"], id.as_str());
     assert_eq!(v["name"], "BY_NAME");
     assert!(v.get("value").is_none(), "{v}");
-    let reqs = env.emu.requests();
+    let reqs = env.requests_but_used_by();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
     assert_eq!(reqs[0].path, "/api/v1/secret/BY_NAME/fetch");
     assert_eq!(reqs[0].status, 404);
@@ -961,7 +962,18 @@ fn delete_missing_is_exit_3_unless_ignore_missing() {
         .one_error_line();
     let r = env.run(&["chatbotkit", "delete", "NOPE", "--yes", "--ignore-missing"]);
     r.ok();
-    assert_eq!(r.stderr, "");
+    assert_eq!(r.stderr, ""); // With -o json the argument is not called an id: nothing has it as its id (issue 25).
+    let r = env.run(&[
+        "-o",
+        "json",
+        "chatbotkit",
+        "delete",
+        "NOPE",
+        "--yes",
+        "--ignore-missing",
+    ]);
+    r.ok();
+    assert_eq!(r.json(), json!({"action": "missing", "name_or_id": "NOPE"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1660,14 +1672,12 @@ fn names_that_cannot_be_ids_in_a_path_are_found_by_name() {
     assert_eq!(r.json()["id"], slash.as_str());
     // The id look-up never escaped its path segment.
     assert!(
-        env.emu
-            .requests()
+        env.requests_but_used_by()
             .iter()
             .all(|r| r.path.starts_with("/api/v1/secret/list")
                 || r.path == "/api/v1/secret/team%2Fa%20key/fetch"),
         "{:?}",
-        env.emu
-            .requests()
+        env.requests_but_used_by()
             .iter()
             .map(|r| &r.path)
             .collect::<Vec<_>>()
@@ -1683,21 +1693,24 @@ fn revoke_without_a_stored_value_says_so() {
     let id = env
         .emu
         .seed_chatbotkit(json!({"name": "NV", "kind": "shared"}));
-    for target in [id.as_str(), "NV"] {
-        let r = env.run(&["chatbotkit", "revoke", target, "--yes"]);
-        // The server's own text is the default "Not found" (the emulator used to say "no
-        // value" itself); the client's hint says why, so far only when given the id.
-        r.code(3)
-            .one_error_line()
-            .stderr_has("Not found [NOT_FOUND] (404)");
-        if target == id {
-            r.stderr_has("has no stored value to revoke");
-        }
-        assert!(
-            !r.stderr.contains("no ChatBotKit secret has"),
-            "the secret exists: {}",
-            r.stderr
-        );
+    // By id or by name, the error says the value is missing, not "Not found" (issue 25).
+    for (target, line) in [
+        (
+            id.clone(),
+            format!(
+                "error: cannot revoke ChatBotKit secret '{id}': the secret has no stored value to revoke (404)\n"
+            ),
+        ),
+        (
+            "NV".to_string(),
+            format!(
+                "error: cannot revoke ChatBotKit secret 'NV': the secret ({id}) has no stored value to revoke (404)\n"
+            ),
+        ),
+    ] {
+        let r = env.run(&["chatbotkit", "revoke", &target, "--yes"]);
+        r.code(3).one_error_line();
+        assert_eq!(r.stderr, format!("{line}hint: nothing was changed\n"));
     }
     assert!(stored(&env, &id).is_some());
 }
@@ -1742,4 +1755,33 @@ fn update_config_merge_keeps_the_masked_client_secret() {
         s["config"],
         json!({"clientId": "cid", "clientSecret": "client-secret-88", "scope": "repo"})
     );
+}
+
+/// A taken alias is not a bare 409: the hint names the alias (issue 25).
+#[test]
+fn a_taken_alias_is_exit_5_naming_the_alias() {
+    let env = Env::new();
+    env.emu
+        .seed_chatbotkit(json!({"name": "A", "kind": "shared", "alias": "db-main"}));
+    let b = env
+        .emu
+        .seed_chatbotkit(json!({"name": "B", "kind": "shared"}));
+    for args in [
+        vec![
+            "cbk",
+            "create",
+            "C",
+            "--alias",
+            "db-main",
+            "--value-env",
+            "HOME",
+        ],
+        vec!["cbk", "update", &b, "--alias", "db-main", "--keep-value"],
+    ] {
+        let r = env.run(&args);
+        r.code(5).one_error_line().stderr_has(
+            "hint: an alias belongs to one secret: 'db-main' may be taken by another; choose another --alias",
+        );
+    }
+    assert_eq!(env.cbk_by_name("C").len(), 0);
 }

@@ -315,3 +315,36 @@ fn fish_offers_the_names_through_its_complete_rule() {
     assert_eq!(tab.names(), ["DB", "GH_OTHER", "GH_TOKEN"]);
     assert_eq!(env.requests(Some("GET"), "/secrets").len(), 1);
 }
+
+#[test]
+fn bash_offers_the_names_for_export_and_run_s() {
+    let env = three_secrets();
+    // Fill the cache first (a loaded machine can miss the 1 s budget of a cold lookup): what
+    // follows shows that export's and run's arguments complete, not how fast.
+    for _ in 0..5 {
+        if !bash_tab(&env, &["secretctl", "kubiya", "get", ""])
+            .offered
+            .is_empty()
+        {
+            break;
+        }
+    }
+    let lists = env.requests(Some("GET"), "/secrets").len();
+    let tab = bash_tab(&env, &["secretctl", "kubiya", "export", "GH_"]);
+    assert_eq!(tab.offered, ["GH_OTHER", "GH_TOKEN"], "{}", tab.stderr);
+    let tab = bash_tab(&env, &["secretctl", "kubiya", "export", "DB", "G"]);
+    assert_eq!(tab.names(), ["GH_OTHER", "GH_TOKEN"]);
+    let tab = bash_tab(&env, &["secretctl", "kubiya", "run", "-s", "D"]);
+    assert_eq!(tab.offered, ["DB"]);
+    assert_eq!(tab.stderr, "");
+    assert_eq!(
+        env.requests(Some("GET"), "/secrets").len(),
+        lists,
+        "the cache answers"
+    );
+    assert_eq!(value_reads(&env), 0, "completion never reads a value");
+}
+
+fn value_reads(env: &Env) -> usize {
+    env.requests(Some("GET"), "/get_value/").len()
+}

@@ -188,8 +188,16 @@ fn serving_prints_four_export_lines_and_answers_control_requests() {
     assert_eq!(s.var("KUBIYA_BASE_URL"), format!("{origin}/api/v1"));
     assert_eq!(s.var("KUBIYA_API_KEY"), s.var("CHATBOTKIT_API_TOKEN"));
 
+    // The control routes answer only the exported token.
     let resp = client()
         .get(format!("{origin}/_emulator/secrets"))
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 401);
+    let auth = format!("Bearer {}", s.var("CHATBOTKIT_API_TOKEN"));
+    let resp = client()
+        .get(format!("{origin}/_emulator/secrets"))
+        .header("Authorization", &auth)
         .send()
         .unwrap();
     assert_eq!(resp.status().as_u16(), 200);
@@ -206,6 +214,7 @@ fn serving_prints_four_export_lines_and_answers_control_requests() {
     r.ok();
     let v: Value = client()
         .get(format!("{origin}/_emulator/secrets"))
+        .header("Authorization", &auth)
         .send()
         .unwrap()
         .json()
@@ -265,4 +274,20 @@ fn the_rate_limit_helper_refuses_what_the_bucket_cannot_serve() {
     env.run_stdin(&["kubiya", "create", "k1"], b"value-1\n")
         .ok();
     assert_eq!(env.kubiya_value("k1").as_deref(), Some("value-1"));
+}
+
+/// A command that does not exist is 127, one that cannot be executed 126, as `env` says.
+#[test]
+fn a_command_not_found_is_127_and_not_executable_126() {
+    let env = Env::new();
+    let r = env.run(&["emulator", "--", "/nonexistent/secretctl-no-such-cmd"]);
+    r.code(127)
+        .one_error_line()
+        .stderr_has("error: cannot run /nonexistent/secretctl-no-such-cmd: no such command");
+    let script = env.write("not-executable.sh", b"#!/bin/sh\nexit 0\n");
+    let r = env.run(&["emulator", "--", script.to_str().unwrap()]);
+    r.code(126).one_error_line().stderr_has("permission denied");
+    let r = env.run(&["-o", "json", "emulator", "--", "/nonexistent/x"]);
+    r.code(127);
+    assert!(r.stderr.contains(r#""code":127"#), "{}", r.stderr);
 }

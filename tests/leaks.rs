@@ -843,6 +843,48 @@ fn partial_and_encoded_echoes_of_a_value_are_cut_out() {
     }
 }
 
+/// Issue 25: a 7-of-8 echo of a short value withholds the message, and Go's `\u003c`
+/// escapes, HTML entities, hex, base32 and a reversed echo of a long one are cut out.
+#[test]
+fn short_partial_escaped_and_reversed_echoes_never_reach_stderr() {
+    let long = "p<a>ss&word-0123456789-abcdefghij";
+    let hex: String = long.bytes().map(|b| format!("{b:02x}")).collect();
+    let reversed: String = long.chars().rev().collect();
+    let cases = [
+        ("hunter2!", "value hunter2 rejected".to_string()),
+        // The message itself holds the escapes (a JSON-marshalled value inside it).
+        (
+            long,
+            long.replace('<', "\\\\u003c")
+                .replace('>', "\\\\u003e")
+                .replace('&', "\\\\u0026"),
+        ),
+        (
+            long,
+            long.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;"),
+        ),
+        (long, hex),
+        (long, reversed),
+    ];
+    for (value, echo) in cases {
+        let env = Env::new();
+        env.fault(Fault {
+            body: Some(format!("{{\"message\":\"bad value {echo} here\"}}")),
+            ..status_fault("/secrets", 422, 1)
+        });
+        let r = env.run_stdin(&["kubiya", "create", "X"], value.as_bytes());
+        r.code(1).one_error_line().stderr_has("(422)");
+        assert!(!r.stderr.contains(&echo), "{echo}: {}", r.stderr);
+        if value == long {
+            r.stderr_has("bad value <redacted> here");
+        } else {
+            r.stderr_has("withheld").no_leak_short("hunter");
+        }
+    }
+}
+
 /// From start-up secretctl cannot dump core (limit 0, soft and hard) and is not dumpable: a
 /// running process, started with an unlimited core limit and blocked on a slow request,
 /// shows `Max core file size 0 0` in /proc/PID/limits, and its /proc/PID files belong to

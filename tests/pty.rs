@@ -348,6 +348,29 @@ fn delete_asks_and_yes_deletes() {
 }
 
 #[test]
+fn delete_of_a_secret_in_use_names_the_users_in_the_question() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    env.agent("deployer", json!(["D"]));
+    env.emu.clear_requests();
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Kubiya secret 'D' is used by agent 'deployer'.");
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(env.writes().is_empty(), "no is nothing deleted");
+    assert_eq!(env.kubiya_value("D").as_deref(), Some("v"));
+
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
 fn delete_of_a_missing_secret_is_reported_before_asking() {
     let env = Env::new();
     let (code, seen) = Tty::run(&env, &["kubiya", "delete", "NOPE"]).finish();
@@ -374,6 +397,26 @@ fn reveal_on_a_terminal_ends_with_a_newline() {
     assert_eq!(code, 0, "{seen}");
     // The terminal turns \n into \r\n.
     assert_eq!(seen, "s3cr3t\r\n");
+}
+
+/// A value holding escape sequences reaches a terminal escaped, with a note; a pipe still
+/// gets the exact bytes (issue 25).
+#[test]
+fn reveal_on_a_terminal_escapes_control_sequences() {
+    let env = Env::new();
+    env.emu
+        .seed_kubiya("R", "a\u{1b}[2J\u{1b}]0;pwned\u{7}b", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "R", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(!seen.contains('\u{1b}'), "{seen:?}");
+    assert!(
+        seen.contains("a\\u{1b}[2J\\u{1b}]0;pwned\\u{7}b\r\n"),
+        "{seen:?}"
+    );
+    assert!(seen.contains("shown escaped here"), "{seen:?}");
+    let r = env.run(&["kubiya", "get", "R", "--reveal"]);
+    r.ok();
+    assert_eq!(r.stdout, "a\u{1b}[2J\u{1b}]0;pwned\u{7}b");
 }
 
 #[test]
@@ -784,4 +827,24 @@ fn sync_prune_with_yes_or_nothing_to_delete_does_not_ask() {
     assert_eq!(code, 0, "{seen}");
     assert!(!seen.contains("[y/N]"), "{seen}");
     assert_eq!(env.kubiya_value("OLD"), None);
+}
+
+#[test]
+fn export_to_a_terminal_is_refused_before_any_value_is_read() {
+    let env = Env::new();
+    env.emu.seed_kubiya("R", "s3cr3t-on-screen", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "export"]).finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("standard output is a terminal"), "{seen}");
+    assert!(seen.contains("--out"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert!(env.emu.requests().is_empty(), "nothing sent");
+    // With --out, the terminal only sees the note.
+    let out = env.path().join("r.json");
+    let (code, seen) =
+        Tty::run(&env, &["kubiya", "export", "--out", out.to_str().unwrap()]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("Exported 1 Kubiya secret to"), "{seen}");
+    assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
+    assert_eq!(mode(&out), 0o600);
 }

@@ -138,8 +138,11 @@ fn config_path_follows_flag_env_and_default() {
     env.run(&["config", "path", "--config", "/tmp/x.toml"])
         .ok()
         .stdout_has("/tmp/x.toml");
-    env.set("SECRETCTL_CONFIG", "/tmp/y.toml");
-    env.run(&["config", "path"]).ok().stdout_has("/tmp/y.toml");
+    // A file that does not exist yet is where it would be: no error, exit 0 (issue 25).
+    env.set("SECRETCTL_CONFIG", "/tmp/secretctl-missing-dir/y.toml");
+    let r = env.run(&["config", "path"]);
+    r.ok().stdout_has("/tmp/secretctl-missing-dir/y.toml");
+    assert_eq!(r.stderr, "");
 }
 
 #[test]
@@ -276,4 +279,54 @@ fn config_show_names_sources_and_never_prints_a_token() {
         v["providers"]["kubiya"]["base_url"]["source"],
         "profile default"
     );
+}
+
+/// Issue 25: each provider's help shows its own examples and its own words for the argument,
+/// `-o terraform` only where it is taken, and the man pages keep examples as typed.
+#[test]
+fn help_and_man_pages_say_what_each_command_takes() {
+    let env = Env::new();
+    for verb in ["import", "sync"] {
+        let cbk = env.run(&["cbk", verb, "--help"]);
+        cbk.ok().stdout_has(&format!("secretctl cbk {verb}"));
+        assert!(!cbk.stdout.contains("secretctl kubiya"), "{}", cbk.stdout);
+        let kub = env.run(&["kubiya", verb, "--help"]);
+        kub.ok().stdout_has(&format!("secretctl kubiya {verb}"));
+        assert!(!kub.stdout.contains("secretctl cbk"), "{}", kub.stdout);
+    }
+    for verb in ["get", "delete"] {
+        let kub = env.run(&["kubiya", verb, "--help"]);
+        kub.ok()
+            .stdout_has("<NAME>")
+            .stdout_has("Name of the secret");
+        assert!(!kub.stdout.contains("Id or exact name"), "{}", kub.stdout);
+        env.run(&["cbk", verb, "--help"])
+            .ok()
+            .stdout_has("Id or exact name of the secret");
+    }
+    // terraform is not offered where it is refused, and still taken by list and get.
+    let create = env.run(&["kubiya", "create", "--help"]);
+    assert!(!create.stdout.contains("- terraform"), "{}", create.stdout);
+    env.run(&["kubiya", "create", "X", "-o", "terraform"])
+        .code(2);
+
+    let pages = secretctl::commands::generated::man_pages();
+    let page = |name: &str| {
+        let (_, b) = pages.iter().find(|(n, _)| n == name).expect(name);
+        String::from_utf8(b.clone()).unwrap()
+    };
+    let import = page("secretctl-kubiya-import.1");
+    // Footer: date, source, manual — the source is not where the date goes.
+    assert!(
+        import.contains(
+            ".TH secretctl-kubiya-import 1 2026-12-03 \"secretctl 0.1.0\" \"secretctl manual\""
+        ),
+        "{import}"
+    );
+    assert!(import.contains("\n.nh\n"), "no hyphenation: {import}");
+    assert!(
+        import.contains(".SH EXAMPLES\n.nf\nsecretctl kubiya import .env \\-\\-dry\\-run\n"),
+        "{import}"
+    );
+    assert!(import.contains("\n.fi\n"), "{import}");
 }

@@ -7,19 +7,7 @@ use std::process::Stdio;
 use crate::support::*;
 
 fn kubiya_map(env: &Env) -> Vec<(String, String, String)> {
-    let mut v: Vec<(String, String, String)> = env
-        .kubiya_secrets()
-        .into_iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap_or("").to_string(),
-                s["value"].as_str().unwrap_or("").to_string(),
-                s["description"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    kubiya_triples(&env.emu.secrets())
 }
 
 fn triples(p: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
@@ -671,11 +659,9 @@ fn under_a_rate_limit_every_item_is_done_and_reads_share_the_pace() {
     assert_eq!(ok_writes, 20);
 }
 
-#[test]
-fn an_interrupted_sync_run_again_completes_the_work() {
-    let env = Env::new();
-    env.emu.set_latency(100);
-    let f = env.write("slow.env", env_file(30, "I").as_bytes());
+/// `kubiya sync FILE --concurrency 1`, sent SIGINT once `ready` holds (or after 30 s); it
+/// must end by that signal. Its stdout and stderr.
+fn interrupted_sync(env: &Env, f: &std::path::Path, ready: &dyn Fn() -> bool) -> (String, String) {
     let mut c = env.command();
     c.args(["kubiya", "sync", f.to_str().unwrap(), "--concurrency", "1"]);
     c.stdin(Stdio::null())
@@ -683,7 +669,7 @@ fn an_interrupted_sync_run_again_completes_the_work() {
         .stderr(Stdio::piped());
     let child = c.spawn().unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while env.kubiya_secrets().len() < 3 && std::time::Instant::now() < deadline {
+    while !ready() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     // SAFETY: signalling our own child.
@@ -691,10 +677,19 @@ fn an_interrupted_sync_run_again_completes_the_work() {
         libc::kill(child.id() as i32, libc::SIGINT);
     }
     let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
+    (stdout, stderr)
+}
+
+#[test]
+fn an_interrupted_sync_run_again_completes_the_work() {
+    let env = Env::new();
+    env.emu.set_latency(100);
+    let f = env.write("slow.env", env_file(30, "I").as_bytes());
+    let (stdout, stderr) = interrupted_sync(&env, &f, &|| env.kubiya_secrets().len() >= 3);
     assert!(stderr.contains("run the same sync again"), "{stderr}");
     let created = stdout.lines().filter(|l| l.ends_with("\tcreated")).count();
     assert!(created > 0 && created < 30, "{stdout}");
@@ -755,8 +750,9 @@ fn a_delete_whose_answer_was_lost_is_checked_against_the_list() {
         "--prune",
         "--yes",
     ]);
-    r.ok()
-        .stderr_has("note: 1 answered with an error but were found on the server");
+    r.ok().stderr_has(
+        "note: 1 answered with an error but was found on the server, and is reported as done",
+    );
     assert_eq!(r.stdout, "KEEP\tunchanged\nOLD\tdeleted\n");
     assert_eq!(env.requests(Some("DELETE"), "/secrets/OLD").len(), 1);
     assert_eq!(list_calls(&env), 2);
@@ -767,14 +763,7 @@ fn a_run_that_gives_up_on_the_rate_limit_is_exit_6_and_deletes_nothing() {
     let mut env = Env::new();
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "2");
     env.emu.seed_kubiya("OLD", "old-value", "");
-    env.fault(Fault {
-        method: Some("POST".into()),
-        path_contains: Some("/api/v1/secrets".into()),
-        status: Some(429),
-        retry_after: Some("1".into()),
-        count: u32::MAX,
-        ..Default::default()
-    });
+    env.fault(kubiya_quota_fault());
     let f = env.write("q.env", env_file(4, "Q").as_bytes());
     let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--prune", "--yes"]);
     r.code(6)
@@ -804,6 +793,88 @@ fn a_dry_run_whose_plan_has_failures_is_exit_1_and_writes_nothing() {
     );
     assert_eq!(&lines[1..], ["S\tupdate", "N\tcreate"]);
     r.stderr_has("dry run: 1 create, 1 update, 1 fail; nothing was written");
+    assert!(env.writes().is_empty());
+}
+
+/// Issue 25: a value read refused with 403 is updated with the reason said; 404 (gone since
+/// the list) is created; 401 stops the sync before anything is written.
+#[test]
+fn a_refused_or_missing_value_read_is_planned_with_its_reason() {
+    let env = Env::new();
+    env.emu.seed_kubiya("F", "same-ffff", "");
+    env.emu.seed_kubiya("G", "same-gggg", "");
+    env.fault(status_fault("/get_value/F", 403, 1));
+    env.fault(status_fault("/get_value/G", 404, 1));
+    let f = env.write("s.env", b"F=same-ffff\nG=same-gggg\n");
+    let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--dry-run"]);
+    r.ok()
+        .stdout_has("F\tupdate\n")
+        .stdout_has("G\tcreate\n")
+        .stderr_has("F: the stored value could not be read to compare (")
+        .stderr_has("(403)); planned as update")
+        .stderr_has("G: not found when its value was read; planned as create");
+    env.fault(status_fault("/get_value/F", 401, 1));
+    let r = env.run(&["kubiya", "sync", f.to_str().unwrap()]);
+    r.code(4)
+        .one_error_line()
+        .stderr_has("error: cannot plan the sync: ");
+    assert!(env.writes().is_empty(), "{:?}", env.writes());
+}
+
+/// Issue 25: a ChatBotKit dry run shows the id of each secret of a duplicate name.
+#[test]
+fn chatbotkit_dry_run_shows_the_ids_of_a_duplicate_name() {
+    let env = Env::new();
+    let d1 = env
+        .emu
+        .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d1"}));
+    let d2 = env
+        .emu
+        .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d2"}));
+    let f = env.write("s.env", b"KEEP=keep-cbk-new\n");
+    let args = ["cbk", "sync", f.to_str().unwrap(), "--prune", "--dry-run"];
+    let r = env.run(&args);
+    r.ok()
+        .stdout_has(&format!("DROP\tdelete\tid {d1}\n"))
+        .stdout_has(&format!("DROP\tdelete\tid {d2}\n"))
+        .stdout_has("KEEP\tcreate\n");
+    let mut json_args = vec!["-o", "json"];
+    json_args.extend(args);
+    let v = env.run(&json_args).json();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["name"] == "DROP")
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [d1.as_str(), d2.as_str()]);
+    assert!(
+        v.as_array().unwrap().iter().all(|e| e["error"].is_null()),
+        "{v}"
+    );
+    assert!(env.writes().is_empty());
+}
+
+/// Issue 25: an interrupt while the values are read for the plan says so, writes nothing,
+/// and ends by the signal.
+#[test]
+fn an_interrupt_while_planning_says_so_and_writes_nothing() {
+    let env = Env::new();
+    for i in 0..30 {
+        env.emu
+            .seed_kubiya(&format!("P{i:03}"), &format!("value-P-{i:03}"), "");
+    }
+    env.emu.set_latency(100);
+    let f = env.write("s.env", env_file(30, "P").as_bytes());
+    let (_, stderr) = interrupted_sync(&env, &f, &|| {
+        env.requests(Some("GET"), "/get_value/").len() >= 3
+    });
+    assert!(
+        stderr.contains("interrupted: while planning, after reading ")
+            && stderr.contains(" of 30 values to compare; nothing was written"),
+        "{stderr}"
+    );
     assert!(env.writes().is_empty());
 }
 

@@ -410,7 +410,8 @@ fn chatbotkit_delete_retried_into_404_counts_as_deleted() {
 #[test]
 fn a_first_attempt_404_on_delete_is_still_not_found() {
     let env = Env::new();
-    env.run(&["kubiya", "delete", "D", "--yes"]).code(3);
+    env.run(&["kubiya", "delete", "D", "--yes", "--force"])
+        .code(3);
     assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [404]);
 }
 
@@ -587,11 +588,11 @@ fn json_error_message_is_shown() {
         ..status_fault("/secrets/U", 400, 1)
     });
     env.emu.seed_kubiya("U", "old", "");
-    let r = env.run_stdin(&["kubiya", "update", "U"], b"n3w-value");
+    let r = env.run_stdin(&["kubiya", "update", "U"], b"n3w-v4lu3");
     r.code(1)
         .one_error_line()
         .stderr_has("value is too strange")
-        .no_leak("n3w-value");
+        .no_leak("n3w-v4lu3");
     assert_eq!(env.kubiya_value("U").as_deref(), Some("old"));
 }
 

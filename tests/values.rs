@@ -524,6 +524,18 @@ fn a_literal_config_secret_is_exit_2_and_nothing_is_sent() {
         "apiToken",
         "privateKey",
         "x-Secret-y",
+        // Issue 25: the common secret names beyond the contract's five parts.
+        "apiKey",
+        "API_KEY",
+        "key",
+        "pass",
+        "pwd",
+        "db_pass",
+        "credential",
+        "awsCredentials",
+        "accessKey",
+        "passphrase",
+        "signingKey",
     ] {
         let entry = format!("{key}=lit-VALUE-4c1e");
         for args in [
@@ -549,6 +561,108 @@ fn a_literal_config_secret_is_exit_2_and_nothing_is_sent() {
     ]);
     r.code(2).one_error_line().no_leak("lit-VALUE-4c1e");
     assert!(env.emu.requests().is_empty(), "{:?}", env.emu.requests());
+}
+
+/// A key naming a location (`tokenUrl`) may be literal — it holds an address, not a secret —
+/// and a key word inside a longer word (`keyboard`, `compass`) makes nothing secret; a literal
+/// URL with a password in it is refused whatever its key.
+#[test]
+fn literal_urls_and_ordinary_keys_are_accepted_a_url_password_is_not() {
+    let env = Env::new();
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GH",
+        "--type",
+        "oauth",
+        "--no-value",
+        "--config",
+        "tokenUrl=https://github.com/login/oauth/access_token",
+        "--config",
+        "authorization_endpoint=https://github.com/login/oauth/authorize",
+        "--config",
+        "keyboardLayout=us",
+        "--config",
+        "compass=north",
+    ]);
+    r.ok();
+    assert_eq!(
+        cbk_config(&env, "GH"),
+        json!({
+            "tokenUrl": "https://github.com/login/oauth/access_token",
+            "authorization_endpoint": "https://github.com/login/oauth/authorize",
+            "keyboardLayout": "us",
+            "compass": "north"
+        })
+    );
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GH2",
+        "--no-value",
+        "--config",
+        "proxyUrl=https://user:pw-4c1e-77@proxy.example/",
+    ]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("--config proxyUrl: a literal URL with a password in it")
+        .no_leak("pw-4c1e-77");
+    assert_eq!(env.writes().len(), 1, "only the first create was sent");
+}
+
+/// A key given twice is exit 2, not one silently winning.
+#[test]
+fn a_repeated_config_key_is_exit_2() {
+    let env = Env::new();
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "GH",
+        "--no-value",
+        "--config",
+        "clientId=one",
+        "--config",
+        "scope=repo",
+        "--config",
+        "clientId=two",
+    ]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("error: --config clientId is given more than once; nothing was sent");
+    assert!(env.emu.requests().is_empty());
+}
+
+/// Whatever its key is called, an entry read by `@PATH` or `-` is secret: a server message
+/// echoing it is scrubbed.
+#[test]
+fn a_config_entry_read_from_a_file_or_stdin_is_scrubbed_from_server_messages() {
+    let env = Env::new();
+    let f = env.write("cid", b"cid-FROM-FILE-3e9d7a\n");
+    let at = format!("clientId=@{}", f.display());
+    for (entry, stdin, secret) in [
+        (at.as_str(), None, "cid-FROM-FILE-3e9d7a"),
+        (
+            "clientId=-",
+            Some(&b"cid-FROM-PIPE-9b1c44\n"[..]),
+            "cid-FROM-PIPE-9b1c44",
+        ),
+    ] {
+        env.fault(Fault {
+            body: Some(format!(
+                r#"{{"message":"config.clientId {secret} is not registered","code":"BAD_REQUEST"}}"#
+            )),
+            ..status_fault("/secret/create", 400, 1)
+        });
+        let args = ["cbk", "create", "GH", "--no-value", "--config", entry];
+        let r = match stdin {
+            Some(b) => env.run_stdin(&args, b),
+            None => env.run(&args),
+        };
+        r.code(1)
+            .one_error_line()
+            .stderr_has("config.clientId <redacted> is not registered")
+            .no_leak(secret);
+    }
 }
 
 #[test]
@@ -732,14 +846,14 @@ fn run_command_with_stdin_set(mut c: std::process::Command) -> (Option<i32>, Str
 fn an_echoed_config_secret_is_cut_out_of_the_error() {
     let env = Env::new();
     env.fault(Fault {
-        body: Some(r#"{"message":"invalid clientSecret 'cs-ECHO-77aa99'"}"#.into()),
+        body: Some(r#"{"message":"invalid clientSecret 'cs-ECHO-77aa99-5f1e'"}"#.into()),
         ..status_fault("/secret/create", 400, 1)
     });
-    let f = env.write("cs", b"cs-ECHO-77aa99");
+    let f = env.write("cs", b"cs-ECHO-77aa99-5f1e");
     let at = format!("clientSecret=@{}", f.display());
     env.run(&["cbk", "create", "GH", "--no-value", "--config", &at])
         .code(1)
         .one_error_line()
         .stderr_has("<redacted>")
-        .no_leak("cs-ECHO-77aa99");
+        .no_leak("cs-ECHO-77aa99-5f1e");
 }

@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::create::{self, CreateArgs, ValueMode};
 use super::update::{self, UpdateArgs};
-use super::{delete, get, import, list, on, revoke, sync, verify};
+use super::{delete, export, get, import, list, on, revoke, run_with_secrets, sync, verify};
 use crate::cli::{CbkCommand, CbkFields, ProviderArgs};
 use crate::context::{Ctx, config_entries};
 use crate::error::{self, Result};
@@ -18,7 +18,7 @@ const CBK: ProviderKind = ProviderKind::Chatbotkit;
 /// update (merged into the stored maps) and into `fields` on create.
 fn cbk_fields(
     f: &CbkFields,
-    config: &[(String, crate::secret::SecretValue)],
+    config: &[input::ConfigValue],
 ) -> (Map<String, Value>, Map<String, Value>) {
     let mut fields = Map::new();
     let mut maps = Map::new();
@@ -40,7 +40,7 @@ fn cbk_fields(
     if !config.is_empty() {
         let m: Map<String, Value> = config
             .iter()
-            .map(|(k, v)| (k.clone(), json!(v.expose())))
+            .map(|c| (c.key.clone(), json!(c.value.expose())))
             .collect();
         maps.insert("config".into(), Value::Object(m));
     }
@@ -49,6 +49,15 @@ fn cbk_fields(
         maps.insert("meta".into(), Value::Object(m));
     }
     (fields, maps)
+}
+
+/// The `--config` values read from a file or standard input: secret whatever their key.
+fn secret_config(config: &[input::ConfigValue]) -> Vec<&str> {
+    config
+        .iter()
+        .filter(|c| c.secret)
+        .map(|c| c.value.expose())
+        .collect()
 }
 
 pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result<i32> {
@@ -90,6 +99,7 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             let args = CreateArgs {
                 mode,
                 fields,
+                secrets: secret_config(&config),
                 ..CreateArgs::new(&a.name, a.fields.description.as_deref(), &value)
             };
             on(&mut ctx, CBK, p, Some(&value), |ctx, prov| {
@@ -115,6 +125,7 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
                 new_name: a.name.as_deref(),
                 fields,
                 merge,
+                secrets: secret_config(&config),
                 ..UpdateArgs::new(&a.name_or_id, description, &value, a.keep_value)
             };
             on(&mut ctx, CBK, p, Some(&value), |ctx, prov| {
@@ -122,10 +133,10 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             })
         }
         CbkCommand::Delete(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
-            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing, a.force)
         }),
         CbkCommand::List(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
-            list::list(ctx, prov, &ListFilter { meta: a.meta }, &a.names)
+            list::list(ctx, prov, &ListFilter { meta: a.meta }, &a.names, a.unused)
         }),
         CbkCommand::Import(a) => import(&mut ctx, CBK, p, &a),
         CbkCommand::Sync(a) => sync(&mut ctx, CBK, p, &a),
@@ -135,5 +146,7 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
         CbkCommand::Revoke(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
             revoke::revoke(ctx, prov, &a.name_or_id, a.yes)
         }),
+        CbkCommand::Export(a) => export(&mut ctx, CBK, p, &a),
+        CbkCommand::Run(a) => run_with_secrets(&mut ctx, CBK, p, &a),
     }
 }

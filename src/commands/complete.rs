@@ -57,7 +57,8 @@ pub fn answer_if_asked() -> bool {
 }
 
 /// Whether an argument of a provider's verb names an existing secret: the positional name
-/// (`get`, `update`, `delete`, `verify`, `revoke`, `list NAME…`) or a `-s NAME` selector.
+/// (`get`, `update`, `delete`, `verify`, `revoke`, `list NAME…`, `export NAME…`) or a
+/// `-s NAME` selector (`run -s`).
 /// `create` takes a new name, with nothing to complete. A new verb whose argument is spelled
 /// otherwise gets its id added here.
 fn takes_a_secret_name(verb: &str, arg: &clap::Arg) -> bool {
@@ -73,8 +74,10 @@ fn takes_a_secret_name(verb: &str, arg: &clap::Arg) -> bool {
 fn with_name_completers(mut cmd: clap::Command) -> clap::Command {
     for kind in ProviderKind::ALL {
         cmd = cmd.mut_subcommand(kind.key(), |mut provider| {
+            // A hidden verb (`chatbotkit export`, which only refuses) completes nothing.
             let verbs: Vec<String> = provider
                 .get_subcommands()
+                .filter(|v| !v.is_hide_set())
                 .map(|v| v.get_name().to_string())
                 .collect();
             for verb in verbs {
@@ -339,8 +342,10 @@ mod tests {
                 "chatbotkit update name_or_id",
                 "chatbotkit verify name_or_id",
                 "kubiya delete name_or_id",
+                "kubiya export names",
                 "kubiya get name_or_id",
                 "kubiya list names",
+                "kubiya run secret",
                 "kubiya update name",
             ]
         );

@@ -23,6 +23,8 @@ pub struct CreateArgs<'a> {
     pub value: &'a ValueArgs,
     pub mode: ValueMode,
     pub fields: Map<String, Value>,
+    /// Other secret strings the request carries (a `--config` entry read from a file).
+    pub secrets: Vec<&'a str>,
 }
 
 impl<'a> CreateArgs<'a> {
@@ -34,6 +36,7 @@ impl<'a> CreateArgs<'a> {
             value,
             mode: ValueMode::Required,
             fields: Map::new(),
+            secrets: Vec::new(),
         }
     }
 }
@@ -49,6 +52,7 @@ pub fn create(ctx: &mut Ctx, p: &dyn Provider, a: CreateArgs) -> Result<i32> {
         description: a.description,
         value: value.as_ref(),
         fields: a.fields,
+        secrets: a.secrets,
     };
     let key = p.create(&spec)?;
     report_done(

@@ -62,13 +62,81 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     pages
 }
 
+/// The date in each page's footer: the last change to the command line's pages.
+const MAN_DATE: &str = "2026-12-03";
+
 fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) {
     let page_cmd = cmd.clone().name(name.to_string());
-    let mut buf = Vec::new();
-    if clap_mangen::Man::new(page_cmd).render(&mut buf).is_ok() {
+    if let Ok(buf) = man_page(page_cmd) {
         pages.push((format!("{name}.1"), buf));
     }
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+    // A hidden command (`chatbotkit export`, which only refuses) gets no page.
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help" && !s.is_hide_set())
+    {
         collect(sub, &format!("{name}-{}", sub.get_name()), pages);
     }
+}
+
+/// clap_mangen's sections, with a footer of date, source and manual (its default leaves the
+/// date empty, so the source shows where the date goes), no hyphenation or justification,
+/// and the examples as EXAMPLES in no-fill mode: lines exactly as in `--help`, so they can be
+/// copied and pasted.
+fn man_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let examples = cmd.get_after_long_help().map(|h| h.to_string());
+    let has_args = cmd.get_arguments().any(|a| !a.is_hide_set());
+    let has_subs = cmd.get_subcommands().any(|s| !s.is_hide_set());
+    let man = clap_mangen::Man::new(cmd)
+        .date(MAN_DATE)
+        .source(format!("secretctl {}", env!("CARGO_PKG_VERSION")))
+        .manual("secretctl manual");
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    buf.extend_from_slice(b".nh\n.ad l\n");
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    if has_args {
+        man.render_options_section(&mut buf)?;
+    }
+    if has_subs {
+        man.render_subcommands_section(&mut buf)?;
+    }
+    if let Some(text) = examples {
+        buf.extend_from_slice(b".SH EXAMPLES\n.nf\n");
+        for line in text.lines().filter(|l| l.trim_end() != "Examples:") {
+            buf.extend_from_slice(roff_line(line.strip_prefix("  ").unwrap_or(line)).as_bytes());
+            buf.push(b'\n');
+        }
+        buf.extend_from_slice(b".fi\n");
+    }
+    man.render_version_section(&mut buf)?;
+    // Each section comes with roff's quote-string preamble: keep the first only.
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let preamble = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    let body = text.replacen(preamble, "", usize::MAX);
+    let once = if text.starts_with(preamble) {
+        format!("{preamble}{body}")
+    } else {
+        body
+    };
+    Ok(once.into_bytes())
+}
+
+/// One line of text as roff prints it: backslashes and hyphens escaped, and a leading `.` or
+/// `'` kept from being read as a request.
+fn roff_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    if line.starts_with(['.', '\'']) {
+        out.push_str("\\&");
+    }
+    for c in line.chars() {
+        match c {
+            '\\' => out.push_str("\\e"),
+            '-' => out.push_str("\\-"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -2,7 +2,7 @@
 
 use super::create::{self, CreateArgs};
 use super::update::{self, UpdateArgs};
-use super::{delete, get, import, list, on, sync};
+use super::{delete, export, get, import, list, on, run_with_secrets, sync};
 use crate::cli::{KubiyaCommand, ProviderArgs};
 use crate::context::Ctx;
 use crate::error::Result;
@@ -37,12 +37,14 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Res
             })
         }
         KubiyaCommand::Delete(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
-            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing, a.force)
         }),
         KubiyaCommand::List(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
-            list::list(ctx, prov, &ListFilter::default(), &a.names)
+            list::list(ctx, prov, &ListFilter::default(), &a.names, a.unused)
         }),
         KubiyaCommand::Import(a) => import(&mut ctx, KUBIYA, p, &a),
         KubiyaCommand::Sync(a) => sync(&mut ctx, KUBIYA, p, &a),
+        KubiyaCommand::Export(a) => export(&mut ctx, KUBIYA, p, &a),
+        KubiyaCommand::Run(a) => run_with_secrets(&mut ctx, KUBIYA, p, &a),
     }
 }

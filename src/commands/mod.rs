@@ -105,6 +105,8 @@ fn check_output(global: &GlobalArgs, command: &Command) -> Result<()> {
                 CbkCommand::Sync(_) => "sync",
                 CbkCommand::Verify(_) => "verify",
                 CbkCommand::Revoke(_) => "revoke",
+                CbkCommand::Export(_) => "export",
+                CbkCommand::Run(_) => "run",
             },
         ),
         Command::Kubiya(c) => (
@@ -117,6 +119,8 @@ fn check_output(global: &GlobalArgs, command: &Command) -> Result<()> {
                 KubiyaCommand::Delete(_) => "delete",
                 KubiyaCommand::Import(_) => "import",
                 KubiyaCommand::Sync(_) => "sync",
+                KubiyaCommand::Export(_) => "export",
+                KubiyaCommand::Run(_) => "run",
             },
         ),
         Command::Completions(_) => (None, "completions"),
@@ -194,4 +198,36 @@ fn sync(
     let pace = bulk_pace(ctx, a.concurrency);
     let prov = provider(ctx, kind, p, None, Some(&pace))?;
     crate::import::sync::run(ctx, &*prov, a, &pace)
+}
+
+/// `export`, for either provider: refused where values are write-only, then its checks
+/// (stdout on a terminal, `--out`), all before connecting; then a paced connection.
+fn export(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    a: &crate::cli::ExportArgs,
+) -> Result<i32> {
+    if !kind.values_readable() {
+        return Err(crate::export::refuse_write_only(kind, "export"));
+    }
+    crate::export::check(ctx, a)?;
+    let pace = bulk_pace(ctx, a.concurrency);
+    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    crate::export::export(ctx, &*prov, a, &pace)
+}
+
+/// `run`, for either provider: refused where values are write-only, before connecting.
+fn run_with_secrets(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    a: &crate::cli::RunArgs,
+) -> Result<i32> {
+    if !kind.values_readable() {
+        return Err(crate::export::refuse_write_only(kind, "run"));
+    }
+    let pace = bulk_pace(ctx, a.concurrency);
+    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    crate::export::run::run(ctx, &*prov, a, &pace)
 }

@@ -19,6 +19,8 @@ pub struct UpdateArgs<'a> {
     pub keep_value: bool,
     pub fields: Map<String, Value>,
     pub merge: Map<String, Value>,
+    /// Other secret strings the request carries (a `--config` entry read from a file).
+    pub secrets: Vec<&'a str>,
 }
 
 impl<'a> UpdateArgs<'a> {
@@ -37,6 +39,7 @@ impl<'a> UpdateArgs<'a> {
             keep_value,
             fields: Map::new(),
             merge: Map::new(),
+            secrets: Vec::new(),
         }
     }
 }
@@ -68,6 +71,7 @@ pub fn update(ctx: &mut Ctx, p: &dyn Provider, a: UpdateArgs) -> Result<i32> {
         value,
         fields: a.fields,
         merge: a.merge,
+        secrets: a.secrets,
         current: current.as_ref(),
     };
     if spec.is_empty() {

@@ -67,6 +67,16 @@ pub fn set_provider_key(
             e.message()
         ))
     })?;
+    // A file of only comments keeps them on top: toml_edit holds them as the document's
+    // trailing text, which would print after the new table.
+    let mut leading = String::new();
+    if doc.as_table().is_empty() && !text.trim().is_empty() {
+        leading = text.clone();
+        if !leading.ends_with('\n') {
+            leading.push('\n');
+        }
+        doc = DocumentMut::new();
+    }
     let table = |item: &mut Item| -> Result<()> {
         if item.is_none() {
             let mut t = Table::new();
@@ -98,7 +108,7 @@ pub fn set_provider_key(
     // A symlinked config (dotfiles kept in a repository) is written through to its target:
     // the link stays a link.
     let target = through_links(path);
-    write_private(&target, doc.to_string().as_bytes()).map_err(|e| {
+    write_private(&target, format!("{leading}{doc}").as_bytes()).map_err(|e| {
         error::other(format!(
             "cannot write config file {}: {e}",
             target.display()
@@ -170,6 +180,30 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 mod tests {
     use super::super::ConfigFile;
     use super::*;
+
+    #[test]
+    fn a_leading_comment_stays_on_top() {
+        let dir = tempfile::tempdir().unwrap();
+        for (before, after) in [
+            (
+                "# only a comment",
+                "# only a comment\n[profiles.default.kubiya]\ntoken = \"tok\"\n",
+            ),
+            (
+                "# a\n\n# b\n",
+                "# a\n\n# b\n[profiles.default.kubiya]\ntoken = \"tok\"\n",
+            ),
+            (
+                "# head\n[profiles.default.kubiya]\nbase_url = \"https://x\"\n",
+                "# head\n[profiles.default.kubiya]\nbase_url = \"https://x\"\ntoken = \"tok\"\n",
+            ),
+        ] {
+            let p = dir.path().join("c.toml");
+            std::fs::write(&p, before).unwrap();
+            set_provider_key(&p, "default", ProviderKind::Kubiya, "token", "tok").unwrap();
+            assert_eq!(std::fs::read_to_string(&p).unwrap(), after, "{before:?}");
+        }
+    }
 
     #[test]
     fn set_provider_key_keeps_comments_and_other_profiles() {

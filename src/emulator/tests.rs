@@ -17,6 +17,11 @@ fn emu() -> Emulator {
     .expect("start emulator")
 }
 
+/// The control routes' `Authorization` header.
+fn control_auth() -> String {
+    format!("Bearer {TOKEN}")
+}
+
 fn client() -> Client {
     Client::builder()
         .timeout(Duration::from_secs(20))
@@ -179,7 +184,7 @@ fn cbk_create_fetch_and_record_shape() {
     assert!(stored["updatedAt"].as_u64().unwrap() > before);
 
     // /_emulator/secrets over HTTP is the same JSON.
-    let (s, _, t) = call(&e, "GET", "/_emulator/secrets", None, None);
+    let (s, _, t) = call(&e, "GET", "/_emulator/secrets", Some(control_auth()), None);
     assert_eq!(s, 200);
     let v: Value = serde_json::from_str(&t).unwrap();
     assert_eq!(v, e.secrets());
@@ -754,6 +759,7 @@ fn kubiya_value_formats() {
     // Through the control endpoint.
     let r = client()
         .put(format!("{}/_emulator/settings", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"kubiya_value_format":"base64-string"}"#)
         .send()
         .unwrap();
@@ -762,6 +768,7 @@ fn kubiya_value_formats() {
     assert_eq!(t, format!("\"{b64}\""));
     let r = client()
         .put(format!("{}/_emulator/settings", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"kubiya_value_format":null}"#)
         .send()
         .unwrap();
@@ -770,6 +777,7 @@ fn kubiya_value_formats() {
     assert_eq!(t, r#"{"value":"välue"}"#);
     let r = client()
         .put(format!("{}/_emulator/settings", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"kubiya_value_format":"yaml"}"#)
         .send()
         .unwrap();
@@ -864,6 +872,7 @@ fn fault_status_retry_after_and_count() {
     // Through the control endpoint.
     let r = client()
         .post(format!("{}/_emulator/faults", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"status": 504, "path_contains": "/api/v2/"}"#)
         .send()
         .unwrap();
@@ -872,18 +881,21 @@ fn fault_status_retry_after_and_count() {
     assert_eq!(kub(&e, "GET", "/api/v2/secrets", None).0, 504);
     let r = client()
         .post(format!("{}/_emulator/faults", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"status": 500, "count": 99}"#)
         .send()
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     let r = client()
         .delete(format!("{}/_emulator/faults", e.base_url()))
+        .header("Authorization", control_auth())
         .send()
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     assert_eq!(kub(&e, "GET", "/api/v2/secrets", None).0, 200);
     let r = client()
         .post(format!("{}/_emulator/faults", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"status": "x"}"#)
         .send()
         .unwrap();
@@ -954,10 +966,11 @@ fn latency_global_and_fault() {
     assert!(t.elapsed() >= Duration::from_millis(200));
     // Control endpoints are not delayed.
     let t = Instant::now();
-    call(&e, "GET", "/_emulator/secrets", None, None);
+    call(&e, "GET", "/_emulator/secrets", Some(control_auth()), None);
     assert!(t.elapsed() < Duration::from_millis(200));
     let r = client()
         .put(format!("{}/_emulator/settings", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"latency_ms": 0}"#)
         .send()
         .unwrap();
@@ -991,7 +1004,7 @@ fn request_log_and_reset() {
     );
     assert_eq!(s, 200);
     kub(&e, "GET", "/api/v1/secrets/a%2Fb", None);
-    call(&e, "GET", "/_emulator/secrets", None, None);
+    call(&e, "GET", "/_emulator/secrets", Some(control_auth()), None);
     let log = e.requests();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].method, "POST");
@@ -1005,7 +1018,7 @@ fn request_log_and_reset() {
     assert_eq!(log[1].status, 404);
     assert_eq!(log[1].body_json(), None);
 
-    let (s, _, t) = call(&e, "GET", "/_emulator/requests", None, None);
+    let (s, _, t) = call(&e, "GET", "/_emulator/requests", Some(control_auth()), None);
     assert_eq!(s, 200);
     let v: Value = serde_json::from_str(&t).unwrap();
     assert_eq!(v[0]["body"], r#"{"name":"n"}"#);
@@ -1021,17 +1034,56 @@ fn request_log_and_reset() {
         count: 5,
         ..Fault::default()
     });
-    let (s, _, _) = call(&e, "POST", "/_emulator/reset", None, None);
+    let (s, _, _) = call(&e, "POST", "/_emulator/reset", Some(control_auth()), None);
     assert_eq!(s, 200);
     assert!(e.requests().is_empty());
     assert_eq!(e.secrets(), json!({"chatbotkit": [], "kubiya": []}));
     assert_eq!(kub(&e, "GET", "/api/v1/secrets", None).0, 200);
-    let (s, _, _) = call(&e, "GET", "/_emulator/nope", None, None);
+    let (s, _, _) = call(&e, "GET", "/_emulator/nope", Some(control_auth()), None);
     assert_eq!(s, 404);
-    let (s, _, _) = call(&e, "GET", "/_emulator/reset", None, None);
+    let (s, _, _) = call(&e, "GET", "/_emulator/reset", Some(control_auth()), None);
     assert_eq!(s, 405);
     let (s, _, _) = call(&e, "GET", "/", None, None);
     assert_eq!(s, 404);
+}
+
+#[test]
+fn control_routes_need_the_emulators_token() {
+    let e = emu();
+    e.seed_kubiya("K", "the-stored-value", "");
+    // Every control route, with no token, a wrong one, or one in no provider's scheme.
+    let routes = [
+        ("GET", "/_emulator/secrets"),
+        ("GET", "/_emulator/requests"),
+        ("POST", "/_emulator/faults"),
+        ("DELETE", "/_emulator/faults"),
+        ("PUT", "/_emulator/settings"),
+        ("POST", "/_emulator/reset"),
+        ("GET", "/_emulator/nope"),
+    ];
+    let body = json!({"status": 500});
+    for (m, path) in routes {
+        for auth in [
+            None,
+            Some("Bearer wrong".to_string()),
+            Some(format!("Basic {TOKEN}")),
+            Some(TOKEN.to_string()),
+        ] {
+            let (s, _, t) = call(&e, m, path, auth.clone(), Some(&body));
+            assert_eq!(s, 401, "{m} {path} {auth:?}: {t}");
+            assert!(!t.contains("the-stored-value"), "{t}");
+        }
+    }
+    // Nothing was changed: no fault, no reset, the value still there.
+    assert_eq!(kub(&e, "GET", "/api/v1/secrets", None).0, 200);
+    assert_eq!(e.secrets()["kubiya"][0]["name"], "K");
+    // Either provider's scheme carries it.
+    for auth in [format!("Bearer {TOKEN}"), format!("userkey {TOKEN}")] {
+        assert_eq!(
+            call(&e, "GET", "/_emulator/secrets", Some(auth), None).0,
+            200
+        );
+    }
 }
 
 #[test]
@@ -1260,6 +1312,7 @@ fn fault_chance_applies_per_request_and_counts_only_applications() {
     let e = emu();
     let r = client()
         .post(format!("{}/_emulator/faults", e.base_url()))
+        .header("Authorization", control_auth())
         .body(r#"{"status": 500, "count": 4294967295, "chance": 0.0}"#)
         .send()
         .unwrap();
@@ -1330,6 +1383,7 @@ fn call_h(
 fn put_settings(e: &Emulator, body: &str) -> (u16, String) {
     let r = client()
         .put(format!("{}/_emulator/settings", e.base_url()))
+        .header("Authorization", control_auth())
         .body(body.to_string())
         .send()
         .expect("send");
@@ -1381,7 +1435,10 @@ fn rate_limit_chatbotkit_429_is_the_servers_shape_and_changes_nothing() {
     assert_eq!(log[2].method, "POST");
     // Control endpoints are never limited.
     for _ in 0..5 {
-        assert_eq!(call(&e, "GET", "/_emulator/secrets", None, None).0, 200);
+        assert_eq!(
+            call(&e, "GET", "/_emulator/secrets", Some(control_auth()), None).0,
+            200
+        );
     }
     // Off again.
     assert_eq!(put_settings(&e, r#"{"rate_limit": null}"#).0, 200);
@@ -1471,7 +1528,7 @@ fn rate_limit_tokens_come_back_and_burst_defaults_to_rps() {
         assert!(t.contains("rate_limit"), "{bad}: {t}");
     }
     // Reset keeps settings, as it does for latency.
-    call(&e, "POST", "/_emulator/reset", None, None);
+    call(&e, "POST", "/_emulator/reset", Some(control_auth()), None);
     let statuses: Vec<u16> = (0..3)
         .map(|_| call_h(&e, "GET", "/v1/secret/list", "Bearer", None).0)
         .collect();

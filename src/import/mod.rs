@@ -55,7 +55,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
         .collect();
 
     if a.dry_run {
-        return engine::dry_run(ctx, &entries, false, "");
+        return engine::dry_run(ctx, p, &entries, false, "");
     }
 
     let which: Vec<usize> = (0..entries.len())

@@ -9,15 +9,17 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::engine::{self, Action, Entry, Outcome, Plan, Ready};
 use crate::cli::SyncArgs;
 use crate::context::Ctx;
-use crate::error::{self, Result};
+use crate::error::{self, Error, Result};
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
+use crate::provider::references::{in_use, unreadable};
 use crate::provider::{Identity, Provider};
 use crate::sanitize::sanitize;
 
@@ -43,7 +45,7 @@ pub fn check_args(ctx: &Ctx, a: &SyncArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result<i32> {
+pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> Result<i32> {
     let src = engine::read_source(
         ctx,
         "sync",
@@ -109,7 +111,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
 
     // The value reads for the comparison: concurrently, at the shared pace. A value that
     // cannot be read exactly is updated: the source is the truth.
-    let unread = read_and_compare(ctx, p, a, pace, &existing, &mut entries, &compare);
+    let unread = read_and_compare(ctx, p, a, pace, &existing, &mut entries, &compare)?;
 
     if a.prune {
         let mut gone: Vec<(&String, &Value)> = existing
@@ -118,11 +120,31 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
             .flat_map(|(name, recs)| recs.iter().map(move |rec| (name, rec)))
             .collect();
         gone.sort_by_key(|(name, rec)| ((*name).clone(), p.key(rec).1));
+        // What uses them, read before anything is asked or written: one in use is failed,
+        // not deleted; lists that cannot be read stop the sync (unless --force).
+        let refs = if gone.is_empty() || a.force {
+            None
+        } else {
+            Some(p.references(pace, a.concurrency).map_err(|e| {
+                unreadable(e, p.kind())
+                    .context("cannot plan the sync")
+                    .with_hint("nothing was sent; --force prunes without reading what uses them")
+            })?)
+        };
         for (name, rec) in gone {
+            let users = refs.as_ref().map(|r| r.used_by(rec)).unwrap_or_default();
+            let plan = if users.is_empty() {
+                Plan::Delete(Box::new(rec.clone()))
+            } else {
+                Plan::Fail(format!(
+                    "not deleted: {} (--force deletes it)",
+                    in_use(&users)
+                ))
+            };
             entries.push(Entry {
                 name: name.clone(),
                 item: None,
-                plan: Plan::Delete(Box::new(rec.clone())),
+                plan,
                 description: None,
             });
         }
@@ -145,7 +167,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
         String::new()
     };
     if a.dry_run {
-        return engine::dry_run(ctx, &entries, true, &reads);
+        return engine::dry_run(ctx, p, &entries, true, &reads);
     }
     let _ = writeln!(ctx.streams.stderr, "plan: {plan_summary}{reads}");
 
@@ -168,10 +190,12 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
 
     // Deletes last, and only when everything before them succeeded.
     if !deletes.is_empty() {
+        // The source's items: a prune refused because its secret is in use is no reason to
+        // hold back the other deletes.
         let failed = outcomes
             .iter()
             .zip(&entries)
-            .filter(|(o, e)| !matches!(e.plan, Plan::Delete(_)) && !o.action.succeeded())
+            .filter(|(o, e)| e.item.is_some() && !o.action.succeeded())
             .count();
         let stopped = crate::signals::interrupted() || pace.gave_up();
         if failed > 0 || stopped {
@@ -215,24 +239,26 @@ fn description_differs(wanted: Option<&str>, rec: &Value) -> bool {
 /// `--concurrency` workers; a value that differs, or cannot be read, makes the entry an
 /// update. Returns how many could not be read.
 fn read_and_compare(
-    ctx: &Ctx,
+    ctx: &mut Ctx,
     p: &dyn Provider,
     a: &SyncArgs,
     pace: &Pace,
     existing: &std::collections::HashMap<String, Vec<Value>>,
     entries: &mut [Entry],
     compare: &[usize],
-) -> usize {
+) -> Result<usize> {
     if compare.is_empty() {
-        return 0;
+        return Ok(0);
     }
+    // A signal while reading stops the reads, not the process: the plan's state is said.
+    crate::signals::soft_interrupts();
     let view: &[Entry] = entries;
-    let same = |i: usize| -> Option<bool> {
+    let same = |i: usize| -> Option<Result<bool>> {
         let r: &Ready = view[i].item?;
-        match p.reveal(&r.name) {
-            Ok(stored) => Some(stored.as_slice() == r.value.expose().as_bytes()),
-            Err(_) => None,
-        }
+        Some(
+            p.reveal(&r.name)
+                .map(|stored| stored.as_slice() == r.value.expose().as_bytes()),
+        )
     };
     let results = engine::pool(
         ctx.streams.stderr_tty,
@@ -243,25 +269,63 @@ fn read_and_compare(
         &same,
         &|_| true,
     );
+    // Stopped while reading: nothing was written, and the plan is not whole; say so and end
+    // as the signal would.
+    if crate::signals::interrupted() {
+        let read = results.iter().filter(|r| r.is_some()).count();
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "{}: while planning, after reading {read} of {} values to compare; nothing was written",
+            crate::signals::received_name().unwrap_or("interrupted"),
+            compare.len()
+        );
+        crate::signals::end_if_signalled();
+    }
     let mut unread = 0;
     for (&i, r) in compare.iter().zip(results) {
-        let equal = match r {
-            Some(Some(eq)) => eq,
-            _ => {
-                unread += 1;
-                false
-            }
-        };
-        if !equal {
-            let rec = existing
-                .get(&entries[i].name)
+        let name = entries[i].name.clone();
+        let rec = || {
+            existing
+                .get(&name)
                 .and_then(|v| v.first())
                 .cloned()
-                .unwrap_or(Value::Null);
-            entries[i].plan = Plan::Update(Box::new(rec));
-        }
+                .unwrap_or(Value::Null)
+        };
+        entries[i].plan = match r.flatten() {
+            Some(Ok(true)) => continue,
+            Some(Ok(false)) => Plan::Update(Box::new(rec())),
+            // A token that is refused will not write either: stop before anything is sent.
+            Some(Err(e)) if e.status() == Some(401) => {
+                return Err(e.context("cannot plan the sync"));
+            }
+            // Gone since the list: it is created again.
+            Some(Err(Error::NotFound(_))) => {
+                let _ = writeln!(
+                    ctx.streams.stderr,
+                    "{}: not found when its value was read; planned as create",
+                    sanitize(&name)
+                );
+                Plan::Create
+            }
+            // Not readable exactly (403, an answer that can be read two ways…): the source is
+            // the truth, so it is updated — and the plan says why.
+            other => {
+                unread += 1;
+                let why = match other {
+                    Some(Err(e)) => e.to_string(),
+                    _ => "not read".to_string(),
+                };
+                let _ = writeln!(
+                    ctx.streams.stderr,
+                    "{}: the stored value could not be read to compare ({}); planned as update",
+                    sanitize(&name),
+                    sanitize(&why)
+                );
+                Plan::Update(Box::new(rec()))
+            }
+        };
     }
-    unread
+    Ok(unread)
 }
 
 /// Every entry's outcome: what was sent, else what the plan says (deletes wait).

@@ -436,8 +436,43 @@ mod tests {
             Some(&Expression::Object(Default::default()))
         );
         assert!(
-            t.contains("  # config \"clientSecret\" is write-only (the API shows it masked) and is left out;\n  # an update sends config as written: add it from a sensitive variable first\n  config = {}\n"),
+            t.contains("  # config \"clientSecret\" is write-only (a secret) and is left out;\n  # an update sends config as written: add it from a sensitive variable first\n  config = {}\n"),
             "{t}"
+        );
+    }
+
+    #[test]
+    fn an_unmasked_secret_config_entry_never_reaches_the_file() {
+        // A misbehaving server answers the secret entries in clear text.
+        let rec = json!({"id": "s1", "name": "N", "kind": "shared", "config": {
+            "clientId": "cid", "clientSecret": "cs-in-clear-text", "apiKey": "ak-in-clear",
+            "tokenUrl": "https://example.test/token"}});
+        let t = render(ProviderKind::Chatbotkit, &[rec]);
+        assert!(
+            !t.contains("cs-in-clear-text") && !t.contains("ak-in-clear"),
+            "{t}"
+        );
+        assert!(
+            t.contains("# config \"clientSecret\" is write-only (a secret)"),
+            "{t}"
+        );
+        assert!(
+            t.contains("# config \"apiKey\" is write-only (a secret)"),
+            "{t}"
+        );
+        let r = parse(&t);
+        let r = blocks(&r, "resource")[0];
+        let mut config = map_attr(r, "config");
+        config.sort();
+        assert_eq!(
+            config,
+            [
+                ("clientId".to_string(), "cid".to_string()),
+                (
+                    "tokenUrl".to_string(),
+                    "https://example.test/token".to_string()
+                )
+            ]
         );
     }
 
@@ -500,7 +535,7 @@ mod tests {
         for want in [
             "#   export TF_VAR_gh_token=\"$(secretctl kubiya get GH_TOKEN --reveal)\"\n",
             "#   terraform plan -target=kubiya_secret.gh_token",
-            "#   test -n \"$TF_VAR_gh_token\" && secretctl kubiya delete GH_TOKEN --yes &&\n\
+            "#   test -n \"$TF_VAR_gh_token\" && secretctl kubiya delete GH_TOKEN --yes --force &&\n\
              #     terraform apply -target=kubiya_secret.gh_token\n",
             "implements no import",
             "commit fdeac48",

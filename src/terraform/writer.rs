@@ -205,7 +205,8 @@ fn write_aligned(out: &mut String, indent: &str, run: &[(&str, &str)]) {
 }
 
 /// A map argument from a record's object field: null entries skipped, entries equal to `mask`
-/// (how the API shows a write-only one) left out
+/// (how the API shows a write-only one), and with a mask also those a secret key names
+/// (`crate::redact::is_secret_key`), left out
 /// (each named in a comment); an empty map (`{}`) when no entry is left, since the provider
 /// stores any map the API returns. Nothing when the field is absent or null.
 pub(super) fn map_item(
@@ -221,7 +222,9 @@ pub(super) fn map_item(
     let mut left_out = Vec::new();
     for (k, v) in m {
         let Some(s) = as_string(v) else { continue };
-        if mask == Some(s.as_str()) {
+        // A masked entry, and in a map of write-only entries any entry a secret key names: a
+        // misbehaving server that answers `clientSecret` unmasked never puts it in a file.
+        if mask.is_some_and(|m| m == s || crate::redact::is_secret_key(k)) {
             left_out.push(k);
             continue;
         }
@@ -229,7 +232,7 @@ pub(super) fn map_item(
     }
     for k in left_out {
         block.comment(format!(
-            "{arg} {} is write-only (the API shows it masked) and is left out;",
+            "{arg} {} is write-only (a secret) and is left out;",
             quote(k)
         ));
         block.comment(format!(

@@ -32,6 +32,7 @@ pub fn apply(
                     description: e.description.as_deref(),
                     value: Some(&r.value),
                     fields: Default::default(),
+                    secrets: Vec::new(),
                 };
                 outcome(p.create(&spec), Action::Created)
             }
@@ -42,6 +43,7 @@ pub fn apply(
                     value: ValueChange::Set(&r.value),
                     fields: Default::default(),
                     merge: Default::default(),
+                    secrets: Vec::new(),
                     current: Some(rec),
                 };
                 outcome(p.update(&p.key(rec).1, &spec), Action::Updated)

@@ -11,6 +11,7 @@ use crate::context::Ctx;
 use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
 use crate::pace::Pace;
+use crate::provider::Provider;
 
 /// `3 created, 1 skipped, 1 failed` in a fixed order.
 pub fn totals<'a>(actions: impl Iterator<Item = &'a str>) -> String {
@@ -50,6 +51,9 @@ pub struct Row {
     pub error: Option<String>,
     /// The id (ChatBotKit) or name (Kubiya) of the secret written.
     pub key: Option<String>,
+    /// Shown in the third column of plain and table output when there is no error (JSON has
+    /// `id` already): the id of a secret whose name other lines share.
+    pub detail: Option<String>,
 }
 
 /// One line per item: NAME, ACTION, ERROR — table, plain or json like every other list.
@@ -69,8 +73,9 @@ fn print_rows(ctx: &mut Ctx, rows: &[Row], error_always: bool) -> Result<()> {
             raw["id"] = json!(k);
         }
         let mut row = vec![r.name.clone(), r.action.clone()];
-        if r.error.is_some() || out.format == OutputFormat::Table {
-            row.push(r.error.clone().unwrap_or_default());
+        let third = r.error.as_ref().or(r.detail.as_ref());
+        if third.is_some() || out.format == OutputFormat::Table {
+            row.push(third.cloned().unwrap_or_default());
         }
         list.push(w, row, &raw).map_err(error::output)?;
     }
@@ -110,12 +115,22 @@ fn print_totals(ctx: &mut Ctx, outcomes: &[Outcome], pace: &Pace, hint: &str) {
             .streams
             .stderr
             .write_all(ctx.out.error_lines(&text, Some(&why)).as_bytes());
+        // Every error line has its JSON object under -o json, this one too.
+        if ctx.out.format == OutputFormat::Json {
+            let err = anyhow::Error::new(error::network(text).with_hint(why));
+            let _ = writeln!(ctx.streams.stderr, "{}", error::render_json(&err));
+        }
     }
     let checked = outcomes.iter().filter(|o| o.checked).count();
     if checked > 0 {
+        let (were, are) = if checked == 1 {
+            ("was", "is")
+        } else {
+            ("were", "are")
+        };
         let _ = writeln!(
             ctx.streams.stderr,
-            "note: {checked} answered with an error but were found on the server, and are reported as done"
+            "note: {checked} answered with an error but {were} found on the server, and {are} reported as done"
         );
     }
     if pace.limited_count() > 0 && !gave_up && !interrupted {
@@ -160,8 +175,21 @@ pub fn finish_run(
 
 /// The end of a dry run (import's and sync's): the plan on stdout, its totals and `extra` on
 /// stderr; [`exit::FAILURE`] when any entry is planned to fail, else [`exit::SUCCESS`].
-pub fn dry_run(ctx: &mut Ctx, entries: &[Entry], error_always: bool, extra: &str) -> Result<i32> {
-    let rows: Vec<Row> = entries.iter().map(plan_row).collect();
+pub fn dry_run(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    entries: &[Entry],
+    error_always: bool,
+    extra: &str,
+) -> Result<i32> {
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for e in entries {
+        *names.entry(e.name.as_str()).or_default() += 1;
+    }
+    let rows: Vec<Row> = entries
+        .iter()
+        .map(|e| plan_row(p, e, names.get(e.name.as_str()) > Some(&1)))
+        .collect();
     print_report(ctx, &rows, error_always)?;
     let summary = totals(entries.iter().map(|e| e.plan.word()));
     let _ = writeln!(
@@ -175,8 +203,14 @@ pub fn dry_run(ctx: &mut Ctx, entries: &[Entry], error_always: bool, extra: &str
     })
 }
 
-/// A plan line: NAME and the planned word (and why, for a failure).
-fn plan_row(e: &Entry) -> Row {
+/// A plan line: NAME and the planned word (and why, for a failure), with the key of the
+/// secret it acts on (JSON `id` where that is not the name). A name several entries share
+/// (ChatBotKit duplicates under `--prune`) shows the id in plain and table output too.
+fn plan_row(p: &dyn Provider, e: &Entry, shared_name: bool) -> Row {
+    let key = match &e.plan {
+        Plan::Update(rec) | Plan::Delete(rec) => Some(p.key(rec).1),
+        _ => None,
+    };
     Row {
         name: e.name.clone(),
         action: e.plan.word().to_string(),
@@ -184,7 +218,11 @@ fn plan_row(e: &Entry) -> Row {
             Plan::Fail(why) => Some(why.clone()),
             _ => None,
         },
-        key: None,
+        detail: key
+            .as_ref()
+            .filter(|k| shared_name && **k != e.name)
+            .map(|k| format!("id {k}")),
+        key,
     }
 }
 
@@ -198,6 +236,7 @@ fn report_rows(entries: &[Entry], outcomes: &[Outcome]) -> Vec<Row> {
             action: o.action.word().to_string(),
             error: o.error.clone(),
             key: o.key.clone(),
+            detail: None,
         })
         .collect()
 }

@@ -1,0 +1,608 @@
+//! kubiya export and run against the emulator: selection, exact-or-nothing reads, the four
+//! formats read back by import/sync and bash, the terminal refusal, the 0600 atomic --out,
+//! the copy of an organization between two emulators, and run's exec: environment, exit
+//! codes, signals, 127/126, and every refusal before anything runs.
+
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::ExitStatusExt;
+use std::process::{Command, Stdio};
+
+use crate::support::*;
+
+/// Values that break naive writers: newlines (and a trailing one), CRLF, tabs, quotes of both
+/// kinds, `$`, backticks, `\`, `#`, `=`, leading and trailing spaces, non-ASCII.
+const TRICKY: &[(&str, &str, &str)] = &[
+    (
+        "A_PEM",
+        "-----BEGIN KEY-----\nMIIE\n-----END KEY-----\n",
+        "a pem",
+    ),
+    ("B_CRLF", "line one\r\nline two\r\n", ""),
+    (
+        "C_QUOTES",
+        "it's \"quoted\" `id` $HOME ${X} $(id)",
+        "quotes \"d\"",
+    ),
+    ("D_SLASH", "back\\slash\\n \\ #hash a=b", ""),
+    ("E_SPACES", "  padded\t\t ", "tabs"),
+    ("F_UNICODE", "ünïcødé ✓ 🎉 \u{1b}[31m", "ünï"),
+    ("G_SINGLE", "'", ""),
+];
+
+fn seed(env: &Env) {
+    for (n, v, d) in TRICKY {
+        env.emu.seed_kubiya(n, v, d);
+    }
+}
+
+fn tricky() -> Vec<(String, String, String)> {
+    TRICKY
+        .iter()
+        .map(|(n, v, d)| (n.to_string(), v.to_string(), d.to_string()))
+        .collect()
+}
+
+fn value_reads(env: &Env) -> usize {
+    env.requests(Some("GET"), "/secrets/get_value/").len()
+}
+
+/// `bash -c SCRIPT` with the test's environment; `$0` is the secretctl binary.
+fn bash(env: &Env, script: &str) -> Run {
+    let c = env.command();
+    let mut sh = Command::new("bash");
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.arg("-o")
+        .arg("pipefail")
+        .arg("-c")
+        .arg(script)
+        .arg(bin());
+    run_command(sh, &["bash", "-c", script], None)
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn json_is_sorted_with_descriptions_and_exact_values_from_one_list_call() {
+    let env = Env::new();
+    seed(&env);
+    let r = env.run(&["kubiya", "export"]);
+    r.ok();
+    let got: Vec<(String, String, String)> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            assert_eq!(o.as_object().unwrap().len(), 3, "{o}");
+            (
+                o["name"].as_str().unwrap().to_string(),
+                o["value"].as_str().unwrap().to_string(),
+                o["description"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got, tricky());
+    assert_eq!(
+        env.requests(Some("GET"), "/api/v1/secrets").len(),
+        1 + TRICKY.len()
+    );
+    assert_eq!(value_reads(&env), TRICKY.len());
+    assert!(env.writes().is_empty());
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn every_get_value_form_reads_exactly() {
+    for form in [
+        KubiyaValueFormat::Object,
+        KubiyaValueFormat::Base64String,
+        KubiyaValueFormat::RawText,
+    ] {
+        let env = Env::new();
+        seed(&env);
+        env.emu.set_kubiya_value_format(Some(form));
+        let r = env.run(&["kubiya", "export", "--format", "toml"]);
+        r.ok();
+        let back = env.write("back.toml", &r.stdout_bytes);
+        let other = Env::new();
+        other
+            .run(&[
+                "kubiya",
+                "import",
+                back.to_str().unwrap(),
+                "--format",
+                "toml",
+            ])
+            .ok();
+        let want: Vec<_> = tricky()
+            .into_iter()
+            .map(|(n, v, _)| (n, v, String::new()))
+            .collect();
+        assert_eq!(kubiya_triples(&other.emu.secrets()), want, "{form:?}");
+    }
+}
+
+#[test]
+fn dotenv_and_toml_read_back_through_sync_and_shell_through_bash_eval() {
+    for format in ["dotenv", "toml", "json"] {
+        let env = Env::new();
+        seed(&env);
+        let r = env.run(&["kubiya", "export", "--format", format]);
+        r.ok();
+        let other = Env::new();
+        other
+            .run_stdin(
+                &["kubiya", "sync", "-", "--format", format],
+                &r.stdout_bytes,
+            )
+            .ok();
+        let got = kubiya_triples(&other.emu.secrets());
+        let want: Vec<_> = tricky()
+            .into_iter()
+            .map(|(n, v, d)| (n, v, if format == "json" { d } else { String::new() }))
+            .collect();
+        assert_eq!(got, want, "{format}");
+    }
+    let env = Env::new();
+    seed(&env);
+    let names: Vec<&str> = TRICKY.iter().map(|t| t.0).collect();
+    let r = bash(
+        &env,
+        &format!(
+            "eval \"$(\"$0\" kubiya export --format shell)\" && for n in {}; do printf '%s\\0' \"${{!n}}\"; done",
+            names.join(" ")
+        ),
+    );
+    r.ok();
+    let got: Vec<&str> = r.stdout.split('\0').filter(|s| !s.is_empty()).collect();
+    let want: Vec<&str> = TRICKY.iter().map(|t| t.1).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn copy_an_organization_between_two_emulators_with_profiles() {
+    let mut env = Env::new();
+    seed(&env);
+    let prod = Emulator::start(EmulatorOptions {
+        port: 0,
+        token: TOKEN.to_string(),
+    })
+    .unwrap();
+    prod.seed_kubiya("C_QUOTES", "stale value", "old description");
+    let cfg = env.write(
+        "cfg/config.toml",
+        format!(
+            "[profiles.default.kubiya]\nbase_url = \"{}/api/v1\"\ntoken = \"{TOKEN}\"\n\
+             [profiles.prod.kubiya]\nbase_url = \"{}/api/v1\"\ntoken = \"{TOKEN}\"\n",
+            env.url(),
+            prod.base_url()
+        )
+        .as_bytes(),
+    );
+    std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.remove("KUBIYA_BASE_URL")
+        .remove("KUBIYA_API_KEY")
+        .set("SECRETCTL_CONFIG", cfg.to_str().unwrap());
+    let r = bash(
+        &env,
+        "\"$0\" kubiya export | \"$0\" kubiya --profile prod sync -",
+    );
+    r.ok();
+    assert_eq!(kubiya_triples(&prod.secrets()), tricky());
+    assert_eq!(
+        kubiya_triples(&env.emu.secrets()),
+        tricky(),
+        "the source is untouched"
+    );
+    assert!(env.writes().is_empty());
+    // A second copy finds nothing to change.
+    let before = prod.requests().iter().filter(|r| r.method != "GET").count();
+    bash(
+        &env,
+        "\"$0\" kubiya export | \"$0\" kubiya --profile prod sync -",
+    )
+    .ok();
+    let after = prod.requests().iter().filter(|r| r.method != "GET").count();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn names_and_prefix_select_and_a_missing_name_is_exit_3_with_nothing_read() {
+    let env = Env::new();
+    seed(&env);
+    env.emu.seed_kubiya("APP_PORT", "8080", "");
+    let r = env.run(&[
+        "kubiya", "export", "G_SINGLE", "A_PEM", "--format", "dotenv",
+    ]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "A_PEM=\"-----BEGIN KEY-----\\nMIIE\\n-----END KEY-----\\n\"\nG_SINGLE=\"'\"\n"
+    );
+    let r = env.run(&["kubiya", "export", "--prefix", "APP_", "--format", "shell"]);
+    r.ok();
+    assert_eq!(r.stdout, "export APP_PORT='8080'\n");
+    env.emu.clear_requests();
+    let r = env.run(&["kubiya", "export", "A_PEM", "NOPE", "ALSO_NOT"]);
+    r.code(3).one_error_line().stderr_has("'ALSO_NOT', 'NOPE'");
+    assert_eq!(r.stdout, "");
+    assert_eq!(value_reads(&env), 0);
+}
+
+#[test]
+fn a_failed_read_writes_nothing_and_is_that_failures_code() {
+    let env = Env::new();
+    seed(&env);
+    env.fault(status_fault("/get_value/D_SLASH", 500, u32::MAX));
+    let out = env.path().join("out.json");
+    let r = env.run(&[
+        "--retries",
+        "0",
+        "kubiya",
+        "export",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("nothing was written")
+        .stderr_has("'D_SLASH'");
+    assert!(!out.exists());
+    assert!(
+        !files_in(env.path()).iter().any(|f| f.contains("secretctl")),
+        "{:?}",
+        files_in(env.path())
+    );
+    let r = env.run(&["--retries", "0", "kubiya", "export"]);
+    r.code(6);
+    assert_eq!(r.stdout, "");
+    for (_, v, _) in TRICKY.iter().filter(|t| t.1.len() >= 8) {
+        r.no_leak(v);
+    }
+    // A secret deleted between the list and its read: exit 3, nothing written.
+    env.emu.clear_faults();
+    env.fault(status_fault("/get_value/A_PEM", 404, 1));
+    let r = env.run(&["kubiya", "export"]);
+    r.code(3).stderr_has("'A_PEM'");
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn an_ambiguous_read_is_never_guessed_at() {
+    let env = Env::new();
+    env.emu.seed_kubiya("AMB", "x", "");
+    env.fault(Fault {
+        path_contains: Some("/get_value/AMB".into()),
+        status: Some(200),
+        body: Some("\"not base64!\"".into()),
+        content_type: Some("application/json".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let r = env.run(&["kubiya", "export"]);
+    r.code(6).stderr_has("not guessed at");
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn out_is_0600_refuses_an_existing_file_and_force_replaces_it_whole() {
+    let env = Env::new();
+    seed(&env);
+    let out = env.path().join("backup.json");
+    let p = out.to_str().unwrap();
+    let r = env.run(&["kubiya", "export", "--out", p]);
+    r.ok();
+    assert_eq!(r.stdout, "");
+    assert_eq!(mode(&out), 0o600);
+    let first = std::fs::read(&out).unwrap();
+    assert_eq!(first.first(), Some(&b'['));
+    // Existing: exit 2 before anything is read or sent.
+    env.emu.clear_requests();
+    let r = env.run(&["kubiya", "export", "--out", p, "--format", "dotenv"]);
+    r.code(2).one_error_line().stderr_has("--force");
+    assert!(env.emu.requests().is_empty());
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.run(&[
+        "kubiya", "export", "--out", p, "--format", "dotenv", "--force",
+    ])
+    .ok();
+    assert_eq!(mode(&out), 0o600);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"A_PEM=\""));
+    let listed: Vec<String> = files_in(env.path())
+        .into_iter()
+        .filter(|f| f != ".config")
+        .collect();
+    assert_eq!(
+        listed,
+        vec!["backup.json".to_string()],
+        "no temporary file is left"
+    );
+    // A directory, or a folder that does not exist: exit 2, nothing sent.
+    env.emu.clear_requests();
+    env.run(&[
+        "kubiya",
+        "export",
+        "--out",
+        env.path().to_str().unwrap(),
+        "--force",
+    ])
+    .code(2);
+    let nowhere = env.path().join("no/such/file");
+    env.run(&["kubiya", "export", "--out", nowhere.to_str().unwrap()])
+        .code(2);
+    assert!(env.emu.requests().is_empty());
+}
+
+#[test]
+fn a_format_that_cannot_carry_a_name_or_value_is_exit_2_naming_one_that_can() {
+    let env = Env::new();
+    env.emu.seed_kubiya("my-key", "v", "");
+    env.emu.seed_kubiya("a b", "v", "");
+    env.emu.seed_kubiya("NUL_VALUE", "a\0b", "");
+    let r = env.run(&["kubiya", "export", "my-key", "--format", "shell"]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("'my-key'")
+        .stderr_has("--format dotenv, toml or json");
+    // A name is known before any value is read.
+    assert_eq!(value_reads(&env), 0);
+    env.run(&["kubiya", "export", "a b", "--format", "dotenv"])
+        .code(2)
+        .stderr_has("--format json or toml");
+    assert_eq!(value_reads(&env), 0);
+    for f in ["dotenv", "shell"] {
+        env.run(&["kubiya", "export", "NUL_VALUE", "--format", f])
+            .code(2)
+            .stderr_has("'NUL_VALUE'")
+            .stderr_has("NUL");
+    }
+    let r = env.run(&["kubiya", "export", "NUL_VALUE", "--format", "toml"]);
+    r.ok();
+    assert_eq!(r.stdout, "NUL_VALUE = \"a\\u0000b\"\n");
+}
+
+#[test]
+fn chatbotkit_export_and_run_are_exit_2_with_nothing_sent_or_run() {
+    let env = Env::new();
+    let marker = env.path().join("ran");
+    env.run(&["chatbotkit", "export"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("write-only");
+    env.run(&[
+        "cbk",
+        "run",
+        "--all",
+        "--",
+        "touch",
+        marker.to_str().unwrap(),
+    ])
+    .code(2)
+    .stderr_has("write-only");
+    assert!(env.emu.requests().is_empty());
+    assert!(!marker.exists());
+}
+
+#[test]
+fn export_under_a_rate_limit_reads_every_value_without_failing() {
+    let env = Env::new();
+    for i in 0..40 {
+        env.emu
+            .seed_kubiya(&format!("K{i:02}"), &format!("value-{i:02}"), "");
+    }
+    env.set_rate_limit(40.0, 5, true);
+    let r = env.run(&[
+        "kubiya",
+        "export",
+        "--format",
+        "dotenv",
+        "--concurrency",
+        "8",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout.lines().count(), 40);
+    assert!(r.stdout.contains("K39=\"value-39\"\n"));
+    let limited = env
+        .emu
+        .requests()
+        .iter()
+        .filter(|q| q.status == 429)
+        .count();
+    assert!(limited > 0, "the limit was met");
+}
+
+// ------------------------------------------------------------------- run
+
+#[test]
+fn run_passes_exact_values_only_in_the_environment_and_becomes_the_command() {
+    let env = Env::new();
+    seed(&env);
+    let mut c = env.command();
+    c.args([
+        "kubiya",
+        "run",
+        "-s",
+        "A_PEM",
+        "-s",
+        "B_CRLF",
+        "--",
+        "sh",
+        "-c",
+        "echo $$; tr '\\0' ' ' < /proc/$$/cmdline; echo; printf '%s|%s' \"$A_PEM\" \"$B_CRLF\"",
+    ]);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    let pid = child.id();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    assert_eq!(
+        first,
+        pid.to_string(),
+        "exec: the same process is the command"
+    );
+    let (argv, values) = rest.split_once('\n').unwrap();
+    assert!(
+        !argv.contains("MIIE") && !argv.contains("line one"),
+        "{argv}"
+    );
+    assert_eq!(values, format!("{}|{}", TRICKY[0].1, TRICKY[1].1));
+    assert_eq!(out.stderr, b"");
+}
+
+#[test]
+fn run_exit_code_and_signal_are_the_commands_own() {
+    let env = Env::new();
+    env.emu.seed_kubiya("TOKEN_A", "value-aaaa", "");
+    env.run(&["kubiya", "run", "-s", "TOKEN_A", "--", "sh", "-c", "exit 7"])
+        .code(7);
+    let mut c = env.command();
+    c.args(["kubiya", "run", "--all", "--", "sh", "-c", "kill -TERM $$"]);
+    let st = c.status().unwrap();
+    assert_eq!(st.signal(), Some(libc::SIGTERM), "{st:?}");
+    // SIGPIPE (which Rust programs ignore for themselves) and the signals secretctl catches
+    // start at their defaults, as from a shell.
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "--all",
+        "--",
+        "grep",
+        "^SigIgn",
+        "/proc/self/status",
+    ]);
+    r.ok();
+    let hex = r.stdout.trim().trim_start_matches("SigIgn:").trim();
+    let mask = u64::from_str_radix(hex, 16).unwrap();
+    for sig in [libc::SIGPIPE, libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        assert_eq!(
+            mask & (1 << (sig - 1)),
+            0,
+            "signal {sig} is ignored: {mask:x}"
+        );
+    }
+}
+
+#[test]
+fn run_not_found_is_127_and_not_executable_126() {
+    let env = Env::new();
+    env.emu.seed_kubiya("A", "value-aaaa", "");
+    env.run(&["kubiya", "run", "-s", "A", "--", "no-such-command-xyz"])
+        .code(127)
+        .one_error_line()
+        .stderr_has("no-such-command-xyz");
+    let f = env.write("script.sh", b"#!/bin/sh\necho hi\n");
+    env.run(&["kubiya", "run", "-s", "A", "--", f.to_str().unwrap()])
+        .code(126)
+        .one_error_line();
+}
+
+#[test]
+fn run_refuses_bad_names_existing_variables_and_nul_before_anything_runs() {
+    let mut env = Env::new();
+    env.emu.seed_kubiya("my-key", "value-aaaa", "");
+    env.emu.seed_kubiya("PATH", "/evil", "");
+    env.emu.seed_kubiya("APP_", "value-bbbb", "");
+    env.emu.seed_kubiya("NUL_V", "a\0b", "");
+    env.emu.seed_kubiya("OK_V", "value-okok", "");
+    let marker = env.path().join("ran");
+    let touch = marker.to_str().unwrap().to_string();
+    let run = |env: &Env, sel: &[&str]| {
+        let mut args = vec!["kubiya", "run"];
+        args.extend_from_slice(sel);
+        args.extend(["--", "touch", touch.as_str()]);
+        env.run(&args)
+    };
+    run(&env, &["-s", "my-key"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("'my-key'");
+    run(&env, &["--prefix", "APP_", "--strip-prefix"])
+        .code(2)
+        .stderr_has("'APP_'");
+    assert_eq!(value_reads(&env), 0, "names are checked before any read");
+    run(&env, &["-s", "PATH"]).code(2).stderr_has("--override");
+    assert_eq!(value_reads(&env), 0);
+    run(&env, &["-s", "NUL_V", "-s", "OK_V"])
+        .code(2)
+        .stderr_has("NUL");
+    assert!(!marker.exists());
+    // A failed read: the command never starts.
+    env.fault(status_fault("/get_value/OK_V", 401, 1));
+    run(&env, &["-s", "OK_V"])
+        .code(4)
+        .stderr_has("nothing was run");
+    assert!(!marker.exists());
+    // A variable of the user's own is replaced only with --override.
+    env.set("OK_V", "mine");
+    run(&env, &["-s", "OK_V"]).code(2);
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "-s",
+        "OK_V",
+        "--override",
+        "--",
+        "printenv",
+        "OK_V",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, "value-okok\n");
+    // A missing name: exit 3.
+    run(&env, &["-s", "GONE"]).code(3);
+    assert!(!marker.exists());
+}
+
+#[test]
+fn run_prefix_strip_prefix_and_all() {
+    let env = Env::new();
+    env.emu.seed_kubiya("APP_PORT", "8080", "");
+    env.emu.seed_kubiya("APP_HOST", "localhost", "");
+    env.emu.seed_kubiya("OTHER", "o", "");
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "--prefix",
+        "APP_",
+        "--strip-prefix",
+        "--",
+        "sh",
+        "-c",
+        "printf '%s %s %s' \"$PORT\" \"$HOST\" \"${OTHER-unset}\"",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, "8080 localhost unset");
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "--all",
+        "--",
+        "sh",
+        "-c",
+        "printf '%s %s %s' \"$APP_PORT\" \"$APP_HOST\" \"$OTHER\"",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, "8080 localhost o");
+    // One of -s, --prefix, --all is required.
+    env.run(&["kubiya", "run", "--", "true"]).code(2);
+}
