@@ -735,3 +735,35 @@ fn chatbotkit_a_skillset_deleted_between_the_lists_has_no_abilities() {
         "the 404 is checked against the skillset itself"
     );
 }
+
+#[test]
+fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() {
+    // ChatBotKit sends no Retry-After: the shared pace waits, and no use goes missing.
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault(
+        &format!("skillset/{}/ability/list", c.tools),
+        429,
+        2,
+    ));
+    let r = c.env.run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
+    let names: Vec<Value> = r.ok().json()["used_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            json!("by name"),
+            json!("forecast"),
+            json!("wx ref"),
+            json!("Helper")
+        ]
+    );
+    let tries = paths(&c.env, "GET")
+        .iter()
+        .filter(|p| p.contains(&format!("skillset/{}/ability/list", c.tools)))
+        .count();
+    assert_eq!(tries, 3, "two 429s, then the list");
+}
