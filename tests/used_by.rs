@@ -745,7 +745,9 @@ fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() 
         429,
         2,
     ));
-    let r = c.env.run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
+    let r = c
+        .env
+        .run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
     let names: Vec<Value> = r.ok().json()["used_by"]
         .as_array()
         .unwrap()
