@@ -714,21 +714,24 @@ fn chatbotkit_a_404_for_the_abilities_of_a_skillset_that_exists_stops_the_delete
     assert_eq!(r.ok().json()["used_by"], Value::Null);
 }
 
+/// The names `get NAME -o json` lists in `used_by` (the command must succeed).
+fn used_by_names(env: &Env, name: &str) -> Vec<Value> {
+    let r = env.run(&["chatbotkit", "get", name, "-o", "json"]);
+    r.ok().json()["used_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].clone())
+        .collect()
+}
+
 #[test]
 fn chatbotkit_a_skillset_deleted_between_the_lists_has_no_abilities() {
     // Its ability list and its fetch both answer 404: it is gone, and so are its uses.
     let c = cbk_env(LinkStyle::Linked);
     c.env
         .fault(status_fault(&format!("skillset/{}/", c.tools), 404, 2));
-    let r = c
-        .env
-        .run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
-    let names: Vec<Value> = r.ok().json()["used_by"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["name"].clone())
-        .collect();
+    let names = used_by_names(&c.env, "Weather API");
     assert_eq!(names, [json!("by name"), json!("wx ref")]);
     assert!(
         paths(&c.env, "GET").contains(&format!("/api/v1/skillset/{}/fetch", c.tools)),
@@ -745,15 +748,7 @@ fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() 
         429,
         2,
     ));
-    let r = c
-        .env
-        .run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
-    let names: Vec<Value> = r.ok().json()["used_by"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["name"].clone())
-        .collect();
+    let names = used_by_names(&c.env, "Weather API");
     assert_eq!(
         names,
         [
