@@ -848,3 +848,20 @@ fn export_to_a_terminal_is_refused_before_any_value_is_read() {
     assert!(!seen.contains("s3cr3t-on-screen"), "{seen}");
     assert_eq!(mode(&out), 0o600);
 }
+
+#[test]
+fn delete_of_a_public_personal_secret_says_other_accounts_may_use_it() {
+    let env = Env::new();
+    let id = env
+        .emu
+        .seed_chatbotkit(json!({"name": "P", "kind": "personal", "visibility": "public"}));
+    env.emu.clear_requests();
+    let mut t = Tty::run(&env, &["chatbotkit", "delete", &id]);
+    t.expect("other accounts may use this public personal secret; they are not in these lists");
+    t.expect("[y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(env.writes().is_empty(), "no is nothing deleted");
+    assert_eq!(env.cbk_by_name("P").len(), 1);
+}

@@ -681,3 +681,86 @@ fn chatbotkit_get_says_when_other_accounts_may_use_a_personal_secret() {
         .json();
     assert!(v.get("used_by_note").is_none(), "{v}");
 }
+
+#[test]
+fn chatbotkit_a_404_for_the_abilities_of_a_skillset_that_exists_stops_the_delete() {
+    // A server (or a proxy) with no ability list answers 404 for it: that is lists that
+    // cannot be read, not an empty skillset, so a secret used only there is not deleted.
+    let c = cbk_env(LinkStyle::Linked);
+    let only = c
+        .env
+        .emu
+        .seed_chatbotkit(json!({"name": "Only linked", "kind": "shared"}));
+    c.env.cbk_create(
+        &format!("skillset/{}/ability/create", c.tools),
+        json!({"name": "uses it", "linkedSecretId": only}),
+    );
+    c.env.emu.clear_requests();
+    c.env.fault(status_fault(
+        &format!("skillset/{}/ability/list", c.tools),
+        404,
+        10,
+    ));
+    let r = c.env.run(&["chatbotkit", "delete", "Only linked", "--yes"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses ChatBotKit secrets: ")
+        .stderr_has(&format!("skillset '{}' exists", c.tools));
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_by_name("Only linked").len(), 1);
+    let r = c
+        .env
+        .run(&["chatbotkit", "get", "Only linked", "-o", "json"]);
+    assert_eq!(r.ok().json()["used_by"], Value::Null);
+}
+
+/// The names `get NAME -o json` lists in `used_by` (the command must succeed).
+fn used_by_names(env: &Env, name: &str) -> Vec<Value> {
+    let r = env.run(&["chatbotkit", "get", name, "-o", "json"]);
+    r.ok().json()["used_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].clone())
+        .collect()
+}
+
+#[test]
+fn chatbotkit_a_skillset_deleted_between_the_lists_has_no_abilities() {
+    // Its ability list and its fetch both answer 404: it is gone, and so are its uses.
+    let c = cbk_env(LinkStyle::Linked);
+    c.env
+        .fault(status_fault(&format!("skillset/{}/", c.tools), 404, 2));
+    let names = used_by_names(&c.env, "Weather API");
+    assert_eq!(names, [json!("by name"), json!("wx ref")]);
+    assert!(
+        paths(&c.env, "GET").contains(&format!("/api/v1/skillset/{}/fetch", c.tools)),
+        "the 404 is checked against the skillset itself"
+    );
+}
+
+#[test]
+fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() {
+    // ChatBotKit sends no Retry-After: the shared pace waits, and no use goes missing.
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault(
+        &format!("skillset/{}/ability/list", c.tools),
+        429,
+        2,
+    ));
+    let names = used_by_names(&c.env, "Weather API");
+    assert_eq!(
+        names,
+        [
+            json!("by name"),
+            json!("forecast"),
+            json!("wx ref"),
+            json!("Helper")
+        ]
+    );
+    let tries = paths(&c.env, "GET")
+        .iter()
+        .filter(|p| p.contains(&format!("skillset/{}/ability/list", c.tools)))
+        .count();
+    assert_eq!(tries, 3, "two 429s, then the list");
+}

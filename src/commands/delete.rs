@@ -80,11 +80,10 @@ pub fn delete(
                 return missing(ctx, e);
             }
         };
-        let users = references(ctx, p)
-            .map_err(|e| {
-                e.with_hint("nothing was deleted; --force deletes without reading what uses it")
-            })?
-            .used_by(&rec);
+        let refs = references(ctx, p).map_err(|e| {
+            e.with_hint("nothing was deleted; --force deletes without reading what uses it")
+        })?;
+        let users = refs.used_by(&rec);
         let what = describe(p, &rec);
         if yes && !users.is_empty() {
             return Err(error::conflict(format!(
@@ -98,7 +97,7 @@ pub fn delete(
             // delete stays the provider's, and its errors name what the user typed.
             target.to_string()
         } else {
-            let question = if users.is_empty() {
+            let mut question = if users.is_empty() {
                 format!("Delete {what}?")
             } else {
                 format!(
@@ -106,6 +105,10 @@ pub fn delete(
                     describe_all(&users)
                 )
             };
+            // What the lists cannot show (another account's use) is said before the answer.
+            if let Some(note) = refs.unseen(&rec) {
+                question = format!("Note: {note}.\n{question}");
+            }
             confirm(ctx, false, &question, "delete")?;
             p.key(&rec).1
         }

@@ -366,8 +366,10 @@ impl Chatbotkit {
         Ok(items)
     }
 
-    /// Each of `lists` read in full, concurrently at `pace`; a list whose route answers 404
-    /// (a skillset deleted since it was listed) is empty.
+    /// Each of `lists` read in full, concurrently at `pace`. A skillset's ability list that
+    /// answers 404 is empty only when the skillset itself is gone (deleted since it was
+    /// listed); a 404 for a skillset that still exists is a list that cannot be read (a
+    /// server or proxy without the route), never "no abilities".
     fn read_lists(
         &self,
         t: &Transport,
@@ -377,9 +379,23 @@ impl Chatbotkit {
         what: &str,
     ) -> Result<Vec<Vec<Value>>> {
         let jobs: Vec<usize> = (0..lists.len()).collect();
-        let read = |i: usize| match self.list_all(t, &lists[i], what) {
-            Err(Error::NotFound(_)) if lists[i].len() > 2 => Ok(Vec::new()),
-            other => other,
+        let read = |i: usize| match (self.list_all(t, &lists[i], what), lists[i].as_slice()) {
+            (Err(Error::NotFound(m)), ["skillset", id, "ability", "list"]) => {
+                match t.json(&Call::new(
+                    Method::GET,
+                    self.url(&["skillset", id, "fetch"])?,
+                    what,
+                )) {
+                    Err(Error::NotFound(_)) => Ok(Vec::new()),
+                    Err(other) => Err(other),
+                    Ok(_) => Err(error::network(format!(
+                        "{}: skillset {} exists, but its ability list answers 404",
+                        m.text,
+                        quoted(id)
+                    ))),
+                }
+            }
+            (other, _) => other,
         };
         let done = crate::pool::pool(
             false,

@@ -257,7 +257,9 @@ impl CbkAccount {
         })
     }
 
-    /// Whether `t` is a `reference` secret pointing at `s`: by id, `@alias` or `(name)`.
+    /// Whether `t` is a `reference` secret pointing at `s`: by id, `@alias` or `(name)`, read
+    /// as the platform's `findUniqueByIdentifier` reads them (the identifier trimmed, then
+    /// the alias or the name inside it; `@@alias` and `@user@alias` are other accounts').
     fn refers_to(t: &Value, s: &Value) -> bool {
         if text(t, "type") != Some("reference") || text(t, "id") == text(s, "id") {
             return false;
@@ -269,11 +271,14 @@ impl CbkAccount {
         else {
             return false;
         };
+        let r = r.trim();
+        if let Some(alias) = r.strip_prefix('@') {
+            return !alias.contains('@') && text(s, "alias") == Some(alias.trim());
+        }
+        if let Some(name) = r.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            return !name.trim().is_empty() && name.trim() == field(s, "name");
+        }
         Some(r) == text(s, "id")
-            || text(s, "alias").is_some_and(|a| r.strip_prefix('@') == Some(a))
-            || r.strip_prefix('(')
-                .and_then(|x| x.strip_suffix(')'))
-                .is_some_and(|n| n == field(s, "name"))
     }
 }
 
@@ -445,6 +450,37 @@ mod tests {
             json,
             json!({"kind": "bot", "id": "b1", "name": "Helper", "via": "skillset 'Tools'"})
         );
+    }
+
+    #[test]
+    fn references_are_trimmed_as_the_platform_trims_identifiers() {
+        // findUniqueByIdentifier trims the identifier, then the alias or the name inside it.
+        let target = json!({"id": "s1", "name": "Weather API", "alias": "wx"});
+        let nameless = json!({"id": "s2", "name": ""});
+        assert!(!CbkAccount::refers_to(
+            &json!({"id": "r", "type": "reference", "config": {"reference": "()"}}),
+            &nameless
+        ));
+        let reference = |r: &str| json!({"id": "r", "name": "ref", "type": "reference", "config": {"reference": r}});
+        for r in [
+            " s1 ",
+            " @wx",
+            "@ wx ",
+            "( Weather API )",
+            " (Weather API) ",
+        ] {
+            assert!(
+                CbkAccount::refers_to(&reference(r), &target),
+                "{r:?} points at the secret"
+            );
+        }
+        // Another account's alias (`@@alias`, `@user@alias`) is not this secret's.
+        for r in ["@@wx", "@someone@wx", "(Weather)", "s", "@w x", "( )"] {
+            assert!(
+                !CbkAccount::refers_to(&reference(r), &target),
+                "{r:?} points elsewhere"
+            );
+        }
     }
 
     #[test]
