@@ -806,7 +806,7 @@ fn a_config_file_that_is_not_a_regular_file_or_is_huge_is_refused() {
 fn a_selecting_variable_that_is_not_utf8_is_refused_not_skipped() {
     use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
-    let mut env = Env::new();
+    let env = Env::new();
     let default = env.path().join(".config/secretctl/config.toml");
     let bad = OsStr::from_bytes(b"/tmp/secretctl-\xff.toml");
     for (var, args) in [

@@ -134,7 +134,7 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<ConfigFile> {
         let (line, msg) = crate::lines::toml_position(text, &e);
         let at = line.map_or(String::new(), |l| format!(", line {l}"));
         error::usage(format!("config file {}{at}: {msg}", path.display()))
-            .with_hint("see README.md, 'Config file', for the keys secretctl reads")
+            .with_hint("see docs/config.md, 'Config file', for the keys secretctl reads")
     })
 }
 

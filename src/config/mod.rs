@@ -223,7 +223,8 @@ impl Config {
                     "create one with: secretctl config set-token <chatbotkit|kubiya> --profile NAME"
                         .to_string()
                 } else if known.is_empty() {
-                    "the config file defines no profiles; see README.md, 'Config file'".to_string()
+                    "the config file defines no profiles; see docs/config.md, 'Config file'"
+                        .to_string()
                 } else {
                     format!("profiles defined: {}", known.join(", "))
                 }),
