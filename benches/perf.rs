@@ -23,6 +23,30 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// `min / median / max ms` of several runs.
+fn spread(v: &[f64]) -> String {
+    let (lo, hi) = min_max(v);
+    format!("{lo:.0} / {:.0} / {hi:.0} ms", median(v.to_vec()))
+}
+
+/// The same as multiples of `ideal`.
+fn spread_ratio(v: &[f64], ideal: f64) -> String {
+    let (lo, hi) = min_max(v);
+    format!(
+        "{:.2}× / {:.2}× / {:.2}×",
+        lo / ideal,
+        median(v.to_vec()) / ideal,
+        hi / ideal
+    )
+}
+
+fn min_max(v: &[f64]) -> (f64, f64) {
+    v.iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+            (lo.min(*x), hi.max(*x))
+        })
+}
+
 fn quick() -> bool {
     std::env::var_os("SECRETCTL_BENCH_QUICK").is_some()
 }
@@ -65,9 +89,25 @@ struct Measured {
 /// Run to the end, timing the first byte of stdout and reading the child's own peak RSS.
 // The child is reaped with wait4 (for its rusage), which clippy cannot see.
 #[allow(clippy::zombie_processes)]
-fn measure(mut c: Command) -> Measured {
+fn measure(c: Command) -> Measured {
+    measure_with(c, None)
+}
+
+/// [`measure`], writing `input` to the child's stdin (`import -`).
+#[allow(clippy::zombie_processes)]
+fn measure_with(mut c: Command, input: Option<&[u8]>) -> Measured {
+    if input.is_some() {
+        c.stdin(Stdio::piped());
+    }
     let start = Instant::now();
     let mut child = c.spawn().expect("spawn secretctl");
+    if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = stdin.write_all(&bytes);
+        });
+    }
     let mut out = child.stdout.take().expect("stdout");
     let mut first_byte = None;
     let mut buf = [0u8; 65536];
@@ -148,6 +188,12 @@ fn main() {
         token: TOKEN.into(),
     })
     .expect("emulator");
+    if std::env::var("SECRETCTL_BENCH_ONLY").is_ok_and(|v| v == "rate-limits") {
+        let dir = tempfile_dir();
+        rate_limited(&emu, &dir);
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
 
     // `SECRETCTL_BENCH_ONLY=export-run`: only the rows of `kubiya export` and `kubiya run`.
     if std::env::var_os("SECRETCTL_BENCH_ONLY").is_some_and(|v| v == "export-run") {
@@ -272,97 +318,56 @@ fn main() {
         }
     }
 
-    // Imports under a rate limit: 300 secrets against 20 requests/s (a burst of 20), in each
-    // provider's real 429 shape (ChatBotKit: no Retry-After). Ideal: 300 / 20 = 15 s.
-    let mut text = String::new();
-    for i in 0..300 {
-        text.push_str(&format!("LIMITED_{i:03}=value-{i}-{}\n", "y".repeat(24)));
-    }
-    let limited = dir.join("limited.env");
-    std::fs::write(&limited, text).expect("write import file");
-    for provider in ["kubiya", "chatbotkit"] {
-        let n = reps(2);
-        let mut walls = Vec::new();
-        let mut failed = 0;
-        for _ in 0..n {
-            reset(&emu);
-            emu.set_latency(LATENCY_MS);
-            emu.set_rate_limit(Some(RateLimitSettings {
-                rps: 20.0,
-                burst: Some(20),
-                retry_after: provider == "kubiya",
-            }));
-            let m = measure(command(
-                &emu,
-                &[
-                    provider,
-                    "import",
-                    limited.to_str().unwrap_or(""),
-                    "--concurrency",
-                    "8",
-                ],
-            ));
-            walls.push(ms(m.wall));
-            let stored = emu.secrets()[provider].as_array().map_or(0, Vec::len);
-            failed = failed.max(300 - stored.min(300));
-            emu.set_rate_limit(None);
-        }
-        let w = median(walls);
-        println!(
-            "| `{provider} import` 300 at 20 requests/s, concurrency 8 | {w:.0} ms = {:.2}× ideal 15000 ms, {failed} failed | ≤ 1.2×, 0 failed | {n} |",
-            w / 15000.0
-        );
-    }
+    rate_limited(&emu, &dir);
 
-    // Sync of 1,000 Kubiya secrets of which 10 changed: one list call, one value read per
-    // present secret (concurrent), a write for the 10 changed only.
-    let mut text = String::new();
-    for i in 0..1000 {
-        let v = if i % 100 == 0 { "changed" } else { "value" };
-        text.push_str(&format!("SYNC_{i:04}={v}-{i}-{}\n", "z".repeat(24)));
-    }
-    let synced = dir.join("sync.env");
-    std::fs::write(&synced, text).expect("write sync file");
+    // `get` with "used by" on an account of 100 skillsets of 10 abilities each: the fetch, then
+    // the secret, skillset and bot lists together, then the 100 ability lists 8 at a time.
     {
-        let n = reps(3);
-        let mut walls = Vec::new();
-        let mut requests = 0;
-        let mut writes = 0;
-        for _ in 0..n {
-            reset(&emu);
-            emu.set_latency(0);
-            for i in 0..1000 {
-                emu.seed_kubiya(
-                    &format!("SYNC_{i:04}"),
-                    &format!("value-{i}-{}", "z".repeat(24)),
-                    "",
-                );
+        emu.set_latency(0);
+        reset(&emu);
+        let client = reqwest::blocking::Client::new();
+        let create = |route: &str, body: serde_json::Value| -> String {
+            client
+                .post(format!("{}/api/v1/{route}", emu.base_url()))
+                .bearer_auth(TOKEN)
+                .json(&body)
+                .send()
+                .ok()
+                .and_then(|r| r.json::<serde_json::Value>().ok())
+                .and_then(|v| v["id"].as_str().map(str::to_string))
+                .expect("seeded")
+        };
+        let used = emu.seed_chatbotkit(json!({"name": "USED", "kind": "shared"}));
+        for k in 0..100 {
+            let sid = create("skillset/create", json!({"name": format!("K{k}")}));
+            create(
+                "bot/create",
+                json!({"name": format!("B{k}"), "skillsetId": sid}),
+            );
+            for a in 0..10 {
+                let mut body = json!({"name": format!("A{k}_{a}"), "instruction": "GET /x"});
+                if k == 50 && a == 5 {
+                    body["linkedSecretId"] = json!(used);
+                }
+                create(&format!("skillset/{sid}/ability/create"), body);
             }
-            emu.set_latency(LATENCY_MS);
-            let m = measure(command(
-                &emu,
-                &[
-                    "kubiya",
-                    "sync",
-                    synced.to_str().unwrap_or(""),
-                    "--concurrency",
-                    "8",
-                ],
-            ));
-            assert!(m.ok, "sync failed");
-            walls.push(ms(m.wall));
-            let sent: Vec<_> = emu
-                .requests()
-                .into_iter()
-                .filter(|r| !r.path.starts_with("/_emulator"))
-                .collect();
-            requests = sent.len();
-            writes = sent.iter().filter(|r| r.method != "GET").count();
         }
-        let ideal = 1011.0 * LATENCY_MS as f64 / 8.0;
+        emu.set_latency(LATENCY_MS);
+        let n = reps(5);
+        let mut requests = 0;
+        let walls: Vec<f64> = (0..n)
+            .map(|_| {
+                emu.clear_requests();
+                let m = measure(command(&emu, &["chatbotkit", "get", &used, "-o", "json"]));
+                assert!(m.ok, "get failed");
+                requests = emu.requests().len();
+                ms(m.wall)
+            })
+            .collect();
+        let ideal = (3.0 + 100.0 / 8.0) * LATENCY_MS as f64;
         let w = median(walls);
         println!(
-            "| `kubiya sync` 1,000 present, 10 changed, concurrency 8 | {w:.0} ms = {:.2}× ideal {ideal:.0} ms; {requests} requests, {writes} writes | 1,011 requests (1 list + 1,000 reads + 10 writes) | {n} |",
+            "| `chatbotkit get` with used by: 100 skillsets × 10 abilities, 100 bots | {w:.0} ms = {:.2}× ideal {ideal:.0} ms; {requests} requests | 3 rounds + 100 / 8 | {n} |",
             w / ideal
         );
     }
@@ -413,6 +418,147 @@ fn main() {
         size as f64 / 1024.0 / 1024.0
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Imports and sync under the emulator's rate limit (`SECRETCTL_BENCH_ONLY=rate-limits` runs
+/// only these).
+fn rate_limited(emu: &Emulator, dir: &std::path::Path) {
+    // Imports under a rate limit, in each provider's real 429 shape (ChatBotKit: no hint;
+    // Kubiya: `Retry-After` and `X-RateLimit-*`): 300 secrets at 20 requests/s with a burst
+    // of 20 (ideal 15 s), and 200 from stdin at 40 requests/s with a burst of 4 (ideal 5 s),
+    // where the burst is far below the rate.
+    for (items, rps, burst, goal, stdin) in [
+        (300usize, 20.0, 20u32, "≤ 1.1×, 0 failed", false),
+        (200, 40.0, 4, "", true),
+    ] {
+        let mut text = String::new();
+        for i in 0..items {
+            text.push_str(&format!("LIMITED_{i:03}=value-{i}-{}\n", "y".repeat(24)));
+        }
+        let limited = dir.join("limited.env");
+        std::fs::write(&limited, &text).expect("write import file");
+        for provider in ["kubiya", "chatbotkit"] {
+            let goal = match (goal, provider) {
+                ("", "kubiya") => "≤ 1.5×, 0 failed",
+                ("", _) => "≤ 1.25×, 0 failed",
+                (g, _) => g,
+            };
+            let n = reps(5);
+            let mut walls = Vec::new();
+            let mut failed = 0;
+            let mut limited_answers = 0;
+            for _ in 0..n {
+                reset(emu);
+                emu.set_latency(LATENCY_MS);
+                emu.set_rate_limit(Some(RateLimitSettings {
+                    rps,
+                    burst: Some(burst),
+                    retry_after: provider == "kubiya",
+                }));
+                let source = if stdin {
+                    "-"
+                } else {
+                    limited.to_str().unwrap_or("")
+                };
+                let args = [provider, "import", source, "--concurrency", "8"];
+                let input = stdin.then_some(text.as_bytes());
+                let m = measure_with(command(emu, &args), input);
+                walls.push(ms(m.wall));
+                let stored = emu.secrets()[provider].as_array().map_or(0, Vec::len);
+                failed = failed.max(items - stored.min(items));
+                limited_answers += emu.requests().iter().filter(|r| r.status == 429).count();
+                emu.set_rate_limit(None);
+            }
+            let ideal = items as f64 / rps * 1000.0;
+            println!(
+                "| `{provider} import{}` {items} at {rps} requests/s, burst {burst}, concurrency 8 | {} = {} ideal {ideal:.0} ms, {failed} failed, {:.0} 429s a run | {goal} | {n} |",
+                if stdin { " -" } else { "" },
+                spread(&walls),
+                spread_ratio(&walls, ideal),
+                limited_answers as f64 / n as f64,
+            );
+        }
+    }
+
+    // Sync of 1,000 Kubiya secrets of which 10 changed: one list call, one value read per
+    // present secret (concurrent), a write for the 10 changed only.
+    let mut text = String::new();
+    for i in 0..1000 {
+        let v = if i % 100 == 0 { "changed" } else { "value" };
+        text.push_str(&format!("SYNC_{i:04}={v}-{i}-{}\n", "z".repeat(24)));
+    }
+    let synced = dir.join("sync.env");
+    std::fs::write(&synced, text).expect("write sync file");
+    // The same at 40 requests/s with a burst of 4: ideal 1,011 / 40 = 25.3 s.
+    for limit in [None, Some((40.0, 4u32))] {
+        let n = if limit.is_some() {
+            reps(3).max(2)
+        } else {
+            reps(3)
+        };
+        let mut walls = Vec::new();
+        let mut requests = 0;
+        let mut writes = 0;
+        let mut limited_answers = 0;
+        let mut ok = true;
+        for _ in 0..n {
+            reset(emu);
+            emu.set_latency(0);
+            for i in 0..1000 {
+                emu.seed_kubiya(
+                    &format!("SYNC_{i:04}"),
+                    &format!("value-{i}-{}", "z".repeat(24)),
+                    "",
+                );
+            }
+            emu.set_latency(LATENCY_MS);
+            emu.set_rate_limit(limit.map(|(rps, burst)| RateLimitSettings {
+                rps,
+                burst: Some(burst),
+                retry_after: true,
+            }));
+            let m = measure(command(
+                emu,
+                &[
+                    "kubiya",
+                    "sync",
+                    synced.to_str().unwrap_or(""),
+                    "--concurrency",
+                    "8",
+                ],
+            ));
+            emu.set_rate_limit(None);
+            ok &= m.ok;
+            walls.push(ms(m.wall));
+            let all = emu.requests();
+            limited_answers += all.iter().filter(|r| r.status == 429).count();
+            let sent: Vec<_> = all
+                .into_iter()
+                .filter(|r| !r.path.starts_with("/_emulator") && r.status != 429)
+                .collect();
+            requests = sent.len();
+            writes = sent.iter().filter(|r| r.method != "GET").count();
+        }
+        assert!(ok, "sync failed");
+        let (what, ideal, goal) = match limit {
+            None => (
+                String::new(),
+                1011.0 * LATENCY_MS as f64 / 8.0,
+                String::new(),
+            ),
+            Some((rps, burst)) => (
+                format!(" at {rps} requests/s, burst {burst},"),
+                1011.0 / rps * 1000.0,
+                "; ≤ 1.5×".to_string(),
+            ),
+        };
+        println!(
+            "| `kubiya sync` 1,000 present, 10 changed,{what} concurrency 8 | {} = {} ideal {ideal:.0} ms; {requests} requests answered, {writes} writes, {:.0} 429s a run | 1,011 requests (1 list + 1,000 reads + 10 writes){goal} | {n} |",
+            spread(&walls),
+            spread_ratio(&walls, ideal),
+            limited_answers as f64 / n as f64,
+        );
+    }
 }
 
 /// `kubiya export` of 1,000 secrets at 20 ms (one list call + 1,000 value reads) against the

@@ -314,7 +314,7 @@ pub enum CbkCommand {
         after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc --config clientSecret=@./client-secret"
     )]
     Create(CbkCreateArgs),
-    /// Show a secret's metadata (ChatBotKit never returns values)
+    /// Show a secret's metadata and what uses it (ChatBotKit never returns values)
     #[command(
         mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         mut_arg("reveal", |a| a.help(CBK_REVEAL)),
@@ -326,10 +326,11 @@ pub enum CbkCommand {
         after_long_help = "Examples:\n  op read op://Private/openai/key | secretctl cbk update OPENAI_KEY\n  secretctl cbk update OPENAI_KEY --description 'rotated' --keep-value\n  secretctl cbk update OPENAI_KEY --value-file ./new.key --meta rotated=2026-11"
     )]
     Update(CbkUpdateArgs),
-    /// Delete a secret
+    /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
+        long_about = DELETE_ABOUT,
         mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
-        after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts"
+        after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts\n  secretctl cbk delete OPENAI_KEY --yes --force              # even if something uses it"
     )]
     Delete(DeleteArgs),
     /// List every secret (all pages), or those named
@@ -374,7 +375,7 @@ pub enum KubiyaCommand {
         after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya create GH_TOKEN\n  secretctl kubiya create DB_PASSWORD --value-file ./db.pass --description 'prod db'\n  secretctl kubiya create API_KEY          # prompts twice, nothing echoed"
     )]
     Create(KubiyaCreateArgs),
-    /// Show a secret's metadata, or only its value with --reveal
+    /// Show a secret's metadata and what uses it, or only its value with --reveal
     #[command(
         mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         mut_arg("reveal", |a| a.help(KUBIYA_REVEAL)),
@@ -386,10 +387,11 @@ pub enum KubiyaCommand {
         after_long_help = "Examples:\n  vault kv get -field=token secret/github | secretctl kubiya update GH_TOKEN\n  secretctl kubiya update GH_TOKEN --description 'CI token' --keep-value"
     )]
     Update(KubiyaUpdateArgs),
-    /// Delete a secret
+    /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
+        long_about = DELETE_ABOUT,
         mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
-        after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts"
+        after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts\n  secretctl kubiya delete GH_TOKEN --yes --force              # even if something uses it"
     )]
     Delete(DeleteArgs),
     /// List every secret, or those named
@@ -415,6 +417,14 @@ pub enum KubiyaCommand {
     #[command(long_about = RUN_ABOUT, after_long_help = RUN_EXAMPLES)]
     Run(RunArgs),
 }
+
+const DELETE_ABOUT: &str = "\
+Delete a secret. First it reads what uses it (Kubiya: the agents naming it; ChatBotKit: the \
+abilities linked to it or naming it in their instruction, the reference secrets pointing at it, \
+and the bots holding those skillsets), since neither platform refuses to delete a secret in \
+use. On a terminal the question names them; with --yes a secret in use is refused (exit 5) and \
+nothing is deleted; --force deletes without reading them. When they cannot be read, nothing is \
+deleted unless --force.";
 
 const EXPORT_ABOUT: &str = "\
 Write secrets with their values: the names given, those starting with --prefix, or every \
@@ -470,7 +480,8 @@ One list call plans each name: create (absent), update (present and different), 
 (Kubiya: the stored value, read back, and the description are the source's; nothing is sent), \
 delete (with --prune: on the platform, in scope, not in the source). ChatBotKit values cannot \
 be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
-run first, concurrently; deletes last, and only when nothing before them failed.";
+run first, concurrently; deletes last, and only when nothing before them failed. A secret to \
+prune that something uses (as `get` shows it) is failed, not deleted, unless --force.";
 
 /// The NAME_OR_ID argument of each provider's get and delete.
 const CBK_TARGET: &str = "Id or exact name of the secret";
@@ -676,6 +687,9 @@ pub struct DeleteArgs {
     /// Exit 0 when the secret does not exist
     #[arg(long)]
     pub ignore_missing: bool,
+    /// Delete even if something uses it (what uses it is not read)
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -707,6 +721,9 @@ pub struct CbkListArgs {
     /// Only secrets whose meta has KEY=VALUE (repeatable; all must match)
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_key_value)]
     pub meta: Vec<(String, String)>,
+    /// Only secrets nothing found uses (no ability, reference secret or bot)
+    #[arg(long)]
+    pub unused: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -716,6 +733,9 @@ pub struct KubiyaListArgs {
     /// Only these secrets
     #[arg(value_name = "NAME")]
     pub names: Vec<String>,
+    /// Only secrets no agent names
+    #[arg(long)]
+    pub unused: bool,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -762,6 +782,9 @@ pub struct SyncArgs {
     /// Do not ask before pruning (required with --prune when not on a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Prune secrets even when something uses them (what uses them is not read)
+    #[arg(long, requires = "prune")]
+    pub force: bool,
     /// Print the plan and write nothing
     #[arg(long)]
     pub dry_run: bool,

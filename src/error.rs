@@ -185,6 +185,16 @@ impl Error {
         self
     }
 
+    /// The error of one step as the error of the operation it is part of: a message that
+    /// starts with `step` starts with `operation` instead (any other is left as it is).
+    pub fn as_part_of(mut self, step: &str, operation: &str) -> Self {
+        let m = self.msg_mut();
+        if let Some(rest) = m.text.strip_prefix(step) {
+            m.text = format!("{operation}{rest}");
+        }
+        self
+    }
+
     /// A short machine-readable name of the kind.
     pub fn kind_name(&self) -> &'static str {
         match self {

@@ -16,6 +16,7 @@ pub mod input;
 pub mod lines;
 pub mod output;
 pub mod pace;
+pub mod pool;
 pub mod prompt;
 pub mod provider;
 pub mod redact;

@@ -12,7 +12,7 @@ use reqwest::{Method, StatusCode, Url};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Effect, Error, Result};
-use crate::pace::{Pace, Permit, Stop, Verdict};
+use crate::pace::{Budget, Pace, Permit, Stop, Verdict};
 use crate::provider::kind::ProviderKind;
 use crate::secret::Token;
 
@@ -226,6 +226,8 @@ fn failed(error: Error, unsure: bool) -> Error {
     }
 }
 
+/// A clone shares the connection pool; [`Transport::with_pace`] then paces only the clone.
+#[derive(Clone)]
 pub struct Transport {
     client: Client,
     kind: ProviderKind,
@@ -349,7 +351,9 @@ impl Transport {
             // Only an answer (a status) is ever done or held; a failure without one is
             // retried or given up.
             match (decision, slot, answer) {
-                (Decision::Done, _slot, Ok(response)) => return Ok(self.done(response)),
+                (Decision::Done, slot, Ok(response)) => {
+                    return Ok(self.done(response, slot.map(|(_, permit)| permit.sent_at)));
+                }
                 (Decision::Hold, Some((pace, permit)), Ok(response)) => {
                     if let Err(why) = self.hold(pace, permit.sent_at, &response) {
                         return Err(self.give_up(call, Ok(response), unsure, Some(why)));
@@ -424,13 +428,14 @@ impl Transport {
         }
     }
 
-    /// A response [`decide`] counts as done; a bulk run's pace hears of every success.
-    fn done(&self, response: Response) -> Reply {
+    /// A response [`decide`] counts as done; a bulk run's pace hears of every success (sent
+    /// at `sent_at`), with what the server says is left of its rate limit.
+    fn done(&self, response: Response, sent_at: Option<Instant>) -> Reply {
         let success = response.status().is_success();
-        if let Some(p) = &self.pace
+        if let (Some(p), Some(sent_at)) = (&self.pace, sent_at)
             && success
         {
-            p.success();
+            p.success_at(sent_at, rate_budget(response.headers()));
         }
         Reply {
             gone_on_retry: !success,
@@ -500,7 +505,8 @@ impl Transport {
     /// call is sent again — or, when the run has made no progress for too long, the hint
     /// that says why it stops.
     fn hold(&self, pace: &Pace, sent_at: Instant, response: &Response) -> Result<(), String> {
-        match pace.limited(sent_at, rate_limit_hint(response.headers())) {
+        let headers = response.headers();
+        match pace.limited_with(sent_at, rate_limit_hint(headers), rate_budget(headers)) {
             Verdict::Retry => {
                 self.trace_wait(pace.waiting().unwrap_or_default());
                 Ok(())
@@ -958,9 +964,7 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 /// When a rate-limited server says to try again: `Retry-After` (seconds or an HTTP date),
-/// else `RateLimit-Reset` / `X-RateLimit-Reset`, else the `reset=` (or `t=`) of a `RateLimit`
-/// header; capped. A reset above 10^9 is a Unix time (seconds, or milliseconds above 10^12),
-/// anything smaller a number of seconds from now.
+/// else the reset of its rate-limit headers ([`reset_in`]); capped.
 pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
     retry_after(headers).or_else(|| reset_in(headers).map(|d| d.min(RETRY_AFTER_MAX)))
 }
@@ -969,13 +973,7 @@ pub fn rate_limit_hint(headers: &HeaderMap) -> Option<Duration> {
 /// header, as the time from now. A reset above 10^9 is a Unix time (seconds, or milliseconds
 /// above 10^12), anything smaller a number of seconds from now.
 fn reset_in(headers: &HeaderMap) -> Option<Duration> {
-    let reset = rate_header(headers, "reset").or_else(|| {
-        let v = header_text(headers, "ratelimit")?;
-        v.split([',', ';'])
-            .map(str::trim)
-            .find_map(|p| p.strip_prefix("reset=").or_else(|| p.strip_prefix("t=")))
-            .map(str::to_string)
-    })?;
+    let reset = rate_header(headers, "reset").or_else(|| rate_field(headers, "reset"))?;
     let n: f64 = reset
         .trim()
         .parse()
@@ -1008,6 +1006,31 @@ fn rate_header(headers: &HeaderMap, part: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// `part` (`limit`, `remaining`, `reset`) in the one-header form of the IETF draft:
+/// `RateLimit: limit=100, remaining=50, reset=30`, or its later short keys (`r=`, `t=`).
+fn rate_field(headers: &HeaderMap, part: &str) -> Option<String> {
+    let keys: &[&str] = match part {
+        "remaining" => &["remaining", "r"],
+        "reset" => &["reset", "t"],
+        _ => &[part],
+    };
+    let v = header_text(headers, "ratelimit")?;
+    v.split([',', ';']).map(str::trim).find_map(|p| {
+        keys.iter().find_map(|k| {
+            p.strip_prefix(k)
+                .and_then(|r| r.strip_prefix('='))
+                .map(str::to_string)
+        })
+    })
+}
+
+/// A whole number from the rate-limit headers, in any of their forms.
+fn rate_number(headers: &HeaderMap, part: &str) -> Option<u64> {
+    rate_header(headers, part)
+        .or_else(|| rate_field(headers, part))
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
 /// The rate-limit headroom a server announced with an answer (`X-RateLimit-*`): what
 /// `config check` shows next to `ok`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -1021,7 +1044,7 @@ pub struct RateLimit {
 impl RateLimit {
     /// `None` when the answer carries none of the headers.
     pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
-        let number = |part| rate_header(headers, part).and_then(|v| v.trim().parse::<u64>().ok());
+        let number = |part| rate_number(headers, part);
         let r = RateLimit {
             limit: number("limit"),
             remaining: number("remaining"),
@@ -1045,6 +1068,19 @@ impl RateLimit {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+/// What the server says is left of its rate limit ([`RateLimit`], with the reset): the pace of
+/// a bulk run keeps under it before any 429 (see [`crate::pace`]). `None` unless both the
+/// limit and what remains are whole numbers.
+pub fn rate_budget(headers: &HeaderMap) -> Option<Budget> {
+    let r = RateLimit::from_headers(headers)?;
+    let whole = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    Some(Budget {
+        limit: whole(r.limit?).max(1),
+        remaining: whole(r.remaining?),
+        reset: reset_in(headers),
+    })
 }
 
 /// 250 ms, doubling, with up to 50 % added jitter so parallel clients spread out.
@@ -1300,6 +1336,61 @@ mod tests {
             );
         }
         assert!(backoff(30) <= BACKOFF_MAX.mul_f64(1.5));
+    }
+
+    #[test]
+    fn what_is_left_of_the_rate_limit_is_read_from_each_header_form() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        let kubiya = headers(&[
+            ("x-ratelimit-limit", "4"),
+            ("x-ratelimit-remaining", "3"),
+            ("x-ratelimit-reset", "1"),
+        ]);
+        assert_eq!(
+            rate_budget(&kubiya),
+            Some(Budget {
+                limit: 4,
+                remaining: 3,
+                reset: Some(Duration::from_secs(1)),
+            })
+        );
+        let ietf = headers(&[("ratelimit", "limit=100, remaining=0, reset=30")]);
+        assert_eq!(
+            rate_budget(&ietf),
+            Some(Budget {
+                limit: 100,
+                remaining: 0,
+                reset: Some(Duration::from_secs(30)),
+            })
+        );
+        assert_eq!(rate_limit_hint(&ietf), Some(Duration::from_secs(30)));
+        let dashed = headers(&[("ratelimit-limit", "10"), ("ratelimit-remaining", "9")]);
+        assert_eq!(
+            rate_budget(&dashed).map(|b| (b.limit, b.remaining, b.reset)),
+            Some((10, 9, None))
+        );
+        // Both numbers or nothing; never a guess from a malformed one.
+        assert_eq!(
+            rate_budget(&headers(&[("x-ratelimit-remaining", "3")])),
+            None
+        );
+        assert_eq!(
+            rate_budget(&headers(&[
+                ("x-ratelimit-limit", "4"),
+                ("x-ratelimit-remaining", "-1"),
+            ])),
+            None
+        );
+        assert_eq!(rate_budget(&HeaderMap::new()), None);
+        // A limit of 0 is read as 1: the model never divides by it.
+        let zero = headers(&[("x-ratelimit-limit", "0"), ("x-ratelimit-remaining", "0")]);
+        assert_eq!(rate_budget(&zero).map(|b| b.limit), Some(1));
     }
 
     #[test]

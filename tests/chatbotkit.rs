@@ -437,9 +437,10 @@ fn get_by_id_is_exactly_one_request() {
     r.ok().no_leak("never-shown-1");
     assert_eq!(
         r.stdout,
-        format!("{id}\tBY_ID\tplain\tshared\tprivate\tdesc\n")
+        format!("{id}\tBY_ID\tplain\tshared\tprivate\tdesc\tnothing found\n")
     );
-    let reqs = env.emu.requests();
+    // One request for the secret; what uses it is read after (tests/used_by.rs).
+    let reqs = env.requests_but_used_by();
     assert_eq!(reqs.len(), 1, "{reqs:?}");
     assert_eq!(reqs[0].method, "GET");
     assert_eq!(reqs[0].path, format!("/api/v1/secret/{id}/fetch"));
@@ -458,7 +459,7 @@ fn get_by_name_fetches_then_lists() {
     assert_eq!(v["id"], id.as_str());
     assert_eq!(v["name"], "BY_NAME");
     assert!(v.get("value").is_none(), "{v}");
-    let reqs = env.emu.requests();
+    let reqs = env.requests_but_used_by();
     assert_eq!(reqs.len(), 2, "{reqs:?}");
     assert_eq!(reqs[0].path, "/api/v1/secret/BY_NAME/fetch");
     assert_eq!(reqs[0].status, 404);
@@ -1671,14 +1672,12 @@ fn names_that_cannot_be_ids_in_a_path_are_found_by_name() {
     assert_eq!(r.json()["id"], slash.as_str());
     // The id look-up never escaped its path segment.
     assert!(
-        env.emu
-            .requests()
+        env.requests_but_used_by()
             .iter()
             .all(|r| r.path.starts_with("/api/v1/secret/list")
                 || r.path == "/api/v1/secret/team%2Fa%20key/fetch"),
         "{:?}",
-        env.emu
-            .requests()
+        env.requests_but_used_by()
             .iter()
             .map(|r| &r.path)
             .collect::<Vec<_>>()

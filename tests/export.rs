@@ -421,7 +421,12 @@ fn export_under_a_rate_limit_reads_every_value_without_failing() {
         .iter()
         .filter(|q| q.status == 429)
         .count();
-    assert!(limited > 0, "the limit was met");
+    // Kubiya's answers say what is left of the limit: the reads keep under it (at most one
+    // 429, from a machine so loaded that a request left long after its turn).
+    assert!(
+        limited <= 1,
+        "{limited} 429s: the reads were not paced by X-RateLimit-*"
+    );
 }
 
 // ------------------------------------------------------------------- run

@@ -50,8 +50,8 @@ fn every_request_carries_userkey_exactly() {
     .ok();
     env.run(&["kubiya", "delete", "A", "--yes"]).ok();
     let reqs = env.emu.requests();
-    // create, get, get_value, list, PUT, get_value + PUT, DELETE
-    assert_eq!(reqs.len(), 8, "{reqs:#?}");
+    // create, get + agents, get_value, list, PUT, get_value + PUT, get + agents + DELETE
+    assert_eq!(reqs.len(), 11, "{reqs:#?}");
     for r in &reqs {
         assert_eq!(
             r.header("authorization"),
@@ -60,7 +60,11 @@ fn every_request_carries_userkey_exactly() {
             r.method,
             r.path
         );
-        assert!(r.path.starts_with("/api/v1/secrets"), "{}", r.path);
+        assert!(
+            r.path.starts_with("/api/v1/secrets") || r.path == "/api/v1/agents",
+            "{}",
+            r.path
+        );
     }
 }
 
@@ -180,7 +184,7 @@ fn get_plain_is_one_tab_separated_line() {
     r.ok().no_leak("s3cr3t-value");
     assert_eq!(
         r.stdout,
-        format!("GH\tCI token\temulator@secretctl.local\t{created_at}\n")
+        format!("GH\tCI token\temulator@secretctl.local\t{created_at}\tnothing found\n")
     );
     let gets = env.requests(Some("GET"), "/secrets/GH");
     assert_eq!(gets.len(), 1);
@@ -558,6 +562,20 @@ fn delete_missing_is_3_or_0_with_ignore_missing() {
     let r = env.run(&["kubiya", "delete", "NOPE", "--yes", "--ignore-missing"]);
     r.ok();
     assert!(!r.stderr.contains("error:"), "{}", r.stderr);
+    // The look-up before the delete found it missing: no delete was sent.
+    assert!(env.requests(Some("DELETE"), "/secrets/NOPE").is_empty());
+    // --force sends the delete at once, and its 404 is the same answer.
+    env.run(&["kubiya", "delete", "NOPE", "--yes", "--force"])
+        .code(3);
+    env.run(&[
+        "kubiya",
+        "delete",
+        "NOPE",
+        "--yes",
+        "--force",
+        "--ignore-missing",
+    ])
+    .ok();
     assert_eq!(env.requests(Some("DELETE"), "/secrets/NOPE").len(), 2);
 }
 
@@ -697,8 +715,7 @@ fn awkward_names_round_trip_as_one_encoded_segment() {
         assert!(env.kubiya_value(name).is_none(), "{name} still stored");
 
         let paths: Vec<(String, String)> = env
-            .emu
-            .requests()
+            .requests_but_used_by()
             .into_iter()
             .map(|r| (r.method, r.path))
             .collect();
@@ -707,6 +724,7 @@ fn awkward_names_round_trip_as_one_encoded_segment() {
             ("GET", format!("/api/v1/secrets/{seg}")),
             ("GET", format!("/api/v1/secrets/get_value/{seg}")),
             ("PUT", format!("/api/v1/secrets/{seg}")),
+            ("GET", format!("/api/v1/secrets/{seg}")),
             ("DELETE", format!("/api/v1/secrets/{seg}")),
         ]
         .into_iter()
@@ -741,7 +759,11 @@ fn bare_origin_base_url_gets_api_v1() {
         env.emu.seed_kubiya("A", "v", "");
         env.run(&["kubiya", "list"]).ok().stdout_has("A\t");
         env.run(&["kubiya", "get", "A"]).ok();
-        let paths: Vec<String> = env.emu.requests().into_iter().map(|r| r.path).collect();
+        let paths: Vec<String> = env
+            .requests_but_used_by()
+            .into_iter()
+            .map(|r| r.path)
+            .collect();
         assert_eq!(paths, ["/api/v1/secrets", "/api/v1/secrets/A"]);
     }
 }
@@ -760,7 +782,11 @@ fn base_url_flag_after_the_command_wins_over_env() {
         .ok();
     let origin = env.url();
     env.run(&["kubiya", "get", "A", "--base-url", &origin]).ok();
-    let paths: Vec<String> = env.emu.requests().into_iter().map(|r| r.path).collect();
+    let paths: Vec<String> = env
+        .requests_but_used_by()
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
     assert_eq!(
         paths,
         [

@@ -24,4 +24,5 @@ mod soak;
 mod sync;
 mod terraform;
 mod transport;
+mod used_by;
 mod values;

@@ -348,6 +348,29 @@ fn delete_asks_and_yes_deletes() {
 }
 
 #[test]
+fn delete_of_a_secret_in_use_names_the_users_in_the_question() {
+    let env = Env::new();
+    env.emu.seed_kubiya("D", "v", "");
+    env.agent("deployer", json!(["D"]));
+    env.emu.clear_requests();
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Kubiya secret 'D' is used by agent 'deployer'.");
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(env.writes().is_empty(), "no is nothing deleted");
+    assert_eq!(env.kubiya_value("D").as_deref(), Some("v"));
+
+    let mut t = Tty::run(&env, &["kubiya", "delete", "D"]);
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(env.kubiya_secrets().is_empty());
+}
+
+#[test]
 fn delete_of_a_missing_secret_is_reported_before_asking() {
     let env = Env::new();
     let (code, seen) = Tty::run(&env, &["kubiya", "delete", "NOPE"]).finish();

@@ -184,8 +184,14 @@ fn soak(p: P, n: usize, chance_permanent: f64) {
     );
     assert_eq!(created + lost + after, n);
     assert_eq!(stored.len(), created + after, "nothing else was stored");
+    // Every 429 was sent again. (Kubiya's answers say what is left of the limit, so its run
+    // is paced under it and may meet none; ChatBotKit's cannot be.)
     let retries: usize = log.values().map(|s| s.len() - 1).sum();
-    assert!(retries > 0, "the 429s were retried");
+    let limited = log.values().flatten().filter(|s| **s == 429).count();
+    assert!(retries >= limited, "the 429s were retried");
+    if p == P::Cbk {
+        assert!(limited > 0, "the limit was met");
+    }
     let stderr_totals = format!("{} created", created + after);
     first.stderr_has(&stderr_totals);
 

@@ -410,7 +410,8 @@ fn chatbotkit_delete_retried_into_404_counts_as_deleted() {
 #[test]
 fn a_first_attempt_404_on_delete_is_still_not_found() {
     let env = Env::new();
-    env.run(&["kubiya", "delete", "D", "--yes"]).code(3);
+    env.run(&["kubiya", "delete", "D", "--yes", "--force"])
+        .code(3);
     assert_eq!(statuses(&env, "DELETE", "/secrets/D"), [404]);
 }
 

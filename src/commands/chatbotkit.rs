@@ -133,10 +133,10 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: CbkCommand) -> Result
             })
         }
         CbkCommand::Delete(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
-            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing, a.force)
         }),
         CbkCommand::List(a) => on(&mut ctx, CBK, p, None, |ctx, prov| {
-            list::list(ctx, prov, &ListFilter { meta: a.meta }, &a.names)
+            list::list(ctx, prov, &ListFilter { meta: a.meta }, &a.names, a.unused)
         }),
         CbkCommand::Import(a) => import(&mut ctx, CBK, p, &a),
         CbkCommand::Sync(a) => sync(&mut ctx, CBK, p, &a),

@@ -8,7 +8,8 @@ use super::Ctx;
 use crate::error::{self, Result, exit};
 use crate::prompt::Confirmation;
 use crate::provider::{
-    Identity, MAX_NAME_BYTES, NameProblem, Provider, check_segment, name_problem, quoted,
+    Identity, MAX_NAME_BYTES, NameProblem, Provider, References, check_segment, name_problem,
+    quoted,
 };
 
 /// A secret name or id given to a verb: the shared rules ([`name_problem`]) without the URL
@@ -136,4 +137,17 @@ pub(super) fn describe(p: &dyn Provider, rec: &Value) -> String {
         ),
         Identity::Name => format!("{} secret {}", p.kind().display(), quoted(name)),
     }
+}
+
+/// What uses the secrets of `p`'s account, for one command (`get`, `delete`, `list --unused`):
+/// the lists read at a pace of its own, [`crate::provider::references::READS`] at once.
+pub(super) fn references(ctx: &Ctx, p: &dyn Provider) -> Result<Box<dyn References>> {
+    use crate::provider::references;
+    let workers = references::READS;
+    let pace = std::sync::Arc::new(crate::pace::Pace::new(
+        workers.into(),
+        crate::pace::Pace::give_up_from(ctx.env),
+    ));
+    p.references(&pace, workers)
+        .map_err(|e| references::unreadable(e, p.kind()))
 }

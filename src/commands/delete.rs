@@ -6,14 +6,20 @@ use super::Ctx;
 use super::common::*;
 use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
+use crate::provider::references::{describe_all, in_use};
 use crate::provider::{Identity, Provider, quoted};
 
+/// `delete`. Unless `force`, what uses the secret is read first: with `yes` a secret in use
+/// is refused (a conflict naming the users, nothing deleted); on a terminal the question names
+/// them; lists that cannot be read stop the delete. `force` with `yes` is the delete as it
+/// was before the check (the target as given).
 pub fn delete(
     ctx: &mut Ctx,
     p: &dyn Provider,
     target: &str,
     yes: bool,
     ignore_missing: bool,
+    force: bool,
 ) -> Result<i32> {
     check_name(target)?;
     let missing = |ctx: &mut Ctx, e: Error| -> Result<i32> {
@@ -52,11 +58,57 @@ pub fn delete(
         }
         Err(e)
     };
-    // Interactive: show exactly what will go (and report a missing secret before asking).
-    let target_key = match confirmed_key(ctx, p, target, yes, "delete", |s| format!("Delete {s}?"))
-    {
-        Ok(k) => k,
-        Err(e) => return missing(ctx, e),
+    let target_key = if force {
+        // Interactive: show exactly what will go (and report a missing secret before asking).
+        match confirmed_key(ctx, p, target, yes, "delete", |s| format!("Delete {s}?")) {
+            Ok(k) => k,
+            Err(e) => return missing(ctx, e),
+        }
+    } else {
+        if !yes && !ctx.streams.can_prompt() {
+            confirm(ctx, false, "", "delete")?;
+        }
+        // The look-up is the delete's first step, and says so.
+        let kind = p.kind().display();
+        let rec = match p.get(target) {
+            Ok(r) => r,
+            Err(e) => {
+                let e = e.as_part_of(
+                    &format!("cannot get {kind} secret {}", quoted(target)),
+                    &format!("cannot delete {kind} secret {}", quoted(target)),
+                );
+                return missing(ctx, e);
+            }
+        };
+        let users = references(ctx, p)
+            .map_err(|e| {
+                e.with_hint("nothing was deleted; --force deletes without reading what uses it")
+            })?
+            .used_by(&rec);
+        let what = describe(p, &rec);
+        if yes && !users.is_empty() {
+            return Err(error::conflict(format!(
+                "{what} is {}; nothing was deleted",
+                in_use(&users)
+            ))
+            .with_hint("--force deletes it anyway, and what uses it breaks"));
+        }
+        if yes {
+            // As given, as without the check: the one rule for NAME_OR_ID and a retried
+            // delete stays the provider's, and its errors name what the user typed.
+            target.to_string()
+        } else {
+            let question = if users.is_empty() {
+                format!("Delete {what}?")
+            } else {
+                format!(
+                    "{what} is used by {}.\nDelete it anyway? What uses it will break.",
+                    describe_all(&users)
+                )
+            };
+            confirm(ctx, false, &question, "delete")?;
+            p.key(&rec).1
+        }
     };
     let key = match p.delete(&target_key) {
         Ok(k) => k,

@@ -3,10 +3,13 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use serde_json::Value;
+
 use super::Ctx;
 use super::common::*;
 use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
+use crate::provider::references::describe_all;
 use crate::provider::{Provider, ProviderKind};
 use crate::sanitize::sanitize;
 
@@ -79,12 +82,47 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         w.flush().map_err(error::output)?;
         return Ok(exit::SUCCESS);
     }
-    let rec = p.get(target)?;
+    let mut rec = p.get(target)?;
     if ctx.out.format == OutputFormat::Terraform {
         return write_terraform(ctx, p, std::slice::from_ref(&rec));
     }
+    // What uses it: a failure to read that is shown, never the command's failure.
+    let refs = references(ctx, p);
+    let unseen = refs.as_ref().ok().and_then(|r| r.unseen(&rec));
+    let used = refs.map(|r| r.used_by(&rec));
+    let mut shown = match &used {
+        Ok(users) if users.is_empty() => "nothing found".to_string(),
+        Ok(users) => describe_all(users),
+        Err(e) => format!("unknown ({})", e.msg().text),
+    };
+    if let Some(note) = &unseen {
+        shown.push_str(&format!("; {note}"));
+    }
+    if ctx.out.format == OutputFormat::Json
+        && let Some(o) = rec.as_object_mut()
+    {
+        match used {
+            Ok(users) => {
+                o.insert(
+                    "used_by".into(),
+                    serde_json::to_value(users).unwrap_or_default(),
+                );
+            }
+            Err(e) => {
+                o.insert("used_by".into(), Value::Null);
+                o.insert("used_by_error".into(), Value::String(e.msg().text.clone()));
+            }
+        }
+        if let Some(note) = unseen {
+            o.insert("used_by_note".into(), Value::String(note));
+        }
+    }
+    let mut columns = p.columns().to_vec();
+    columns.push("USED_BY");
+    let mut row = p.row(&rec);
+    row.push(shown);
     ctx.out
-        .record(&mut ctx.streams.stdout, p.columns(), &p.row(&rec), &rec)
+        .record(&mut ctx.streams.stdout, &columns, &row, &rec)
         .map_err(error::output)?;
     Ok(exit::SUCCESS)
 }

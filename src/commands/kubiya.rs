@@ -37,10 +37,10 @@ pub(super) fn run(mut ctx: Ctx, p: &ProviderArgs, command: KubiyaCommand) -> Res
             })
         }
         KubiyaCommand::Delete(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
-            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing)
+            delete::delete(ctx, prov, &a.name_or_id, a.yes, a.ignore_missing, a.force)
         }),
         KubiyaCommand::List(a) => on(&mut ctx, KUBIYA, p, None, |ctx, prov| {
-            list::list(ctx, prov, &ListFilter::default(), &a.names)
+            list::list(ctx, prov, &ListFilter::default(), &a.names, a.unused)
         }),
         KubiyaCommand::Import(a) => import(&mut ctx, KUBIYA, p, &a),
         KubiyaCommand::Sync(a) => sync(&mut ctx, KUBIYA, p, &a),

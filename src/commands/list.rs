@@ -59,15 +59,32 @@ fn select(
 /// an unterminated JSON array or some of the rows before the error — a script would take
 /// those for the whole account. Rows are rendered as they arrive into a buffer (smaller than
 /// the records), and names are checked, and Terraform names made unique, over the whole list.
-pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[String]) -> Result<i32> {
+/// With `unused`, only the secrets nothing found uses: what uses them is read first, and a
+/// failure to read it is the command's (an unknown is never shown as unused).
+pub fn list(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    filter: &ListFilter,
+    names: &[String],
+    unused: bool,
+) -> Result<i32> {
     for n in names {
         check_name(n)?;
     }
+    let refs = if unused {
+        Some(references(ctx, p)?)
+    } else {
+        None
+    };
+    let keep = |rec: &Value| refs.as_ref().is_none_or(|r| r.used_by(rec).is_empty());
     let out = ctx.out;
     let mut w = out.list(p.columns());
     let mut buf: Vec<u8> = Vec::new();
     if names.is_empty() && out.format != OutputFormat::Terraform {
         p.list(filter, &mut |rec| {
+            if !keep(&rec) {
+                return Ok(());
+            }
             w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
@@ -79,6 +96,7 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
         if !names.is_empty() {
             records = select(p, records, names, !filter.meta.is_empty())?;
         }
+        records.retain(|r| keep(r));
         if out.format == OutputFormat::Terraform {
             return write_terraform(ctx, p, &records);
         }
@@ -91,9 +109,10 @@ pub fn list(ctx: &mut Ctx, p: &dyn Provider, filter: &ListFilter, names: &[Strin
     stdout.write_all(&buf).map_err(error::output)?;
     stdout.flush().map_err(error::output)?;
     if n == 0 && out.format == OutputFormat::Table {
+        let what = if unused { " unused" } else { "" };
         out.note(
             &mut ctx.streams.stderr,
-            &format!("no {} secrets", p.kind().display()),
+            &format!("no{what} {} secrets", p.kind().display()),
         )
         .map_err(error::output)?;
     }

@@ -44,10 +44,10 @@ fn no_value() -> ValueArgs {
 fn delete_asks_and_no_keeps_the_secret() {
     let p = Fake::with(&[("X", "value-x")]);
     let (r, _, _) = with_ctx(b"", true, &["n"], false, |ctx| {
-        super::delete::delete(ctx, &p, "X", false, false)
+        super::delete::delete(ctx, &p, "X", false, false, false)
     });
     assert!(matches!(r, Err(Error::Other(_))), "declined is exit 1");
-    assert_eq!(p.calls(), ["get X"]);
+    assert_eq!(p.calls(), ["get X", "references"]);
     assert_eq!(p.value("X").as_deref(), Some("value-x"));
 }
 
@@ -55,10 +55,10 @@ fn delete_asks_and_no_keeps_the_secret() {
 fn delete_asks_and_yes_deletes_what_it_showed() {
     let p = Fake::with(&[("X", "value-x")]);
     let (r, out, _) = with_ctx(b"", true, &["y"], false, |ctx| {
-        super::delete::delete(ctx, &p, "X", false, false)
+        super::delete::delete(ctx, &p, "X", false, false, false)
     });
     assert_eq!(r.ok(), Some(0));
-    assert_eq!(p.calls(), ["get X", "delete X"]);
+    assert_eq!(p.calls(), ["get X", "references", "delete X"]);
     assert_eq!(p.value("X"), None);
     assert_eq!(out, "X\n");
 }
@@ -67,7 +67,7 @@ fn delete_asks_and_yes_deletes_what_it_showed() {
 fn delete_off_a_terminal_without_yes_sends_nothing() {
     let p = Fake::with(&[("X", "value-x")]);
     let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
-        super::delete::delete(ctx, &p, "X", false, false)
+        super::delete::delete(ctx, &p, "X", false, false, false)
     });
     assert!(matches!(r, Err(Error::Usage(_))));
     assert!(p.calls().is_empty());
@@ -77,11 +77,11 @@ fn delete_off_a_terminal_without_yes_sends_nothing() {
 fn delete_of_a_missing_secret_is_not_found_or_with_ignore_missing_a_json_object() {
     let p = Fake::default();
     let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
-        super::delete::delete(ctx, &p, "GONE", true, false)
+        super::delete::delete(ctx, &p, "GONE", true, false, false)
     });
     assert!(matches!(r, Err(Error::NotFound(_))));
     let (r, out, _) = with_ctx(b"", false, &[], true, |ctx| {
-        super::delete::delete(ctx, &p, "GONE", true, true)
+        super::delete::delete(ctx, &p, "GONE", true, true, false)
     });
     assert_eq!(r.ok(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&out).expect("a JSON object");
@@ -146,7 +146,7 @@ fn a_write_on_a_terminal_says_what_it_did_and_prints_the_action() {
     );
     assert_eq!(out, "U\n", "the key, for scripts");
     let (r, out, err) = with_ctx(b"", true, &["y"], true, |ctx| {
-        super::delete::delete(ctx, &p, "U", false, false)
+        super::delete::delete(ctx, &p, "U", false, false, false)
     });
     assert_eq!(r.ok(), Some(0));
     assert!(err.contains("Deleted Kubiya secret 'U'"), "{err}");
@@ -327,22 +327,32 @@ mod faults {
         // it and the answer is the API's 404.
         p.fail_after_write(Op::Delete, 1, || Fake::missing("X"));
         let (r, out, _) = with_ctx(b"", true, &["y"], true, |ctx| {
-            super::super::delete::delete(ctx, &p, "X", false, true)
+            super::super::delete::delete(ctx, &p, "X", false, true, false)
         });
         assert_eq!(r.ok(), Some(0));
         let v: serde_json::Value = serde_json::from_str(&out).expect("a JSON object");
         assert_eq!(v["action"], "missing");
         assert_eq!(v["name"], "X");
-        assert_eq!(p.calls(), ["get X", "delete X"]);
+        assert_eq!(p.calls(), ["get X", "references", "delete X"]);
         assert_eq!(p.names(), ["Y"], "only X is gone");
 
         // Without --ignore-missing the same vanishing is exit 3.
         p.fail_after_write(Op::Delete, 1, || Fake::missing("Y"));
         let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
-            super::super::delete::delete(ctx, &p, "Y", true, false)
+            super::super::delete::delete(ctx, &p, "Y", true, false, false)
         });
         assert!(matches!(r, Err(Error::NotFound(_))), "{r:?}");
-        assert_eq!(p.calls(), ["get X", "delete X", "delete Y"]);
+        assert_eq!(
+            p.calls(),
+            [
+                "get X",
+                "references",
+                "delete X",
+                "get Y",
+                "references",
+                "delete Y"
+            ]
+        );
         assert!(p.names().is_empty());
     }
 
@@ -369,5 +379,215 @@ mod faults {
         assert_eq!(out, "U\n");
         assert_eq!(p.calls(), ["update U", "update U"]);
         assert_eq!(p.value("U").as_deref(), Some("new-value"));
+    }
+}
+
+/// "Used by": what the verbs do with the references the provider reads (the rules of the
+/// join itself are `provider::references`'s tests).
+mod used_by {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::cli::SyncArgs;
+    use crate::provider::fake::Op;
+
+    fn in_use() -> Fake {
+        let p = Fake::with(&[("X", "value-x"), ("FREE", "value-f")]);
+        p.used("X", "deployer");
+        p
+    }
+
+    #[test]
+    fn delete_with_yes_refuses_a_secret_in_use_and_sends_no_delete() {
+        let p = in_use();
+        let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "X", true, false, false)
+        });
+        let e = r.expect_err("refused");
+        assert_eq!(e.code(), 5, "{e}");
+        assert_eq!(
+            e.msg().text,
+            "Kubiya secret 'X' is in use by agent 'deployer'; nothing was deleted"
+        );
+        assert!(e.msg().hint.as_deref().unwrap_or("").contains("--force"));
+        assert!(out.is_empty());
+        assert_eq!(p.calls(), ["get X", "references"]);
+        assert_eq!(p.value("X").as_deref(), Some("value-x"));
+    }
+
+    #[test]
+    fn delete_with_force_reads_no_references_and_deletes() {
+        let p = in_use();
+        let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "X", true, false, true)
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(out, "X\n");
+        assert_eq!(p.calls(), ["delete X"], "one request, as before");
+        assert_eq!(p.value("X"), None);
+    }
+
+    #[test]
+    fn delete_of_a_secret_nothing_uses_goes_ahead_with_yes() {
+        let p = in_use();
+        let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "FREE", true, false, false)
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(p.calls(), ["get FREE", "references", "delete FREE"]);
+        assert_eq!(p.names(), ["X"]);
+    }
+
+    #[test]
+    fn delete_stops_when_the_references_cannot_be_read_unless_forced() {
+        let p = in_use();
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
+        let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "FREE", true, false, false)
+        });
+        let e = r.expect_err("stopped");
+        assert_eq!(e.code(), 6, "{e}");
+        assert_eq!(
+            e.msg().text,
+            "cannot tell what uses Kubiya secrets: HTTP Error (503)"
+        );
+        assert!(p.calls().iter().all(|c| !c.starts_with("delete")));
+        assert_eq!(p.names(), ["X", "FREE"]);
+    }
+
+    #[test]
+    fn delete_at_the_terminal_of_a_secret_in_use_deletes_on_yes() {
+        let p = in_use();
+        let (r, _, _) = with_ctx(b"", true, &["y"], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "X", false, false, false)
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(p.calls(), ["get X", "references", "delete X"]);
+        let (r, _, _) = with_ctx(b"", true, &["n"], false, |ctx| {
+            super::super::delete::delete(ctx, &p, "FREE", false, false, false)
+        });
+        assert!(matches!(r, Err(Error::Other(_))), "no is exit 1");
+        assert_eq!(p.names(), ["FREE"]);
+    }
+
+    #[test]
+    fn get_shows_what_uses_it_in_every_format_and_an_unknown_as_such() {
+        let p = in_use();
+        let (r, out, _) = with_ctx(b"", false, &[], true, |ctx| {
+            super::super::get::get(ctx, &p, "X", false)
+        });
+        assert_eq!(r.ok(), Some(0));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v["used_by"],
+            serde_json::json!([{"kind": "agent", "name": "deployer"}])
+        );
+        let (_, out, _) = with_ctx(b"", false, &[], true, |ctx| {
+            super::super::get::get(ctx, &p, "FREE", false)
+        });
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["used_by"], serde_json::json!([]));
+
+        let (_, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::get::get(ctx, &p, "X", false)
+        });
+        assert_eq!(out, "X\t\tagent 'deployer'\n", "plain: one more field");
+
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
+        let (r, out, _) = with_ctx(b"", false, &[], true, |ctx| {
+            super::super::get::get(ctx, &p, "X", false)
+        });
+        assert_eq!(r.ok(), Some(0), "an unknown is not the command's failure");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["used_by"], serde_json::Value::Null);
+        assert_eq!(
+            v["used_by_error"],
+            "cannot tell what uses Kubiya secrets: HTTP Error (503)"
+        );
+    }
+
+    #[test]
+    fn list_unused_prints_only_what_nothing_uses_and_fails_when_it_cannot_tell() {
+        let p = in_use();
+        let filter = crate::provider::ListFilter::default();
+        let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::list::list(ctx, &p, &filter, &[], true)
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(out, "FREE\t\n");
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
+        let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            super::super::list::list(ctx, &p, &filter, &[], true)
+        });
+        assert_eq!(r.expect_err("cannot tell").code(), 6);
+        assert!(out.is_empty(), "nothing shown as unused: {out}");
+    }
+
+    fn sync_args(file: std::path::PathBuf, force: bool) -> SyncArgs {
+        SyncArgs {
+            file,
+            format: None,
+            prefix: None,
+            prune: true,
+            yes: true,
+            force,
+            dry_run: false,
+            concurrency: 2,
+            description: None,
+            base64: false,
+            config_file: Default::default(),
+        }
+    }
+
+    #[test]
+    fn sync_prune_fails_a_secret_in_use_and_deletes_the_rest() {
+        let p = Fake::with(&[("KEEP", "k-value"), ("X", "value-x"), ("OLD", "value-o")]);
+        p.used("X", "deployer");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("in.env");
+        std::fs::write(&file, "KEEP=k-value\n").expect("write");
+        let pace = Arc::new(Pace::new(2, Duration::from_secs(5)));
+        let (r, out, _) = with_ctx(b"", false, &[], false, |ctx| {
+            crate::import::sync::run(ctx, &p, &sync_args(file.clone(), false), &pace)
+        });
+        assert_eq!(r.ok(), Some(1), "a failed item: {out}");
+        assert!(
+            out.contains("X\tfailed\tnot deleted: in use by agent 'deployer' (--force deletes it)"),
+            "{out}"
+        );
+        assert!(out.contains("OLD\tdeleted"), "{out}");
+        assert_eq!(p.names(), ["KEEP", "X"]);
+        assert!(!p.calls().contains(&"delete X".to_string()));
+
+        let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
+            crate::import::sync::run(ctx, &p, &sync_args(file.clone(), true), &pace)
+        });
+        assert_eq!(r.ok(), Some(0));
+        assert_eq!(p.names(), ["KEEP"]);
+    }
+
+    #[test]
+    fn sync_prune_writes_nothing_when_the_references_cannot_be_read() {
+        let p = Fake::with(&[("X", "value-x")]);
+        p.fail(Op::References, 1, || {
+            crate::error::network("HTTP Error (503)")
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("in.env");
+        std::fs::write(&file, "NEW=n-value\n").expect("write");
+        let pace = Arc::new(Pace::new(2, Duration::from_secs(5)));
+        let (r, _, _) = with_ctx(b"", false, &[], false, |ctx| {
+            crate::import::sync::run(ctx, &p, &sync_args(file, false), &pace)
+        });
+        let e = r.expect_err("stopped");
+        assert_eq!(e.code(), 6);
+        assert_eq!(p.names(), ["X"], "nothing created, nothing deleted");
+        assert_eq!(p.calls(), ["list", "references"]);
     }
 }

@@ -447,10 +447,15 @@ fn update(shared: &Shared, ident: &str, body: &[u8]) -> Resp {
     json_response(200, &json!({ "id": id }))
 }
 
+/// Never refused for references: the abilities linked to it lose the link (the platform's
+/// `onDelete: SetNull`); instructions and reference secrets naming it are left dangling.
 fn delete(shared: &Shared, ident: &str) -> Resp {
     let mut st = shared.lock();
     match resolve(&st, ident).and_then(|id| st.cbk.remove(&id)) {
-        Some(s) => json_response(200, &json!({ "id": s.id })),
+        Some(s) => {
+            st.unlink_secret(&s.id);
+            json_response(200, &json!({ "id": s.id }))
+        }
         None => not_found(),
     }
 }
@@ -588,7 +593,7 @@ pub(crate) fn parse_take_for_test(v: &str) -> usize {
 }
 
 /// The server's `take`: `parseInt(take)`, where 0 or NaN mean 100, clamped to 1–100.
-fn parse_take(v: &str) -> usize {
+pub(crate) fn parse_take(v: &str) -> usize {
     let t = v.trim_start();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

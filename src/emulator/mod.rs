@@ -5,9 +5,11 @@
 //! Built on hyper directly: a "drop" fault makes the service return an error, and hyper then
 //! closes the connection without writing any response.
 
+mod agents;
 mod chatbotkit;
 mod kubiya;
 mod ratelimit;
+mod skillsets;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -123,6 +125,18 @@ pub enum KubiyaValueFormat {
     Base64String,
     /// The raw value as `text/plain`.
     RawText,
+}
+
+/// How ChatBotKit abilities name their links to a secret, file, bot and space: the hosted
+/// spec of June 2026 says `secretId`…, the open-sourced platform (September 2026 or later)
+/// `linkedSecretId`…. Both are accepted on create and update either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub enum LinkStyle {
+    #[default]
+    #[serde(rename = "linkedSecretId")]
+    Linked,
+    #[serde(rename = "secretId")]
+    Plain,
 }
 
 /// State shared by the server thread and the [`Emulator`] handle.
@@ -245,6 +259,12 @@ impl Emulator {
     /// `None` = per-prefix default (v1 object, v2 base64 string).
     pub fn set_kubiya_value_format(&self, f: Option<KubiyaValueFormat>) {
         self.shared.lock().kubiya_format = f;
+    }
+
+    /// How ChatBotKit abilities name their links (default `linkedSecretId`). Same as
+    /// `PUT /_emulator/settings {"chatbotkit_ability_link": "secretId"}`.
+    pub fn set_link_style(&self, style: LinkStyle) {
+        self.shared.lock().cbk_link_style = style;
     }
 
     /// Inserts a ChatBotKit secret directly (fields as in a create body, plus an optional
@@ -476,7 +496,7 @@ fn classify(raw_path: &str) -> Route {
     let s: Vec<&str> = segs.iter().map(String::as_str).collect();
     match s.as_slice() {
         ["v1", ..] => Route::ChatBotKit(segs[1..].to_vec()),
-        ["api", "v1", "secrets" | "users", ..] => Route::Kubiya {
+        ["api", "v1", "secrets" | "agents" | "users", ..] => Route::Kubiya {
             v2: false,
             rest: segs[2..].to_vec(),
         },
@@ -509,7 +529,10 @@ enum BodyError {
 /// has `/secret/`, else Kubiya style.
 fn default_error_body(status: u16, raw_path: &str) -> Value {
     let phrase = reason(status);
-    if raw_path.contains("/secret/") {
+    if ["/secret/", "/skillset/", "/bot/"]
+        .iter()
+        .any(|p| raw_path.contains(p))
+    {
         json!({"message": chatbotkit::default_message(status), "code": chatbotkit::error_code(status)})
     } else {
         json!({"error": phrase, "message": phrase})
@@ -725,23 +748,34 @@ async fn api_inner(
     // A path no API serves is a plain 404 whatever the credentials: the servers route before
     // they authenticate, so a client with the wrong path never hears "invalid key".
     let route = match route {
-        Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) => Route::Unknown,
-        Route::Kubiya { rest, .. } if !kubiya::is_route(&rest) => Route::Unknown,
+        Route::ChatBotKit(rest) if !chatbotkit::is_route(&rest) && !skillsets::is_route(&rest) => {
+            Route::Unknown
+        }
+        // Agents are served under v1 only.
+        Route::Kubiya { v2, rest }
+            if !kubiya::is_route(&rest) && (v2 || !agents::is_route(&rest)) =>
+        {
+            Route::Unknown
+        }
         r => r,
     };
     let resp = match route {
         Route::ChatBotKit(rest) => {
-            if authorized(ProviderKind::Chatbotkit, headers, &shared.token) {
-                chatbotkit::handle(shared, method, &rest, query, headers, &body)
-            } else {
+            if !authorized(ProviderKind::Chatbotkit, headers, &shared.token) {
                 chatbotkit::unauthorized()
+            } else if skillsets::is_route(&rest) {
+                skillsets::handle(shared, method, &rest, query, &body)
+            } else {
+                chatbotkit::handle(shared, method, &rest, query, headers, &body)
             }
         }
         Route::Kubiya { v2, rest } => {
-            if authorized(ProviderKind::Kubiya, headers, &shared.token) {
-                kubiya::handle(shared, v2, method, &rest, &body)
-            } else {
+            if !authorized(ProviderKind::Kubiya, headers, &shared.token) {
                 kubiya::unauthorized()
+            } else if agents::is_route(&rest) {
+                agents::handle(shared, method, &rest, &body)
+            } else {
+                kubiya::handle(shared, v2, method, &rest, &body)
             }
         }
         Route::Unknown => json_response(
@@ -818,6 +852,17 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
                     }
                 },
             };
+            let link_style = match v.get("chatbotkit_ability_link") {
+                None => None,
+                Some(l) => match serde_json::from_value::<LinkStyle>(l.clone()) {
+                    Ok(l) => Some(l),
+                    Err(_) => {
+                        return bad(
+                            "chatbotkit_ability_link must be linkedSecretId or secretId".into()
+                        );
+                    }
+                },
+            };
             let rate_limit = match v.get("rate_limit") {
                 None => None,
                 Some(Value::Null) => Some(None),
@@ -842,6 +887,9 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
             }
             if let Some(f) = format {
                 st.kubiya_format = f;
+            }
+            if let Some(l) = link_style {
+                st.cbk_link_style = l;
             }
             ok()
         }

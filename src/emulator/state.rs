@@ -10,6 +10,10 @@ use super::{Fault, KubiyaValueFormat, RecordedRequest};
 
 /// What `config.clientSecret` looks like in every response.
 pub(crate) const MASK: &str = "********";
+/// The prefix of the keys an ability's links are stored under (`link:secret`…), whatever the
+/// API names them (see `skillsets.rs`).
+pub(crate) const LINK: &str = "link:";
+
 /// `created_by` of every Kubiya record.
 pub(crate) const KUBIYA_CREATED_BY: &str = "emulator@secretctl.local";
 
@@ -29,6 +33,15 @@ pub(crate) struct State {
     pub kubiya_format: Option<KubiyaValueFormat>,
     /// The optional token bucket over every API request.
     pub rate_limit: Option<super::ratelimit::Bucket>,
+    /// ChatBotKit skillsets, abilities and bots by id (ids sort in creation order), as
+    /// stored (see `skillsets.rs`).
+    pub cbk_skillsets: BTreeMap<String, Map<String, Value>>,
+    pub cbk_abilities: BTreeMap<String, Map<String, Value>>,
+    pub cbk_bots: BTreeMap<String, Map<String, Value>>,
+    /// How abilities name their links: `secretId` or `linkedSecretId`.
+    pub cbk_link_style: super::LinkStyle,
+    /// Kubiya agents by uuid, stored verbatim.
+    pub kubiya_agents: BTreeMap<String, Map<String, Value>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -148,6 +161,12 @@ impl State {
     /// "sec" + 12-digit base-36 counter + 6 random lowercase alphanumerics: opaque, and
     /// sorting in creation order.
     pub fn new_cbk_id(&mut self) -> String {
+        self.new_id("sec")
+    }
+
+    /// An id as [`State::new_cbk_id`]'s, with another prefix (`sks` skillsets, `abl`
+    /// abilities, `bot` bots, `agt` Kubiya agents).
+    pub fn new_id(&mut self, prefix: &str) -> String {
         const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
         self.cbk_counter += 1;
         let mut n = self.cbk_counter;
@@ -157,10 +176,23 @@ impl State {
             n /= 36;
         }
         let mut id = String::with_capacity(21);
-        id.push_str("sec");
+        id.push_str(prefix);
         id.extend(counter.iter().map(|&b| b as char));
         id.extend((0..6).map(|_| DIGITS[fastrand::usize(..DIGITS.len())] as char));
         id
+    }
+
+    /// Clear every ability's link to a deleted ChatBotKit secret, as the platform's
+    /// `onDelete: SetNull` does.
+    pub fn unlink_secret(&mut self, id: &str) {
+        let key = format!("{LINK}secret");
+        for a in self.cbk_abilities.values_mut() {
+            if let Some(v) = a.get_mut(&key)
+                && v.as_str() == Some(id)
+            {
+                *v = Value::Null;
+            }
+        }
     }
 
     /// Everything stored, values included (`GET /_emulator/secrets`).
@@ -175,6 +207,10 @@ impl State {
     pub fn reset(&mut self) {
         self.cbk.clear();
         self.kubiya.clear();
+        self.cbk_skillsets.clear();
+        self.cbk_abilities.clear();
+        self.cbk_bots.clear();
+        self.kubiya_agents.clear();
         self.requests.clear();
         self.faults.clear();
     }

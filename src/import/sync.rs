@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -18,6 +19,7 @@ use crate::context::Ctx;
 use crate::error::{self, Error, Result};
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
+use crate::provider::references::{in_use, unreadable};
 use crate::provider::{Identity, Provider};
 use crate::sanitize::sanitize;
 
@@ -43,7 +45,7 @@ pub fn check_args(ctx: &Ctx, a: &SyncArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result<i32> {
+pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> Result<i32> {
     let src = engine::read_source(
         ctx,
         "sync",
@@ -118,11 +120,31 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
             .flat_map(|(name, recs)| recs.iter().map(move |rec| (name, rec)))
             .collect();
         gone.sort_by_key(|(name, rec)| ((*name).clone(), p.key(rec).1));
+        // What uses them, read before anything is asked or written: one in use is failed,
+        // not deleted; lists that cannot be read stop the sync (unless --force).
+        let refs = if gone.is_empty() || a.force {
+            None
+        } else {
+            Some(p.references(pace, a.concurrency).map_err(|e| {
+                unreadable(e, p.kind())
+                    .context("cannot plan the sync")
+                    .with_hint("nothing was sent; --force prunes without reading what uses them")
+            })?)
+        };
         for (name, rec) in gone {
+            let users = refs.as_ref().map(|r| r.used_by(rec)).unwrap_or_default();
+            let plan = if users.is_empty() {
+                Plan::Delete(Box::new(rec.clone()))
+            } else {
+                Plan::Fail(format!(
+                    "not deleted: {} (--force deletes it)",
+                    in_use(&users)
+                ))
+            };
             entries.push(Entry {
                 name: name.clone(),
                 item: None,
-                plan: Plan::Delete(Box::new(rec.clone())),
+                plan,
                 description: None,
             });
         }
@@ -168,10 +190,12 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Pace) -> Result
 
     // Deletes last, and only when everything before them succeeded.
     if !deletes.is_empty() {
+        // The source's items: a prune refused because its secret is in use is no reason to
+        // hold back the other deletes.
         let failed = outcomes
             .iter()
             .zip(&entries)
-            .filter(|(o, e)| !matches!(e.plan, Plan::Delete(_)) && !o.action.succeeded())
+            .filter(|(o, e)| e.item.is_some() && !o.action.succeeded())
             .count();
         let stopped = crate::signals::interrupted() || pace.gave_up();
         if failed > 0 || stopped {

@@ -3,18 +3,21 @@
 
 use std::collections::HashSet;
 use std::io::{BufRead, Read};
+use std::sync::Arc;
 use std::time::Instant;
 
 use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
+use super::references::{CbkAccount, References};
 use super::{
     Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
     Verification, quoted, url,
 };
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
+use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::transport::{
     Call, MAX_BODY, RateLimit, Retry, Transport, content_type, decode_json, is_html, read_json,
@@ -233,7 +236,7 @@ impl Chatbotkit {
         if is_html(&ct) {
             // Not the API: read it as a page, which says "an HTML page".
             let page = read_json(reply.response, what)?;
-            return self.list_pages(u, page, each);
+            return list_pages(&self.t, what, u, page, each);
         }
         let labelled_jsonl = ct.contains("jsonl") || ct.contains("ndjson");
         let mut reader = std::io::BufReader::new(reply.response);
@@ -290,7 +293,7 @@ impl Chatbotkit {
             }
         };
         if let Some(page) = page {
-            return self.list_pages(u, page, each);
+            return list_pages(&self.t, what, u, page, each);
         }
 
         // The stream: every item as its line arrives. One stream holds each secret once: an
@@ -347,76 +350,120 @@ impl Chatbotkit {
         }
     }
 
-    /// The paged protocol: `cursor` is the id of the last item received; stop on an empty
-    /// page or a short one; a full page without a cursor goes on from its last item's id; an
-    /// id already handed out is never handed out again; a cursor that does not advance is an
-    /// error, never a loop.
-    fn list_pages(
+    /// Every item of a list route (`/skillset/list`, `/bot/list`, …), page by page.
+    fn list_all(&self, t: &Transport, segs: &[&str], what: &str) -> Result<Vec<Value>> {
+        let base = self.url(segs)?;
+        let mut first = base.clone();
+        first
+            .query_pairs_mut()
+            .append_pair("take", &TAKE.to_string());
+        let page = t.json(&Call::new(Method::GET, first, what))?;
+        let mut items = Vec::new();
+        list_pages(t, what, base, page, &mut |it| {
+            items.push(it);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// Each of `lists` read in full, concurrently at `pace`; a list whose route answers 404
+    /// (a skillset deleted since it was listed) is empty.
+    fn read_lists(
         &self,
-        base: Url,
-        first: Value,
-        each: &mut dyn FnMut(Value) -> Result<()>,
-    ) -> Result<()> {
-        let what = LIST_WHAT;
-        let mut cursors: HashSet<String> = HashSet::new();
-        let mut ids: HashSet<String> = HashSet::new();
-        let mut page = first;
-        loop {
-            let items = match page.get_mut("items") {
-                Some(Value::Array(a)) => std::mem::take(a),
-                _ => {
-                    return Err(error::network(format!(
-                        "{what}: the answer has no items list"
-                    )));
-                }
-            };
-            let n = items.len();
-            let last_id = items.last().and_then(item_id).map(str::to_string);
-            let mut fresh = 0usize;
-            for it in items {
-                if first_time(&mut ids, &it) {
-                    fresh += 1;
-                    each(it)?;
-                }
-            }
-            if n < TAKE {
-                return Ok(());
-            }
-            // The cursor is the last item's id: a server that leaves it out of a full page
-            // still has more to give.
-            let cursor = page
-                .get("cursor")
-                .and_then(Value::as_str)
-                .filter(|c| !c.is_empty())
-                .map(str::to_string)
-                .or(last_id);
-            let Some(cursor) = cursor else {
+        t: &Transport,
+        pace: &Pace,
+        workers: u16,
+        lists: &[Vec<&str>],
+        what: &str,
+    ) -> Result<Vec<Vec<Value>>> {
+        let jobs: Vec<usize> = (0..lists.len()).collect();
+        let read = |i: usize| match self.list_all(t, &lists[i], what) {
+            Err(Error::NotFound(_)) if lists[i].len() > 2 => Ok(Vec::new()),
+            other => other,
+        };
+        let done = crate::pool::pool(
+            false,
+            workers,
+            pace,
+            &jobs,
+            &|_| String::new(),
+            &read,
+            &|_| false,
+        );
+        done.into_iter()
+            .map(|r| r.unwrap_or_else(|| Err(error::other(format!("{what}: interrupted")))))
+            .collect()
+    }
+}
+
+/// The paged protocol: `cursor` is the id of the last item received; stop on an empty
+/// page or a short one; a full page without a cursor goes on from its last item's id; an
+/// id already handed out is never handed out again; a cursor that does not advance is an
+/// error, never a loop.
+fn list_pages(
+    t: &Transport,
+    what: &str,
+    base: Url,
+    first: Value,
+    each: &mut dyn FnMut(Value) -> Result<()>,
+) -> Result<()> {
+    let mut cursors: HashSet<String> = HashSet::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut page = first;
+    loop {
+        let items = match page.get_mut("items") {
+            Some(Value::Array(a)) => std::mem::take(a),
+            _ => {
                 return Err(error::network(format!(
-                    "{what}: a full page came without a cursor and its last item has no id; \
-                     stopping instead of listing only part of the secrets"
-                )));
-            };
-            if !cursors.insert(cursor.clone()) {
-                return Err(error::network(format!(
-                    "{what}: the server sent the cursor '{}' again; stopping instead of looping",
-                    crate::sanitize::sanitize(&cursor)
-                )));
-            }
-            if fresh == 0 {
-                return Err(error::network(format!(
-                    "{what}: the cursor does not advance: a full page held only secrets already \
-                     listed; stopping instead of looping"
+                    "{what}: the answer has no items list"
                 )));
             }
-            let mut u = base.clone();
-            u.query_pairs_mut()
-                .append_pair("cursor", &cursor)
-                .append_pair("take", &TAKE.to_string());
-            page = self
-                .t
-                .json(&Call::new(Method::GET, u.clone(), what))
-                .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
+        };
+        let n = items.len();
+        let last_id = items.last().and_then(item_id).map(str::to_string);
+        let mut fresh = 0usize;
+        for it in items {
+            if first_time(&mut ids, &it) {
+                fresh += 1;
+                each(it)?;
+            }
         }
+        if n < TAKE {
+            return Ok(());
+        }
+        // The cursor is the last item's id: a server that leaves it out of a full page
+        // still has more to give.
+        let cursor = page
+            .get("cursor")
+            .and_then(Value::as_str)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .or(last_id);
+        let Some(cursor) = cursor else {
+            return Err(error::network(format!(
+                "{what}: a full page came without a cursor and its last item has no id; \
+                 stopping instead of reading only part of the list"
+            )));
+        };
+        if !cursors.insert(cursor.clone()) {
+            return Err(error::network(format!(
+                "{what}: the server sent the cursor '{}' again; stopping instead of looping",
+                crate::sanitize::sanitize(&cursor)
+            )));
+        }
+        if fresh == 0 {
+            return Err(error::network(format!(
+                "{what}: the cursor does not advance: a full page held only secrets already \
+                 listed; stopping instead of looping"
+            )));
+        }
+        let mut u = base.clone();
+        u.query_pairs_mut()
+            .append_pair("cursor", &cursor)
+            .append_pair("take", &TAKE.to_string());
+        page = t
+            .json(&Call::new(Method::GET, u.clone(), what))
+            .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
     }
 }
 
@@ -558,6 +605,48 @@ impl Provider for Chatbotkit {
 
     fn list(&self, filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
         self.list_stream(filter, each)
+    }
+
+    /// The secrets, skillsets and bots (one round, concurrently), then each skillset's
+    /// abilities (concurrently): 3 + one request per skillset (more for long lists), all at
+    /// `pace`.
+    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>> {
+        let what = "cannot read the ChatBotKit lists";
+        let t = self.t.clone().with_pace(Arc::clone(pace));
+        let firsts = [
+            vec!["secret", "list"],
+            vec!["skillset", "list"],
+            vec!["bot", "list"],
+        ];
+        let mut lists = self
+            .read_lists(&t, pace, workers, &firsts, what)?
+            .into_iter();
+        let (secrets, skillsets, bots) = (
+            lists.next().unwrap_or_default(),
+            lists.next().unwrap_or_default(),
+            lists.next().unwrap_or_default(),
+        );
+        let ids: Vec<String> = skillsets
+            .iter()
+            .map(|k| field(k, "id"))
+            .filter(|id| !id.is_empty())
+            .collect();
+        let ability_lists: Vec<Vec<&str>> = ids
+            .iter()
+            .map(|id| vec!["skillset", id.as_str(), "ability", "list"])
+            .collect();
+        let found = self.read_lists(&t, pace, workers, &ability_lists, what)?;
+        let abilities = ids
+            .iter()
+            .zip(found)
+            .flat_map(|(id, list)| list.into_iter().map(move |a| (id.clone(), a)))
+            .collect();
+        Ok(Box::new(CbkAccount {
+            secrets,
+            skillsets,
+            abilities,
+            bots,
+        }))
     }
 
     fn get(&self, target: &str) -> Result<Value> {

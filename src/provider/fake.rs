@@ -4,14 +4,18 @@
 //! fail: the next calls of an operation answer an error, before the write (nothing stored) or
 //! after it (stored, as a server that acted and then answered 5xx) — see [`Fake::fail`].
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 use zeroize::Zeroizing;
 
-use super::{CreateSpec, Identity, ListFilter, Provider, ProviderKind, UpdateSpec, ValueChange};
+use super::{
+    CreateSpec, Identity, ListFilter, Provider, ProviderKind, References, UpdateSpec, User,
+    ValueChange,
+};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
+use crate::pace::Pace;
 
 /// An operation of the provider, for failure injection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +26,7 @@ pub enum Op {
     Create,
     Update,
     Delete,
+    References,
 }
 
 /// Failures waiting for the next calls of an operation.
@@ -42,6 +47,22 @@ pub struct Fake {
     pub calls: Mutex<Vec<String>>,
     /// Taken in the order they were added, each by the next calls of its operation.
     faults: Mutex<Vec<Fault>>,
+    /// What uses which secret: `(secret name, user)`, as [`Provider::references`] reads it.
+    pub uses: Mutex<Vec<(String, User)>>,
+}
+
+/// The fake's references: a user per secret name, as stored when they were read.
+struct FakeUses(Vec<(String, User)>);
+
+impl References for FakeUses {
+    fn used_by(&self, record: &Value) -> Vec<User> {
+        let name = field(record, "name");
+        self.0
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, u)| u.clone())
+            .collect()
+    }
 }
 
 impl Fake {
@@ -53,6 +74,21 @@ impl Fake {
             }
         }
         f
+    }
+
+    /// `secret` is used by an agent called `agent`.
+    pub fn used(&self, secret: &str, agent: &str) {
+        if let Ok(mut u) = self.uses.lock() {
+            u.push((
+                secret.to_string(),
+                User {
+                    kind: "agent",
+                    id: None,
+                    name: agent.to_string(),
+                    via: None,
+                },
+            ));
+        }
     }
 
     fn call(&self, what: String) {
@@ -186,6 +222,14 @@ impl Provider for Fake {
                 each(r)?;
             }
             Ok(())
+        })
+    }
+
+    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+        self.call("references".into());
+        self.run(Op::References, || {
+            let uses = self.uses.lock().map(|u| u.clone()).unwrap_or_default();
+            Ok(Box::new(FakeUses(uses)) as Box<dyn References>)
         })
     }
 

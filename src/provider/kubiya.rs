@@ -2,15 +2,18 @@
 //! secrets identified by unique name, readable values. See ../shared/api/kubiya.md.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use base64::Engine;
 use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
+use super::references::{KubiyaAgents, References};
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
+use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
 use crate::transport::{Call, MAX_BODY, RateLimit, Retry, Transport, check_not_html, content_type};
@@ -29,10 +32,10 @@ impl Kubiya {
         url(&self.root, segs)
     }
 
-    /// `…/api/v1/users/self` beside the API root: users live under `/api/v1` whichever
-    /// version the secrets are read from (the Terraform provider reads secrets from `/api/v2`
-    /// and the user from `/api/v1`).
-    fn self_url(&self) -> Result<Url> {
+    /// The API root with its last `/api/vN` made `/api/v1`: users and agents live under
+    /// `/api/v1` whichever version the secrets are read from (the Terraform provider reads
+    /// secrets from `/api/v2` and the user from `/api/v1`).
+    fn v1_root(&self) -> Url {
         let path = self.root.path().trim_end_matches('/');
         let prefix = match path.rsplit_once("/api/v") {
             Some((before, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -42,7 +45,17 @@ impl Kubiya {
         };
         let mut root = self.root.clone();
         root.set_path(&prefix);
-        url(&root, &["users", "self"])
+        root
+    }
+
+    /// `…/api/v1/agents` beside the API root.
+    fn agents_url(&self) -> Result<Url> {
+        url(&self.v1_root(), &["agents"])
+    }
+
+    /// `…/api/v1/users/self` beside the API root.
+    fn self_url(&self) -> Result<Url> {
+        url(&self.v1_root(), &["users", "self"])
     }
 
     /// A 404 for a named secret is believed only when the API's list route answers: under a
@@ -172,6 +185,15 @@ impl Provider for Kubiya {
 
     fn key(&self, r: &Value) -> (&'static str, String) {
         ("name", field(r, "name"))
+    }
+
+    /// One request: the agents, each naming the secrets it uses.
+    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+        let what = "cannot list Kubiya agents";
+        let v = self
+            .t
+            .json(&Call::new(Method::GET, self.agents_url()?, what))?;
+        Ok(Box::new(KubiyaAgents::from_list(v, what)?))
     }
 
     fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {

@@ -13,14 +13,19 @@ pub mod chatbotkit;
 pub mod fake;
 pub mod kind;
 pub mod kubiya;
+pub mod references;
 
 pub use kind::ProviderKind;
+pub use references::{References, User};
+
+use std::sync::Arc;
 
 use reqwest::Url;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::error::{self, Result};
+use crate::pace::Pace;
 use crate::secret::SecretValue;
 use crate::transport::RateLimit;
 
@@ -124,6 +129,9 @@ pub trait Provider: Send + Sync {
     fn delete_listed(&self, record: &Value) -> Result<String> {
         self.delete(&self.key(record).1)
     }
+    /// Everything on the platform that can name a secret, read once: the lists ("used by",
+    /// see [`references`]), the concurrent reads at `pace` with at most `workers` at once.
+    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>>;
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(

@@ -85,8 +85,9 @@ impl Dialect for Kubiya {
              # value into the variable, delete the secret and let Terraform create it at once:\n\
              #   export TF_VAR_{var}=\"$(secretctl kubiya get {name} --reveal)\"\n\
              #   terraform plan -target=kubiya_secret.{var}   # 1 to add, nothing else\n\
-             #   test -n \"$TF_VAR_{var}\" && secretctl kubiya delete {name} --yes &&\n\
+             #   test -n \"$TF_VAR_{var}\" && secretctl kubiya delete {name} --yes --force &&\n\
              #     terraform apply -target=kubiya_secret.{var}\n\
+             # (--force: agents naming it find it again once the apply has re-created it.)\n\
              # The secret is missing from the delete until the apply: answer it at once. For\n\
              # several, export every value first, then delete them and run one apply. Every\n\
              # later plan needs the values too: TF_VAR_<variable>, or a *.tfvars file kept out\n\

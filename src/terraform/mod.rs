@@ -535,7 +535,7 @@ mod tests {
         for want in [
             "#   export TF_VAR_gh_token=\"$(secretctl kubiya get GH_TOKEN --reveal)\"\n",
             "#   terraform plan -target=kubiya_secret.gh_token",
-            "#   test -n \"$TF_VAR_gh_token\" && secretctl kubiya delete GH_TOKEN --yes &&\n\
+            "#   test -n \"$TF_VAR_gh_token\" && secretctl kubiya delete GH_TOKEN --yes --force &&\n\
              #     terraform apply -target=kubiya_secret.gh_token\n",
             "implements no import",
             "commit fdeac48",

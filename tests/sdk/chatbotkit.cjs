@@ -13,6 +13,8 @@ const { createRequire } = require('node:module')
 
 const cacheRequire = createRequire(path.join(process.env.SDK_NODE_MODULES, 'x.js'))
 const { SecretClient } = cacheRequire('@chatbotkit/sdk/secret')
+const { SkillsetClient } = cacheRequire('@chatbotkit/sdk/skillset')
+const { BotClient } = cacheRequire('@chatbotkit/sdk/bot')
 
 const origin = process.env.CHATBOTKIT_API_URL
 const token = process.env.CHATBOTKIT_API_TOKEN
@@ -22,6 +24,8 @@ if (!origin || !token) {
 }
 
 const client = new SecretClient({ secret: token, baseUrl: origin })
+const skillsets = new SkillsetClient({ secret: token, baseUrl: origin })
+const bots = new BotClient({ secret: token, baseUrl: origin })
 
 async function control(method, p, body) {
   const r = await fetch(`${origin}/_emulator/${p}`, {
@@ -328,6 +332,67 @@ check('429: the rate limit answers TOO_MANY_REQUESTS without Retry-After; the SD
   } finally {
     await control('PUT', 'settings', { rate_limit: null })
   }
+})
+
+// --- what uses a secret (secret-references.md §2, §5.1) ------------------------------------
+
+check('abilities link a secret under either field name and answer with the setting', async () => {
+  const { id: secretId } = await client.create({ name: 'wx', kind: 'shared', value: 'wx-value' })
+  const { id: sid } = await skillsets.create({ name: 'Tools', description: 'd' })
+  const { id: a1 } = await skillsets.ability.create(sid, {
+    name: 'old', description: '', instruction: 'Bearer ${SECRET_WX}', secretId,
+  })
+  const { id: a2 } = await skillsets.ability.create(sid, {
+    name: 'new', description: '', instruction: 'x', linkedSecretId: secretId,
+  })
+  const listed = await skillsets.ability.list(sid)
+  assert.equal(listed.items.length, 2)
+  for (const a of listed.items) {
+    assert.equal(a.linkedSecretId, secretId)
+    assert.equal(a.skillsetId, sid)
+    assert.equal('secretId' in a, false)
+  }
+  await control('PUT', 'settings', { chatbotkit_ability_link: 'secretId' })
+  try {
+    const a = await skillsets.ability.fetch(sid, a1)
+    assert.equal(a.secretId, secretId)
+    assert.equal(a.instruction, 'Bearer ${SECRET_WX}')
+    assert.equal((await skillsets.ability.fetch(sid, a2)).secretId, secretId)
+  } finally {
+    await control('PUT', 'settings', { chatbotkit_ability_link: 'linkedSecretId' })
+  }
+  const missing = await failure(skillsets.ability.create(sid, { name: 'x', description: '', instruction: '', secretId: 'nope' }))
+  assert.equal(missing.code, 'BAD_REQUEST')
+})
+
+check('deleting a secret is never refused: it clears the links, the abilities stay', async () => {
+  const { id: secretId } = await client.create({ name: 'gone', kind: 'shared', value: 'gone-value' })
+  const { id: sid } = await skillsets.create({ name: 'K', description: '' })
+  const { id: aid } = await skillsets.ability.create(sid, {
+    name: 'uses it', description: '', instruction: '', linkedSecretId: secretId,
+  })
+  assert.deepEqual(await client.delete(secretId), { id: secretId })
+  const a = await skillsets.ability.fetch(sid, aid)
+  assert.equal(a.linkedSecretId, null)
+  assert.equal(a.name, 'uses it')
+})
+
+check('bots hold a skillset; skillset and ability lists page; an unknown skillset is 404', async () => {
+  const { id: sid } = await skillsets.create({ name: 'K', description: '' })
+  const { id: bid } = await bots.create({ name: 'Helper', skillsetId: sid })
+  const b = await bots.fetch(bid)
+  assert.equal(b.skillsetId, sid)
+  const listedBots = await bots.list()
+  assert.deepEqual(listedBots.items.map((x) => x.id), [bid])
+  assert.equal((await skillsets.list()).items[0].id, sid)
+  assert.deepEqual((await skillsets.ability.list(sid)).items, [])
+  const nf = await failure(skillsets.ability.list('nope'))
+  assert.equal(nf.code, 'NOT_FOUND')
+  // A deleted skillset's abilities are orphaned, and its list is gone.
+  await skillsets.ability.create(sid, { name: 'a', description: '', instruction: '' })
+  await skillsets.delete(sid)
+  assert.equal((await failure(skillsets.ability.list(sid))).code, 'NOT_FOUND')
+  assert.equal((await bots.fetch(bid)).skillsetId, sid, 'a bot keeps its skillsetId')
 })
 
 async function main() {

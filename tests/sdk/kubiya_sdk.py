@@ -230,6 +230,33 @@ def _():
         control("PUT", "settings", {"rate_limit": None})
 
 
+# --- agents: what uses a secret (secret-references.md §1, §5.2) ------------------------------
+
+
+@check("agents: create, list (a bare array by name), get, edit the secrets, delete")
+def _():
+    a = client.agents.create("zeta", description="d", secrets=["GH_TOKEN", "gh_token"])
+    uuid = a["uuid"]
+    client.agents.create("alpha")
+    listing = client.agents.list()
+    eq(type(listing), list, "a bare JSON array")
+    eq([x["name"] for x in listing], ["alpha", "zeta"], "sorted by name")
+    eq(client.agents.get(uuid)["secrets"], ["GH_TOKEN", "gh_token"], "stored verbatim, case kept")
+    client.agents.edit(uuid, add_secrets=["DB"], remove_secrets=["gh_token"])
+    eq(sorted(client.agents.get(uuid)["secrets"]), ["DB", "GH_TOKEN"], "PUT replaced the list")
+    client.agents.delete(uuid)
+    eq([x["name"] for x in client.agents.list()], ["alpha"], "deleted")
+
+
+@check("deleting a secret an agent names is not refused; the agent keeps the name")
+def _():
+    client.secrets.create("GH_TOKEN", value="gh-value")
+    uuid = client.agents.create("deployer", secrets=["GH_TOKEN"])["uuid"]
+    client.secrets.delete_v2("GH_TOKEN")
+    eq(client.secrets.list(), [], "the secret is gone")
+    eq(client.agents.get(uuid)["secrets"], ["GH_TOKEN"], "the agent names it still")
+
+
 def main():
     failed = 0
     for name, fn in CHECKS:

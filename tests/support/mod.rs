@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub use secretctl::emulator::{
-    Emulator, EmulatorOptions, Fault, KubiyaValueFormat, RateLimitSettings, RecordedRequest,
+    Emulator, EmulatorOptions, Fault, KubiyaValueFormat, LinkStyle, RateLimitSettings,
+    RecordedRequest,
 };
 pub use serde_json::{Value, json};
 
@@ -262,6 +263,16 @@ impl Env {
             .collect()
     }
 
+    /// Every request but the reads "used by" adds to get and delete (agents, skillsets,
+    /// abilities, bots, and its paged secret list): for tests of other rules.
+    pub fn requests_but_used_by(&self) -> Vec<RecordedRequest> {
+        self.emu
+            .requests()
+            .into_iter()
+            .filter(|r| !is_used_by_read(r))
+            .collect()
+    }
+
     /// Requests that could change something.
     pub fn writes(&self) -> Vec<RecordedRequest> {
         self.emu
@@ -320,6 +331,58 @@ impl Env {
     pub fn path(&self) -> &Path {
         self.home.path()
     }
+
+    /// A request to the emulator's own API routes (seeding what a test needs through the
+    /// routes a client would use), with the provider's credentials: the answer's JSON, after
+    /// checking it is a 2xx. `path` starts after the host (`/api/v1/agents`).
+    pub fn api(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let (status, v) = self.api_status(method, path, body);
+        assert!((200..300).contains(&status), "{path}: {status} {v}");
+        v
+    }
+
+    /// [`Env::api`] without the check: the status and the JSON answer.
+    pub fn api_status(&self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let kubiya = path.starts_with("/api/v1/agents") || path.contains("/secrets");
+        let auth = if kubiya {
+            format!("UserKey {TOKEN}")
+        } else {
+            format!("Bearer {TOKEN}")
+        };
+        let client = reqwest::blocking::Client::new();
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
+        let mut req = client
+            .request(method, format!("{}{path}", self.url()))
+            .header("authorization", auth);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let resp = req.send().expect("the emulator answers");
+        let status = resp.status().as_u16();
+        let text = resp.text().unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// A Kubiya agent naming `secrets` (any JSON: a list, null…); its uuid.
+    pub fn agent(&self, name: &str, secrets: Value) -> String {
+        let a = self.api(
+            "POST",
+            "/api/v1/agents",
+            Some(json!({"name": name, "description": "", "secrets": secrets})),
+        );
+        a["uuid"].as_str().expect("a uuid").to_string()
+    }
+
+    /// POST a ChatBotKit create (`skillset/create`, `bot/create`, …); the new id.
+    pub fn cbk_create(&self, route: &str, body: Value) -> String {
+        let v = self.api("POST", &format!("/api/v1/{route}"), Some(body));
+        v["id"].as_str().expect("an id").to_string()
+    }
+
+    /// A ChatBotKit GET (`skillset/K/ability/A/fetch`, …).
+    pub fn cbk_get(&self, route: &str) -> Value {
+        self.api("GET", &format!("/api/v1/{route}"), None)
+    }
 }
 
 pub fn run_command(mut c: Command, args: &[&str], stdin: Option<&[u8]>) -> Run {
@@ -353,6 +416,16 @@ pub fn run_command(mut c: Command, args: &[&str], stdin: Option<&[u8]>) -> Run {
         run.stderr
     );
     run
+}
+
+/// One of the reads of "used by": Kubiya's agents; ChatBotKit's skillset, ability and bot
+/// lists, and its secret list read as pages (a command's own list asks for the JSONL stream).
+pub fn is_used_by_read(r: &RecordedRequest) -> bool {
+    ["/agents", "/skillset/", "/bot/"]
+        .iter()
+        .any(|p| r.path.contains(p))
+        || (r.path.contains("/secret/list?take=")
+            && r.header("accept") != Some("application/jsonl"))
 }
 
 /// A fault on the next `count` requests whose path contains `path` with this status.

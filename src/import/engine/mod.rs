@@ -1,12 +1,11 @@
 //! What `import` and `sync` share, one concern a file: `source.rs` reads the source and
 //! `validate.rs` checks every item before anything is sent; this file holds the plan (the one
-//! list call that indexes the platform, what each entry will do); `pool.rs` runs jobs on
+//! list call that indexes the platform, what each entry will do); `crate::pool` runs jobs on
 //! workers at the shared pace, with the progress bar; `apply.rs` sends the writes and checks
 //! the unsure answers; `report.rs` prints the plan, the report and the totals, and picks the
 //! exit code.
 
 mod apply;
-mod pool;
 mod report;
 mod source;
 mod validate;
@@ -19,8 +18,8 @@ use crate::error::Result;
 use crate::provider::{ListFilter, Provider};
 use crate::secret::SecretValue;
 
+pub use crate::pool::pool;
 pub use apply::{apply, confirm_unsure};
-pub use pool::pool;
 pub use report::{Row, dry_run, finish_run, totals};
 pub use source::{Source, read_source};
 

@@ -1,4 +1,5 @@
-//! The worker pool at the shared pace, and its progress bar on a terminal.
+//! The worker pool at the shared pace, and its progress bar on a terminal: import's and sync's
+//! writes and reads, and a provider's concurrent list reads ("used by").
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
