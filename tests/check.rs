@@ -235,6 +235,22 @@ fn set_token_on_an_unreachable_server_is_exit_6_unless_no_check() {
     );
     r.code(6).stderr_has("--no-check");
     assert!(!cfg.exists());
+    // The hint's command stores where this one would have: the same profile.
+    let r = env.run_stdin(
+        &[
+            "--retries",
+            "0",
+            "config",
+            "set-token",
+            "kubiya",
+            "--profile",
+            "work",
+        ],
+        format!("{TOKEN}\n").as_bytes(),
+    );
+    r.code(6)
+        .stderr_has("secretctl config set-token kubiya --no-check --profile work");
+    assert!(!cfg.exists());
     env.run_stdin(
         &["config", "set-token", "kubiya", "--no-check"],
         format!("{TOKEN}\n").as_bytes(),

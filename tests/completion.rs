@@ -348,3 +348,23 @@ fn bash_offers_the_names_for_export_and_run_s() {
 fn value_reads(env: &Env) -> usize {
     env.requests(Some("GET"), "/get_value/").len()
 }
+
+/// A name holding a control character (an escape sequence, a newline) is never offered: the
+/// shell would print it raw on a TAB listing, or split it into names that do not exist.
+/// ChatBotKit offers such a secret's id instead; Kubiya, addressed only by name, leaves it out.
+#[test]
+fn names_with_control_characters_are_never_offered_raw() {
+    let env = Env::new();
+    for n in ["OK", "ESC\u{1b}]0;pwned\u{7}X", "two\nlines", "tab\there"] {
+        env.emu.seed_kubiya(n, "value-aaaaaaaa", "");
+    }
+    let tab = bash_tab(&env, &["secretctl", "kubiya", "get", ""]);
+    assert_eq!(tab.code, 0, "{}", tab.stderr);
+    assert_eq!(tab.names(), ["OK"]);
+    let id = env.emu.seed_chatbotkit(json!({"name": "BEL\u{7}NAME"}));
+    env.emu.seed_chatbotkit(json!({"name": "FINE"}));
+    let tab = bash_tab(&env, &["secretctl", "chatbotkit", "get", ""]);
+    let mut want = vec![id, "FINE".to_string()];
+    want.sort();
+    assert_eq!(tab.names(), want);
+}

@@ -542,6 +542,13 @@ fn run_refuses_bad_names_existing_variables_and_nul_before_anything_runs() {
         .code(2)
         .one_error_line()
         .stderr_has("'my-key'");
+    run(&env, &["-s", "OK_V", "-s", "PATH"]).code(2);
+    // A -s name is refused before connecting: exit 2 is "nothing was sent", and the usage
+    // error comes first even without a token.
+    assert_eq!(env.emu.requests().len(), 0);
+    let mut tokenless = Env::new();
+    tokenless.remove("KUBIYA_API_KEY");
+    run(&tokenless, &["-s", "my-key"]).code(2);
     run(&env, &["--prefix", "APP_", "--strip-prefix"])
         .code(2)
         .stderr_has("'APP_'");
@@ -610,4 +617,64 @@ fn run_prefix_strip_prefix_and_all() {
     assert_eq!(r.stdout, "8080 localhost o");
     // One of -s, --prefix, --all is required.
     env.run(&["kubiya", "run", "--", "true"]).code(2);
+}
+
+/// `args` spawned, sent SIGTERM while its one value read is in flight (the emulator has the
+/// request and holds it for 5 s); its output.
+fn terminated_mid_read(env: &Env, args: &[&str]) -> std::process::Output {
+    env.fault(Fault {
+        path_contains: Some("/get_value/".into()),
+        latency_ms: 5000,
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let before = value_reads(env);
+    let mut c = env.command();
+    c.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = c.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while value_reads(env) == before && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: signalling our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A signal while the values are read stops everything, even when the reads in flight then
+/// succeed: `run` never starts the command, `export` writes nothing (to stdout or `--out`),
+/// and each ends by that signal.
+#[test]
+fn a_signal_during_the_reads_runs_and_writes_nothing_and_ends_by_it() {
+    let env = Env::new();
+    env.emu.seed_kubiya("A", "value-aaaa", "");
+    let marker = env.path().join("started");
+    let script = format!("echo started > '{}'", marker.display());
+    let out = terminated_mid_read(
+        &env,
+        &["kubiya", "run", "-s", "A", "--", "sh", "-c", &script],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM), "{stderr}");
+    assert!(!marker.exists(), "the command started: {stderr}");
+    assert!(stderr.contains("nothing was run"), "{stderr}");
+
+    let out = terminated_mid_read(&env, &["kubiya", "export", "A"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+
+    let file = env.path().join("out.json");
+    let out = terminated_mid_read(
+        &env,
+        &["kubiya", "export", "A", "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.signal(), Some(libc::SIGTERM));
+    assert!(!file.exists());
 }

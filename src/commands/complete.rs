@@ -218,7 +218,10 @@ fn lookup(ctx: &mut Ctx, kind: ProviderKind, p: &ProviderArgs) -> Option<Vec<Str
     listed
 }
 
-/// Every secret's name; ChatBotKit's ids where a name is held by several secrets.
+/// Every secret's name; ChatBotKit's ids where a name is held by several secrets, or holds
+/// what a terminal must not be shown raw (a control character, a bidi override: the shell
+/// prints candidates as they are, and splits them at a newline). A Kubiya name like that has
+/// no other handle and is left out.
 fn names_of(prov: &dyn Provider) -> Option<Vec<String>> {
     let mut records: Vec<(String, String)> = Vec::new();
     prov.list(&ListFilter::default(), &mut |r: Value| {
@@ -227,16 +230,18 @@ fn names_of(prov: &dyn Provider) -> Option<Vec<String>> {
     })
     .ok()?;
     let count = |name: &str| records.iter().filter(|(n, _)| n == name).count();
+    let shown_as_is = |s: &str| crate::sanitize::sanitize(s) == s;
     let mut names: Vec<String> = records
         .iter()
-        .map(|(name, id)| {
-            if prov.identity() == Identity::Id && count(name) > 1 {
-                id.clone()
+        .filter_map(|(name, id)| {
+            let by_id = prov.identity() == Identity::Id;
+            if by_id && (count(name) > 1 || !shown_as_is(name)) {
+                Some(id.clone())
             } else {
-                name.clone()
+                shown_as_is(name).then(|| name.clone())
             }
         })
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && shown_as_is(n))
         .collect();
     names.sort();
     names.dedup();

@@ -108,8 +108,14 @@ fn prove_new(ctx: &Ctx, kind: ProviderKind, token: &str) -> Result<super::check:
             )),
             e => e.with_hint(format!(
                 "nothing was written; to store the token without checking it (offline set-up): \
-                 secretctl config set-token {} --no-check",
-                kind.key()
+                 secretctl config set-token {} --no-check{}",
+                kind.key(),
+                // The same profile as this command, so that the hint stores where it would.
+                if profile == "default" {
+                    String::new()
+                } else {
+                    format!(" --profile {profile}")
+                }
             )),
         }
     })

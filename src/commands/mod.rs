@@ -233,6 +233,7 @@ fn run_with_secrets(
     if !kind.values_readable() {
         return Err(crate::export::refuse_write_only(kind, "run"));
     }
+    crate::export::run::check(kind, a)?;
     let pace = bulk_pace(ctx, a.concurrency);
     let prov = provider(ctx, kind, p, None, Some(&pace))?;
     crate::export::run::run(ctx, &*prov, a, &pace)

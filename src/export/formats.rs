@@ -11,7 +11,8 @@
 //!   `\r`): one line an item, no raw line break or carriage return, `$` never expandable by
 //!   another reader either. Names as the reader takes them: letters, digits, `_`, `.`, `-`.
 //! - shell: `export NAME='…'`, a `'` written `'\''`; inside single quotes a POSIX shell takes
-//!   every other byte as it is. Names must be shell identifiers.
+//!   every other byte as it is. Names must be shell identifiers, and none that bash keeps
+//!   read-only (`UID`, `EUID`, `PPID`…), which `eval` cannot set.
 
 use std::io::Write;
 
@@ -48,8 +49,11 @@ pub enum Unfit {
 
 impl Unfit {
     /// The problem in words, after the secret's name.
-    pub fn describe(self, format: ExportFormat) -> String {
+    pub fn describe(self, format: ExportFormat, name: &str) -> String {
         match (self, format) {
+            (Unfit::Name, ExportFormat::Shell) if is_env_name(name) => {
+                "bash keeps that variable read-only, so `eval` cannot set it".into()
+            }
             (Unfit::Name, ExportFormat::Shell) => {
                 "its name is not a shell variable name ([A-Za-z_][A-Za-z0-9_]*)".into()
             }
@@ -77,6 +81,16 @@ pub fn is_env_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
+/// Variables bash keeps read-only: `eval` of an `export NAME=…` line for one fails and leaves it unset.
+const BASH_READ_ONLY: [&str; 6] = [
+    "BASHOPTS",
+    "BASH_VERSINFO",
+    "EUID",
+    "PPID",
+    "SHELLOPTS",
+    "UID",
+];
+
 /// Whether the dotenv reader takes `name` as a whole key.
 fn is_dotenv_name(name: &str) -> bool {
     !name.is_empty()
@@ -90,7 +104,7 @@ pub fn name_fits(format: ExportFormat, name: &str) -> bool {
     match format {
         ExportFormat::Json | ExportFormat::Toml => true,
         ExportFormat::Dotenv => is_dotenv_name(name),
-        ExportFormat::Shell => is_env_name(name),
+        ExportFormat::Shell => is_env_name(name) && !BASH_READ_ONLY.contains(&name),
     }
 }
 
@@ -392,6 +406,21 @@ mod tests {
             "json or toml"
         );
         assert!(render(ExportFormat::Dotenv, &bad_shell).is_ok());
+        // A name bash keeps read-only is never written for `eval`, which cannot set it.
+        for name in BASH_READ_ONLY {
+            let ro = [item(name, "v")];
+            assert_eq!(
+                render(ExportFormat::Shell, &ro).err(),
+                Some((0, Unfit::Name))
+            );
+            assert!(
+                Unfit::Name
+                    .describe(ExportFormat::Shell, name)
+                    .contains("read-only")
+            );
+            assert!(render(ExportFormat::Dotenv, &ro).is_ok());
+        }
+        assert!(render(ExportFormat::Shell, &[item("UIDX", "v")]).is_ok());
         let spaced = [item("a b", "v")];
         assert_eq!(
             render(ExportFormat::Dotenv, &spaced).err(),

@@ -150,7 +150,7 @@ fn unfit_error(p: &dyn Provider, format: ExportFormat, name: &str, why: Unfit) -
         "--format {f} cannot carry {} secret {}: {}; nothing was written",
         p.kind().display(),
         quoted(name),
-        why.describe(format)
+        why.describe(format, name)
     ))
     .with_hint(format!(
         "use --format {} for it, or leave it out (name the others, or use --prefix)",

@@ -71,7 +71,9 @@ pub fn select(p: &dyn Provider, selection: &Selection) -> Result<Vec<Listed>> {
 
 /// Every value of `secrets`, read by the reveal rules with `concurrency` workers at `pace`,
 /// in the same order — or the first failure (in name order), with the exit code it has, and
-/// nothing else kept; its message says what was not done (`outcome`: "written", "run"). A run that a signal or the rate limit's give-up stopped is an error too.
+/// nothing else kept; its message says what was not done (`outcome`: "written", "run"). A
+/// run that a signal or the rate limit's give-up stopped is an error too, even when every
+/// read in flight then succeeded.
 pub fn read_all(
     ctx: &Ctx,
     outcome: &str,
@@ -90,6 +92,12 @@ pub fn read_all(
         &|i| p.reveal(&secrets[i].name),
         &|r| r.is_ok(),
     );
+    // A signal while the reads were in flight stops the run even when they all then
+    // succeeded: the command must not start, nothing be written.
+    if crate::signals::interrupted() {
+        return Err(error::other("interrupted while the values were read")
+            .context(format!("nothing was {outcome}")));
+    }
     let failed = results.iter().filter(|r| !matches!(r, Some(Ok(_)))).count();
     let mut values = Vec::with_capacity(results.len());
     let mut first: Option<Error> = None;

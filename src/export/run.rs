@@ -18,12 +18,24 @@ use crate::cli::RunArgs;
 use crate::context::Ctx;
 use crate::error::{self, Result};
 use crate::pace::Pace;
-use crate::provider::{Provider, quoted};
+use crate::provider::{Provider, ProviderKind, quoted};
 
 /// One variable for the command: its name, and the value's bytes (wiped when dropped).
 struct Var {
     name: String,
     value: Zeroizing<Vec<u8>>,
+}
+
+/// What `run` refuses before connecting: a `-s NAME` that cannot be an environment variable,
+/// or that the environment already has without `--override` (exit 2, nothing sent). A name
+/// selected by `--prefix`/`--all` is known only from the list, and is checked in [`run`].
+pub fn check(kind: ProviderKind, a: &RunArgs) -> Result<()> {
+    if a.prefix.is_some() || a.all {
+        return Ok(());
+    }
+    a.secret
+        .iter()
+        .try_for_each(|name| check_var(kind, name, name, a.override_env))
 }
 
 pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &RunArgs, pace: &Pace) -> Result<i32> {
@@ -39,7 +51,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &RunArgs, pace: &Pace) -> Result<
         .iter()
         .map(|s| {
             let var = strip.map_or(s.name.as_str(), |pre| &s.name[pre.len()..]);
-            check_var(p, &s.name, var, a.override_env)?;
+            check_var(p.kind(), &s.name, var, a.override_env)?;
             Ok(var.to_string())
         })
         .collect::<Result<_>>()?;
@@ -76,7 +88,7 @@ fn writeln_warning(ctx: &mut Ctx, p: &dyn Provider, prefix: &str) -> std::io::Re
 }
 
 /// A variable name the command can get, not replacing one it already has unless asked.
-fn check_var(p: &dyn Provider, secret: &str, var: &str, override_env: bool) -> Result<()> {
+fn check_var(kind: ProviderKind, secret: &str, var: &str, override_env: bool) -> Result<()> {
     if !is_env_name(var) {
         let what = if var == secret {
             "its name".to_string()
@@ -85,7 +97,7 @@ fn check_var(p: &dyn Provider, secret: &str, var: &str, override_env: bool) -> R
         };
         return Err(error::usage(format!(
             "{} secret {} cannot be an environment variable: {what} is not one ([A-Za-z_][A-Za-z0-9_]*); nothing was read or run",
-            p.kind().display(),
+            kind.display(),
             quoted(secret)
         ))
         .with_hint("leave it out (-s NAME for the others), or read it with export --format json"));
