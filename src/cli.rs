@@ -317,6 +317,7 @@ pub enum CbkCommand {
     /// Show a secret's metadata and what uses it (ChatBotKit never returns values)
     #[command(
         mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
+        mut_arg("reveal", |a| a.help(CBK_REVEAL)),
         after_long_help = "Examples:\n  secretctl cbk get OPENAI_KEY\n  secretctl cbk get sec0000000001ab -o json\n  secretctl cbk get OPENAI_KEY -o terraform > openai_key.tf"
     )]
     Get(GetArgs),
@@ -377,6 +378,7 @@ pub enum KubiyaCommand {
     /// Show a secret's metadata and what uses it, or only its value with --reveal
     #[command(
         mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
+        mut_arg("reveal", |a| a.help(KUBIYA_REVEAL)),
         after_long_help = "Examples:\n  secretctl kubiya get GH_TOKEN\n  secretctl kubiya get GH_TOKEN --reveal | gh auth login --with-token\n  secretctl kubiya get GH_TOKEN -o terraform > gh_token.tf"
     )]
     Get(GetArgs),
@@ -484,6 +486,9 @@ prune that something uses (as `get` shows it) is failed, not deleted, unless --f
 /// The NAME_OR_ID argument of each provider's get and delete.
 const CBK_TARGET: &str = "Id or exact name of the secret";
 const KUBIYA_TARGET: &str = "Name of the secret";
+/// `get --reveal` of each provider.
+const CBK_REVEAL: &str = "Refused: ChatBotKit never returns values (exit 2, nothing sent)";
+const KUBIYA_REVEAL: &str = "Print only the value, the exact bytes stored";
 
 const KUBIYA_SYNC_EXAMPLES: &str = "\
 Examples:

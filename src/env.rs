@@ -18,3 +18,9 @@ pub fn process_env_lossy(name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
         .map(|v| v.to_string_lossy().into_owned())
 }
+
+/// Whether the variable is set to a value that is not UTF-8 (which [`process_env`] reads as
+/// unset).
+pub fn set_but_not_text(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| v.to_str().is_none())
+}

@@ -799,3 +799,49 @@ fn a_config_file_that_is_not_a_regular_file_or_is_huge_is_refused() {
     r.code(2).stderr_has("not a regular file");
     assert!(env.emu.requests().is_empty());
 }
+
+/// A variable that picks the file, the profile or the credentials, set to bytes that are not
+/// UTF-8, is refused (exit 2, nothing sent, nothing written): read as unset, it silently sent
+/// `config path`, `set-token` and every command to another file, profile or account.
+#[test]
+fn a_selecting_variable_that_is_not_utf8_is_refused_not_skipped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let default = env.path().join(".config/secretctl/config.toml");
+    let bad = OsStr::from_bytes(b"/tmp/secretctl-\xff.toml");
+    for (var, args) in [
+        ("SECRETCTL_CONFIG", &["config", "path"][..]),
+        ("SECRETCTL_CONFIG", &["config", "show"][..]),
+        (
+            "SECRETCTL_CONFIG",
+            &["config", "set-command", "kubiya", "--", "true"][..],
+        ),
+        (
+            "SECRETCTL_PROFILE",
+            &["config", "set-command", "kubiya", "--", "true"][..],
+        ),
+        ("SECRETCTL_PROFILE", &["kubiya", "list"][..]),
+        ("KUBIYA_API_KEY", &["kubiya", "list"][..]),
+        ("CHATBOTKIT_API_TOKEN", &["chatbotkit", "list"][..]),
+        ("CBK_API_URL", &["chatbotkit", "list"][..]),
+    ] {
+        env.run_with(args, None, |c| {
+            c.env(var, bad);
+        })
+        .code(2)
+        .stderr_has(&format!("error: {var} is set but is not valid UTF-8"));
+        assert!(!default.exists(), "{var} {args:?} wrote the default file");
+    }
+    assert!(env.emu.requests().is_empty());
+    // Empty is still unset, and commands that read none of them are not refused.
+    env.run_with(&["config", "path"], None, |c| {
+        c.env("SECRETCTL_CONFIG", "");
+    })
+    .ok()
+    .stdout_has(&default.display().to_string());
+    env.run_with(&["completions", "bash"], None, |c| {
+        c.env("KUBIYA_API_KEY", bad);
+    })
+    .ok();
+}

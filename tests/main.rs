@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod completion;
 mod config;
+mod docs;
 mod emulator_cli;
 mod export;
 mod faults;

@@ -304,6 +304,22 @@ fn help_and_man_pages_say_what_each_command_takes() {
             .ok()
             .stdout_has("Id or exact name of the secret");
     }
+    // `get --reveal` in each provider's own words: the line after the flag.
+    let reveal = |provider: &str| {
+        let help = env.run(&[provider, "get", "--help"]).stdout.clone();
+        let mut lines = help
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("--reveal"));
+        lines.nth(1).unwrap_or_default().trim().to_string()
+    };
+    assert_eq!(
+        reveal("kubiya"),
+        "Print only the value, the exact bytes stored"
+    );
+    assert_eq!(
+        reveal("cbk"),
+        "Refused: ChatBotKit never returns values (exit 2, nothing sent)"
+    );
     // terraform is not offered where it is refused, and still taken by list and get.
     let create = env.run(&["kubiya", "create", "--help"]);
     assert!(!create.stdout.contains("- terraform"), "{}", create.stdout);

@@ -61,6 +61,12 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
         command,
     } = cli;
     check_output(&global, &command)?;
+    if matches!(
+        command,
+        Command::Chatbotkit(_) | Command::Kubiya(_) | Command::Config(_)
+    ) {
+        crate::config::refuse_unreadable_vars(crate::env::set_but_not_text)?;
+    }
     let file = config_file(&top, &command);
     let mut ctx = Ctx::resolve(&global, file, &crate::env::process_env, streams, out);
     match command {

@@ -65,10 +65,13 @@ impl ConfigFile {
     }
 }
 
+/// The variable naming the config file.
+pub const CONFIG_ENV: &str = "SECRETCTL_CONFIG";
+
 /// The file a flag or the variable names: `--config`, else `$SECRETCTL_CONFIG` (the default
 /// path is the last layer, taken by `Selection::path` only when a file is needed).
 pub fn named_path(path_flag: Option<&Path>, env: EnvFn) -> Option<PathBuf> {
-    let env_layer = (&["SECRETCTL_CONFIG"][..], |_, v| PathBuf::from(v));
+    let env_layer = (&[CONFIG_ENV][..], |_, v| PathBuf::from(v));
     let flag = path_flag.map(Path::to_path_buf);
     super::first_layer(flag, env_layer, || None, || None, env).map(|(p, _)| p)
 }
@@ -131,7 +134,7 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<ConfigFile> {
         let (line, msg) = crate::lines::toml_position(text, &e);
         let at = line.map_or(String::new(), |l| format!(", line {l}"));
         error::usage(format!("config file {}{at}: {msg}", path.display()))
-            .with_hint("see README.md, 'Config file', for the keys secretctl reads")
+            .with_hint("see docs/config.md, 'Config file', for the keys secretctl reads")
     })
 }
 

@@ -126,6 +126,30 @@ pub fn run_as_user(kind: ProviderKind, env: EnvFn) -> Option<(&'static str, Stri
     pick(kind, layers, None, env).map(|(found, _)| found)
 }
 
+/// The variable naming the profile.
+pub const PROFILE_ENV: &str = "SECRETCTL_PROFILE";
+
+/// Refuse a variable that chooses the config file, the profile or a provider's token, base
+/// URL or run-as user when it is set to bytes that are not UTF-8: read as unset, as the
+/// environment reader does, it would silently hand the choice to the next layer (another
+/// file, profile or account). `not_text` says whether a variable is set so.
+pub fn refuse_unreadable_vars(not_text: impl Fn(&str) -> bool) -> Result<()> {
+    let providers = ProviderKind::ALL
+        .into_iter()
+        .flat_map(|k| [k.token_env(), k.url_env(), k.run_as_env()])
+        .flatten()
+        .copied();
+    let mut vars = [file::CONFIG_ENV, PROFILE_ENV].into_iter().chain(providers);
+    match vars.find(|v| not_text(v)) {
+        None => Ok(()),
+        Some(var) => Err(
+            error::usage(format!("{var} is set but is not valid UTF-8")).with_hint(format!(
+                "secretctl reads {var} as text; fix its value or unset it"
+            )),
+        ),
+    }
+}
+
 /// Which config file and which profile: decided once per run, from the flags and the
 /// environment, by [`first_layer`] (`--config` > `$SECRETCTL_CONFIG` > the default path;
 /// `--profile` > `$SECRETCTL_PROFILE`). The file's own layer, its `default_profile`, is read
@@ -140,7 +164,7 @@ pub struct Selection {
 
 impl Selection {
     pub fn resolve(path_flag: Option<&Path>, profile_flag: Option<&str>, env: EnvFn) -> Selection {
-        let env_layer = (&["SECRETCTL_PROFILE"][..], |_, v| v);
+        let env_layer = (&[PROFILE_ENV][..], |_, v| v);
         let profile = first_layer(
             profile_flag.map(str::to_string),
             env_layer,
@@ -199,7 +223,8 @@ impl Config {
                     "create one with: secretctl config set-token <chatbotkit|kubiya> --profile NAME"
                         .to_string()
                 } else if known.is_empty() {
-                    "the config file defines no profiles; see README.md, 'Config file'".to_string()
+                    "the config file defines no profiles; see docs/config.md, 'Config file'"
+                        .to_string()
                 } else {
                     format!("profiles defined: {}", known.join(", "))
                 }),

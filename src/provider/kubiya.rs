@@ -285,12 +285,12 @@ impl Provider for Kubiya {
             NotAValue::NotBase64 => error::network(format!(
                 "{what}: the server's answer is a JSON string that is not base64; it could be read more than one way, so it is not guessed at"
             ))
-            .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
+            .with_hint("nothing was printed or re-sent; see docs/commands.md, 'Reading a Kubiya value'"),
             NotAValue::Ambiguous => error::network(format!(
                 "{what}: the server's answer (Content-Type {}) could be the raw value or JSON; it is not guessed at",
                 if ct.is_empty() { "missing".to_string() } else { crate::sanitize::sanitize(&ct).into_owned() }
             ))
-            .with_hint("nothing was printed or re-sent; see README.md, 'Reading a Kubiya value'"),
+            .with_hint("nothing was printed or re-sent; see docs/commands.md, 'Reading a Kubiya value'"),
         })
     }
 

@@ -145,7 +145,7 @@ fn read_input(
             path.display().to_string()
         };
         return Err(error::usage(format!(
-            "{label} holds more than {} MiB (the limit of a {verb} source); nothing was sent",
+            "{label} holds more than {} MiB (the limit of one {verb} source); nothing was sent",
             MAX_SOURCE_BYTES / 1024 / 1024
         ))
         .with_hint("split it into several sources"));
