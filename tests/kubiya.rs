@@ -61,7 +61,7 @@ fn every_request_carries_userkey_exactly() {
             r.path
         );
         assert!(
-            r.path.starts_with("/api/v1/secrets") || r.path == "/api/v1/agents",
+            r.path.starts_with("/api/v1/secrets") || r.path == "/api/v1/agents?mode=all",
             "{}",
             r.path
         );

@@ -49,7 +49,7 @@ fn kubiya_get_names_the_agents_in_one_extra_request() {
     );
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v1/secrets/GH_TOKEN", "/api/v1/agents"]
+        ["/api/v1/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
     );
 
     let r = env.run(&["kubiya", "get", "DB", "-o", "json"]);
@@ -90,7 +90,7 @@ fn kubiya_agents_are_read_under_api_v1_whatever_the_secrets_version() {
     assert_eq!(r.ok().json()["used_by"][0]["id"], json!(deployer));
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v2/secrets/GH_TOKEN", "/api/v1/agents"]
+        ["/api/v2/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
     );
 }
 
@@ -147,7 +147,7 @@ fn kubiya_delete_yes_of_a_secret_nothing_uses_goes_ahead() {
         all,
         [
             "GET /api/v1/secrets/DB",
-            "GET /api/v1/agents",
+            "GET /api/v1/agents?mode=all",
             "DELETE /api/v1/secrets/DB"
         ]
     );
@@ -185,7 +185,10 @@ fn kubiya_list_unused_lists_only_what_no_agent_names() {
         .map(|s| s["name"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(names, ["ALSO_FREE", "DB"]);
-    assert_eq!(paths(&env, "GET"), ["/api/v1/agents", "/api/v1/secrets"]);
+    assert_eq!(
+        paths(&env, "GET"),
+        ["/api/v1/agents?mode=all", "/api/v1/secrets"]
+    );
     env.fault(status_fault("/agents", 500, 1));
     let r = env.run(&["kubiya", "list", "--unused"]);
     r.code(6).one_error_line();
@@ -213,7 +216,7 @@ fn kubiya_sync_prune_fails_a_secret_in_use_and_deletes_the_rest() {
     assert_eq!(
         paths(&env, "GET")
             .iter()
-            .filter(|p| p.ends_with("/agents"))
+            .filter(|p| p.ends_with("/agents?mode=all"))
             .count(),
         1
     );

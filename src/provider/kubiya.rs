@@ -48,9 +48,14 @@ impl Kubiya {
         root
     }
 
-    /// `…/api/v1/agents` beside the API root.
+    /// `…/api/v1/agents?mode=all` beside the API root. `mode=all` is what Kubiya's own CLI
+    /// asks for (`ListAgents`); by its name it includes agents the key does not own, which a
+    /// guard against deleting a secret in use must not miss. A server that ignores it answers
+    /// the same bare array.
     fn agents_url(&self) -> Result<Url> {
-        url(&self.v1_root(), &["agents"])
+        let mut u = url(&self.v1_root(), &["agents"])?;
+        u.query_pairs_mut().append_pair("mode", "all");
+        Ok(u)
     }
 
     /// `…/api/v1/users/self` beside the API root.
