@@ -142,10 +142,12 @@ fn problems_are_capped_and_so_are_the_items() {
     let env = Env::new();
     let many: String = (0..100_001).map(|i| format!("S{i}=v\n")).collect();
     let f = env.write("many.env", many.as_bytes());
-    env.run(&["kubiya", "import", f.to_str().unwrap(), "--dry-run"])
-        .code(2)
+    let r = env.run(&["kubiya", "import", f.to_str().unwrap(), "--dry-run"]);
+    r.code(2)
         .one_error_line()
         .stderr_has("many.env:100001: more than 100,000 secrets in one source");
+    // No other format would mend it: no hint to try one.
+    assert!(!r.stderr.contains("--format"), "{}", r.stderr);
 
     let dups = "A=1\n".repeat(201);
     let f = env.write("dups.env", dups.as_bytes());

@@ -78,15 +78,23 @@ pub const MAX_ITEMS: usize = 100_000;
 /// A reading with more than [`MAX_ITEMS`] items is one problem, at the first item past it.
 fn limited(read: Result<Vec<Item>, Vec<Problem>>) -> Result<Vec<Item>, Vec<Problem>> {
     match read {
-        Ok(items) if items.len() > MAX_ITEMS => Err(vec![problem(
-            items[MAX_ITEMS].line,
-            format!(
-                "more than {} secrets in one source (the limit); split it into several",
-                thousands(MAX_ITEMS)
-            ),
-        )]),
+        Ok(items) if items.len() > MAX_ITEMS => {
+            Err(vec![problem(items[MAX_ITEMS].line, over_limit_message())])
+        }
         other => other,
     }
+}
+
+fn over_limit_message() -> String {
+    format!(
+        "more than {} secrets in one source (the limit); split it into several",
+        thousands(MAX_ITEMS)
+    )
+}
+
+/// Whether `p` is the item limit's problem, which no other format would mend.
+pub fn is_over_limit(p: &Problem) -> bool {
+    p.message == over_limit_message()
 }
 
 /// `100000` → `100,000`.

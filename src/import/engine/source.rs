@@ -69,10 +69,14 @@ pub fn read_source(
     };
     let how = formats::how_read(format, chosen);
     let items = parsed.map_err(|ps| {
+        // Another format could mend a syntax problem of a guessed one, never the item limit.
+        let guessed = !matches!(chosen, Chosen::Flag);
+        let another_may_read_it = guessed && !ps.iter().all(formats::is_over_limit);
         let e = problems_error(ctx, &label, &how, ps);
-        match chosen {
-            Chosen::Flag => e,
-            _ => e.with_hint("pass --format dotenv, json or toml to read it as another format"),
+        if another_may_read_it {
+            e.with_hint("pass --format dotenv, json or toml to read it as another format")
+        } else {
+            e
         }
     })?;
     drop(bytes);
