@@ -629,9 +629,14 @@ fn export_and_run(emu: &Emulator) {
 
 fn reset(emu: &Emulator) {
     // Keep the 10,000 ChatBotKit secrets out of the import runs' way: a fresh store each time.
-    let _ = reqwest::blocking::Client::new()
+    // The control routes need the emulator's token; a reset that did not happen would leave
+    // the last run's secrets as conflicts, so it must succeed.
+    let answer = reqwest::blocking::Client::new()
         .post(format!("{}/_emulator/reset", emu.base_url()))
-        .send();
+        .bearer_auth(emu.token())
+        .send()
+        .expect("the emulator answers");
+    assert!(answer.status().is_success(), "reset: {}", answer.status());
     emu.clear_requests();
 }
 
