@@ -516,18 +516,24 @@ fn chatbotkit_present_secrets_are_updated_with_the_same_id() {
     assert!(env.requests(None, "get_value").is_empty());
 }
 
-#[test]
-fn chatbotkit_prune_deletes_by_id_every_secret_of_a_dropped_name() {
-    let env = Env::new();
-    let keep = env
-        .emu
-        .seed_chatbotkit(json!({"name": "KEEP", "kind": "shared", "value": "keep-cbk"}));
+/// Two ChatBotKit secrets that share the name `DROP`; their ids.
+fn two_secrets_named_drop(env: &Env) -> (String, String) {
     let d1 = env
         .emu
         .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d1"}));
     let d2 = env
         .emu
         .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d2"}));
+    (d1, d2)
+}
+
+#[test]
+fn chatbotkit_prune_deletes_by_id_every_secret_of_a_dropped_name() {
+    let env = Env::new();
+    let keep = env
+        .emu
+        .seed_chatbotkit(json!({"name": "KEEP", "kind": "shared", "value": "keep-cbk"}));
+    let (d1, d2) = two_secrets_named_drop(&env);
     let out = env
         .emu
         .seed_chatbotkit(json!({"name": "OTHER_X", "kind": "shared", "value": "ox"}));
@@ -825,12 +831,7 @@ fn a_refused_or_missing_value_read_is_planned_with_its_reason() {
 #[test]
 fn chatbotkit_dry_run_shows_the_ids_of_a_duplicate_name() {
     let env = Env::new();
-    let d1 = env
-        .emu
-        .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d1"}));
-    let d2 = env
-        .emu
-        .seed_chatbotkit(json!({"name": "DROP", "kind": "shared", "value": "d2"}));
+    let (d1, d2) = two_secrets_named_drop(&env);
     let f = env.write("s.env", b"KEEP=keep-cbk-new\n");
     let args = ["cbk", "sync", f.to_str().unwrap(), "--prune", "--dry-run"];
     let r = env.run(&args);
