@@ -196,13 +196,19 @@ fn ratio(r: &Run, items: usize, rate: f64) -> f64 {
 /// The case: 40 requests/s with a burst of 4, 200 items at concurrency 8.
 #[test]
 fn a_small_burst_without_a_hint_is_met_at_the_servers_rate() {
-    let r = import(Server::new(40.0, 4), 200);
-    assert_eq!(r.done, 200, "nothing lost");
-    let x = ratio(&r, 200, 40.0);
-    assert!(x <= 1.15, "{x:.2}× ideal, {} 429s", r.limited);
-    // The learned pace converged on the server's rate.
-    let pace = r.pace.expect("paced after the 429s");
-    assert!((36.0..=46.0).contains(&pace), "{pace}");
+    // The holds carry jitter: the rule must hold whatever it draws, so every run of the
+    // test draws the same 100 sequences.
+    for seed in 0..100 {
+        fastrand::seed(seed);
+        let r = import(Server::new(40.0, 4), 200);
+        assert_eq!(r.done, 200, "nothing lost (seed {seed})");
+        let x = ratio(&r, 200, 40.0);
+        assert!(x <= 1.15, "{x:.2}× ideal, {} 429s (seed {seed})", r.limited);
+        // The learned pace converged on the server's rate: at the end it is at most one
+        // probe (a quarter) above it.
+        let pace = r.pace.expect("paced after the 429s");
+        assert!((36.0..=50.0).contains(&pace), "{pace} (seed {seed})");
+    }
 }
 
 #[test]
