@@ -456,11 +456,34 @@ fn interrupted_import_timed(
     latency: u64,
     signals: &[i32],
 ) -> (std::process::Output, Duration) {
+    interrupted_import_when(env, n, latency, signals, |env| {
+        env.kubiya_secrets().len() >= 3
+    })
+}
+
+/// Creates the emulator has received and not yet answered (its latency runs before it
+/// stores, so these have most of it still to go).
+fn creates_in_flight(env: &Env) -> usize {
+    env.requests(Some("POST"), "/secrets")
+        .iter()
+        .filter(|r| r.status == 0)
+        .count()
+}
+
+/// An import of `n` slow items, sent `signals` once `ready` holds; its output and the time
+/// from the first signal to its end.
+fn interrupted_import_when(
+    env: &Env,
+    n: usize,
+    latency: u64,
+    signals: &[i32],
+    ready: impl Fn(&Env) -> bool,
+) -> (std::process::Output, Duration) {
     env.emu.set_latency(latency);
     let f = env.write("slow.env", env_file(n, "S").as_bytes());
     let child = spawn_import(env, &f, 2);
     let deadline = Instant::now() + Duration::from_secs(30);
-    while env.kubiya_secrets().len() < 3 && Instant::now() < deadline {
+    while !ready(env) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
     let signalled = Instant::now();
@@ -513,11 +536,15 @@ fn sigterm_mid_import_reports_then_ends_by_sigterm() {
 #[test]
 fn a_second_ctrl_c_ends_at_once() {
     let env = Env::new();
-    // Requests take 3 s each: finishing the two in flight would take seconds after the
-    // signals, and 40 of them can never all land before the signals, however loaded the
-    // machine. Timed from the signals, so a slow start cannot fail it.
+    // Requests take 3 s each, and the signals go when two creates have just arrived: the
+    // emulator sleeps before it stores, so counting stored secrets could signal just as a
+    // pair was about to land, and the run might end before the second signal. Finishing
+    // the two in flight would take seconds after the signals. Timed from the signals, so a
+    // slow start cannot fail it.
     let (out, since_signals) =
-        interrupted_import_timed(&env, 40, 3000, &[libc::SIGINT, libc::SIGINT]);
+        interrupted_import_when(&env, 40, 3000, &[libc::SIGINT, libc::SIGINT], |env| {
+            creates_in_flight(env) >= 2
+        });
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.signal(), Some(libc::SIGINT), "{stderr}");
     assert!(stderr.contains("stopping at once"), "{stderr}");
