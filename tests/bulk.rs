@@ -51,7 +51,14 @@ fn spawn_import(env: &Env, file: &std::path::Path, concurrency: u32) -> std::pro
 fn rate_limited_import(word: &str, retry_after: bool, paced: bool, method: &str, path: &str) {
     let mut env = Env::new();
     // A fraction of the real limits, so the test stays short: 20 requests/s, a burst of 5.
-    env.set_rate_limit(20.0, 5, retry_after);
+    // Unpaced, Kubiya's answers carry no `X-RateLimit-*` (a gateway that sends only
+    // `Retry-After`).
+    env.emu.set_rate_limit(Some(RateLimitSettings {
+        rps: 20.0,
+        burst: Some(5),
+        retry_after,
+        headers: paced,
+    }));
     // Should the pace ever fail, the run must not hang the suite.
     env.set("SECRETCTL_RATE_LIMIT_GIVE_UP", "20");
     let n = 60;
@@ -106,6 +113,11 @@ fn rate_limited_import(word: &str, retry_after: bool, paced: bool, method: &str,
 #[test]
 fn kubiya_import_under_a_rate_limit_stores_every_item_once() {
     rate_limited_import("kubiya", true, true, "POST", "/api/v1/secrets");
+}
+
+#[test]
+fn kubiya_import_under_retry_after_alone_stores_every_item_once() {
+    rate_limited_import("kubiya", true, false, "POST", "/api/v1/secrets");
 }
 
 #[test]

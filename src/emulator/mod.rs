@@ -653,15 +653,18 @@ async fn api(
             b.take(std::time::Instant::now()),
             b.limit(),
             b.settings.retry_after,
+            b.settings.headers,
         )
     });
     let mut pass_headers = None;
-    if let Some((verdict, limit, send_retry_after)) = verdict {
+    if let Some((verdict, limit, send_retry_after, send_headers)) = verdict {
         match verdict {
             ratelimit::Verdict::Limited { retry_after, reset } => {
                 return Ok(if kubiya_shape {
                     let mut r = kubiya::error(429, "Too Many Requests", "Rate limit exceeded");
-                    rate_headers(&mut r, limit, 0, reset);
+                    if send_headers {
+                        rate_headers(&mut r, limit, 0, reset);
+                    }
                     if send_retry_after {
                         r.headers_mut()
                             .insert(RETRY_AFTER, HeaderValue::from(retry_after));
@@ -671,7 +674,7 @@ async fn api(
                     chatbotkit::rate_limited()
                 });
             }
-            ratelimit::Verdict::Pass { remaining, reset } if kubiya_shape => {
+            ratelimit::Verdict::Pass { remaining, reset } if kubiya_shape && send_headers => {
                 pass_headers = Some((limit, remaining, reset));
             }
             ratelimit::Verdict::Pass { .. } => {}
@@ -873,7 +876,7 @@ fn control(shared: &Shared, method: &Method, raw_path: &str, body: &[u8]) -> Res
                     },
                     Err(e) => {
                         return bad(format!(
-                            "rate_limit must be null or {{\"rps\": N, \"burst\": B, \"retry_after\": bool}}: {e}"
+                            "rate_limit must be null or {{\"rps\": N, \"burst\": B, \"retry_after\": bool, \"headers\": bool}}: {e}"
                         ));
                     }
                 },

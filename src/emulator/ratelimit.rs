@@ -6,7 +6,8 @@ use std::time::Instant;
 /// Slack for floating-point refills (10 × 0.1 s is not exactly 1 token).
 const EPSILON: f64 = 1e-9;
 
-/// `PUT /_emulator/settings {"rate_limit": {"rps": N, "burst": B, "retry_after": bool}}`.
+/// `PUT /_emulator/settings {"rate_limit": {"rps": N, "burst": B, "retry_after": bool,
+/// "headers": bool}}`.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimitSettings {
@@ -21,6 +22,11 @@ pub struct RateLimitSettings {
     /// does, as its server sends none.
     #[serde(default = "yes")]
     pub retry_after: bool,
+    /// Kubiya's answers carry its documented `X-RateLimit-Limit`, `-Remaining` and `-Reset`.
+    /// Default true; false is a gateway in front of it that sends only `Retry-After`, so a
+    /// client learns the rate from its 429s alone.
+    #[serde(default = "yes")]
+    pub headers: bool,
 }
 
 fn yes() -> bool {
@@ -117,6 +123,7 @@ mod tests {
             rps,
             burst,
             retry_after: true,
+            headers: true,
         }
     }
 

@@ -1454,6 +1454,7 @@ fn rate_limit_kubiya_429_has_retry_after_and_ratelimit_headers() {
         rps: 0.25,
         burst: Some(2),
         retry_after: true,
+        headers: true,
     }));
     let (s, h, _) = call_h(&e, "GET", "/api/v1/secrets", "UserKey", None);
     assert_eq!(s, 200);
@@ -1501,6 +1502,27 @@ fn rate_limit_kubiya_429_has_retry_after_and_ratelimit_headers() {
     assert_eq!(s, 429);
     assert_eq!(hdr(&h, "retry-after"), None);
     assert_eq!(hdr(&h, "x-ratelimit-limit"), Some("1"));
+
+    // headers false: Retry-After alone, on no answer an X-RateLimit-* header.
+    let (s, _) = put_settings(
+        &e,
+        r#"{"rate_limit": {"rps": 0.25, "burst": 1, "headers": false}}"#,
+    );
+    assert_eq!(s, 200);
+    let (s, h, _) = call_h(&e, "GET", "/api/v1/secrets", "UserKey", None);
+    assert_eq!(s, 200);
+    let (s2, h2, _) = call_h(&e, "GET", "/api/v1/secrets", "UserKey", None);
+    assert_eq!(s2, 429);
+    assert!(hdr(&h2, "retry-after").is_some());
+    for h in [&h, &h2] {
+        for name in [
+            "x-ratelimit-limit",
+            "x-ratelimit-remaining",
+            "x-ratelimit-reset",
+        ] {
+            assert_eq!(hdr(h, name), None, "{name}");
+        }
+    }
 }
 
 #[test]

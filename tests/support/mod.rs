@@ -312,11 +312,14 @@ impl Env {
 
     /// Turns on the emulator's token bucket: `burst` requests at once, then `rps` a second;
     /// Kubiya's 429 carries `Retry-After` when `retry_after`.
+    /// A token bucket in each provider's real 429 shape; Kubiya's answers carry
+    /// `X-RateLimit-*`.
     pub fn set_rate_limit(&self, rps: f64, burst: u32, retry_after: bool) {
         self.emu.set_rate_limit(Some(RateLimitSettings {
             rps,
             burst: Some(burst),
             retry_after,
+            headers: true,
         }));
     }
 
