@@ -71,6 +71,10 @@ pub struct Msg {
     /// secretctl wrapped around it, which names the secret: what an adapter may read to tell
     /// one 4xx from another.
     pub server_message: Option<String>,
+    /// Whether that answer's body was the API's own error object (JSON with a message or a
+    /// code), not an HTML page, plain text or nothing: what tells the API's "not found" from
+    /// a proxy's or a missing route's (see `transport::is_api_not_found`).
+    pub api_body: bool,
 }
 
 /// What a failed write may have done on the server: bulk runs report by it (an unsure item
@@ -163,6 +167,12 @@ impl Error {
         self
     }
 
+    /// Mark the answer's body as the API's own error object.
+    pub fn with_api_body(mut self) -> Self {
+        self.msg_mut().api_body = true;
+        self
+    }
+
     /// The HTTP status of the answer, for errors that are one.
     pub fn status(&self) -> Option<u16> {
         self.msg().status
@@ -220,6 +230,7 @@ impl Msg {
             effect: Effect::Known,
             status: None,
             server_message: None,
+            api_body: false,
         }
     }
 }

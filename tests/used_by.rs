@@ -767,3 +767,99 @@ fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() 
         .count();
     assert_eq!(tries, 3, "two 429s, then the list");
 }
+
+/// A proxy (or a server without the route) that answers an HTML 404 for everything under
+/// skillset `k`: its ability list and its own fetch alike.
+fn html_404_under(k: &str) -> Fault {
+    Fault {
+        path_contains: Some(format!("/skillset/{k}/")),
+        status: Some(404),
+        content_type: Some("text/html".into()),
+        body: Some("<html><body><h1>404 Not Found</h1></body></html>".into()),
+        count: u32::MAX,
+        ..Default::default()
+    }
+}
+
+/// `cbk_env` plus "onlyab", used by nothing but an ability of skillset "Tools".
+fn cbk_env_only_ability() -> Cbk {
+    let c = cbk_env(LinkStyle::Linked);
+    let only = c
+        .env
+        .emu
+        .seed_chatbotkit(json!({"name": "onlyab", "kind": "shared"}));
+    c.env.cbk_create(
+        &format!("skillset/{}/ability/create", c.tools),
+        json!({"name": "uses it", "linkedSecretId": only}),
+    );
+    c.env.emu.clear_requests();
+    c
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_is_unknown_in_get_not_nothing_found() {
+    // Only the API's own JSON "not found" for the skillset says it is gone; an HTML page is
+    // an endpoint that cannot be read.
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let r = c.env.run(&["chatbotkit", "get", "onlyab", "-o", "table"]);
+    r.ok()
+        .stdout_has("unknown (cannot tell what uses ChatBotKit secrets: ");
+    assert!(!r.stdout.contains("nothing found"), "{}", r.stdout);
+    let v = c
+        .env
+        .run(&["chatbotkit", "get", "onlyab", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["used_by"], Value::Null, "{v}");
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_stops_delete_yes() {
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let r = c.env.run(&["chatbotkit", "delete", "onlyab", "--yes"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses ChatBotKit secrets: ")
+        .stderr_has("--force deletes without reading what uses it");
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_by_name("onlyab").len(), 1);
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_stops_sync_prune() {
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot plan the sync: cannot tell what uses ChatBotKit secrets: ");
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_by_name("onlyab").len(), 1);
+}
+
+#[test]
+fn chatbotkit_an_html_404_for_the_fetch_of_a_skillset_whose_abilities_answer_404_is_unknown() {
+    // The ability list answers the API's own 404, the skillset's fetch an HTML page: that
+    // the skillset is gone is not known.
+    let c = cbk_env_only_ability();
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        404,
+        u32::MAX,
+    ));
+    let mut f = html_404_under(&c.tools);
+    f.path_contains = Some(format!("/skillset/{}/fetch", c.tools));
+    c.env.fault(f);
+    let r = c.env.run(&["chatbotkit", "delete", "onlyab", "--yes"]);
+    r.code(6).one_error_line();
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+}
