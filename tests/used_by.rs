@@ -47,13 +47,25 @@ fn kubiya_get_names_the_agents_in_one_extra_request() {
              "via": "names it 'gh_token': case differs"},
         ])
     );
+    // The agents; and, only because "reviewer" spells it in another case, the secret list
+    // (is `gh_token` a secret of its own?).
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v1/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
+        [
+            "/api/v1/secrets/GH_TOKEN",
+            "/api/v1/agents?mode=all",
+            "/api/v1/secrets"
+        ]
     );
 
+    env.emu.clear_requests();
     let r = env.run(&["kubiya", "get", "DB", "-o", "json"]);
     assert_eq!(r.json()["used_by"], json!([]));
+    assert_eq!(
+        paths(&env, "GET"),
+        ["/api/v1/secrets/DB", "/api/v1/agents?mode=all"],
+        "one request more, no case-only match"
+    );
     let r = env.run(&["kubiya", "get", "GH_TOKEN", "-o", "table"]);
     r.ok().stdout_has(
         "USED_BY      agent 'deployer', agent 'reviewer' (names it 'gh_token': case differs)",
@@ -90,7 +102,11 @@ fn kubiya_agents_are_read_under_api_v1_whatever_the_secrets_version() {
     assert_eq!(r.ok().json()["used_by"][0]["id"], json!(deployer));
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v2/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
+        [
+            "/api/v2/secrets/GH_TOKEN",
+            "/api/v1/agents?mode=all",
+            "/api/v2/secrets"
+        ]
     );
 }
 
@@ -187,7 +203,7 @@ fn kubiya_list_unused_lists_only_what_no_agent_names() {
     assert_eq!(names, ["ALSO_FREE", "DB"]);
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v1/agents?mode=all", "/api/v1/secrets"]
+        ["/api/v1/secrets", "/api/v1/agents?mode=all"]
     );
     env.fault(status_fault("/agents", 500, 1));
     let r = env.run(&["kubiya", "list", "--unused"]);
@@ -862,4 +878,105 @@ fn chatbotkit_an_html_404_for_the_fetch_of_a_skillset_whose_abilities_answer_404
     let r = c.env.run(&["chatbotkit", "delete", "onlyab", "--yes"]);
     r.code(6).one_error_line();
     assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+}
+
+// ---------------------------------------------------------------------------------------------
+// A case-only match is not a use when the account holds the agent's exact spelling
+
+/// Secrets `API_KEY` and `api_key`; agent "svc" names `API_KEY`.
+fn case_pair_env() -> Env {
+    let env = Env::new();
+    env.emu.seed_kubiya("API_KEY", "upper-value-1234", "");
+    env.emu.seed_kubiya("api_key", "lower-value-1234", "");
+    env.agent("svc", json!(["API_KEY"]));
+    env.emu.clear_requests();
+    env
+}
+
+#[test]
+fn kubiya_a_case_duplicate_of_a_secret_an_agent_names_exactly_is_not_in_use() {
+    let env = case_pair_env();
+    let r = env.run(&["kubiya", "get", "api_key", "-o", "json"]);
+    assert_eq!(r.ok().json()["used_by"], json!([]));
+    // The one request more, only because a case-only match had to be checked.
+    assert_eq!(
+        paths(&env, "GET"),
+        [
+            "/api/v1/secrets/api_key",
+            "/api/v1/agents?mode=all",
+            "/api/v1/secrets"
+        ]
+    );
+    env.emu.clear_requests();
+    env.run(&["kubiya", "delete", "api_key", "--yes"]).ok();
+    assert_eq!(paths(&env, "DELETE"), ["/api/v1/secrets/api_key"]);
+    assert_eq!(env.kubiya_value("api_key"), None);
+    assert!(env.kubiya_value("API_KEY").is_some());
+}
+
+#[test]
+fn kubiya_list_unused_and_prune_keep_the_case_duplicate_rule() {
+    let env = case_pair_env();
+    let r = env.run(&["kubiya", "list", "--unused", "-o", "json"]);
+    let names: Vec<Value> = r
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("api_key")]);
+    let src = env.write("src.env", b"OTHER=other-value-123\n");
+    let r = env.run(&["kubiya", "sync", src.to_str().unwrap(), "--prune", "--yes"]);
+    r.code(1)
+        .stdout_has("API_KEY\tfailed\tnot deleted: in use by agent 'svc'")
+        .stdout_has("api_key\tdeleted");
+}
+
+#[test]
+fn kubiya_a_case_only_match_without_the_exact_secret_is_still_a_use() {
+    let env = Env::new();
+    env.emu.seed_kubiya("api_key", "lower-value-1234", "");
+    env.agent("svc", json!(["API_KEY"]));
+    let r = env.run(&["kubiya", "delete", "api_key", "--yes"]);
+    r.code(5).stderr_has("case differs");
+    assert!(env.kubiya_value("api_key").is_some());
+}
+
+// ---------------------------------------------------------------------------------------------
+// ChatBotKit reads the secret list once
+
+fn secret_lists(env: &Env) -> usize {
+    paths(env, "GET")
+        .iter()
+        .filter(|p| p.contains("/secret/list"))
+        .count()
+}
+
+#[test]
+fn chatbotkit_get_by_name_list_unused_and_prune_read_the_secret_list_once() {
+    let c = cbk_env(LinkStyle::Linked);
+    let r = c
+        .env
+        .run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
+    assert_eq!(r.ok().json()["used_by"].as_array().unwrap().len(), 4);
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
+
+    c.env.emu.clear_requests();
+    let r = c.env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    assert_eq!(r.ok().json().as_array().unwrap().len(), 2);
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
+
+    c.env.emu.clear_requests();
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(1).stdout_has("Free\tdeleted");
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
 }

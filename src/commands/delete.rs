@@ -7,7 +7,7 @@ use super::common::*;
 use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
 use crate::provider::references::{describe_all, in_use};
-use crate::provider::{Identity, Provider, quoted};
+use crate::provider::{Identity, Known, Provider, quoted};
 
 /// `delete`. Unless `force`, what uses the secret is read first: with `yes` a secret in use
 /// is refused (a conflict naming the users, nothing deleted); on a terminal the question names
@@ -80,7 +80,7 @@ pub fn delete(
                 return missing(ctx, e);
             }
         };
-        let refs = references(ctx, p).map_err(|e| {
+        let refs = references(ctx, p, Known::Only(std::slice::from_ref(&rec))).map_err(|e| {
             e.with_hint("nothing was deleted; --force deletes without reading what uses it")
         })?;
         let users = refs.used_by(&rec);

@@ -10,7 +10,7 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use super::references::{CbkAccount, References};
+use super::references::{CbkAccount, Known, References};
 use super::{
     Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
     Verification, quoted, url,
@@ -32,6 +32,9 @@ const LIST_WHAT: &str = "cannot list ChatBotKit secrets";
 pub struct Chatbotkit {
     t: Transport,
     root: Url,
+    /// Every secret, when a name look-up of this command listed them all: "used by" reads
+    /// them from here instead of listing them again.
+    listed: std::sync::Mutex<Option<Vec<Value>>>,
 }
 
 /// The values of a `config` map's secret entries (`clientSecret`…): cut out of any server
@@ -47,7 +50,11 @@ fn secret_config(config: Option<&Value>) -> impl Iterator<Item = &str> {
 
 impl Chatbotkit {
     pub fn new(t: Transport, root: Url) -> Self {
-        Chatbotkit { t, root }
+        Chatbotkit {
+            t,
+            root,
+            listed: std::sync::Mutex::new(None),
+        }
     }
 
     fn url(&self, segs: &[&str]) -> Result<Url> {
@@ -109,14 +116,20 @@ impl Chatbotkit {
 
     /// `what` names the operation the look-up is for: a failing list says so.
     fn find_by_name(&self, name: &str, what: &str) -> Result<Value> {
-        let mut found = Vec::new();
+        let mut all = Vec::new();
         self.list(&ListFilter::default(), &mut |rec| {
-            if rec.get("name").and_then(Value::as_str) == Some(name) {
-                found.push(rec);
-            }
+            all.push(rec);
             Ok(())
         })
         .map_err(|e| e.context(what))?;
+        let mut found: Vec<Value> = all
+            .iter()
+            .filter(|rec| rec.get("name").and_then(Value::as_str) == Some(name))
+            .cloned()
+            .collect();
+        if let Ok(mut listed) = self.listed.lock() {
+            *listed = Some(all);
+        }
         match found.len() {
             0 => Err(error::not_found(format!(
                 "no ChatBotKit secret has the id or name {}",
@@ -641,23 +654,35 @@ impl Provider for Chatbotkit {
         self.list_stream(filter, each)
     }
 
-    /// The secrets, skillsets and bots (one round, concurrently), then each skillset's
-    /// abilities (concurrently): 3 + one request per skillset (more for long lists), all at
-    /// `pace`. Each failure names the list it is.
-    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>> {
+    /// The secrets (unless the command read them all: `known`, or a name look-up), skillsets
+    /// and bots (one round, concurrently), then each skillset's abilities (concurrently): 3 +
+    /// one request per skillset (more for long lists), all at `pace`. Each failure names the
+    /// list it is.
+    fn references(
+        &self,
+        pace: &Arc<Pace>,
+        workers: u16,
+        known: Known,
+    ) -> Result<Box<dyn References>> {
         let t = self.t.clone().with_pace(Arc::clone(pace));
         let list = |what: &str| format!("cannot read the ChatBotKit {what} list");
-        let firsts = [
-            (vec!["secret", "list"], list("secret")),
+        let read_already = match known {
+            Known::All(all) => Some(all.to_vec()),
+            Known::Only(_) => self.listed.lock().ok().and_then(|mut l| l.take()),
+        };
+        let mut firsts = vec![
             (vec!["skillset", "list"], list("skillset")),
             (vec!["bot", "list"], list("bot")),
         ];
+        if read_already.is_none() {
+            firsts.push((vec!["secret", "list"], list("secret")));
+        }
         let mut lists = self.read_lists(&t, pace, workers, &firsts)?.into_iter();
-        let (secrets, skillsets, bots) = (
-            lists.next().unwrap_or_default(),
+        let (skillsets, bots) = (
             lists.next().unwrap_or_default(),
             lists.next().unwrap_or_default(),
         );
+        let secrets = read_already.unwrap_or_else(|| lists.next().unwrap_or_default());
         let ids: Vec<(String, String)> = skillsets
             .iter()
             .map(|k| (field(k, "id"), field(k, "name")))

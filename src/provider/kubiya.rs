@@ -9,7 +9,7 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use super::references::{KubiyaAgents, References};
+use super::references::{Known, KubiyaAgents, References};
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
@@ -192,13 +192,33 @@ impl Provider for Kubiya {
         ("name", field(r, "name"))
     }
 
-    /// One request: the agents, each naming the secrets it uses.
-    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+    /// One request: the agents, each naming the secrets it uses. When an agent names a
+    /// secret asked about only in another case and the command did not list the secrets,
+    /// one more: the secret list, to see whether that spelling is a secret of its own.
+    fn references(
+        &self,
+        _pace: &Arc<Pace>,
+        _workers: u16,
+        known: Known,
+    ) -> Result<Box<dyn References>> {
         let what = "cannot list Kubiya agents";
         let v = self
             .t
             .json(&Call::new(Method::GET, self.agents_url()?, what))?;
-        Ok(Box::new(KubiyaAgents::from_list(v, what)?))
+        let agents = KubiyaAgents::from_list(v, what)?;
+        let agents = match known {
+            Known::All(all) => agents.with_names(all.iter().filter_map(|r| r["name"].as_str())),
+            Known::Only(asked) if agents.case_only_match(asked) => {
+                let mut names = Vec::new();
+                self.list(&ListFilter::default(), &mut |r| {
+                    names.push(field(&r, "name"));
+                    Ok(())
+                })?;
+                agents.with_names(names.iter().map(String::as_str))
+            }
+            Known::Only(_) => agents,
+        };
+        Ok(Box::new(agents))
     }
 
     fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {

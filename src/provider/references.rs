@@ -66,6 +66,26 @@ pub fn in_use(users: &[User]) -> String {
     format!("in use by {}", describe_all(users))
 }
 
+/// The secrets a command already holds when it asks what uses them: an adapter never reads
+/// again what it is given.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    /// Every secret of the account, as its list gave them (`list --unused`, `sync --prune`).
+    All(&'a [Value]),
+    /// Only the secrets asked about (`get`, `delete`; a filtered list): the adapter reads
+    /// the rest of what it needs.
+    Only(&'a [Value]),
+}
+
+impl<'a> Known<'a> {
+    /// The records given, whichever they are.
+    pub fn records(&self) -> &'a [Value] {
+        match self {
+            Known::All(r) | Known::Only(r) => r,
+        }
+    }
+}
+
 /// The references of an account, read once; asked for each secret.
 pub trait References: Send + Sync {
     /// What uses the secret `record` (as listed or fetched), in a stable order.
@@ -93,6 +113,9 @@ pub fn unreadable(e: error::Error, kind: super::ProviderKind) -> error::Error {
 /// Kubiya's agents, each with the secret names it lists (`GET /api/v1/agents`).
 pub struct KubiyaAgents {
     agents: Vec<Agent>,
+    /// The account's secret names, when they were needed: a name an agent spells in another
+    /// case is no use of this secret when a secret of exactly that spelling exists.
+    names: Option<std::collections::HashSet<String>>,
 }
 
 struct Agent {
@@ -125,7 +148,29 @@ impl KubiyaAgents {
                 secrets: strings(a.get("secrets")),
             })
             .collect();
-        Ok(KubiyaAgents { agents })
+        Ok(KubiyaAgents {
+            agents,
+            names: None,
+        })
+    }
+
+    /// Whether an agent names one of `secrets` only in another case: then the account's
+    /// secret names decide ([`KubiyaAgents::with_names`]).
+    pub fn case_only_match(&self, secrets: &[Value]) -> bool {
+        secrets.iter().map(|r| field(r, "name")).any(|name| {
+            self.agents.iter().any(|a| {
+                a.secrets
+                    .iter()
+                    .any(|s| s != &name && s.eq_ignore_ascii_case(&name))
+            })
+        })
+    }
+
+    /// The account's secret names: a case-only match with a name one of them spells exactly
+    /// is that other secret's use, not this one's.
+    pub fn with_names<'n>(mut self, names: impl IntoIterator<Item = &'n str>) -> Self {
+        self.names = Some(names.into_iter().map(str::to_string).collect());
+        self
     }
 }
 
@@ -150,7 +195,10 @@ impl References for KubiyaAgents {
         for a in &self.agents {
             let via = if a.secrets.contains(&name) {
                 None
-            } else if let Some(other) = a.secrets.iter().find(|s| s.eq_ignore_ascii_case(&name)) {
+            } else if let Some(other) = a.secrets.iter().find(|s| {
+                s.eq_ignore_ascii_case(&name)
+                    && !self.names.as_ref().is_some_and(|n| n.contains(s.as_str()))
+            }) {
                 Some(format!("names it {}: case differs", super::quoted(other)))
             } else {
                 continue;
@@ -369,6 +417,13 @@ mod tests {
         assert_eq!(instruction_secrets(t), vec!["WEATHER_API", "other"]);
     }
 
+    fn list_again() -> Value {
+        json!([
+            {"uuid": "u1", "name": "deployer", "secrets": ["GH_TOKEN", "X"]},
+            {"id": "u2", "name": "reviewer", "secrets": ["gh_token"]},
+        ])
+    }
+
     #[test]
     fn kubiya_agents_use_by_exact_name_and_report_case_differences() {
         let list = json!([
@@ -389,6 +444,12 @@ mod tests {
         );
         assert!(a.used_by(&json!({"name": "NONE"})).is_empty());
         assert!(KubiyaAgents::from_list(json!("x"), "x").is_err());
+        // With a secret spelled `gh_token` in the account, reviewer names that one.
+        let a = KubiyaAgents::from_list(list_again(), "x")
+            .unwrap()
+            .with_names(["GH_TOKEN", "gh_token"]);
+        assert_eq!(a.used_by(&json!({"name": "GH_TOKEN"})).len(), 1);
+        assert_eq!(a.used_by(&json!({"name": "gh_token"})).len(), 1);
     }
 
     fn account() -> CbkAccount {
