@@ -980,3 +980,173 @@ fn chatbotkit_get_by_name_list_unused_and_prune_read_the_secret_list_once() {
     r.code(1).stdout_has("Free\tdeleted");
     assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Notes for what other accounts may use; long lists of users; which list failed
+
+#[test]
+fn chatbotkit_list_unused_and_delete_yes_note_a_public_personal_secret() {
+    let env = Env::new();
+    let public = env
+        .emu
+        .seed_chatbotkit(json!({"name": "P", "kind": "personal", "visibility": "public"}));
+    env.emu
+        .seed_chatbotkit(json!({"name": "Q", "kind": "shared"}));
+    let r = env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    assert_eq!(r.ok().json().as_array().unwrap().len(), 2);
+    r.stderr_has(&format!(
+        "note: other accounts may use ChatBotKit secret 'P' ({public}): it is a public or \
+         protected personal secret"
+    ));
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
+    let r = env.run(&["chatbotkit", "delete", &public, "--yes", "-o", "json"]);
+    r.ok().stderr_has(&format!(
+        "note: ChatBotKit secret 'P' ({public}): other accounts may use this public personal \
+         secret; they are not in these lists"
+    ));
+    assert_eq!(r.json()["action"], "deleted");
+    assert!(env.cbk_by_name("P").is_empty());
+    // A shared secret gets no note.
+    let r = env.run(&["chatbotkit", "delete", "Q", "--yes"]);
+    assert!(r.ok().stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn a_secret_used_by_many_abilities_is_refused_in_one_short_line() {
+    let c = cbk_env(LinkStyle::Linked);
+    let big = c.env.cbk_create("skillset/create", json!({"name": "Big"}));
+    for i in 0..14 {
+        c.env.cbk_create(
+            &format!("skillset/{big}/ability/create"),
+            json!({"name": format!("a{i}"), "linkedSecretId": c.secret}),
+        );
+    }
+    c.env.emu.clear_requests();
+    let r = c.env.run(&["chatbotkit", "delete", &c.secret, "--yes"]);
+    // 14 + 2 abilities, a reference secret and a bot: 10 named, 8 more.
+    r.code(5).one_error_line().stderr_has(&format!(
+        ", and 8 more (see `secretctl chatbotkit get {}`); nothing was deleted",
+        c.secret
+    ));
+    let line = r.stderr.lines().next().unwrap();
+    assert_eq!(line.matches("ability '").count(), 10, "{line}");
+    assert!(c.env.writes().is_empty());
+
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(1).stdout_has(&format!(
+        ", and 8 more (see `secretctl chatbotkit get {}`) (--force deletes it)",
+        c.secret
+    ));
+    // get still names them all (the prune deleted the unused reference secret).
+    let v = c
+        .env
+        .run(&["chatbotkit", "get", &c.secret, "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["used_by"].as_array().unwrap().len(), 17);
+}
+
+#[test]
+fn a_list_that_cannot_be_read_is_named() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/skillset/list", 500, 1));
+    c.env
+        .run(&["chatbotkit", "delete", "Free", "--yes"])
+        .code(6)
+        .stderr_has(
+            "error: cannot tell what uses ChatBotKit secrets: cannot read the ChatBotKit \
+             skillset list: ",
+        );
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        500,
+        1,
+    ));
+    c.env
+        .run(&["chatbotkit", "delete", "Free", "--yes"])
+        .code(6)
+        .stderr_has(&format!(
+            "error: cannot tell what uses ChatBotKit secrets: cannot read the abilities of \
+             ChatBotKit skillset 'Tools' ({}): ",
+            c.tools
+        ));
+    assert!(c.env.writes().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// ChatBotKit when the lists cannot be read
+
+#[test]
+fn chatbotkit_sync_prune_writes_nothing_when_the_lists_cannot_be_read_unless_forced() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/bot/list", 500, 1));
+    let src = c.env.write("src.env", b"Free=free-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(6).one_error_line().stderr_has(
+        "error: cannot plan the sync: cannot tell what uses ChatBotKit secrets: cannot read \
+         the ChatBotKit bot list: ",
+    );
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_secrets().len(), 3);
+
+    c.env.fault(status_fault("/bot/list", 500, u32::MAX));
+    c.env.emu.clear_requests();
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+        "--force",
+    ]);
+    r.ok().stdout_has("Weather API\tdeleted");
+    assert!(c.env.requests(Some("GET"), "/bot/list").is_empty());
+    let left: Vec<Value> = c
+        .env
+        .cbk_secrets()
+        .iter()
+        .map(|s| s["name"].clone())
+        .collect();
+    assert_eq!(left, [json!("Free")]);
+}
+
+#[test]
+fn chatbotkit_list_unused_fails_and_prints_nothing_when_the_lists_cannot_be_read() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        500,
+        1,
+    ));
+    let r = c.env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses ChatBotKit secrets: cannot read the abilities");
+    assert!(r.stdout.is_empty(), "nothing shown as unused: {}", r.stdout);
+}
+
+#[test]
+fn chatbotkit_delete_yes_force_deletes_without_reading_the_lists_that_fail() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/skillset/", 500, u32::MAX));
+    c.env
+        .run(&["chatbotkit", "delete", "Weather API", "--yes", "--force"])
+        .ok();
+    assert!(c.env.cbk_by_name("Weather API").is_empty());
+    assert!(c.env.requests(None, "/skillset/").is_empty());
+    assert!(c.env.requests(None, "/bot/").is_empty());
+}

@@ -8,6 +8,7 @@ use super::Ctx;
 use super::common::*;
 use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
+use crate::provider::references::SHOWN;
 use crate::provider::{Identity, Known, ListFilter, Provider, quoted};
 
 /// The records `names` pick: those whose key (ChatBotKit id, Kubiya name) or exact name is
@@ -103,6 +104,35 @@ pub fn list(
         }
         if let Some(refs) = refs {
             records.retain(|r| refs.used_by(r).is_empty());
+            // "Unused" in these lists; other accounts may still use some: one line says which.
+            let unseen: Vec<String> = records
+                .iter()
+                .filter(|r| refs.unseen(r).is_some())
+                .map(|r| describe(p, r))
+                .collect();
+            if !unseen.is_empty() {
+                let n = unseen.len();
+                let shown = if n > SHOWN {
+                    format!("{}, and {} more", unseen[..SHOWN].join(", "), n - SHOWN)
+                } else {
+                    unseen.join(", ")
+                };
+                let (it, them) = if n == 1 {
+                    ("it is a", "it")
+                } else {
+                    ("they are", "them")
+                };
+                ctx.out
+                    .note(
+                        &mut ctx.streams.stderr,
+                        &format!(
+                            "note: other accounts may use {shown}: {it} public or protected \
+                             personal secret{}, and other accounts' uses of {them} are not in these lists",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .map_err(error::output)?;
+            }
         }
         if out.format == OutputFormat::Terraform {
             return write_terraform(ctx, p, &records);

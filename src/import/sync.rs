@@ -19,7 +19,7 @@ use crate::context::Ctx;
 use crate::error::{self, Error, Result};
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
-use crate::provider::references::{in_use, unreadable};
+use crate::provider::references::{in_use, see_all, unreadable};
 use crate::provider::{Identity, Known, Provider};
 use crate::sanitize::sanitize;
 
@@ -144,7 +144,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
             } else {
                 Plan::Fail(format!(
                     "not deleted: {} (--force deletes it)",
-                    in_use(&users)
+                    in_use(&users, &see_all(p.kind(), &p.key(rec).1))
                 ))
             };
             entries.push(Entry {

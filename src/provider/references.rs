@@ -61,9 +61,40 @@ pub fn describe_all(users: &[User]) -> String {
 /// How many lists a single command (`get`, `delete`, `list --unused`) reads at once.
 pub const READS: u16 = 8;
 
-/// `in use by agent 'a', bot 'b' (skillset 'K')`: why a delete or a prune is refused.
-pub fn in_use(users: &[User]) -> String {
-    format!("in use by {}", describe_all(users))
+/// How many users a message names before it says how many more there are.
+pub const SHOWN: usize = 10;
+
+/// The first [`SHOWN`] users, for a message that must stay one line: `agent 'a', …, and 240
+/// more (see `secretctl kubiya get A`)`; `get` names them all.
+pub fn describe_some(users: &[User], see: &str) -> String {
+    if users.len() <= SHOWN {
+        return describe_all(users);
+    }
+    let head = describe_all(&users[..SHOWN]);
+    format!("{head}, and {} more (see `{see}`)", users.len() - SHOWN)
+}
+
+/// `in use by agent 'a', bot 'b' (skillset 'K')`: why a delete or a prune is refused, at most
+/// [`SHOWN`] of them named; `see` is the command that names them all.
+pub fn in_use(users: &[User], see: &str) -> String {
+    format!("in use by {}", describe_some(users, see))
+}
+
+/// The command that shows everything that uses the secret `key` (its id or name).
+pub fn see_all(kind: super::ProviderKind, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c));
+    let word = if plain {
+        key.to_string()
+    } else {
+        format!(
+            "'{}'",
+            crate::sanitize::sanitize(key).replace('\'', r"'\''")
+        )
+    };
+    format!("secretctl {} get {word}", kind.key())
 }
 
 /// The secrets a command already holds when it asks what uses them: an adapter never reads
@@ -399,6 +430,27 @@ impl References for CbkAccount {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn long_lists_of_users_are_cut_to_ten_names_and_a_count() {
+        let users: Vec<User> = (0..250)
+            .map(|i| User {
+                kind: "ability",
+                id: None,
+                name: format!("a{i}"),
+                via: None,
+            })
+            .collect();
+        let see = see_all(crate::provider::ProviderKind::Kubiya, "MY KEY");
+        assert_eq!(see, "secretctl kubiya get 'MY KEY'");
+        let s = in_use(&users, &see);
+        assert!(s.starts_with("in use by ability 'a0', ability 'a1'"), "{s}");
+        assert!(
+            s.ends_with("ability 'a9', and 240 more (see `secretctl kubiya get 'MY KEY'`)"),
+            "{s}"
+        );
+        assert_eq!(describe_some(&users[..10], "x"), describe_all(&users[..10]));
+    }
 
     #[test]
     fn names_normalise_as_the_platform_does() {
