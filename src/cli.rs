@@ -423,8 +423,8 @@ Delete a secret. First it reads what uses it (Kubiya: the agents naming it; Chat
 abilities linked to it or naming it in their instruction, the reference secrets pointing at it, \
 and the bots holding those skillsets), since neither platform refuses to delete a secret in \
 use. On a terminal the question names them; with --yes a secret in use is refused (exit 5) and \
-nothing is deleted; --force deletes without reading them. When they cannot be read, nothing is \
-deleted unless --force.";
+nothing is deleted; --yes --force deletes without reading them. When they cannot be read, \
+nothing is deleted unless --force (a forced question on a terminal says they are unknown).";
 
 const EXPORT_ABOUT: &str = "\
 Write secrets with their values: the names given, those starting with --prefix, or every \
@@ -687,7 +687,7 @@ pub struct DeleteArgs {
     /// Exit 0 when the secret does not exist
     #[arg(long)]
     pub ignore_missing: bool,
-    /// Delete even if something uses it (what uses it is not read)
+    /// Delete even if something uses it (with --yes, what uses it is not read)
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
