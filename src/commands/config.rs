@@ -65,6 +65,8 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
     let path = config::write_path(&ctx.config)?;
     let profile = config::write_profile(&ctx.config, &path);
     config::set_provider_key(&path, &profile, kind, key, value)?;
+    // What TAB cached for this profile was fetched with the old credential (a failure too).
+    super::complete::cache::forget(kind.key(), &profile);
     let _ = ctx.out.success(
         &mut ctx.streams.stderr,
         &format!(
