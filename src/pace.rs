@@ -284,6 +284,53 @@ fn remember(q: &mut VecDeque<Instant>, t: Instant, now: Instant) {
     }
 }
 
+/// The rate of a token bucket of `burst`, full at `from`, that let through every request of
+/// `passed` sent in `[from, to)` and refused the one sent at `to`, at least `MIN_RATE`.
+///
+/// A bucket's level at `t` is the least, over every earlier `s`, of `burst + rate · (t − s)`
+/// less what passed in `[s, t]`. Every pass had a token (`rate ≥ (n − burst) / (t − s)` for
+/// each pair of passes, the lower bound) and the request at `to` found none (for some `s`,
+/// `rate < (n + 1 − burst) / (to − s)`, the upper one; with `to` in place of the later pass,
+/// each `s` gives a span `1 / (to − s)` wide); the estimate is the middle. Spans
+/// under [`BOUND_SPAN`] say too little to count.
+fn bucket_rate(passed: &VecDeque<Instant>, from: Instant, to: Instant, burst: f64) -> f64 {
+    let mut t: Vec<f64> = passed
+        .iter()
+        .filter(|p| **p >= from && **p < to)
+        .map(|p| p.duration_since(from).as_secs_f64())
+        .collect();
+    t.sort_by(f64::total_cmp);
+    let end = to.duration_since(from).as_secs_f64();
+    let min = BOUND_SPAN.as_secs_f64();
+    let n = t.len();
+    let mut upper: f64 = 0.0;
+    let mut lower: f64 = 0.0;
+    // From the probe's start (the bucket full) and from each pass, to the refused request:
+    // what passed had its tokens, the refused one did not.
+    for (i, s) in std::iter::once(0.0).chain(t.iter().copied()).enumerate() {
+        let passes = if i == 0 { n } else { n - (i - 1) } as f64;
+        if end - s >= min {
+            upper = upper.max((passes + 1.0 - burst) / (end - s));
+            lower = lower.max((passes - burst) / (end - s));
+        }
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if t[j] - t[i] >= min {
+                lower = lower.max(((j - i + 1) as f64 - burst) / (t[j] - t[i]));
+            }
+        }
+    }
+    if upper <= 0.0 {
+        // Too few passes to bound it: what passed over the window.
+        return (n as f64 / end.max(min)).max(MIN_RATE);
+    }
+    ((lower.min(upper) + upper) / 2.0).max(MIN_RATE)
+}
+
+/// The least span [`bucket_rate`] takes a bound from.
+const BOUND_SPAN: Duration = Duration::from_millis(50);
+
 /// The times in `q` within `(from, to]`, counted.
 fn between(q: &VecDeque<Instant>, from: Instant, to: Instant) -> f64 {
     q.iter().filter(|t| **t > from && **t <= to).count() as f64
@@ -345,7 +392,12 @@ impl Model {
         let predicted = self.estimate(at, sent) + 1.0;
         if full {
             let span = at.duration_since(self.at).as_secs_f64();
-            if tokens > predicted + 0.5 && span > 0.0 {
+            // The server held a whole allowance before this request, where the model
+            // reckoned with half a request less (both counted before the request took its
+            // share). A bucket of one is always full when a request finds a token: until a
+            // 429 measures it, that is the only sign it has, so the start is slow-started.
+            let more = tokens + 1.0 > predicted + 0.25 || (self.limit < 2.0 && !self.measured);
+            if more && span > 0.0 {
                 // More came back than the rate allowed for: it is higher. Until it is first
                 // measured, at least double (slow start), never more than twice what the run
                 // really achieved; after that by a quarter at most per measuring span — a
@@ -430,8 +482,14 @@ struct Learner {
     /// the server's burst and what came back meanwhile.
     first_at: Option<Instant>,
     first: Option<(f64, f64)>,
-    /// A dear first 429 came after this long: its rate is still to be guessed.
-    guess: Option<Duration>,
+    /// A dear first 429 came, and the run waits for its hold to end before probing.
+    probe_pending: bool,
+    /// Probing after a dear first 429: since when, and from what rate (it doubles every
+    /// [`PROBE_DOUBLING`] until the next 429 measures the server's rate).
+    probe: Option<(Instant, f64)>,
+    /// The probe met its 429: the window from the probe's start to that 429's send time, to
+    /// be measured once the hold ends (every answer to a request sent in it is in by then).
+    probe_window: Option<(Instant, Instant)>,
     /// The rate the run settled on at the last 429 (the measured one, cut where a 429 is
     /// dear), which it grows from.
     base: f64,
@@ -441,6 +499,13 @@ struct Learner {
 const CHEAP: Duration = Duration::from_millis(100);
 /// The least span a rate is measured over.
 const LEARN_SPAN: Duration = Duration::from_millis(200);
+/// Where a 429 costs a long hold, the run keeps this much under the rate it measured.
+const DEAR_CUT: f64 = 0.97;
+/// After a dear first 429, the probe starts at the rate that would spend what passed before
+/// it (the server's burst) over this long…
+const PROBE_START: Duration = Duration::from_millis(400);
+/// …and doubles this often until the next 429.
+const PROBE_DOUBLING: Duration = Duration::from_millis(250);
 
 impl Learner {
     fn new(now: Instant) -> Learner {
@@ -456,7 +521,9 @@ impl Learner {
             cost: Duration::ZERO,
             first_at: None,
             first: None,
-            guess: None,
+            probe_pending: false,
+            probe: None,
+            probe_window: None,
             base: 0.0,
         }
     }
@@ -473,21 +540,47 @@ impl Learner {
 
     /// `None`: a request may go now; else how long until it may.
     fn wait(&mut self, now: Instant) -> Option<Duration> {
-        if let Some(span) = self.guess.take() {
-            // What passed before the first 429 over the time it took: the server's burst is
-            // in it, so it is high; half of it is where the run starts again.
+        if std::mem::take(&mut self.probe_pending) {
+            // What passed before the first 429 is the server's burst (and the little that
+            // came back meanwhile): it says nothing of the rate. The hold gave the burst back;
+            // the probe starts where that burst alone would last `PROBE_START` and doubles,
+            // so that the next 429 comes after a window long enough to count the rate in.
             let (passed, _) = self.first(now);
-            if passed > 0.0 {
-                let rate = (passed / span.as_secs_f64().max(0.001)).max(MIN_RATE);
-                self.rate = Some(rate);
-                self.base = (rate * 0.5).max(MIN_RATE);
-                self.fill = Some(self.base);
-                self.tokens = 0.0;
-                self.last_refill = now;
+            let r0 = (passed.max(1.0) / PROBE_START.as_secs_f64()).max(MIN_RATE);
+            self.probe = Some((now, r0));
+            self.fill = Some(r0);
+            // The first request goes as the hold ends.
+            self.tokens = 1.0;
+            self.last_refill = now;
+        }
+        if let Some((from, to)) = self.probe_window.take() {
+            // What passed before the first 429 is the burst and the whole requests that
+            // came back over that first span: the burst is found with the rate, in a few
+            // rounds.
+            let (passed, span) = self.first(now);
+            let mut rate = bucket_rate(&self.passed, from, to, passed);
+            for _ in 0..3 {
+                let burst = (passed - (rate * span).floor()).clamp(1.0, passed.max(1.0));
+                rate = bucket_rate(&self.passed, from, to, burst);
             }
+            self.rate = Some(rate);
+            self.base = (rate * DEAR_CUT).max(MIN_RATE);
+            self.fill = Some(self.base);
+            self.tokens = 0.0;
+            self.last_refill = now;
         }
         let f = self.fill?;
         self.refill(now);
+        let f = match self.probe {
+            Some((at, r0)) => {
+                let doublings =
+                    now.saturating_duration_since(at).as_secs_f64() / PROBE_DOUBLING.as_secs_f64();
+                let r = r0 * doublings.min(30.0).exp2();
+                self.fill = Some(r);
+                r
+            }
+            None => f,
+        };
         if self.tokens >= 1.0 {
             None
         } else {
@@ -537,9 +630,17 @@ impl Learner {
             None => {
                 self.first_at = Some(sent_at);
                 if !cheap && self.rate.is_none() {
-                    // A dear 429 before anything is measured: the rate is guessed when the
+                    // A dear 429 before anything is measured: the probe starts when the
                     // hold ends, once the answers of this first burst are all in.
-                    self.guess = Some(now.saturating_duration_since(self.start));
+                    self.probe_pending = true;
+                }
+                self.anchor = Some((sent_at, (now + hold, hold)));
+            }
+            Some(_) if !cheap && self.probe.is_some() => {
+                // The probe's 429: the server's bucket, full when the probe started, ran out
+                // at this request; measured when the hold ends.
+                if let Some((at, _)) = self.probe.take() {
+                    self.probe_window = Some((at, sent_at));
                 }
                 self.anchor = Some((sent_at, (now + hold, hold)));
             }
@@ -575,7 +676,7 @@ impl Learner {
             // A 429 that cost a long hold is not to be met again soon: a little under the
             // measured rate.
             let cut = match (cheap, measured) {
-                (false, true) => 0.97,
+                (false, true) => DEAR_CUT,
                 _ => 1.0,
             };
             self.base = (rate * cut).max(MIN_RATE);
