@@ -671,6 +671,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --version 'Print version'
         }
         &'secretctl;config;check'= {
+            cand --base-url 'The provider''s base URL, as its commands'' --base-url (before the variable and the profile''s base_url); needs the provider named'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
@@ -686,6 +687,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --version 'Print version'
         }
         &'secretctl;config;set-token'= {
+            cand --base-url 'Prove the token at this base URL (as the provider commands'' --base-url; before the variable and the profile''s base_url). Only where to prove it: it is not stored'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'

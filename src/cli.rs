@@ -170,7 +170,7 @@ pub enum ConfigCommand {
             and the rate-limit headroom when the server sends it, or the error.\n\n\
             A provider without a token is 'not configured', an error only when it is named. \
             Exit 0 when every provider checked is ok, else the worst code (4 auth, 6 network).",
-        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check -o json"
+        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check kubiya --base-url https://kubiya.example.com\n  secretctl config check -o json"
     )]
     Check(CheckArgs),
     /// Prove a provider's token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)
@@ -179,7 +179,7 @@ pub enum ConfigCommand {
             stdin (file mode 0600). The token is proven first with the call 'config check' \
             makes: a refused token (401/403) is exit 4 and the file is not touched; an \
             unreachable server is exit 6 (--no-check stores it without the call).",
-        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --no-check          # offline set-up"
+        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --base-url https://kubiya.example.com\n  secretctl config set-token kubiya --no-check          # offline set-up"
     )]
     SetToken(SetTokenArgs),
     /// Store a command whose output is the token (run with sh -c when a token is needed)
@@ -208,6 +208,10 @@ pub struct SetTokenArgs {
     /// Store the token without proving it first (offline set-up)
     #[arg(long)]
     pub no_check: bool,
+    /// Prove the token at this base URL (as the provider commands' --base-url; before the
+    /// variable and the profile's base_url). Only where to prove it: it is not stored
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -217,6 +221,10 @@ pub struct CheckArgs {
     /// Only this provider (then a missing token is an error) [default: every provider]
     #[arg(value_enum)]
     pub provider: Option<Provider>,
+    /// The provider's base URL, as its commands' --base-url (before the variable and the
+    /// profile's base_url); needs the provider named
+    #[arg(long, value_name = "URL", requires = "provider")]
+    pub base_url: Option<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }

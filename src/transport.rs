@@ -767,7 +767,8 @@ pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
     if is_html(&content_type(resp)) {
         return Err(
             error::network(format!("{what}: the server's answer is an HTML page"))
-                .with_hint("is the base URL right? a proxy or a login page answers like this"),
+                .with_hint("is the base URL right? a proxy or a login page answers like this")
+                .as_not_the_api(),
         );
     }
     Ok(())

@@ -728,9 +728,10 @@ impl Provider for Chatbotkit {
             .json_with_headroom(&Call::new(Method::GET, u.clone(), LIST_WHAT))
             .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
         if !page.get("items").is_some_and(Value::is_array) {
-            return Err(error::network(format!(
-                "{LIST_WHAT}: the answer has no items list"
-            )));
+            return Err(
+                error::network(format!("{LIST_WHAT}: the answer has no items list"))
+                    .as_not_the_api(),
+            );
         }
         Ok(headroom)
     }

@@ -235,8 +235,9 @@ impl Provider for Kubiya {
     }
 
     /// `GET /api/v1/users/self`: the key's own user, one small record whatever the size of
-    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. A
-    /// server without that route (404) is asked for the list instead.
+    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. The
+    /// answer must be a user record (a `uuid` or an `email`), not any JSON object. A server
+    /// without that route (404) is asked for the list instead.
     fn prove_token(&self) -> Result<Option<RateLimit>> {
         let what = "cannot check the Kubiya API key";
         let call = Call::new(Method::GET, self.self_url()?, what);
@@ -252,10 +253,18 @@ impl Provider for Kubiya {
             }
             other => other?,
         };
-        if !user.is_object() {
+        // Any JSON object is not proof: the user record names the user (`uuid`, and the
+        // `email` Kubiya's user records carry with it).
+        let names_a_user = ["uuid", "email"].iter().any(|k| {
+            user.get(k)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.is_empty())
+        });
+        if !names_a_user {
             return Err(error::network(format!(
-                "{what}: the answer is not a user record"
-            )));
+                "{what}: the answer is not a user record (no uuid or email)"
+            ))
+            .as_not_the_api());
         }
         Ok(headroom)
     }

@@ -263,6 +263,7 @@ pub fn wrong_endpoint(e: error::Error, kind: ProviderKind, list_url: &Url) -> er
         "check the base URL (--base-url, {}, or the profile's base_url)",
         kind.url_env().join(" / ")
     ))
+    .as_not_the_api()
 }
 
 /// Names a person can read in a message.
