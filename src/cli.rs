@@ -319,7 +319,7 @@ pub struct KubiyaCmd {
 pub enum CbkCommand {
     /// Create a secret; prints its id
     #[command(
-        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value --config clientId=abc --config clientSecret=@./client-secret"
+        after_long_help = "Examples:\n  vault kv get -field=key secret/openai | secretctl cbk create OPENAI_KEY --type bearer\n  secretctl cbk create DB_PASSWORD --value-file ./db.pass --meta team=data\n  secretctl cbk create MY_TOKEN --kind personal        # personal secrets take no value\n  secretctl cbk create GITHUB --type oauth --no-value \\\n      --config clientId=abc --config clientSecret=@./client-secret"
     )]
     Create(CbkCreateArgs),
     /// Show a secret's metadata and what uses it (ChatBotKit never returns values)
@@ -502,13 +502,19 @@ const KUBIYA_SYNC_EXAMPLES: &str = "\
 Examples:
   secretctl kubiya sync .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl kubiya sync -
-  doppler secrets download --no-file --format json | secretctl kubiya sync - --prefix APP_ --prune --yes";
+
+  # --prune deletes what the source lacks: sync from a file, never from a pipe
+  (umask 077; doppler secrets download --no-file --format json > src.json) &&
+    secretctl kubiya sync src.json --prefix APP_ --prune --yes";
 
 const CBK_SYNC_EXAMPLES: &str = "\
 Examples:
   secretctl cbk sync .env --dry-run
   vault kv get -format=json secret/app | jq .data.data | secretctl cbk sync -
-  op inject -i secrets.env.tpl | secretctl cbk sync - --prefix APP_ --prune --yes";
+
+  # --prune deletes what the source lacks: sync from a file, never from a pipe
+  (umask 077; op inject -i secrets.env.tpl > src.env) &&
+    secretctl cbk sync src.env --prefix APP_ --prune --yes";
 
 const KUBIYA_IMPORT_EXAMPLES: &str = "\
 Examples:

@@ -103,3 +103,65 @@ fn documented_bounds_and_value_source_conflict_hold() {
         Some("bounds-value-1")
     );
 }
+
+/// Every command's `--help` examples are copy-paste recipes: none pipes a producer into
+/// `sync --prune` (docs/sync.md: a partial source would delete), and none is wrapped by clap
+/// (at its default 100 columns) or longer than 99 columns.
+#[test]
+fn help_examples_are_safe_and_unwrapped() {
+    let env = Env::new();
+    let man = concat!(env!("CARGO_MANIFEST_DIR"), "/man");
+    let mut pages: Vec<String> = std::fs::read_dir(man)
+        .expect("man/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".1"))
+        .collect();
+    pages.sort();
+    assert!(pages.len() > 20, "{pages:?}");
+    for page in pages {
+        let words = page.trim_end_matches(".1").trim_start_matches("secretctl");
+        let mut args: Vec<String> = Vec::new();
+        for w in words.split('-').filter(|w| !w.is_empty()) {
+            match args.last_mut() {
+                Some(last) if last == "set" => last.push_str(&format!("-{w}")),
+                _ => args.push(w.to_string()),
+            }
+        }
+        args.push("--help".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let wide = env.run_with(&args, None, |c| {
+            c.env("COLUMNS", "1000");
+        });
+        wide.ok();
+        let narrow = env.run_with(&args, None, |c| {
+            c.env_remove("COLUMNS");
+        });
+        narrow.ok();
+        let examples = |help: &str| -> Vec<String> {
+            help.lines()
+                .skip_while(|l| *l != "Examples:")
+                .map(str::to_string)
+                .collect()
+        };
+        let lines = examples(&wide.stdout);
+        assert!(!lines.is_empty(), "{args:?} has no examples");
+        assert_eq!(lines, examples(&narrow.stdout), "{args:?}: clap wraps an example");
+        let mut joined = String::new();
+        for line in &lines {
+            assert!(line.chars().count() < 100, "{args:?}: over 99 columns: {line}");
+            // A recipe's line continues after `\`, `&&` or `|`.
+            joined.push_str(line.trim_end_matches('\\'));
+            if !(line.ends_with('\\') || line.ends_with("&&") || line.ends_with('|')) {
+                joined.push('\n');
+            }
+        }
+        for recipe in joined.lines() {
+            let piped_into_sync = recipe
+                .split('|')
+                .skip(1)
+                .any(|cmd| cmd.contains(" sync ") && cmd.contains("--prune"));
+            assert!(!piped_into_sync, "{args:?}: pipes into sync --prune: {recipe}");
+        }
+    }
+}
