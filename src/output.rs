@@ -8,6 +8,7 @@ use anstyle::{AnsiColor, Style};
 use serde_json::Value;
 
 use crate::env::EnvFn;
+use crate::redact::is_secret_key;
 use crate::sanitize::sanitize;
 use crate::streams::Streams;
 
@@ -207,21 +208,49 @@ impl Output {
     }
 }
 
-/// A record as it may be printed: without a `value` key (any case). The APIs never send
-/// one in a record, but a misbehaving server or proxy could, and the contract promises
-/// "the API's own records (never a value)" in every format. Every record that reaches
-/// stdout through [`Output::record`], [`ListWriter::push`] or [`Output::action`] passes here.
+/// A record as it may be printed: without a `value` key (any case), and with each entry of
+/// its `config` map (any case) whose key names a secret ([`is_secret_key`]: `clientSecret`,
+/// `apiKey`…) shown as [`CONFIG_MASK`], the mask ChatBotKit itself answers. The APIs never
+/// send a value in a record and mask `clientSecret`, but a misbehaving server or proxy could
+/// send either, and the contract promises "the API's own records (never a value)" in every
+/// format. Every record that reaches stdout through [`Output::record`], [`ListWriter::push`]
+/// or [`Output::action`] passes here (`-o terraform` leaves such entries out instead:
+/// `crate::terraform`).
 fn without_value(raw: &Value) -> Cow<'_, Value> {
     let is_value = |k: &String| k.eq_ignore_ascii_case("value");
+    let is_config = |k: &String| k.eq_ignore_ascii_case("config");
+    let leaks = |v: &Value| match v {
+        Value::Object(c) => c
+            .iter()
+            .any(|(k, v)| is_secret_key(k) && v.as_str() != Some(CONFIG_MASK) && !v.is_null()),
+        _ => false,
+    };
     match raw {
-        Value::Object(m) if m.keys().any(is_value) => {
+        Value::Object(m)
+            if m.keys().any(is_value) || m.iter().any(|(k, v)| is_config(k) && leaks(v)) =>
+        {
             let mut m = m.clone();
             m.retain(|k, _| !is_value(k));
+            for (k, v) in m.iter_mut() {
+                if !is_config(k) {
+                    continue;
+                }
+                if let Value::Object(c) = v {
+                    for (ck, cv) in c.iter_mut() {
+                        if is_secret_key(ck) && !cv.is_null() {
+                            *cv = Value::String(CONFIG_MASK.into());
+                        }
+                    }
+                }
+            }
             Cow::Owned(Value::Object(m))
         }
         _ => Cow::Borrowed(raw),
     }
 }
+
+/// How a secret config entry is printed: ChatBotKit's own mask for `clientSecret`.
+pub const CONFIG_MASK: &str = "********";
 
 /// `blueprintId` → `BLUEPRINT_ID`, `created_at` → `CREATED_AT`.
 fn upper_snake(key: &str) -> String {

@@ -146,10 +146,17 @@ fn help_examples_are_safe_and_unwrapped() {
         };
         let lines = examples(&wide.stdout);
         assert!(!lines.is_empty(), "{args:?} has no examples");
-        assert_eq!(lines, examples(&narrow.stdout), "{args:?}: clap wraps an example");
+        assert_eq!(
+            lines,
+            examples(&narrow.stdout),
+            "{args:?}: clap wraps an example"
+        );
         let mut joined = String::new();
         for line in &lines {
-            assert!(line.chars().count() < 100, "{args:?}: over 99 columns: {line}");
+            assert!(
+                line.chars().count() < 100,
+                "{args:?}: over 99 columns: {line}"
+            );
             // A recipe's line continues after `\`, `&&` or `|`.
             joined.push_str(line.trim_end_matches('\\'));
             if !(line.ends_with('\\') || line.ends_with("&&") || line.ends_with('|')) {
@@ -161,7 +168,10 @@ fn help_examples_are_safe_and_unwrapped() {
                 .split('|')
                 .skip(1)
                 .any(|cmd| cmd.contains(" sync ") && cmd.contains("--prune"));
-            assert!(!piped_into_sync, "{args:?}: pipes into sync --prune: {recipe}");
+            assert!(
+                !piped_into_sync,
+                "{args:?}: pipes into sync --prune: {recipe}"
+            );
         }
     }
 }

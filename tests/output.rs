@@ -427,6 +427,57 @@ fn a_value_in_a_server_record_never_reaches_any_output_format() {
     }
 }
 
+/// A server (or a proxy) that answers a secret config entry unmasked (`clientSecret`, or any
+/// key `redact::is_secret_key` names): every output format of get and list shows the mask
+/// instead (terraform leaves it out); the other entries are shown as they are.
+#[test]
+fn a_secret_config_entry_from_the_server_never_reaches_any_output_format() {
+    const LEAK: &str = "LEAKED-secret-1234";
+    const LEAK2: &str = "LEAKED-apikey-5678";
+    let env = Env::new();
+    let answer = |path: &str, body: Value| Fault {
+        method: Some("GET".into()),
+        path_contains: Some(path.into()),
+        status: Some(200),
+        body: Some(body.to_string()),
+        count: u32::MAX,
+        ..Default::default()
+    };
+    let cbk = json!({
+        "id": "sec0leaky0002", "name": "LEAKY", "type": "oauth", "kind": "shared",
+        "visibility": "private", "description": "d", "createdAt": 1_767_225_600_000u64,
+        "config": {"clientId": "public-client-id", "clientSecret": LEAK, "API_KEY": LEAK2},
+    });
+    env.fault(answer("/secret/list", json!({ "items": [cbk] })));
+    env.fault(answer("/fetch", cbk.clone()));
+    for format in ["json", "table", "plain", "terraform"] {
+        for args in [
+            &["chatbotkit", "list"][..],
+            &["chatbotkit", "list", "LEAKY"],
+            &["chatbotkit", "get", "sec0leaky0002"],
+            &["chatbotkit", "get", "LEAKY"],
+        ] {
+            let mut args = args.to_vec();
+            args.extend(["-o", format]);
+            let r = env.run(&args);
+            r.ok().no_leak(LEAK).no_leak(LEAK2).stdout_has("LEAKY");
+            if format == "json" {
+                let v = r.json();
+                let records = v.as_array().cloned().unwrap_or_else(|| vec![v.clone()]);
+                assert!(!records.is_empty(), "{args:?}: {}", r.stdout);
+                for rec in records {
+                    assert_eq!(rec["config"]["clientSecret"], "********", "{args:?}");
+                    assert_eq!(rec["config"]["API_KEY"], "********", "{args:?}");
+                    assert_eq!(rec["config"]["clientId"], "public-client-id", "{args:?}");
+                }
+            }
+            if format == "table" && args[1] == "get" {
+                r.stdout_has("public-client-id").stdout_has("********");
+            }
+        }
+    }
+}
+
 /// `--color` reaches clap's own output (help, parse errors) too, wherever it stands; off a
 /// terminal `always` is the only way to see colour there, so it proves the choice arrives.
 #[test]
