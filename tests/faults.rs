@@ -294,6 +294,22 @@ fn expect(cmd: Cmd, f: F) -> Expect {
     {
         code = 6;
     }
+    // Kubiya: the secret is seeded, so a 404 on it while the list shows it is not "missing"
+    // but the endpoint's error (the contract's reliability rule).
+    if f == F::S404
+        && matches!(
+            cmd,
+            Cmd::KGet
+                | Cmd::KReveal
+                | Cmd::KUpdate
+                | Cmd::KKeepValueRead
+                | Cmd::KKeepValueWrite
+                | Cmd::KDelete
+        )
+    {
+        code = 6;
+        says = "its list of secrets shows";
+    }
     let effect = match cmd.op() {
         Op::Read | Op::ReadBeforeWrite | Op::Plan => Effect::None,
         _ if f == F::Slow => Effect::Either,

@@ -843,3 +843,74 @@ fn dot_names_are_refused_before_the_value_is_read() {
     }
     assert!(env.emu.requests().is_empty());
 }
+
+/// A 404 that is not the Kubiya API's own not-found — an HTML page from a proxy, or the API's
+/// error object for a name its list shows — is an endpoint error (exit 6), never "missing":
+/// `--ignore-missing` does not turn it into success, `get` is not exit 3, and sync neither
+/// plans a create from it nor sends anything.
+#[test]
+fn a_404_that_is_not_the_apis_own_is_an_endpoint_error_everywhere() {
+    let html = |method: &str, path: &str| Fault {
+        method: Some(method.into()),
+        path_contains: Some(path.into()),
+        status: Some(404),
+        body: Some("<html>nginx 404</html>".into()),
+        content_type: Some("text/html".into()),
+        count: u32::MAX,
+        ..Default::default()
+    };
+    let api_404 = |method: &str, path: &str| Fault {
+        method: Some(method.into()),
+        path_contains: Some(path.into()),
+        status: Some(404),
+        body: Some(r#"{"error":"Not Found","message":"secret not found"}"#.into()),
+        count: u32::MAX,
+        ..Default::default()
+    };
+    for fault in [html as fn(&str, &str) -> Fault, api_404] {
+        let env = Env::new();
+        env.emu.seed_kubiya("HOLD_A", "value-a-1", "");
+        env.fault(fault("DELETE", "/api/v1/secrets/HOLD_A"));
+        env.fault(fault("GET", "/api/v1/secrets/HOLD_A"));
+        env.fault(fault("GET", "/secrets/get_value/HOLD_A"));
+        env.fault(fault("PUT", "/api/v1/secrets/HOLD_A"));
+        let r = env.run(&[
+            "kubiya",
+            "delete",
+            "HOLD_A",
+            "--yes",
+            "--force",
+            "--ignore-missing",
+            "-o",
+            "json",
+        ]);
+        r.code(6).one_error_line();
+        assert!(!r.stdout.contains("missing"), "{}", r.stdout);
+        env.run(&["kubiya", "get", "HOLD_A"])
+            .code(6)
+            .one_error_line();
+        env.run(&["kubiya", "get", "HOLD_A", "--reveal"]).code(6);
+        env.run_stdin(&["kubiya", "update", "HOLD_A"], b"value-a-2")
+            .code(6);
+        let src = env.write("hold.env", b"HOLD_A=value-a-3\n");
+        let r = env.run(&["kubiya", "sync", src.to_str().unwrap(), "--yes"]);
+        r.code(6);
+        assert!(!r.stderr.contains("planned as create"), "{}", r.stderr);
+        assert!(env.requests(Some("POST"), "/secrets").is_empty());
+        assert_eq!(env.kubiya_value("HOLD_A").as_deref(), Some("value-a-1"));
+    }
+    // The API's own not-found for a name the list lacks is still "missing".
+    let env = Env::new();
+    let r = env.run(&[
+        "kubiya",
+        "delete",
+        "NOPE_A",
+        "--yes",
+        "--ignore-missing",
+        "-o",
+        "json",
+    ]);
+    r.ok();
+    assert_eq!(r.json()["action"], "missing", "{}", r.stdout);
+    env.run(&["kubiya", "get", "NOPE_A"]).code(3);
+}

@@ -802,8 +802,9 @@ fn a_dry_run_whose_plan_has_failures_is_exit_1_and_writes_nothing() {
     assert!(env.writes().is_empty());
 }
 
-/// Issue 25: a value read refused with 403 is updated with the reason said; 404 (gone since
-/// the list) is created; 401 stops the sync before anything is written.
+/// Issue 25: a value read refused with 403 is updated with the reason said; the API's 404
+/// for a secret gone since the list (the re-list lacks it too) is created; 401 stops the sync
+/// before anything is written.
 #[test]
 fn a_refused_or_missing_value_read_is_planned_with_its_reason() {
     let env = Env::new();
@@ -811,6 +812,23 @@ fn a_refused_or_missing_value_read_is_planned_with_its_reason() {
     env.emu.seed_kubiya("G", "same-gggg", "");
     env.fault(status_fault("/get_value/F", 403, 1));
     env.fault(status_fault("/get_value/G", 404, 1));
+    // The list the plan is made from shows G; the one the 404 is checked against does not.
+    env.fault(Fault {
+        method: Some("GET".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(200),
+        body: Some(json!([{"name": "F"}, {"name": "G"}]).to_string()),
+        count: 1,
+        ..Default::default()
+    });
+    env.fault(Fault {
+        method: Some("GET".into()),
+        path_contains: Some("/api/v1/secrets".into()),
+        status: Some(200),
+        body: Some(json!([{"name": "F"}]).to_string()),
+        count: 1,
+        ..Default::default()
+    });
     let f = env.write("s.env", b"F=same-ffff\nG=same-gggg\n");
     let r = env.run(&["kubiya", "sync", f.to_str().unwrap(), "--dry-run"]);
     r.ok()

@@ -300,11 +300,14 @@ fn read_and_compare(
         entries[i].plan = match r.flatten() {
             Some(Ok(true)) => continue,
             Some(Ok(false)) => Plan::Update(Box::new(rec())),
-            // A token that is refused will not write either: stop before anything is sent.
-            Some(Err(e)) if e.status() == Some(401) => {
+            // A token that is refused will not write either, and an answer that is not the
+            // API's (an HTML 404, a 404 for a name the list shows) cannot be planned from:
+            // stop before anything is sent.
+            Some(Err(e)) if e.status() == Some(401) || e.is_not_the_api() => {
                 return Err(e.context("cannot plan the sync"));
             }
-            // Gone since the list: it is created again.
+            // Gone since the list (the API's own not-found, and the list no longer shows
+            // it): it is created again.
             Some(Err(Error::NotFound(_))) => {
                 let _ = writeln!(
                     ctx.streams.stderr,

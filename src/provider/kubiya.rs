@@ -16,7 +16,9 @@ use crate::output::field;
 use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::secret::SecretValue;
-use crate::transport::{Call, MAX_BODY, RateLimit, Retry, Transport, check_not_html, content_type};
+use crate::transport::{
+    Call, MAX_BODY, RateLimit, Retry, Transport, check_not_html, content_type, is_api_not_found,
+};
 
 pub struct Kubiya {
     t: Transport,
@@ -63,14 +65,44 @@ impl Kubiya {
         url(&self.v1_root(), &["users", "self"])
     }
 
-    /// A 404 for a named secret is believed only when the API's list route answers: under a
-    /// wrong base path every route is 404, and that is the endpoint's error, not "missing".
-    /// One more request, on the not-found path only.
-    fn believe_404(&self, e: Error) -> Error {
+    /// A 404 for the secret `name` is "missing" only when it is the API's own not-found
+    /// (its JSON error object: [`is_api_not_found`]) and the API's list answers without
+    /// `name` (the contract's reliability rule). An HTML page or a body that is not the API's
+    /// (a proxy, a route that does not exist under a wrong base path), or a 404 for a name the
+    /// list shows, is the endpoint's error (exit 6): `--ignore-missing` and sync's plan never
+    /// take it for "missing". One more request, on the not-found path only. Every Kubiya 404
+    /// for a named secret (get, value read, update, delete) passes here.
+    fn believe_404(&self, e: Error, name: &str) -> Error {
         if !matches!(e, Error::NotFound(_)) {
             return e;
         }
-        match self.list(&ListFilter::default(), &mut |_| Ok(())) {
+        let hint = format!(
+            "check the base URL (--base-url, {}, or the profile's base_url) and any proxy in front of it",
+            ProviderKind::Kubiya.url_env().join(" / ")
+        );
+        if !is_api_not_found(&e) {
+            return error::network(format!(
+                "{}: the 404 is not the Kubiya API's own \"not found\" (an HTML page or another \
+                 server's answer), so the secret may still exist",
+                e.msg().text
+            ))
+            .with_status(404)
+            .with_hint(hint)
+            .as_not_the_api();
+        }
+        let mut listed = false;
+        match self.list(&ListFilter::default(), &mut |r| {
+            listed |= field(&r, "name") == name;
+            Ok(())
+        }) {
+            Ok(()) if listed => error::network(format!(
+                "{}: the server answered 404, yet its list of secrets shows {}",
+                e.msg().text,
+                quoted(name)
+            ))
+            .with_status(404)
+            .with_hint(hint)
+            .as_not_the_api(),
             Ok(()) => e,
             Err(list) => list,
         }
@@ -278,7 +310,7 @@ impl Provider for Kubiya {
                 self.url(&["secrets", name])?,
                 &what,
             ))
-            .map_err(|e| self.believe_404(e))?;
+            .map_err(|e| self.believe_404(e, name))?;
         match v {
             Value::Object(_) => Ok(v),
             _ => Err(error::network(format!(
@@ -295,7 +327,7 @@ impl Provider for Kubiya {
             &what,
         )
         .accept("application/json, text/plain");
-        let reply = self.t.send(&call).map_err(|e| self.believe_404(e))?;
+        let reply = self.t.send(&call).map_err(|e| self.believe_404(e, name))?;
         // The raw-text format is any body, but not an HTML page, and not a body that says it
         // is JSON and is not: those are a proxy's or a broken server's, never the value.
         check_not_html(&reply.response, &what)?;
@@ -408,7 +440,7 @@ impl Provider for Kubiya {
             .json(&Value::Object(body))?
             .retry(Retry::Idempotent)
             .redact(value);
-        let reply = self.t.send(&call).map_err(|e| self.believe_404(e))?;
+        let reply = self.t.send(&call).map_err(|e| self.believe_404(e, name))?;
         check_not_html(&reply.response, &what).map_err(|e| e.with_effect(Effect::Unsure))?;
         Ok(name.to_string())
     }
@@ -423,7 +455,7 @@ impl Provider for Kubiya {
                 check_not_html(&reply.response, &what)?;
                 Ok(name.to_string())
             }
-            Err(e) => Err(self.believe_404(e)),
+            Err(e) => Err(self.believe_404(e, name)),
         }
     }
 }
