@@ -393,8 +393,35 @@ pub fn value_reads_stdin(args: &ValueArgs, takes_value: bool, stdin_tty: bool) -
 
 /// A literal that is a URL carrying a password (`https://user:pw@host/`): refused for any
 /// key, as a secret key's literal is.
-fn has_url_password(literal: &str) -> bool {
-    reqwest::Url::parse(literal).is_ok_and(|u| u.password().is_some())
+/// Why a literal `--config` value carries a secret whatever its key: a URL with a password
+/// in its userinfo or a secret-named query parameter (`?token=`, `&sig=`), a `KEY=VALUE`
+/// list with a secret-named key (`Server=x;Password=y`, `user=a&pwd=b`), or an
+/// `Authorization` scheme and its credential (`Bearer abc`, `Basic …`).
+fn literal_secret(literal: &str) -> Option<&'static str> {
+    if let Ok(u) = reqwest::Url::parse(literal) {
+        if u.password().is_some() {
+            return Some("a literal URL with a password in it");
+        }
+        if u.query_pairs()
+            .any(|(k, v)| !v.is_empty() && is_secret_key(&k))
+        {
+            return Some("a literal URL whose query carries a secret");
+        }
+    }
+    let pairs = literal
+        .split([';', '&', ',', ' ', '\t', '\n'])
+        .filter_map(|part| part.split_once('='))
+        .any(|(k, v)| !v.trim().is_empty() && is_secret_key(k.trim()));
+    if pairs {
+        return Some("a literal with a secret KEY=VALUE pair in it");
+    }
+    let scheme = literal.split_whitespace().next().unwrap_or("");
+    if ["bearer", "basic", "token", "digest"].contains(&scheme.to_ascii_lowercase().as_str())
+        && literal.split_whitespace().nth(1).is_some()
+    {
+        return Some("a literal authorization credential");
+    }
+    None
 }
 
 /// One `--config` entry as read.
@@ -432,12 +459,12 @@ pub fn read_config(
                     "a --config entry is not KEY=VALUE, KEY=@PATH or KEY=- with a non-empty KEY; nothing was sent",
                 ));
             }
-            ConfigSource::Literal(v) if is_secret_key(&e.key) || has_url_password(v) => {
+            ConfigSource::Literal(v) if is_secret_key(&e.key) || literal_secret(v).is_some() => {
                 let k = shown(&e.key);
                 let what = if is_secret_key(&e.key) {
                     "a literal value for a secret key"
                 } else {
-                    "a literal URL with a password in it"
+                    literal_secret(v).unwrap_or("a literal secret")
                 };
                 return Err(error::usage(format!(
                     "--config {k}: {what} would land in shell history and the process list; nothing was sent"
@@ -573,9 +600,33 @@ mod tests {
 
     #[test]
     fn a_url_with_a_password_is_seen() {
-        assert!(has_url_password("https://u:p@h.example/"));
-        assert!(!has_url_password("https://u@h.example/"));
-        assert!(!has_url_password("not a url"));
+        assert!(literal_secret("https://u:p@h.example/").is_some());
+        assert!(literal_secret("https://u@h.example/").is_none());
+        assert!(literal_secret("not a url").is_none());
+    }
+
+    #[test]
+    fn literals_that_carry_a_secret_are_seen() {
+        for secret in [
+            "https://h/x?token=abc",
+            "https://h/x?a=1&sig=abc",
+            "Server=x;Password=y",
+            "host=db user=a pwd=b",
+            "Bearer abcdef",
+            "basic dXNlcjpwYXNz",
+        ] {
+            assert!(literal_secret(secret).is_some(), "{secret}");
+        }
+        for plain in [
+            "https://h/x?page=2",
+            "https://auth.example.com/authorize",
+            "Server=x;Database=y",
+            "read write",
+            "Bearer",
+            "a=b",
+        ] {
+            assert!(literal_secret(plain).is_none(), "{plain}");
+        }
     }
 
     #[test]

@@ -322,8 +322,9 @@ fn base32(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Parts of a config key name that make it secret wherever they appear (`clientSecret`,
-/// `db_password`, `refreshtoken`, `privateKey`, `awsCredentials`, `xapikey`).
-const SECRET_PARTS: [&str; 10] = [
+/// `db_password`, `refreshtoken`, `privateKey`, `awsCredentials`, `xapikey`, `hmacKey`,
+/// `requestSignature`, `sessionId`, `connectionString`, `slackWebhook`).
+const SECRET_PARTS: [&str; 16] = [
     "secret",
     "password",
     "passwd",
@@ -334,17 +335,28 @@ const SECRET_PARTS: [&str; 10] = [
     "apikey",
     "accesskey",
     "signingkey",
+    "signature",
+    "hmac",
+    "sessionid",
+    "connectionstring",
+    "webhook",
+    "authorization",
 ];
 
 /// Words of a config key name that make it secret when they stand as a word (`apiKey`,
-/// `key`, `pass`, `user_pwd`, `pin`) — inside a longer word (`keyboard`, `compass`) they
-/// mean nothing.
-const SECRET_WORDS: [&str; 11] = [
-    "key", "keys", "pass", "pwd", "pw", "pin", "cred", "creds", "bearer", "cookie", "jwt",
+/// `key`, `pass`, `user_pwd`, `pin`, `sig`, `otp`, `sentryDsn`) — inside a longer word
+/// (`keyboard`, `compass`, `design`) they mean nothing.
+const SECRET_WORDS: [&str; 18] = [
+    "key", "keys", "pass", "pwd", "pw", "pin", "cred", "creds", "bearer", "cookie", "cookies",
+    "jwt", "sig", "otp", "totp", "seed", "dsn", "sid",
 ];
 
+/// Words that make a key secret only as its last word: `auth`, `basicAuth`, `connection`
+/// hold the credential itself, while `authType`, `authMode`, `connectionTimeout` describe it.
+const SECRET_LAST_WORDS: [&str; 3] = ["auth", "connection", "session"];
+
 /// Last words of a config key name that name a location, not a secret: `tokenUrl`,
-/// `authorization_endpoint` hold an address.
+/// `authorization_endpoint` hold an address. (Not for a webhook: its URL is the secret.)
 const LOCATION_WORDS: [&str; 4] = ["url", "uri", "endpoint", "host"];
 
 /// The words of a key name, lower-cased: split at `_`, `-`, `.`, spaces and case changes
@@ -385,20 +397,71 @@ fn key_words(key: &str) -> Vec<String> {
 /// a location (`tokenUrl`, `authEndpoint`) is not secret.
 pub fn is_secret_key(key: &str) -> bool {
     let words = key_words(key);
+    let joined = words.concat();
+    if joined.contains("webhook") {
+        return true;
+    }
     if words
         .last()
         .is_some_and(|w| LOCATION_WORDS.contains(&w.as_str()))
     {
         return false;
     }
-    let joined = words.concat();
     SECRET_PARTS.iter().any(|p| joined.contains(p))
         || words.iter().any(|w| SECRET_WORDS.contains(&w.as_str()))
+        || words
+            .last()
+            .is_some_and(|w| SECRET_LAST_WORDS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_25_secret_key_names_and_their_look_alikes() {
+        for secret in [
+            "auth",
+            "basicAuth",
+            "authorization",
+            "signature",
+            "requestSignature",
+            "sig",
+            "hmac",
+            "hmacKey",
+            "otp",
+            "seed",
+            "sessionId",
+            "session",
+            "dsn",
+            "sentryDsn",
+            "connectionString",
+            "connection",
+            "webhook",
+            "webhookUrl",
+            "slack_webhook",
+            "cookie",
+            "sid",
+        ] {
+            assert!(is_secret_key(secret), "{secret}");
+        }
+        for plain in [
+            "authUrl",
+            "authType",
+            "authMode",
+            "authorizationEndpoint",
+            "design",
+            "sessionTimeout",
+            "connectionTimeout",
+            "seeds_host",
+            "tokenUrl",
+            "clientId",
+            "scope",
+            "otpHost",
+        ] {
+            assert!(!is_secret_key(plain), "{plain}");
+        }
+    }
 
     #[test]
     fn secret_config_keys_by_part_word_and_location() {

@@ -857,3 +857,51 @@ fn an_echoed_config_secret_is_cut_out_of_the_error() {
         .stderr_has("<redacted>")
         .no_leak("cs-ECHO-77aa99-5f1e");
 }
+
+/// Issue 25 review: each of these `--config` literals carries a secret (by its key, or by
+/// its value whatever the key) and is refused with exit 2 before anything is sent; the
+/// look-alikes that only describe or locate one are accepted.
+#[test]
+fn config_literals_that_carry_a_secret_are_refused() {
+    let env = Env::new();
+    for entry in [
+        "auth=Bearer abcdef-5e1",
+        "authorization=abcdef-5e1",
+        "signature=abcdef-5e1",
+        "hmac=abcdef-5e1",
+        "otp=abcdef-5e1",
+        "seed=abcdef-5e1",
+        "sessionId=abcdef-5e1",
+        "dsn=https://abcdef-5e1@sentry.example/1",
+        "connectionString=Server=x;Password=abcdef-5e1",
+        "connection=Server=x;Password=abcdef-5e1",
+        "cookie=abcdef-5e1",
+        "tokenUrl=https://h/x?token=abcdef-5e1",
+        "callback=https://h/x?a=1&sig=abcdef-5e1",
+        "webhook=https://hooks.slack.com/services/T0/B0/abcdef-5e1",
+        "webhookUrl=https://hooks.slack.com/services/T0/B0/abcdef-5e1",
+        "db=host=x user=y pwd=abcdef-5e1",
+        "header=Bearer abcdef-5e1",
+    ] {
+        let r = env.run(&["cbk", "create", "LIT", "--no-value", "--config", entry]);
+        r.code(2).one_error_line().no_leak("abcdef-5e1");
+        r.stderr_has("nothing was sent").stderr_has("=@PATH");
+    }
+    assert!(env.writes().is_empty(), "{:?}", env.writes());
+    let r = env.run(&[
+        "cbk",
+        "create",
+        "OK",
+        "--no-value",
+        "--config",
+        "authUrl=https://auth.example/authorize",
+        "--config",
+        "authType=oauth2",
+        "--config",
+        "sessionTimeout=30",
+        "--config",
+        "connectionTimeout=5",
+    ]);
+    r.ok();
+    assert_eq!(env.writes().len(), 1);
+}
