@@ -569,16 +569,35 @@ pub fn refuse_unread_value_stdin(
 /// written to it, or a file with bytes in it — given to a command that will not read it: exit
 /// 2, nothing sent. `why` says why it is not read. The check looks at what stdin *is*, never
 /// at whether data has arrived yet: a slow producer (`vault …`, `op read …`) is refused as
-/// surely as `echo x`. A terminal, `/dev/null` and an empty file pass.
+/// surely as `echo x`. A terminal, `/dev/null` and an empty file pass. A socket counts as a
+/// pipe (`ssh host 'secretctl …'`, CI runners that feed the job script on stdin): add
+/// `< /dev/null`, or set `SECRETCTL_STDIN=ignore` (docs/environment.md) — read here only.
 pub fn refuse_unread_stdin(streams: &Streams, why: &str) -> Result<()> {
+    match crate::env::process_env(STDIN_VAR).as_deref() {
+        None | Some("") => {}
+        Some("ignore") => return Ok(()),
+        Some(_) => {
+            return Err(error::usage(format!(
+                "{STDIN_VAR} is set to a value other than 'ignore'; nothing was sent"
+            ))
+            .with_hint(format!(
+                "set {STDIN_VAR}=ignore to let unread standard input pass, or unset it"
+            )));
+        }
+    }
     if !streams.stdin_tty && (streams.stdin_carries_data)() {
         return Err(error::usage(format!(
             "standard input is piped in, but {why}: its data would be dropped; nothing was sent"
         ))
-        .with_hint("run it without piping anything in (< /dev/null)"));
+        .with_hint(format!(
+            "add < /dev/null to the command (in CI and over ssh stdin is a pipe), or set {STDIN_VAR}=ignore"
+        )));
     }
     Ok(())
 }
+
+/// The opt-out of [`refuse_unread_stdin`]: `ignore` lets unread standard input pass.
+const STDIN_VAR: &str = "SECRETCTL_STDIN";
 
 #[cfg(test)]
 mod tests {

@@ -905,3 +905,30 @@ fn config_literals_that_carry_a_secret_are_refused() {
     r.ok();
     assert_eq!(env.writes().len(), 1);
 }
+
+/// Issue 25 review: the unread-stdin refusal says how to pass (`< /dev/null`) and
+/// `SECRETCTL_STDIN=ignore` lets it pass (CI executors and ssh give a pipe or a socket);
+/// another value of the variable is exit 2.
+#[test]
+fn unread_stdin_hint_and_the_ignore_opt_out() {
+    let mut env = Env::new();
+    let f = env.write("ci.env", b"CI_A=ci-value-1\n");
+    let f = f.to_str().unwrap().to_string();
+    let r = env.run_stdin(&["kubiya", "import", &f], b"echo job script\n");
+    r.code(2)
+        .one_error_line()
+        .stderr_has("standard input is piped in")
+        .stderr_has("< /dev/null")
+        .stderr_has("SECRETCTL_STDIN=ignore");
+    assert!(env.writes().is_empty());
+    env.set("SECRETCTL_STDIN", "yes");
+    env.run_stdin(&["kubiya", "import", &f], b"echo job script\n")
+        .code(2)
+        .stderr_has("SECRETCTL_STDIN");
+    assert!(env.writes().is_empty());
+    env.vars.pop();
+    env.set("SECRETCTL_STDIN", "ignore");
+    env.run_stdin(&["kubiya", "import", &f], b"echo job script\n")
+        .ok();
+    assert_eq!(env.kubiya_value("CI_A").as_deref(), Some("ci-value-1"));
+}
