@@ -656,7 +656,7 @@ Register-ArgumentCompleter -Native -CommandName 'secretctl' -ScriptBlock {
         }
         'secretctl;emulator' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 [default: a free port]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token both APIs accept [default: a random one, printed in the export lines]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token both APIs accept [default: $SECRETCTL_EMULATOR_TOKEN, else a random one, printed in the export lines]. Warning: an argument is visible in the process list and shell history; prefer SECRETCTL_EMULATOR_TOKEN')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Config profile to use [env: SECRETCTL_PROFILE]')

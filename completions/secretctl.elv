@@ -605,7 +605,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;emulator'= {
             cand --port 'Port on 127.0.0.1 [default: a free port]'
-            cand --token 'The token both APIs accept [default: a random one, printed in the export lines]'
+            cand --token 'The token both APIs accept [default: $SECRETCTL_EMULATOR_TOKEN, else a random one, printed in the export lines]. Warning: an argument is visible in the process list and shell history; prefer SECRETCTL_EMULATOR_TOKEN'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'

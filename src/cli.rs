@@ -279,7 +279,9 @@ pub struct EmulatorArgs {
     /// Port on 127.0.0.1 [default: a free port]
     #[arg(long, default_value_t = 0)]
     pub port: u16,
-    /// The token both APIs accept [default: a random one, printed in the export lines]
+    /// The token both APIs accept [default: $SECRETCTL_EMULATOR_TOKEN, else a random one,
+    /// printed in the export lines]. Warning: an argument is visible in the process list and
+    /// shell history; prefer SECRETCTL_EMULATOR_TOKEN
     #[arg(long, value_name = "T")]
     pub token: Option<String>,
     /// Command to run with the provider variables pointing at the emulator; the emulator stops when it ends

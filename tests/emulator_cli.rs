@@ -9,8 +9,16 @@ use crate::support::*;
 /// `secretctl emulator [extra…] -- sh -c SCRIPT`, with the provider variables scrubbed so
 /// only the emulator's own can be seen.
 fn emulator_sh(extra: &[&str], script: &str) -> Run {
+    emulator_sh_with(extra, script, &[])
+}
+
+/// [`emulator_sh`] with these variables set for secretctl.
+fn emulator_sh_with(extra: &[&str], script: &str, vars: &[(&str, &str)]) -> Run {
     let env = Env::new();
     let mut c = env.command();
+    for (k, v) in vars {
+        c.env(k, v);
+    }
     for v in [
         "CHATBOTKIT_API_URL",
         "CHATBOTKIT_API_TOKEN",
@@ -49,6 +57,22 @@ fn runs_the_command_with_the_four_variables_pointing_at_itself() {
     assert_eq!(lines[1], "emu_tok_1234");
     assert_eq!(lines[2], format!("{origin}/api/v1"));
     assert_eq!(lines[3], "emu_tok_1234");
+}
+
+/// `SECRETCTL_EMULATOR_TOKEN` gives the token without putting it in argv; `--token` wins.
+#[test]
+fn the_token_comes_from_secretctl_emulator_token() {
+    let script = r#"printf '%s\n' "$KUBIYA_API_KEY" "$CHATBOTKIT_API_TOKEN""#;
+    let r = emulator_sh_with(&[], script, &[("SECRETCTL_EMULATOR_TOKEN", "env_tok_5678")]);
+    r.ok();
+    assert_eq!(r.stdout, "env_tok_5678\nenv_tok_5678\n");
+    let r = emulator_sh_with(
+        &["--token", "flag_tok_9"],
+        script,
+        &[("SECRETCTL_EMULATOR_TOKEN", "env_tok_5678")],
+    );
+    r.ok();
+    assert_eq!(r.stdout, "flag_tok_9\nflag_tok_9\n");
 }
 
 #[test]

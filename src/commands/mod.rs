@@ -80,7 +80,13 @@ pub fn dispatch(cli: Cli, streams: &mut Streams, out: Output) -> anyhow::Result<
         }
         Command::Config(c) => Ok(config::run(&mut ctx, c.command)?),
         Command::Emulator(a) => {
-            let token = a.token.unwrap_or_else(crate::emulator::random_token);
+            // --token, else SECRETCTL_EMULATOR_TOKEN (kept out of argv), else a random one.
+            let token = a
+                .token
+                .or_else(|| {
+                    crate::env::process_env("SECRETCTL_EMULATOR_TOKEN").filter(|t| !t.is_empty())
+                })
+                .unwrap_or_else(crate::emulator::random_token);
             crate::emulator::run(
                 crate::emulator::EmulatorOptions {
                     port: a.port,
