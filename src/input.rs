@@ -145,7 +145,11 @@ fn read_raw(
         if path.as_os_str() == "-" {
             read_stdin(args, purpose, streams, "--value-file -")?
         } else {
-            read_file(path)?
+            read_file(
+                path,
+                "value file",
+                "drop --value-file to be asked with a hidden prompt, or pipe the value in",
+            )?
         }
     } else if let Some(var) = &args.value_env {
         read_env(var)?
@@ -231,15 +235,13 @@ pub fn check(raw: Zeroizing<Vec<u8>>, base64: bool) -> Result<SecretValue, Value
     }
 }
 
-fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>> {
-    let file = open_input(
-        path,
-        "value file",
-        "drop --value-file to be asked with a hidden prompt, or pipe the value in",
-    )?;
+/// A value file (`--value-file`, or `--config KEY=@PATH`: `what` and `hint` say which and
+/// how else to give it).
+fn read_file(path: &Path, what: &str, hint: &str) -> Result<Zeroizing<Vec<u8>>> {
+    let file = open_input(path, what, hint)?;
     let cannot = |e: std::io::Error| {
         error::usage(format!(
-            "cannot read value file {}: {}",
+            "cannot read {what} {}: {}",
             path.display(),
             error::io_reason(&e)
         ))
@@ -501,9 +503,14 @@ pub fn read_config(
         let k = shown(&e.key);
         let raw: Zeroizing<Vec<u8>> = match &e.source {
             ConfigSource::Literal(v) => Zeroizing::new(v.as_bytes().to_vec()),
-            ConfigSource::File(path) => {
-                read_file(path).map_err(|err| err.context(format!("--config {k}")))?
-            }
+            ConfigSource::File(path) => read_file(
+                path,
+                "value file",
+                &format!(
+                    "give --config {k}=- instead: a hidden prompt on a terminal, or standard input"
+                ),
+            )
+            .map_err(|err| err.context(format!("--config {k}")))?,
             ConfigSource::Stdin if !streams.stdin_tty => read_stdin(
                 &ValueArgs::default(),
                 Purpose::Create,

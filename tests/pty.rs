@@ -709,6 +709,28 @@ fn a_value_file_that_is_a_terminal_is_refused() {
     }
 }
 
+/// `--config KEY=@/dev/tty` is refused with the hint of `--config` (`KEY=-`), not of
+/// `--value-file`.
+#[test]
+fn a_config_file_that_is_a_terminal_hints_config_dash() {
+    let env = Env::new();
+    let args = [
+        "cbk",
+        "create",
+        "T",
+        "--no-value",
+        "--config",
+        "clientSecret=@/dev/tty",
+    ];
+    let t = Tty::run(&env, &args);
+    let (code, seen) = t.finish();
+    assert_eq!(code, 2, "{seen}");
+    assert!(seen.contains("is a terminal"), "{seen}");
+    assert!(seen.contains("--config clientSecret=-"), "{seen}");
+    assert!(!seen.contains("drop --value-file"), "{seen}");
+    assert!(env.emu.requests().is_empty());
+}
+
 /// On a terminal a ChatBotKit write by name says which id it acted on.
 #[test]
 fn a_chatbotkit_write_by_name_names_the_id_on_a_terminal() {
