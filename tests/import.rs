@@ -878,3 +878,33 @@ fn a_leading_byte_order_mark_is_ignored() {
         .stderr_has("two.env:1:");
     assert!(env.emu.requests().is_empty());
 }
+
+/// Issue 25 review: a hint about the format says how it was chosen — the file name, the
+/// content, or --format — and never says "guessed" when nothing was.
+#[test]
+fn format_hints_say_how_the_format_was_chosen() {
+    let env = Env::new();
+    let bad = env.write("bad.env", b"not a dotenv line\n");
+    let r = env.run(&["kubiya", "import", bad.to_str().unwrap()]);
+    r.code(2)
+        .stderr_has("hint: it was read as dotenv from the file name; pass --format");
+    let empty = env.write("empty.toml", b"");
+    for verb in ["import", "sync"] {
+        let r = env.run(&["kubiya", verb, empty.to_str().unwrap()]);
+        r.code(2)
+            .stderr_has("hint: it was read as toml from the file name");
+        assert!(!r.stderr.contains("guessed"), "{}", r.stderr);
+    }
+    let r = env.run(&[
+        "kubiya",
+        "import",
+        empty.to_str().unwrap(),
+        "--format",
+        "toml",
+    ]);
+    r.code(2).stderr_has("because --format says so");
+    assert!(!r.stderr.contains("guessed"), "{}", r.stderr);
+    let r = env.run_stdin(&["kubiya", "import", "-"], b"# only a comment\n");
+    r.code(2).stderr_has("guessed from the content");
+    assert!(env.writes().is_empty());
+}

@@ -171,6 +171,23 @@ pub fn how_read(format: ImportFormat, chosen: Chosen) -> String {
     format!("read as {}, {how}", format_name(format))
 }
 
+/// The hint for a source that was not read as the user meant (a syntax problem, nothing
+/// found): it says how the format was chosen, and how to choose another.
+pub fn format_hint(format: ImportFormat, chosen: Chosen) -> String {
+    let name = format_name(format);
+    match chosen {
+        Chosen::Flag => {
+            format!("it was read as {name} because --format says so; check the file is {name}")
+        }
+        Chosen::FileName => format!(
+            "it was read as {name} from the file name; pass --format dotenv, json or toml to read it as another format"
+        ),
+        Chosen::Content => format!(
+            "it was read as {name}, guessed from the content; pass --format dotenv, json or toml to read it as another format"
+        ),
+    }
+}
+
 /// What [`parse_guessed`] made of content.
 pub enum Guessed {
     /// The format taken, and its reading.

@@ -27,7 +27,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &ImportArgs, pace: &Pace) -> Resu
     if ready.is_empty() {
         return Err(
             error::usage(format!("{}: no secrets found ({})", src.label, src.how))
-                .with_hint("pass --format if the format was guessed wrong"),
+                .with_hint(src.hint.clone()),
         );
     }
 

@@ -75,7 +75,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
                 src.label, src.how
             ))
         };
-        return Err(err.with_hint("pass --format if the format was guessed wrong"));
+        return Err(err.with_hint(src.hint.clone()));
     }
 
     // One list call: every secret when pruning (the names in scope that the source lacks are

@@ -29,6 +29,8 @@ pub struct Source {
     pub format: ImportFormat,
     /// `read as dotenv, guessed from the content`: for every message about the source.
     pub how: String,
+    /// How the format was chosen, for hints ([`formats::format_hint`]).
+    pub hint: String,
 }
 
 /// Read FILE or `-`, pick the format (`--format`, the extension, the content), parse and
@@ -74,7 +76,7 @@ pub fn read_source(
         let another_may_read_it = guessed && !ps.iter().all(formats::is_over_limit);
         let e = problems_error(ctx, &label, &how, ps);
         if another_may_read_it {
-            e.with_hint("pass --format dotenv, json or toml to read it as another format")
+            e.with_hint(formats::format_hint(format, chosen))
         } else {
             e
         }
@@ -87,6 +89,7 @@ pub fn read_source(
         label,
         format,
         how,
+        hint: formats::format_hint(format, chosen),
     })
 }
 
