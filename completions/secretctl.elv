@@ -39,8 +39,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'secretctl;chatbotkit'= {
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -77,7 +77,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --meta 'A meta entry (repeatable); keys must not start with _'
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -96,7 +96,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;get'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -123,7 +123,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --meta 'A meta entry (repeatable); keys must not start with _'
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -142,7 +142,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;delete'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -163,7 +163,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;list'= {
             cand --meta 'Only secrets whose meta has KEY=VALUE (repeatable; all must match)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -184,7 +184,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --concurrency 'Requests in flight at once'
             cand --description 'Description for the secrets created (an item''s own description wins)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -206,7 +206,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
             cand --description 'Description for every item that has none of its own in the source'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -228,7 +228,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;verify'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -244,7 +244,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;chatbotkit;revoke'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -266,7 +266,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
             cand --concurrency 'Value reads in flight at once'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --prefix 'Every secret whose name starts with P'
             cand --concurrency 'Value reads in flight at once'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL: an origin (https://api.chatbotkit.com)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -343,8 +343,8 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         &'secretctl;chatbotkit;help;help'= {
         }
         &'secretctl;kubiya'= {
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -373,7 +373,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;kubiya;get'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -411,7 +411,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --value-file 'Read the value from this file, byte for byte (- reads standard input)'
             cand --value-env 'Read the value from this environment variable'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -430,7 +430,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;kubiya;delete'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -450,7 +450,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
         }
         &'secretctl;kubiya;list'= {
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -471,7 +471,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --concurrency 'Requests in flight at once'
             cand --description 'Description for the secrets created (an item''s own description wins)'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -493,7 +493,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --concurrency 'Requests in flight at once (writes and the value reads alike)'
             cand --description 'Description for every item that has none of its own in the source'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -519,7 +519,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --out 'Write to this file (mode 0600, whole or not at all) instead of standard output'
             cand --concurrency 'Value reads in flight at once'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'
@@ -540,7 +540,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --prefix 'Every secret whose name starts with P'
             cand --concurrency 'Value reads in flight at once'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
-            cand --base-url 'API base URL (ChatBotKit: an origin; Kubiya: /api/v1 is appended when no /api/vN is given)'
+            cand --base-url 'API base URL (/api/v1 is appended when no /api/vN is given)'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --profile 'Config profile to use [env: SECRETCTL_PROFILE]'

@@ -298,6 +298,7 @@ pub struct ProviderArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("base_url", |a| a.help("API base URL: an origin (https://api.chatbotkit.com)")))]
 pub struct ChatbotkitCmd {
     #[command(flatten)]
     pub provider: ProviderArgs,
@@ -308,6 +309,7 @@ pub struct ChatbotkitCmd {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("base_url", |a| a.help("API base URL (/api/v1 is appended when no /api/vN is given)")))]
 pub struct KubiyaCmd {
     #[command(flatten)]
     pub provider: ProviderArgs,
@@ -338,7 +340,7 @@ pub enum CbkCommand {
     Update(CbkUpdateArgs),
     /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
-        long_about = DELETE_ABOUT,
+        long_about = CBK_DELETE_ABOUT,
         mut_arg("name_or_id", |a| a.help(CBK_TARGET)),
         after_long_help = "Examples:\n  secretctl cbk delete OPENAI_KEY\n  secretctl cbk delete OPENAI_KEY --yes --ignore-missing   # in scripts\n  secretctl cbk delete OPENAI_KEY --yes --force              # even if something uses it"
     )]
@@ -356,7 +358,7 @@ pub enum CbkCommand {
     #[command(after_long_help = CBK_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = CBK_SYNC_EXAMPLES)]
+    #[command(long_about = CBK_SYNC_ABOUT, after_long_help = CBK_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Check whether a secret is authenticated; prints the URL to authenticate when not
     #[command(after_long_help = "Examples:\n  secretctl cbk verify GITHUB")]
@@ -399,7 +401,7 @@ pub enum KubiyaCommand {
     Update(KubiyaUpdateArgs),
     /// Delete a secret; one in use is deleted only with --force (or a yes at the terminal)
     #[command(
-        long_about = DELETE_ABOUT,
+        long_about = KUBIYA_DELETE_ABOUT,
         mut_arg("name_or_id", |a| a.help(KUBIYA_TARGET).value_name("NAME")),
         after_long_help = "Examples:\n  secretctl kubiya delete GH_TOKEN\n  secretctl kubiya delete GH_TOKEN --yes --ignore-missing   # in scripts\n  secretctl kubiya delete GH_TOKEN --yes --force              # even if something uses it"
     )]
@@ -418,7 +420,7 @@ pub enum KubiyaCommand {
     #[command(after_long_help = KUBIYA_IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Make the platform match a dotenv, JSON or TOML source: create, update, and with --prune delete
-    #[command(long_about = SYNC_ABOUT, after_long_help = KUBIYA_SYNC_EXAMPLES)]
+    #[command(long_about = KUBIYA_SYNC_ABOUT, after_long_help = KUBIYA_SYNC_EXAMPLES)]
     Sync(SyncArgs),
     /// Write secrets with their values (json, dotenv, toml or shell) to a pipe or a 0600 file
     #[command(long_about = EXPORT_ABOUT, after_long_help = EXPORT_EXAMPLES)]
@@ -428,13 +430,21 @@ pub enum KubiyaCommand {
     Run(RunArgs),
 }
 
-const DELETE_ABOUT: &str = "\
-Delete a secret. First it reads what uses it (Kubiya: the agents naming it; ChatBotKit: the \
-abilities linked to it or naming it in their instruction, the reference secrets pointing at it, \
-and the bots holding those skillsets), since neither platform refuses to delete a secret in \
-use. On a terminal the question names them; with --yes a secret in use is refused (exit 5) and \
-nothing is deleted; --yes --force deletes without reading them. When they cannot be read, \
-nothing is deleted unless --force (a forced question on a terminal says they are unknown).";
+const CBK_DELETE_ABOUT: &str = "\
+Delete a secret. First it reads what uses it (the abilities linked to it or naming it in their \
+instruction, the reference secrets pointing at it, and the bots holding those skillsets), since \
+ChatBotKit does not refuse to delete a secret in use. On a terminal the question names them; \
+with --yes a secret in use is refused (exit 5) and nothing is deleted; --yes --force deletes \
+without reading them. When they cannot be read, nothing is deleted unless --force (a forced \
+question on a terminal says they are unknown).";
+
+const KUBIYA_DELETE_ABOUT: &str = "\
+Delete a secret. First it reads what uses it (the agents naming it), since Kubiya does not \
+refuse to delete a secret in use. On a terminal the question names them; with --yes a secret \
+in use is refused (exit 5) and nothing is deleted; --yes --force deletes without reading them. \
+When they cannot be read, nothing is deleted unless --force (a forced question on a terminal \
+says they are unknown). --ignore-missing succeeds only on the API's own \"not found\" for a name \
+its list lacks: an HTML 404 or a wrong base path is exit 6.";
 
 const EXPORT_ABOUT: &str = "\
 Write secrets with their values: the names given, those starting with --prefix, or every \
@@ -482,16 +492,26 @@ Examples:
   secretctl kubiya run --all -- python tool.py
   secretctl kubiya run -s PATH --override -- ./wrapper.sh   # replacing a variable is explicit";
 
-const SYNC_ABOUT: &str = "\
+const CBK_SYNC_ABOUT: &str = "\
+Make the platform match the source: the same formats, parsers and checks as import (any \
+problem is exit 2 with nothing sent).
+
+One list call plans each name: create (absent), update (present), delete (with --prune: on \
+the platform, in scope, not in the source). ChatBotKit values cannot be read back, so a \
+present secret is always updated (same id). Creates and updates run first, concurrently; \
+deletes last, and only when nothing before them failed. A secret to prune that something uses \
+(an ability, a reference secret or a bot, as `get` shows it) is failed, not deleted, unless \
+--force.";
+
+const KUBIYA_SYNC_ABOUT: &str = "\
 Make the platform match the source: the same formats, parsers and checks as import (any \
 problem is exit 2 with nothing sent).
 
 One list call plans each name: create (absent), update (present and different), unchanged \
-(Kubiya: the stored value, read back, and the description are the source's; nothing is sent), \
-delete (with --prune: on the platform, in scope, not in the source). ChatBotKit values cannot \
-be read back, so a present ChatBotKit secret is always updated (same id). Creates and updates \
-run first, concurrently; deletes last, and only when nothing before them failed. A secret to \
-prune that something uses (as `get` shows it) is failed, not deleted, unless --force.";
+(the stored value, read back, and the description are the source's; nothing is sent), delete \
+(with --prune: on the platform, in scope, not in the source). Creates and updates run first, \
+concurrently; deletes last, and only when nothing before them failed. A secret to prune that \
+an agent uses (as `get` shows it) is failed, not deleted, unless --force.";
 
 /// The NAME_OR_ID argument of each provider's get and delete.
 const CBK_TARGET: &str = "Id or exact name of the secret";

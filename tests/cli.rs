@@ -175,3 +175,31 @@ fn help_examples_are_safe_and_unwrapped() {
         }
     }
 }
+
+/// Each provider's `--help` speaks of its own platform only: no ChatBotKit abilities,
+/// skillsets or bots in Kubiya's, no Kubiya agents in ChatBotKit's.
+#[test]
+fn each_providers_help_speaks_of_its_own_platform() {
+    let env = Env::new();
+    for (provider, foreign) in [
+        ("kubiya", &["chatbotkit", "abilit", "skillset", " bot"][..]),
+        ("chatbotkit", &["kubiya", "agent"][..]),
+    ] {
+        for verb in [
+            "create", "get", "update", "delete", "list", "import", "sync",
+        ] {
+            let r = env.run_with(&[provider, verb, "--help"], None, |c| {
+                c.env("COLUMNS", "1000");
+            });
+            r.ok();
+            let help = r.stdout.to_lowercase();
+            for word in foreign {
+                assert!(
+                    !help.contains(word),
+                    "{provider} {verb} --help mentions {word:?}:\n{}",
+                    r.stdout
+                );
+            }
+        }
+    }
+}
