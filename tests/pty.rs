@@ -474,6 +474,22 @@ fn reveal_on_a_terminal_escapes_control_sequences() {
     assert_eq!(r.stdout, "a\u{1b}[2J\u{1b}]0;pwned\u{7}b");
 }
 
+/// A typed `\u{1b}` and a real ESC in one value look different on a terminal: the escaped
+/// display doubles backslashes; a value with nothing to escape is shown as it is.
+#[test]
+fn reveal_on_a_terminal_tells_a_typed_escape_from_a_real_one() {
+    let env = Env::new();
+    env.emu.seed_kubiya("T", "x\\u{1b}y\u{1b}z", "");
+    env.emu.seed_kubiya("P", "p\\u{1b}q", "");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "T", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("x\\\\u{1b}y\\u{1b}z\r\n"), "{seen:?}");
+    let (code, seen) = Tty::run(&env, &["kubiya", "get", "P", "--reveal"]).finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(seen.contains("p\\u{1b}q\r\n"), "{seen:?}");
+    assert!(!seen.contains("shown escaped"), "{seen:?}");
+}
+
 #[test]
 fn default_output_on_a_terminal_is_a_table_with_a_header() {
     let env = Env::new();

@@ -36,7 +36,10 @@ fn for_terminal(value: &[u8]) -> Option<String> {
     }
     let mut out = String::new();
     for chunk in value.utf8_chunks() {
-        let lines: Vec<_> = chunk.valid().split('\n').map(sanitize).collect();
+        // Backslashes doubled first: an escaped display is then unambiguous, a typed `\u{1b}`
+        // showing as `\\u{1b}` and a real ESC as `\u{1b}`.
+        let doubled = chunk.valid().replace('\\', "\\\\");
+        let lines: Vec<_> = doubled.split('\n').map(sanitize).collect();
         out.push_str(&lines.join("\n"));
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02x}"));
@@ -64,7 +67,7 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
                 ctx.out
                     .note(
                         &mut ctx.streams.stderr,
-                        "note: the value holds control characters or bytes that are not UTF-8, shown escaped here; pipe it (| cat, > FILE) for the exact bytes",
+                        "note: the value holds control characters or bytes that are not UTF-8, shown escaped here (a backslash as \\\\); pipe it (| cat, > FILE) for the exact bytes",
                     )
                     .map_err(error::output)?;
             }
