@@ -678,3 +678,215 @@ fn a_signal_during_the_reads_runs_and_writes_nothing_and_ends_by_it() {
     assert_eq!(out.status.signal(), Some(libc::SIGTERM));
     assert!(!file.exists());
 }
+
+// ------------------------------------------------ names a shell treats specially
+
+/// `export NAME --format shell` for each of `names` (seeded with a value that runs a command
+/// when a shell evaluates it arithmetically): each is exit 2 naming the secret and the formats
+/// that can carry it, with no value read and nothing on stdout. Run four at a time.
+fn shell_refuses_each(env: &Env, names: &[String]) {
+    let marker = env.path().join("PWN");
+    let value = format!("a[$(touch {})]", marker.display());
+    for n in names {
+        env.emu.seed_kubiya(n, &value, "");
+    }
+    let refused = |n: &String| {
+        let r = env.run(&["kubiya", "export", n, "--format", "shell"]);
+        r.code(2)
+            .one_error_line()
+            .stderr_has(&format!("'{n}'"))
+            .stderr_has("--format dotenv, toml or json");
+        assert_eq!(r.stdout, "", "{n}");
+    };
+    std::thread::scope(|s| {
+        for chunk in names.chunks(names.len().div_ceil(4).max(1)) {
+            s.spawn(move || chunk.iter().for_each(refused));
+        }
+    });
+    assert_eq!(
+        value_reads(env),
+        0,
+        "names are refused before any value is read"
+    );
+    assert!(!marker.exists());
+}
+
+#[test]
+fn shell_refuses_every_name_a_shell_treats_specially_before_reading_any_value() {
+    use secretctl::export::names;
+    let env = Env::new();
+    let all: Vec<String> = names::every_listed()
+        .map(str::to_string)
+        .chain(names::one_per_prefix())
+        .collect();
+    shell_refuses_each(&env, &all);
+    // The other formats carry them all, exactly.
+    let r = env.run(&["kubiya", "export", "--format", "dotenv"]);
+    r.ok();
+    assert_eq!(r.stdout.lines().count(), all.len());
+}
+
+#[test]
+fn eval_of_a_shell_export_never_runs_a_value_nor_loses_one() {
+    let env = Env::new();
+    let marker = env.path().join("PWN");
+    for n in ["OPTIND", "RANDOM", "SRANDOM", "HISTCMD"] {
+        env.emu
+            .seed_kubiya(n, &format!("a[$(touch {})]", marker.display()), "");
+    }
+    env.emu.seed_kubiya("GH_TOKEN", "value-gggg", "");
+    let r = bash(
+        &env,
+        "out=$(\"$0\" kubiya export --format shell); echo \"rc=$?\"; eval \"$out\"; echo \"GH=${GH_TOKEN-unset}\"",
+    );
+    r.ok()
+        .stdout_has("rc=2")
+        .stdout_has("GH=unset")
+        .stderr_has("'HISTCMD'")
+        .stderr_has("meaning of its own");
+    assert!(
+        !marker.exists(),
+        "a value ran in the shell that evaluated it"
+    );
+    // The others alone go through.
+    let r = bash(
+        &env,
+        "eval \"$(\"$0\" kubiya export GH_TOKEN --format shell)\" && echo \"GH=$GH_TOKEN\"",
+    );
+    r.ok().stdout_has("GH=value-gggg");
+}
+
+/// The identifiers a shell lists when `script` runs it from an empty environment (`None`
+/// when that shell is not installed).
+fn shell_names(shell: &str, args: &[&str]) -> Option<Vec<String>> {
+    let out = Command::new("env")
+        .arg("-i")
+        .arg(shell)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<String> = text
+        .lines()
+        .map(|l| l.split_once('=').map_or(l, |(n, _)| n).trim())
+        .filter(|n| secretctl::export::formats::is_env_name(n))
+        .map(str::to_string)
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// The names the installed shells set or treat specially, as they list them now: bash's
+/// `compgen -v` (as a script and interactive), zsh's `${(k)parameters}` with its usual modules
+/// loaded, and the variables dash sets. Every one is refused, so that the list cannot
+/// silently fall behind a newer shell. (No name a shell lists is taken as harmless.)
+#[test]
+fn every_name_the_installed_shells_list_is_refused() {
+    let bash_names = shell_names("bash", &["--norc", "--noprofile", "-c", "compgen -v"])
+        .expect("bash is installed (the shell format is tested through it)");
+    let mut live = bash_names;
+    live.extend(
+        shell_names("bash", &["--norc", "--noprofile", "-i", "-c", "compgen -v"])
+            .unwrap_or_default(),
+    );
+    const ZSH: &str = "zmodload zsh/complist zsh/curses zsh/datetime zsh/langinfo zsh/mapfile \
+        zsh/parameter zsh/sched zsh/system zsh/termcap zsh/terminfo zsh/watch zsh/zle \
+        zsh/zleparameter 2>/dev/null; print -l ${(k)parameters}";
+    match shell_names("zsh", &["-f", "-c", ZSH]) {
+        Some(z) => live.extend(z),
+        None => eprintln!("zsh is not installed: its parameters are not checked here"),
+    }
+    live.extend(shell_names("dash", &["-c", "set"]).unwrap_or_default());
+    live.sort();
+    live.dedup();
+    let missing: Vec<&String> = live
+        .iter()
+        .filter(|n| !secretctl::export::names::shell_special(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add these to src/export/names.rs: {missing:?}"
+    );
+    // And the binary refuses them.
+    let env = Env::new();
+    shell_refuses_each(&env, &live);
+}
+
+/// A secret never silently sets a variable that changes how programs start, even when the
+/// environment does not have it: `--all`/`--prefix` (known from the list) and `-s` (before
+/// connecting) are exit 2 naming it, nothing run; `--override` lets it through.
+#[test]
+fn run_sets_a_variable_that_changes_how_programs_start_only_with_override() {
+    let mut env = Env::new();
+    for v in [
+        "BASH_ENV",
+        "ENV",
+        "LD_PRELOAD",
+        "NODE_OPTIONS",
+        "SHELLOPTS",
+        "PS4",
+    ] {
+        env.remove(v);
+    }
+    let marker = env.path().join("PWN");
+    env.emu
+        .seed_kubiya("BASH_ENV", &format!("$(touch {})", marker.display()), "");
+    env.emu.seed_kubiya("APP_LD_PRELOAD", "/tmp/evil.so", "");
+    env.emu
+        .seed_kubiya("NODE_OPTIONS", "--require /tmp/evil.js", "");
+    let ran = env.path().join("ran");
+    let touch = format!("touch {}", ran.display());
+    let r = env.run(&[
+        "kubiya", "run", "--prefix", "BASH_", "--", "bash", "-c", &touch,
+    ]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("'BASH_ENV'")
+        .stderr_has("--override");
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "--prefix",
+        "APP_",
+        "--strip-prefix",
+        "--",
+        "sh",
+        "-c",
+        &touch,
+    ]);
+    r.code(2).stderr_has("'LD_PRELOAD'");
+    env.run(&["kubiya", "run", "--all", "--", "sh", "-c", &touch])
+        .code(2);
+    assert_eq!(value_reads(&env), 0, "refused before any value is read");
+    // -s: before connecting, nothing sent.
+    env.emu.clear_requests();
+    env.run(&[
+        "kubiya",
+        "run",
+        "-s",
+        "NODE_OPTIONS",
+        "--",
+        "sh",
+        "-c",
+        &touch,
+    ])
+    .code(2)
+    .stderr_has("'NODE_OPTIONS'");
+    assert!(env.emu.requests().is_empty());
+    assert!(!marker.exists() && !ran.exists(), "something ran");
+    // Asked for, it is set.
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "-s",
+        "NODE_OPTIONS",
+        "--override",
+        "--",
+        "printenv",
+        "NODE_OPTIONS",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, "--require /tmp/evil.js\n");
+}

@@ -9,6 +9,7 @@
 
 pub mod file;
 pub mod formats;
+pub mod names;
 pub mod read;
 pub mod run;
 
