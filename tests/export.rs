@@ -890,3 +890,161 @@ fn run_sets_a_variable_that_changes_how_programs_start_only_with_override() {
     r.ok();
     assert_eq!(r.stdout, "--require /tmp/evil.js\n");
 }
+
+// ------------------------------------------------ --out that is not a file
+
+fn mkfifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+fn file_type(path: &std::path::Path) -> std::fs::FileType {
+    std::fs::symlink_metadata(path).unwrap().file_type()
+}
+
+/// A FIFO is written directly, with or without `--force`, and stays a FIFO: its reader gets
+/// the whole export, and nothing is left beside it.
+#[test]
+fn out_to_a_fifo_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    seed(&env);
+    let fifo = env.path().join("pipe");
+    mkfifo(&fifo);
+    for force in [false, true] {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        let mut args = vec!["kubiya", "export", "--out", fifo.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let r = env.run(&args);
+        r.ok();
+        assert_eq!(r.stdout, "");
+        let got: Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+        assert_eq!(
+            got.as_array().unwrap().len(),
+            TRICKY.len(),
+            "--force {force}"
+        );
+        assert!(file_type(&fifo).is_fifo(), "--force {force}: replaced");
+    }
+    let listed: Vec<String> = files_in(env.path())
+        .into_iter()
+        .filter(|f| f != ".config")
+        .collect();
+    assert_eq!(
+        listed,
+        vec!["pipe".to_string()],
+        "no temporary file is left"
+    );
+}
+
+/// A character device is written directly (no `--force` needed or used) and stays one.
+#[test]
+fn out_to_a_character_device_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    seed(&env);
+    // /dev/null, and (as root, which could replace it) a null device of the test's own.
+    env.run(&["kubiya", "export", "--out", "/dev/null"]).ok();
+    assert!(file_type(std::path::Path::new("/dev/null")).is_char_device());
+    let own = env.path().join("null");
+    let c = std::ffi::CString::new(own.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; makedev(1, 3) is the null device.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+    if made != 0 {
+        eprintln!("mknod needs root: only /dev/null is checked");
+        return;
+    }
+    for force in [false, true] {
+        let mut args = vec!["kubiya", "export", "--out", own.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        env.run(&args).ok();
+        assert!(
+            file_type(&own).is_char_device(),
+            "--force {force}: replaced"
+        );
+    }
+    assert_eq!(value_reads(&env), 3 * TRICKY.len());
+}
+
+/// `--out >(cmd)` (bash's /dev/fd/N) and `--out /dev/stdout` write into the descriptor;
+/// one that is not open, a socket, a FIFO of another user are exit 2 before anything is sent.
+#[test]
+fn out_to_a_process_substitution_or_descriptor_writes_into_it() {
+    let env = Env::new();
+    seed(&env);
+    let got = env.path().join("got.json");
+    let r = bash(
+        &env,
+        &format!(
+            "\"$0\" kubiya export --format dotenv --out >(cat > '{}'); echo \"rc=$?\"; wait",
+            got.display()
+        ),
+    );
+    r.ok().stdout_has("rc=0");
+    // The substitution's reader may finish just after bash does.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::fs::read(&got).map_or(0, |b| b.len()) == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(std::fs::read(&got).unwrap().starts_with(b"A_PEM=\""));
+    let r = bash(&env, "\"$0\" kubiya export --out /dev/stdout | wc -l");
+    r.ok();
+    assert!(r.stdout.trim().parse::<usize>().unwrap() > TRICKY.len());
+    // Refused before anything is sent, never with --force offered.
+    env.emu.clear_requests();
+    env.run(&["kubiya", "export", "--out", "/dev/fd/97", "--force"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("not open");
+    let sock = env.path().join("sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+    let r = env.run(&[
+        "kubiya",
+        "export",
+        "--out",
+        sock.to_str().unwrap(),
+        "--force",
+    ]);
+    r.code(2).one_error_line().stderr_has("a socket");
+    assert!(!r.stderr.contains("--force"), "{}", r.stderr);
+    assert!(std::fs::symlink_metadata(&sock).is_ok());
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        let theirs = env.path().join("theirs");
+        mkfifo(&theirs);
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+        let r = env.run(&["kubiya", "export", "--out", theirs.to_str().unwrap()]);
+        r.code(2).one_error_line().stderr_has("another user");
+        assert!(!r.stderr.contains("--force"), "{}", r.stderr);
+    }
+    assert!(env.emu.requests().is_empty());
+}
+
+/// A reader that goes away before the export is whole has lost data: exit 1 with one error
+/// line, not the quiet 0 of `list | head`.
+#[test]
+fn export_into_a_closed_stdout_is_exit_1() {
+    let env = Env::new();
+    seed(&env);
+    let mut c = env.command();
+    c.args(["kubiya", "export"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("cut off"), "{stderr}");
+    assert_eq!(value_reads(&env), TRICKY.len());
+}

@@ -217,10 +217,10 @@ fn export(
     if !kind.values_readable() {
         return Err(crate::export::refuse_write_only(kind, "export"));
     }
-    crate::export::check(ctx, a)?;
+    let out = crate::export::check(ctx, a)?;
     let pace = bulk_pace(ctx, a.concurrency);
     let prov = provider(ctx, kind, p, None, Some(&pace))?;
-    crate::export::export(ctx, &*prov, a, &pace)
+    crate::export::export(ctx, &*prov, a, out, &pace)
 }
 
 /// `run`, for either provider: refused where values are write-only, before connecting.
