@@ -1048,3 +1048,51 @@ fn export_into_a_closed_stdout_is_exit_1() {
     assert!(stderr.contains("cut off"), "{stderr}");
     assert_eq!(value_reads(&env), TRICKY.len());
 }
+
+/// What `--format shell` writes is for `eval`, but read by `import`/`sync` it is exact or
+/// refused, never changed: a CRLF inside its quotes (or a `'`) is exit 2 with nothing sent; a
+/// lone CR and everything else read back as they are. `dotenv` carries CRLF exactly (escaped).
+#[test]
+fn shell_output_read_by_sync_is_exact_or_refused_and_dotenv_carries_crlf() {
+    let env = Env::new();
+    env.emu.seed_kubiya("CRLF", "one\r\ntwo\r\n", "");
+    env.emu.seed_kubiya("LONE_CR", "a\rb\r", "");
+    env.emu.seed_kubiya("QUOTE", "it's", "");
+    env.emu.seed_kubiya("PLAIN", "two\nlines $x #y", "");
+    for (names, refused) in [
+        (&["CRLF"][..], Some("CRLF line end")),
+        (&["QUOTE"][..], Some("after the closing quote")),
+        (&["LONE_CR", "PLAIN"][..], None),
+    ] {
+        let mut args = vec!["kubiya", "export", "--format", "shell"];
+        args.extend_from_slice(names);
+        let r = env.run(&args);
+        r.ok();
+        let other = Env::new();
+        let back = other.run_stdin(&["kubiya", "sync", "-"], &r.stdout_bytes);
+        match refused {
+            Some(why) => {
+                back.code(2).stderr_has(why).stderr_has("dotenv");
+                assert!(other.writes().is_empty(), "{names:?}");
+            }
+            None => {
+                back.ok();
+                for n in names {
+                    assert_eq!(other.kubiya_value(n), env.kubiya_value(n), "{n}");
+                }
+            }
+        }
+    }
+    let r = env.run(&["kubiya", "export", "--format", "dotenv"]);
+    r.ok();
+    let other = Env::new();
+    other
+        .run_stdin(
+            &["kubiya", "sync", "-", "--format", "dotenv"],
+            &r.stdout_bytes,
+        )
+        .ok();
+    for n in ["CRLF", "LONE_CR", "QUOTE", "PLAIN"] {
+        assert_eq!(other.kubiya_value(n), env.kubiya_value(n), "{n}");
+    }
+}
