@@ -1096,3 +1096,55 @@ fn shell_output_read_by_sync_is_exact_or_refused_and_dotenv_carries_crlf() {
         assert_eq!(other.kubiya_value(n), env.kubiya_value(n), "{n}");
     }
 }
+
+/// The copy recipe with `KUBIYA_API_KEY` and `KUBIYA_BASE_URL` set: they come before a profile
+/// (the precedence is unchanged), so `--profile prod` chooses nothing and the copy goes back
+/// into the same organization. `export` and `sync` each say so in one `warning:` line; with the
+/// variables unset, the profile is used and nothing is said.
+#[test]
+fn a_profile_that_chose_nothing_is_a_warning_for_export_and_sync() {
+    let mut env = Env::new();
+    seed(&env);
+    let prod = Emulator::start(EmulatorOptions {
+        port: 0,
+        token: TOKEN.to_string(),
+    })
+    .unwrap();
+    let cfg = env.write(
+        "cfg/config.toml",
+        format!(
+            "[profiles.prod.kubiya]\nbase_url = \"{}/api/v1\"\ntoken = \"{TOKEN}\"\n",
+            prod.base_url()
+        )
+        .as_bytes(),
+    );
+    std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.set("SECRETCTL_CONFIG", cfg.to_str().unwrap());
+    let r = bash(
+        &env,
+        "\"$0\" kubiya --profile prod export | \"$0\" kubiya --profile prod sync -",
+    );
+    r.ok();
+    let warning = "warning: --profile prod chose nothing for Kubiya: the token comes from KUBIYA_API_KEY and the base URL from KUBIYA_BASE_URL";
+    assert_eq!(r.stderr.matches(warning).count(), 2, "{}", r.stderr);
+    assert!(prod.requests().is_empty(), "the profile was not used");
+    // Named by SECRETCTL_PROFILE, the same.
+    env.set("SECRETCTL_PROFILE", "prod");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok()
+        .stderr_has("warning: SECRETCTL_PROFILE=prod chose nothing for Kubiya");
+    // Other commands say nothing; the profile used, nothing either.
+    let r = env.run(&["kubiya", "list"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+    env.remove("KUBIYA_BASE_URL").remove("KUBIYA_API_KEY");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+    assert!(!prod.requests().is_empty(), "the profile was used");
+    // Only one of them from the environment: the profile chose the other.
+    env.unset.retain(|v| v != "KUBIYA_API_KEY");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+}
