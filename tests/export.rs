@@ -1148,3 +1148,26 @@ fn a_profile_that_chose_nothing_is_a_warning_for_export_and_sync() {
     r.ok();
     assert_eq!(r.stderr, "");
 }
+
+/// A value that is not UTF-8 fits no format: exit 2 naming the secret, and the hint's command
+/// holds the name shell-quoted, so that it can be pasted as shown.
+#[test]
+fn a_value_that_is_not_utf8_is_refused_with_a_pasteable_hint() {
+    let env = Env::new();
+    env.emu.seed_kubiya("my key $(id)", "x", "");
+    env.fault(Fault {
+        path_contains: Some("/get_value/".into()),
+        status: Some(200),
+        // base64 of the byte 0xFF.
+        body: Some("\"/w==\"".into()),
+        content_type: Some("application/json".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let r = env.run(&["kubiya", "export"]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("not UTF-8")
+        .stderr_has("secretctl kubiya get 'my key $(id)' --reveal > FILE");
+    assert_eq!(r.stdout, "");
+}

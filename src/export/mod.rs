@@ -156,7 +156,7 @@ fn exported(
                 .with_hint(format!(
                     "read it alone: secretctl {} get {} --reveal > FILE",
                     p.kind().key(),
-                    s.name
+                    crate::sanitize::shell_word(&s.name)
                 )));
             }
         };
