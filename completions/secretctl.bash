@@ -12,7 +12,11 @@ _clap_complete_secretctl() {
     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
         words[COMP_CWORD]="$2"
     fi
+    local _secretctl_glob=on
+    [[ $- == *f* ]] && _secretctl_glob=off
+    set -f
     COMPREPLY=( $( \
+        _SECRETCTL_COMPLETE_WORD="${COMP_WORDS[COMP_CWORD]}" \
         _CLAP_IFS="$IFS" \
         _CLAP_COMPLETE_INDEX="$_CLAP_COMPLETE_INDEX" \
         _CLAP_COMPLETE_COMP_TYPE="$_CLAP_COMPLETE_COMP_TYPE" \
@@ -20,7 +24,9 @@ _clap_complete_secretctl() {
         SECRETCTL_COMPLETE="bash" \
         "secretctl" -- "${words[@]}" \
     ) )
-    if [[ $? != 0 ]]; then
+    local _secretctl_status=$?
+    [[ $_secretctl_glob == on ]] && set +f
+    if [[ $_secretctl_status != 0 ]]; then
         unset COMPREPLY
     elif [[ $_CLAP_COMPLETE_SPACE == false ]] && [[ "${COMPREPLY-}" =~ [=/:]$ ]]; then
         compopt -o nospace

@@ -152,7 +152,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --ignore-missing 'Exit 0 when the secret does not exist'
-            cand --force 'Delete even if something uses it (what uses it is not read)'
+            cand --force 'Delete even if something uses it (with --yes, what uses it is not read)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand -y 'Do not ask for confirmation (required when not on a terminal)'
             cand --yes 'Do not ask for confirmation (required when not on a terminal)'
             cand --ignore-missing 'Exit 0 when the secret does not exist'
-            cand --force 'Delete even if something uses it (what uses it is not read)'
+            cand --force 'Delete even if something uses it (with --yes, what uses it is not read)'
             cand -v 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand --verbose 'Trace requests to stderr (-v: method, URL, status, time; -vv: headers too). Tokens show as <redacted>'
             cand -h 'Print help (see more with ''--help'')'
@@ -671,6 +671,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --version 'Print version'
         }
         &'secretctl;config;check'= {
+            cand --base-url 'The provider''s base URL, as its commands'' --base-url (before the variable and the profile''s base_url); needs the provider named'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
@@ -686,6 +687,7 @@ set edit:completion:arg-completer[secretctl] = {|@words|
             cand --version 'Print version'
         }
         &'secretctl;config;set-token'= {
+            cand --base-url 'Prove the token at this base URL (as the provider commands'' --base-url; before the variable and the profile''s base_url). Only where to prove it: it is not stored'
             cand --config 'Config file [env: SECRETCTL_CONFIG] [default: <config dir>/secretctl/config.toml]'
             cand -o 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'
             cand --output 'Output format [default: table on a terminal, plain otherwise; list and get also take terraform]'

@@ -170,7 +170,7 @@ pub enum ConfigCommand {
             and the rate-limit headroom when the server sends it, or the error.\n\n\
             A provider without a token is 'not configured', an error only when it is named. \
             Exit 0 when every provider checked is ok, else the worst code (4 auth, 6 network).",
-        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check -o json"
+        after_long_help = "Examples:\n  secretctl config check\n  secretctl config check kubiya --profile work\n  secretctl config check kubiya --base-url https://kubiya.example.com\n  secretctl config check -o json"
     )]
     Check(CheckArgs),
     /// Prove a provider's token, then store it in the profile (hidden prompt or piped stdin; file mode 0600)
@@ -179,7 +179,7 @@ pub enum ConfigCommand {
             stdin (file mode 0600). The token is proven first with the call 'config check' \
             makes: a refused token (401/403) is exit 4 and the file is not touched; an \
             unreachable server is exit 6 (--no-check stores it without the call).",
-        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --no-check          # offline set-up"
+        after_long_help = "Examples:\n  secretctl config set-token chatbotkit                 # hidden prompt\n  op read op://Private/kubiya/key | secretctl config set-token kubiya --profile work\n  secretctl config set-token kubiya --base-url https://kubiya.example.com\n  secretctl config set-token kubiya --no-check          # offline set-up"
     )]
     SetToken(SetTokenArgs),
     /// Store a command whose output is the token (run with sh -c when a token is needed)
@@ -208,6 +208,10 @@ pub struct SetTokenArgs {
     /// Store the token without proving it first (offline set-up)
     #[arg(long)]
     pub no_check: bool,
+    /// Prove the token at this base URL (as the provider commands' --base-url; before the
+    /// variable and the profile's base_url). Only where to prove it: it is not stored
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -217,6 +221,10 @@ pub struct CheckArgs {
     /// Only this provider (then a missing token is an error) [default: every provider]
     #[arg(value_enum)]
     pub provider: Option<Provider>,
+    /// The provider's base URL, as its commands' --base-url (before the variable and the
+    /// profile's base_url); needs the provider named
+    #[arg(long, value_name = "URL", requires = "provider")]
+    pub base_url: Option<String>,
     #[command(flatten)]
     pub config_file: ConfigFileArg,
 }
@@ -423,8 +431,8 @@ Delete a secret. First it reads what uses it (Kubiya: the agents naming it; Chat
 abilities linked to it or naming it in their instruction, the reference secrets pointing at it, \
 and the bots holding those skillsets), since neither platform refuses to delete a secret in \
 use. On a terminal the question names them; with --yes a secret in use is refused (exit 5) and \
-nothing is deleted; --force deletes without reading them. When they cannot be read, nothing is \
-deleted unless --force.";
+nothing is deleted; --yes --force deletes without reading them. When they cannot be read, \
+nothing is deleted unless --force (a forced question on a terminal says they are unknown).";
 
 const EXPORT_ABOUT: &str = "\
 Write secrets with their values: the names given, those starting with --prefix, or every \
@@ -692,7 +700,7 @@ pub struct DeleteArgs {
     /// Exit 0 when the secret does not exist
     #[arg(long)]
     pub ignore_missing: bool,
-    /// Delete even if something uses it (what uses it is not read)
+    /// Delete even if something uses it (with --yes, what uses it is not read)
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]

@@ -71,6 +71,13 @@ pub struct Msg {
     /// secretctl wrapped around it, which names the secret: what an adapter may read to tell
     /// one 4xx from another.
     pub server_message: Option<String>,
+    /// Whether that answer's body was the API's own error object (JSON with a message or a
+    /// code), not an HTML page, plain text or nothing: what tells the API's "not found" from
+    /// a proxy's or a missing route's (see `transport::is_api_not_found`).
+    pub api_body: bool,
+    /// The answer shows that the base URL is not the API's (a list route's 404, an HTML
+    /// page, a record of the wrong shape): the hint belongs to the base URL.
+    pub not_the_api: bool,
 }
 
 /// What a failed write may have done on the server: bulk runs report by it (an unsure item
@@ -163,6 +170,23 @@ impl Error {
         self
     }
 
+    /// Mark the answer's body as the API's own error object.
+    pub fn with_api_body(mut self) -> Self {
+        self.msg_mut().api_body = true;
+        self
+    }
+
+    /// Mark an answer that shows the base URL is not the API's.
+    pub fn as_not_the_api(mut self) -> Self {
+        self.msg_mut().not_the_api = true;
+        self
+    }
+
+    /// Whether the answer showed the base URL is not the API's.
+    pub fn is_not_the_api(&self) -> bool {
+        self.msg().not_the_api
+    }
+
     /// The HTTP status of the answer, for errors that are one.
     pub fn status(&self) -> Option<u16> {
         self.msg().status
@@ -220,6 +244,8 @@ impl Msg {
             effect: Effect::Known,
             status: None,
             server_message: None,
+            api_body: false,
+            not_the_api: false,
         }
     }
 }

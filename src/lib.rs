@@ -43,10 +43,23 @@ pub fn main() -> i32 {
     // /proc/PID/mem.
     harden();
     // A shell asking for completions on TAB (`SECRETCTL_COMPLETE=bash secretctl -- …`).
-    if commands::complete::answer_if_asked() {
-        return error::exit::SUCCESS;
-    }
+    let refused = match commands::complete::answer_if_asked() {
+        Ok(true) => return error::exit::SUCCESS,
+        Ok(false) => None,
+        Err(e) => Some(e),
+    };
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // A completion variable that names no shell: its error, before the line is even parsed
+    // (nothing runs), shown with the line's `--color` and `-o json`.
+    if let Some(e) = refused {
+        let early = EarlyOptions::read(&args);
+        let choice = OutputChoice {
+            format: early.json.then_some(output::OutputFormat::Json),
+            color: early.color.into(),
+        };
+        let out = Output::from_streams(choice, &Streams::real(), &env::process_env_lossy);
+        return report(&anyhow::Error::new(e), &out, early.json);
+    }
     let cli = match parse(&args, ColorChoice::Auto) {
         Ok(cli) => cli,
         Err(first) if first.kind() == clap::error::ErrorKind::DisplayVersion => {

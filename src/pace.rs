@@ -554,13 +554,13 @@ impl Learner {
             self.last_refill = now;
         }
         if let Some((from, to)) = self.probe_window.take() {
-            // What passed before the first 429 is the burst and what came back over that
-            // first span, less the fraction of a token left unused (half a token, as a
-            // guess): the burst is found with the rate, in a few rounds.
+            // What passed before the first 429 is the burst and the whole requests that
+            // came back over that first span: the burst is found with the rate, in a few
+            // rounds.
             let (passed, span) = self.first(now);
             let mut rate = bucket_rate(&self.passed, from, to, passed);
             for _ in 0..3 {
-                let burst = (passed - rate * span + 0.5).clamp(1.0, passed.max(1.0));
+                let burst = (passed - (rate * span).floor()).clamp(1.0, passed.max(1.0));
                 rate = bucket_rate(&self.passed, from, to, burst);
             }
             self.rate = Some(rate);

@@ -569,8 +569,10 @@ impl Transport {
             .get(reqwest::header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .map(|l| crate::sanitize::sanitize(l).into_owned());
+        let ct = content_type(&resp);
         let mut body = Vec::new();
         let _ = resp.take(MAX_ERROR_BODY).read_to_end(&mut body);
+        let api_body = is_api_error_body(&ct, &body);
         let message = error_message(&body).unwrap_or_else(|| {
             format!(
                 "HTTP Error: {}",
@@ -611,7 +613,8 @@ impl Transport {
             500..=599 => error::network(text),
             _ => error::other(text),
         };
-        err.with_status(status.as_u16()).with_server_message(server)
+        let err = err.with_status(status.as_u16()).with_server_message(server);
+        if api_body { err.with_api_body() } else { err }
     }
 
     fn trace_request(&self, req: &reqwest::blocking::Request, attempt: u32) {
@@ -730,6 +733,29 @@ pub fn content_type(resp: &Response) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether an error answer's body is the API's own error object: not an HTML page, and a
+/// JSON object with a `message`, `error`, `code` or `detail` (ChatBotKit `{message, code}`,
+/// Kubiya `{error, message}`). A proxy's page, a plain-text 404 or an empty body is not.
+pub fn is_api_error_body(content_type: &str, body: &[u8]) -> bool {
+    if is_html(content_type) {
+        return false;
+    }
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(m)) => ["message", "error", "code", "detail"]
+            .iter()
+            .any(|k| m.contains_key(*k)),
+        _ => false,
+    }
+}
+
+/// Whether `e` is the API's own "not found": a 404 whose body is the API's error object
+/// ([`is_api_error_body`]). Any other 404 (an HTML page from a proxy, a route the server
+/// does not have) is the endpoint's error, never "it does not exist" (the contract's
+/// reliability rule). The one place a caller asks this.
+pub fn is_api_not_found(e: &Error) -> bool {
+    matches!(e, Error::NotFound(m) if m.status == Some(404) && m.api_body)
+}
+
 /// Whether a `Content-Type` (lowercase, as [`content_type`] gives it) is an HTML page's.
 pub fn is_html(content_type: &str) -> bool {
     content_type.contains("text/html") || content_type.contains("application/xhtml")
@@ -741,7 +767,8 @@ pub fn check_not_html(resp: &Response, what: &str) -> Result<()> {
     if is_html(&content_type(resp)) {
         return Err(
             error::network(format!("{what}: the server's answer is an HTML page"))
-                .with_hint("is the base URL right? a proxy or a login page answers like this"),
+                .with_hint("is the base URL right? a proxy or a login page answers like this")
+                .as_not_the_api(),
         );
     }
     Ok(())

@@ -268,3 +268,204 @@ fn kubiya_on_api_v2_is_proven_by_the_v1_users_route() {
     let paths: Vec<String> = env.emu.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(paths, ["/api/v1/users/self"]);
 }
+
+/// A Kubiya base URL naming an API version the API does not serve is refused before anything
+/// is sent, by every command — not rewritten, proven `ok`, stored, and then failing.
+#[test]
+fn a_kubiya_base_url_with_an_unknown_api_version_is_a_usage_error_everywhere() {
+    let mut env = Env::new();
+    env.set("KUBIYA_BASE_URL", &format!("{}/api/v9", env.url()));
+    let r = env.run(&["config", "check", "kubiya"]);
+    r.code(2).stdout_has("no version 'v9'").stderr_has("hint: ");
+    let r = env.run(&["config", "check", "kubiya", "-o", "json"]);
+    assert_eq!(r.json()[0]["base_url"], Value::Null);
+    env.run(&["kubiya", "list"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("no version 'v9'")
+        .stderr_has("/api/v1 or /api/v2");
+    let mut env2 = Env::new();
+    env2.set("KUBIYA_BASE_URL", &format!("{}/api/v9", env2.url()));
+    env2.remove("KUBIYA_API_KEY");
+    let cfg = env2.path().join(".config/secretctl/config.toml");
+    env2.run_stdin(
+        &["config", "set-token", "kubiya"],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .code(2)
+    .one_error_line();
+    assert!(!cfg.exists());
+    assert!(env.emu.requests().is_empty());
+    assert!(env2.emu.requests().is_empty());
+    // v1 and v2 are both the API's.
+    for v in ["v1", "v2"] {
+        let mut env = Env::new();
+        env.set("KUBIYA_BASE_URL", &format!("{}/api/{v}", env.url()));
+        env.run(&["config", "check", "kubiya"]).ok();
+    }
+}
+
+/// `/users/self` must answer a user record: any JSON object (a proxy's `{"ok":true}`) is
+/// not proof of the key.
+#[test]
+fn the_kubiya_proof_needs_a_user_record() {
+    let mut env = Env::new();
+    env.fault(Fault {
+        path_contains: Some("/users/self".into()),
+        status: Some(200),
+        body: Some("{\"ok\":true}".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    env.run(&["config", "check", "kubiya"])
+        .code(6)
+        .stdout_has("not a user record");
+    env.remove("KUBIYA_API_KEY");
+    let cfg = env.path().join(".config/secretctl/config.toml");
+    env.run_stdin(
+        &["config", "set-token", "kubiya"],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .code(6)
+    .one_error_line()
+    .stderr_has("--base-url");
+    assert!(!cfg.exists());
+}
+
+/// `--base-url` on `config check` and `config set-token`: before the variable, shown as
+/// `flag`, with the same plain-http rule; set-token's "not the API's" hints at the base URL.
+#[test]
+fn config_check_and_set_token_take_base_url() {
+    let mut env = Env::new();
+    let url = env.url();
+    // The variable points elsewhere: the flag wins, and nothing goes there.
+    env.set("KUBIYA_BASE_URL", "https://kubiya.invalid/api/v1");
+    let r = env.run(&[
+        "config",
+        "check",
+        "kubiya",
+        "--base-url",
+        &url,
+        "-o",
+        "json",
+    ]);
+    r.ok();
+    let v = r.json();
+    assert_eq!(v[0]["base_url_source"], "flag");
+    assert_eq!(v[0]["base_url"], format!("{url}/api/v1"));
+    assert_eq!(v[0]["status"], "ok");
+    env.run(&["config", "check", "kubiya", "--base-url", &url])
+        .ok()
+        .stdout_has("\tflag\t");
+    env.run(&[
+        "config",
+        "check",
+        "kubiya",
+        "--base-url",
+        "http://example.com",
+    ])
+    .code(2)
+    .stdout_has("plain http://");
+    // It is one provider's: naming none is a usage error.
+    env.run(&["config", "check", "--base-url", &url]).code(2);
+    env.remove("KUBIYA_API_KEY");
+    let cfg = env.path().join(".config/secretctl/config.toml");
+    let before = env.emu.requests().len();
+    env.run_stdin(
+        &["config", "set-token", "kubiya", "--base-url", &url],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .ok()
+    .stderr_has("token works")
+    .stderr_has("note: --base-url is not stored");
+    assert_eq!(env.emu.requests().len(), before + 1);
+    assert!(std::fs::read_to_string(&cfg).unwrap().contains(TOKEN));
+    std::fs::remove_file(&cfg).unwrap();
+    // A base URL that is not the API's: the hint is about the base URL, not --no-check.
+    let r = env.run_stdin(
+        &[
+            "config",
+            "set-token",
+            "kubiya",
+            "--base-url",
+            &format!("{url}/nothing"),
+        ],
+        format!("{TOKEN}\n").as_bytes(),
+    );
+    r.code(6)
+        .one_error_line()
+        .stderr_has("not the API's")
+        .stderr_has("from flag")
+        .stderr_has("--base-url, KUBIYA_BASE_URL, or the profile's base_url");
+    assert!(!r.stderr.contains("--no-check"), "{}", r.stderr);
+    assert!(!cfg.exists());
+    env.run_stdin(
+        &[
+            "config",
+            "set-token",
+            "kubiya",
+            "--base-url",
+            "http://example.com",
+        ],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .code(2);
+    assert!(!cfg.exists());
+}
+
+/// A refused token leaves an existing config file as it was: the same bytes, the same file.
+#[test]
+fn a_refused_set_token_leaves_the_config_file_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let mut env = Env::new();
+    env.remove("KUBIYA_API_KEY");
+    let text = format!(
+        "# my settings\ndefault_profile = \"work\"\n[profiles.work.kubiya]\ntoken = \"{TOKEN}\"\n"
+    );
+    let cfg = env.write(".config/secretctl/config.toml", text.as_bytes());
+    std::fs::set_permissions(&cfg, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let inode = std::fs::metadata(&cfg).unwrap().ino();
+    env.run_stdin(
+        &["config", "set-token", "kubiya"],
+        b"wrong-key-0123456789\n",
+    )
+    .code(4)
+    .one_error_line()
+    .no_leak("wrong-key-0123456789");
+    assert_eq!(std::fs::read_to_string(&cfg).unwrap(), text);
+    assert_eq!(std::fs::metadata(&cfg).unwrap().ino(), inode);
+    assert_eq!(mode(&cfg), 0o600);
+}
+
+/// ChatBotKit's proof refused with 401 or 403: exit 4, nothing written.
+#[test]
+fn chatbotkit_set_token_refused_with_401_or_403_writes_nothing() {
+    let mut env = Env::new();
+    env.remove("CHATBOTKIT_API_TOKEN");
+    let cfg = env.path().join(".config/secretctl/config.toml");
+    env.run_stdin(
+        &["config", "set-token", "chatbotkit"],
+        b"wrong-token-0123456789\n",
+    )
+    .code(4)
+    .one_error_line()
+    .stderr_has("(401)")
+    .no_leak("wrong-token-0123456789");
+    assert!(!cfg.exists());
+    env.fault(status_fault("/secret/list", 403, 1));
+    env.run_stdin(
+        &["config", "set-token", "chatbotkit"],
+        format!("{TOKEN}\n").as_bytes(),
+    )
+    .code(4)
+    .one_error_line()
+    .stderr_has("(403)");
+    assert!(!cfg.exists());
+    let proofs = env.requests(Some("GET"), "/secret/list?take=1");
+    assert_eq!(proofs.len(), 2);
+    assert_eq!(
+        proofs[0].header("authorization"),
+        Some("Bearer wrong-token-0123456789")
+    );
+    assert!(env.writes().is_empty());
+}

@@ -371,6 +371,61 @@ fn delete_of_a_secret_in_use_names_the_users_in_the_question() {
 }
 
 #[test]
+fn delete_force_on_a_terminal_still_names_the_users_in_the_question() {
+    let env = Env::new();
+    env.emu.seed_kubiya("GH_TOKEN", "v", "");
+    env.agent("deployer", json!(["GH_TOKEN"]));
+    env.emu.clear_requests();
+    let mut t = Tty::run(&env, &["kubiya", "delete", "GH_TOKEN", "--force"]);
+    t.expect("Kubiya secret 'GH_TOKEN' is used by agent 'deployer'.");
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(env.kubiya_secrets().is_empty());
+    assert_eq!(env.requests(Some("GET"), "/agents").len(), 1);
+}
+
+/// A ChatBotKit secret's users, named in the question; with `--force` and lists that cannot
+/// be read, the question says so and yes still deletes.
+#[test]
+fn chatbotkit_delete_on_a_terminal_names_the_users_or_says_they_are_unknown() {
+    let env = Env::new();
+    let s = env
+        .emu
+        .seed_chatbotkit(json!({"name": "Weather API", "kind": "shared"}));
+    let k = env.cbk_create("skillset/create", json!({"name": "Tools"}));
+    env.cbk_create(
+        &format!("skillset/{k}/ability/create"),
+        json!({"name": "forecast", "linkedSecretId": s}),
+    );
+    env.cbk_create("bot/create", json!({"name": "Helper", "skillsetId": k}));
+    env.emu.clear_requests();
+    let mut t = Tty::run(&env, &["chatbotkit", "delete", "Weather API"]);
+    t.expect(&format!(
+        "ChatBotKit secret 'Weather API' ({s}) is used by ability 'forecast' (skillset \
+         'Tools', linked), bot 'Helper' (skillset 'Tools')."
+    ));
+    t.expect("Delete it anyway? What uses it will break. [y/N] ");
+    t.send_line("n");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 1, "{seen}");
+    assert!(env.writes().is_empty(), "no is nothing deleted");
+
+    env.fault(status_fault("/bot/list", 500, 1));
+    let mut t = Tty::run(&env, &["chatbotkit", "delete", "Weather API", "--force"]);
+    t.expect(&format!(
+        "What uses ChatBotKit secret 'Weather API' ({s}) is unknown (cannot tell what uses \
+         ChatBotKit secrets: cannot read the ChatBotKit bot list: "
+    ));
+    t.expect("Delete it anyway? [y/N] ");
+    t.send_line("y");
+    let (code, seen) = t.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(env.cbk_by_name("Weather API").is_empty());
+}
+
+#[test]
 fn delete_of_a_missing_secret_is_reported_before_asking() {
     let env = Env::new();
     let (code, seen) = Tty::run(&env, &["kubiya", "delete", "NOPE"]).finish();

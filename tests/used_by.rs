@@ -47,13 +47,25 @@ fn kubiya_get_names_the_agents_in_one_extra_request() {
              "via": "names it 'gh_token': case differs"},
         ])
     );
+    // The agents; and, only because "reviewer" spells it in another case, the secret list
+    // (is `gh_token` a secret of its own?).
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v1/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
+        [
+            "/api/v1/secrets/GH_TOKEN",
+            "/api/v1/agents?mode=all",
+            "/api/v1/secrets"
+        ]
     );
 
+    env.emu.clear_requests();
     let r = env.run(&["kubiya", "get", "DB", "-o", "json"]);
     assert_eq!(r.json()["used_by"], json!([]));
+    assert_eq!(
+        paths(&env, "GET"),
+        ["/api/v1/secrets/DB", "/api/v1/agents?mode=all"],
+        "one request more, no case-only match"
+    );
     let r = env.run(&["kubiya", "get", "GH_TOKEN", "-o", "table"]);
     r.ok().stdout_has(
         "USED_BY      agent 'deployer', agent 'reviewer' (names it 'gh_token': case differs)",
@@ -90,7 +102,11 @@ fn kubiya_agents_are_read_under_api_v1_whatever_the_secrets_version() {
     assert_eq!(r.ok().json()["used_by"][0]["id"], json!(deployer));
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v2/secrets/GH_TOKEN", "/api/v1/agents?mode=all"]
+        [
+            "/api/v2/secrets/GH_TOKEN",
+            "/api/v1/agents?mode=all",
+            "/api/v2/secrets"
+        ]
     );
 }
 
@@ -187,7 +203,7 @@ fn kubiya_list_unused_lists_only_what_no_agent_names() {
     assert_eq!(names, ["ALSO_FREE", "DB"]);
     assert_eq!(
         paths(&env, "GET"),
-        ["/api/v1/agents?mode=all", "/api/v1/secrets"]
+        ["/api/v1/secrets", "/api/v1/agents?mode=all"]
     );
     env.fault(status_fault("/agents", 500, 1));
     let r = env.run(&["kubiya", "list", "--unused"]);
@@ -766,4 +782,371 @@ fn chatbotkit_a_429_on_one_ability_list_is_waited_out_and_the_answer_is_whole() 
         .filter(|p| p.contains(&format!("skillset/{}/ability/list", c.tools)))
         .count();
     assert_eq!(tries, 3, "two 429s, then the list");
+}
+
+/// A proxy (or a server without the route) that answers an HTML 404 for everything under
+/// skillset `k`: its ability list and its own fetch alike.
+fn html_404_under(k: &str) -> Fault {
+    Fault {
+        path_contains: Some(format!("/skillset/{k}/")),
+        status: Some(404),
+        content_type: Some("text/html".into()),
+        body: Some("<html><body><h1>404 Not Found</h1></body></html>".into()),
+        count: u32::MAX,
+        ..Default::default()
+    }
+}
+
+/// `cbk_env` plus "onlyab", used by nothing but an ability of skillset "Tools".
+fn cbk_env_only_ability() -> Cbk {
+    let c = cbk_env(LinkStyle::Linked);
+    let only = c
+        .env
+        .emu
+        .seed_chatbotkit(json!({"name": "onlyab", "kind": "shared"}));
+    c.env.cbk_create(
+        &format!("skillset/{}/ability/create", c.tools),
+        json!({"name": "uses it", "linkedSecretId": only}),
+    );
+    c.env.emu.clear_requests();
+    c
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_is_unknown_in_get_not_nothing_found() {
+    // Only the API's own JSON "not found" for the skillset says it is gone; an HTML page is
+    // an endpoint that cannot be read.
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let r = c.env.run(&["chatbotkit", "get", "onlyab", "-o", "table"]);
+    r.ok()
+        .stdout_has("unknown (cannot tell what uses ChatBotKit secrets: ");
+    assert!(!r.stdout.contains("nothing found"), "{}", r.stdout);
+    let v = c
+        .env
+        .run(&["chatbotkit", "get", "onlyab", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["used_by"], Value::Null, "{v}");
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_stops_delete_yes() {
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let r = c.env.run(&["chatbotkit", "delete", "onlyab", "--yes"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses ChatBotKit secrets: ")
+        .stderr_has("--force deletes without reading what uses it");
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_by_name("onlyab").len(), 1);
+}
+
+#[test]
+fn chatbotkit_an_html_404_under_a_skillset_stops_sync_prune() {
+    let c = cbk_env_only_ability();
+    c.env.fault(html_404_under(&c.tools));
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot plan the sync: cannot tell what uses ChatBotKit secrets: ");
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_by_name("onlyab").len(), 1);
+}
+
+#[test]
+fn chatbotkit_an_html_404_for_the_fetch_of_a_skillset_whose_abilities_answer_404_is_unknown() {
+    // The ability list answers the API's own 404, the skillset's fetch an HTML page: that
+    // the skillset is gone is not known.
+    let c = cbk_env_only_ability();
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        404,
+        u32::MAX,
+    ));
+    let mut f = html_404_under(&c.tools);
+    f.path_contains = Some(format!("/skillset/{}/fetch", c.tools));
+    c.env.fault(f);
+    let r = c.env.run(&["chatbotkit", "delete", "onlyab", "--yes"]);
+    r.code(6).one_error_line();
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+}
+
+// ---------------------------------------------------------------------------------------------
+// A case-only match is not a use when the account holds the agent's exact spelling
+
+/// Secrets `API_KEY` and `api_key`; agent "svc" names `API_KEY`.
+fn case_pair_env() -> Env {
+    let env = Env::new();
+    env.emu.seed_kubiya("API_KEY", "upper-value-1234", "");
+    env.emu.seed_kubiya("api_key", "lower-value-1234", "");
+    env.agent("svc", json!(["API_KEY"]));
+    env.emu.clear_requests();
+    env
+}
+
+#[test]
+fn kubiya_a_case_duplicate_of_a_secret_an_agent_names_exactly_is_not_in_use() {
+    let env = case_pair_env();
+    let r = env.run(&["kubiya", "get", "api_key", "-o", "json"]);
+    assert_eq!(r.ok().json()["used_by"], json!([]));
+    // The one request more, only because a case-only match had to be checked.
+    assert_eq!(
+        paths(&env, "GET"),
+        [
+            "/api/v1/secrets/api_key",
+            "/api/v1/agents?mode=all",
+            "/api/v1/secrets"
+        ]
+    );
+    env.emu.clear_requests();
+    env.run(&["kubiya", "delete", "api_key", "--yes"]).ok();
+    assert_eq!(paths(&env, "DELETE"), ["/api/v1/secrets/api_key"]);
+    assert_eq!(env.kubiya_value("api_key"), None);
+    assert!(env.kubiya_value("API_KEY").is_some());
+}
+
+#[test]
+fn kubiya_list_unused_and_prune_keep_the_case_duplicate_rule() {
+    let env = case_pair_env();
+    let r = env.run(&["kubiya", "list", "--unused", "-o", "json"]);
+    let names: Vec<Value> = r
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("api_key")]);
+    let src = env.write("src.env", b"OTHER=other-value-123\n");
+    let r = env.run(&["kubiya", "sync", src.to_str().unwrap(), "--prune", "--yes"]);
+    r.code(1)
+        .stdout_has("API_KEY\tfailed\tnot deleted: in use by agent 'svc'")
+        .stdout_has("api_key\tdeleted");
+}
+
+#[test]
+fn kubiya_a_case_only_match_without_the_exact_secret_is_still_a_use() {
+    let env = Env::new();
+    env.emu.seed_kubiya("api_key", "lower-value-1234", "");
+    env.agent("svc", json!(["API_KEY"]));
+    let r = env.run(&["kubiya", "delete", "api_key", "--yes"]);
+    r.code(5).stderr_has("case differs");
+    assert!(env.kubiya_value("api_key").is_some());
+}
+
+// ---------------------------------------------------------------------------------------------
+// ChatBotKit reads the secret list once
+
+fn secret_lists(env: &Env) -> usize {
+    paths(env, "GET")
+        .iter()
+        .filter(|p| p.contains("/secret/list"))
+        .count()
+}
+
+#[test]
+fn chatbotkit_get_by_name_list_unused_and_prune_read_the_secret_list_once() {
+    let c = cbk_env(LinkStyle::Linked);
+    let r = c
+        .env
+        .run(&["chatbotkit", "get", "Weather API", "-o", "json"]);
+    assert_eq!(r.ok().json()["used_by"].as_array().unwrap().len(), 4);
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
+
+    c.env.emu.clear_requests();
+    let r = c.env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    assert_eq!(r.ok().json().as_array().unwrap().len(), 2);
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
+
+    c.env.emu.clear_requests();
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(1).stdout_has("Free\tdeleted");
+    assert_eq!(secret_lists(&c.env), 1, "{:?}", paths(&c.env, "GET"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes for what other accounts may use; long lists of users; which list failed
+
+#[test]
+fn chatbotkit_list_unused_and_delete_yes_note_a_public_personal_secret() {
+    let env = Env::new();
+    let public = env
+        .emu
+        .seed_chatbotkit(json!({"name": "P", "kind": "personal", "visibility": "public"}));
+    env.emu
+        .seed_chatbotkit(json!({"name": "Q", "kind": "shared"}));
+    let r = env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    assert_eq!(r.ok().json().as_array().unwrap().len(), 2);
+    r.stderr_has(&format!(
+        "note: other accounts may use ChatBotKit secret 'P' ({public}): it is a public or \
+         protected personal secret"
+    ));
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
+    let r = env.run(&["chatbotkit", "delete", &public, "--yes", "-o", "json"]);
+    r.ok().stderr_has(&format!(
+        "note: ChatBotKit secret 'P' ({public}): other accounts may use this public personal \
+         secret; they are not in these lists"
+    ));
+    assert_eq!(r.json()["action"], "deleted");
+    assert!(env.cbk_by_name("P").is_empty());
+    // A shared secret gets no note.
+    let r = env.run(&["chatbotkit", "delete", "Q", "--yes"]);
+    assert!(r.ok().stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn a_secret_used_by_many_abilities_is_refused_in_one_short_line() {
+    let c = cbk_env(LinkStyle::Linked);
+    let big = c.env.cbk_create("skillset/create", json!({"name": "Big"}));
+    for i in 0..14 {
+        c.env.cbk_create(
+            &format!("skillset/{big}/ability/create"),
+            json!({"name": format!("a{i}"), "linkedSecretId": c.secret}),
+        );
+    }
+    c.env.emu.clear_requests();
+    let r = c.env.run(&["chatbotkit", "delete", &c.secret, "--yes"]);
+    // 14 + 2 abilities, a reference secret and a bot: 10 named, 8 more.
+    r.code(5).one_error_line().stderr_has(&format!(
+        ", and 8 more (see `secretctl chatbotkit get {}`); nothing was deleted",
+        c.secret
+    ));
+    let line = r.stderr.lines().next().unwrap();
+    assert_eq!(line.matches("ability '").count(), 10, "{line}");
+    assert!(c.env.writes().is_empty());
+
+    let src = c.env.write("src.env", b"KEEP=keep-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(1).stdout_has(&format!(
+        ", and 8 more (see `secretctl chatbotkit get {}`) (--force deletes it)",
+        c.secret
+    ));
+    // get still names them all (the prune deleted the unused reference secret).
+    let v = c
+        .env
+        .run(&["chatbotkit", "get", &c.secret, "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["used_by"].as_array().unwrap().len(), 17);
+}
+
+#[test]
+fn a_list_that_cannot_be_read_is_named() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/skillset/list", 500, 1));
+    c.env
+        .run(&["chatbotkit", "delete", "Free", "--yes"])
+        .code(6)
+        .stderr_has(
+            "error: cannot tell what uses ChatBotKit secrets: cannot read the ChatBotKit \
+             skillset list: ",
+        );
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        500,
+        1,
+    ));
+    c.env
+        .run(&["chatbotkit", "delete", "Free", "--yes"])
+        .code(6)
+        .stderr_has(&format!(
+            "error: cannot tell what uses ChatBotKit secrets: cannot read the abilities of \
+             ChatBotKit skillset 'Tools' ({}): ",
+            c.tools
+        ));
+    assert!(c.env.writes().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// ChatBotKit when the lists cannot be read
+
+#[test]
+fn chatbotkit_sync_prune_writes_nothing_when_the_lists_cannot_be_read_unless_forced() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/bot/list", 500, 1));
+    let src = c.env.write("src.env", b"Free=free-value-1234\n");
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+    ]);
+    r.code(6).one_error_line().stderr_has(
+        "error: cannot plan the sync: cannot tell what uses ChatBotKit secrets: cannot read \
+         the ChatBotKit bot list: ",
+    );
+    assert!(c.env.writes().is_empty(), "{:?}", c.env.writes());
+    assert_eq!(c.env.cbk_secrets().len(), 3);
+
+    c.env.fault(status_fault("/bot/list", 500, u32::MAX));
+    c.env.emu.clear_requests();
+    let r = c.env.run(&[
+        "chatbotkit",
+        "sync",
+        src.to_str().unwrap(),
+        "--prune",
+        "--yes",
+        "--force",
+    ]);
+    r.ok().stdout_has("Weather API\tdeleted");
+    assert!(c.env.requests(Some("GET"), "/bot/list").is_empty());
+    let left: Vec<Value> = c
+        .env
+        .cbk_secrets()
+        .iter()
+        .map(|s| s["name"].clone())
+        .collect();
+    assert_eq!(left, [json!("Free")]);
+}
+
+#[test]
+fn chatbotkit_list_unused_fails_and_prints_nothing_when_the_lists_cannot_be_read() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault(
+        &format!("/skillset/{}/ability/list", c.tools),
+        500,
+        1,
+    ));
+    let r = c.env.run(&["chatbotkit", "list", "--unused", "-o", "json"]);
+    r.code(6)
+        .one_error_line()
+        .stderr_has("error: cannot tell what uses ChatBotKit secrets: cannot read the abilities");
+    assert!(r.stdout.is_empty(), "nothing shown as unused: {}", r.stdout);
+}
+
+#[test]
+fn chatbotkit_delete_yes_force_deletes_without_reading_the_lists_that_fail() {
+    let c = cbk_env(LinkStyle::Linked);
+    c.env.fault(status_fault("/skillset/", 500, u32::MAX));
+    c.env
+        .run(&["chatbotkit", "delete", "Weather API", "--yes", "--force"])
+        .ok();
+    assert!(c.env.cbk_by_name("Weather API").is_empty());
+    assert!(c.env.requests(None, "/skillset/").is_empty());
+    assert!(c.env.requests(None, "/bot/").is_empty());
 }

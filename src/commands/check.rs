@@ -122,13 +122,14 @@ impl Row {
     }
 }
 
-/// Check every provider, or only the one named; the exit code is the worst of the checks.
-pub fn run(ctx: &mut Ctx, only: Option<ProviderKind>) -> Result<i32> {
+/// Check every provider, or only the one named (`base_url`, its `--base-url`, needs it named);
+/// the exit code is the worst of the checks.
+pub fn run(ctx: &mut Ctx, only: Option<ProviderKind>, base_url: Option<&str>) -> Result<i32> {
     let cfg = Config::load(&ctx.config)?;
     let kinds = only.map_or(ProviderKind::ALL.to_vec(), |k| vec![k]);
     let rows: Vec<Row> = kinds
         .into_iter()
-        .map(|k| check(ctx, &cfg, k, only.is_some()))
+        .map(|k| check(ctx, &cfg, k, only.is_some(), base_url))
         .collect();
     let out = ctx.out;
     let mut list = out.list(&[
@@ -174,9 +175,9 @@ pub fn run(ctx: &mut Ctx, only: Option<ProviderKind>) -> Result<i32> {
 }
 
 /// One provider's row: the endpoint and token as every command resolves them, and the proof.
-fn check(ctx: &Ctx, cfg: &Config, kind: ProviderKind, named: bool) -> Row {
+fn check(ctx: &Ctx, cfg: &Config, kind: ProviderKind, named: bool, base_url: Option<&str>) -> Row {
     let env = ctx.env;
-    let endpoint = config::resolve_endpoint(kind, None, cfg, env);
+    let endpoint = config::resolve_endpoint(kind, base_url, cfg, env);
     let (base_url, base_source) = match &endpoint {
         Ok(ep) => (Some(ep.api_root.to_string()), ep.base_source.to_string()),
         Err(_) => (None, "-".to_string()),

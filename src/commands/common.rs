@@ -140,14 +140,19 @@ pub(super) fn describe(p: &dyn Provider, rec: &Value) -> String {
 }
 
 /// What uses the secrets of `p`'s account, for one command (`get`, `delete`, `list --unused`):
-/// the lists read at a pace of its own, [`crate::provider::references::READS`] at once.
-pub(super) fn references(ctx: &Ctx, p: &dyn Provider) -> Result<Box<dyn References>> {
+/// the lists read at a pace of its own, [`crate::provider::references::READS`] at once;
+/// `known` the secrets the command read already.
+pub(super) fn references(
+    ctx: &Ctx,
+    p: &dyn Provider,
+    known: crate::provider::Known,
+) -> Result<Box<dyn References>> {
     use crate::provider::references;
     let workers = references::READS;
     let pace = std::sync::Arc::new(crate::pace::Pace::new(
         workers.into(),
         crate::pace::Pace::give_up_from(ctx.env),
     ));
-    p.references(&pace, workers)
+    p.references(&pace, workers, known)
         .map_err(|e| references::unreadable(e, p.kind()))
 }

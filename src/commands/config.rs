@@ -26,12 +26,16 @@ pub fn run(ctx: &mut Ctx, cmd: ConfigCommand) -> Result<i32> {
             Ok(exit::SUCCESS)
         }
         ConfigCommand::Show(_) => show(ctx),
-        ConfigCommand::Check(a) => super::check::run(ctx, a.provider.map(ProviderKind::from)),
+        ConfigCommand::Check(a) => super::check::run(
+            ctx,
+            a.provider.map(ProviderKind::from),
+            a.base_url.as_deref(),
+        ),
         ConfigCommand::SetToken(a) => {
             let kind = ProviderKind::from(a.provider);
             let token = read_token(ctx, kind)?;
             if !a.no_check {
-                let proof = prove_new(ctx, kind, &token)?;
+                let proof = prove_new(ctx, kind, &token, a.base_url.as_deref())?;
                 let _ = ctx.out.success(
                     &mut ctx.streams.stderr,
                     &format!("The {} token works ({})", kind.display(), proof.describe()),
@@ -65,6 +69,8 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
     let path = config::write_path(&ctx.config)?;
     let profile = config::write_profile(&ctx.config, &path);
     config::set_provider_key(&path, &profile, kind, key, value)?;
+    // What TAB cached for this profile was fetched with the old credential (a failure too).
+    super::complete::cache::forget(kind.key(), &profile);
     let _ = ctx.out.success(
         &mut ctx.streams.stderr,
         &format!(
@@ -86,20 +92,39 @@ fn store(ctx: &mut Ctx, kind: ProviderKind, key: &str, value: &str, what: &str) 
     Ok(exit::SUCCESS)
 }
 
-/// Prove a token before it is stored, at the base URL the profile being written uses (flag
-/// and variable, then that profile's `base_url`, then the default): the call `config check`
-/// makes. Any failure stores nothing.
-fn prove_new(ctx: &Ctx, kind: ProviderKind, token: &str) -> Result<super::check::Proof> {
+/// Prove a token before it is stored, at the base URL the profile being written uses (the
+/// flag, the variable, then that profile's `base_url`, then the default): the call `config
+/// check` makes. Any failure stores nothing.
+fn prove_new(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    token: &str,
+    base_url: Option<&str>,
+) -> Result<super::check::Proof> {
     let path = config::write_path(&ctx.config)?;
     let profile = config::write_profile(&ctx.config, &path);
     let cfg = Config::load_for_write(&ctx.config, &profile)?;
-    let ep = config::resolve_endpoint(kind, None, &cfg, ctx.env)?;
+    let ep = config::resolve_endpoint(kind, base_url, &cfg, ctx.env)?;
+    // The flag is where to prove the token, not a setting: once proven, say where the
+    // commands will go when that differs.
+    let used = config::resolve_endpoint(kind, None, &cfg, ctx.env)
+        .ok()
+        .filter(|used| base_url.is_some() && used.api_root != ep.api_root);
+    let source = ep.base_source.clone();
     let prov = super::connect::provider_for(ctx, kind, Token::new(token), ep.api_root)?;
-    super::check::prove(&*prov).map_err(|e| {
+    let proof = super::check::prove(&*prov).map_err(|e| {
         let e = e.context(format!(
             "the {} token was not stored (the check failed)",
             kind.display()
         ));
+        if e.is_not_the_api() {
+            return e.with_hint(format!(
+                "nothing was written; this base URL (from {source}) is not the {} API's: \
+                 give the right one with --base-url, {}, or the profile's base_url",
+                kind.display(),
+                kind.url_env().join(" / ")
+            ));
+        }
         match e {
             Error::Auth(_) => e.with_hint(format!(
                 "the server refused this token; nothing was written. Check it, or see where \
@@ -118,7 +143,17 @@ fn prove_new(ctx: &Ctx, kind: ProviderKind, token: &str) -> Result<super::check:
                 }
             )),
         }
-    })
+    })?;
+    if let Some(used) = used {
+        let _ = writeln!(
+            ctx.streams.stderr,
+            "note: --base-url is not stored; commands use {} (from {}) unless given --base-url, {} or a profile's base_url",
+            crate::sanitize::sanitize(used.api_root.as_str()),
+            used.base_source,
+            kind.url_env().join(" / ")
+        );
+    }
+    Ok(proof)
 }
 
 /// The token from a hidden prompt or piped stdin — never from an argument.

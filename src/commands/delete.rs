@@ -6,13 +6,14 @@ use super::Ctx;
 use super::common::*;
 use crate::error::{self, Error, Result, exit};
 use crate::output::OutputFormat;
-use crate::provider::references::{describe_all, in_use};
-use crate::provider::{Identity, Provider, quoted};
+use crate::provider::references::{describe_some, in_use, see_all};
+use crate::provider::{Identity, Known, Provider, quoted};
 
-/// `delete`. Unless `force`, what uses the secret is read first: with `yes` a secret in use
-/// is refused (a conflict naming the users, nothing deleted); on a terminal the question names
-/// them; lists that cannot be read stop the delete. `force` with `yes` is the delete as it
-/// was before the check (the target as given).
+/// `delete`. Unless `force` with `yes`, what uses the secret is read first: with `yes` a
+/// secret in use is refused (a conflict naming the users, nothing deleted); on a terminal the
+/// question names them (with `force` too); lists that cannot be read stop the delete, except
+/// a forced one, whose question says they are unknown. `force` with `yes` is the delete as it
+/// was before the check (the target as given, nothing read).
 pub fn delete(
     ctx: &mut Ctx,
     p: &dyn Provider,
@@ -58,12 +59,9 @@ pub fn delete(
         }
         Err(e)
     };
-    let target_key = if force {
-        // Interactive: show exactly what will go (and report a missing secret before asking).
-        match confirmed_key(ctx, p, target, yes, "delete", |s| format!("Delete {s}?")) {
-            Ok(k) => k,
-            Err(e) => return missing(ctx, e),
-        }
+    let target_key = if force && yes {
+        // The delete as it was before the check: nothing read, the target as given.
+        target.to_string()
     } else {
         if !yes && !ctx.streams.can_prompt() {
             confirm(ctx, false, "", "delete")?;
@@ -80,33 +78,53 @@ pub fn delete(
                 return missing(ctx, e);
             }
         };
-        let refs = references(ctx, p).map_err(|e| {
-            e.with_hint("nothing was deleted; --force deletes without reading what uses it")
-        })?;
-        let users = refs.used_by(&rec);
         let what = describe(p, &rec);
-        if yes && !users.is_empty() {
-            return Err(error::conflict(format!(
-                "{what} is {}; nothing was deleted",
-                in_use(&users)
-            ))
-            .with_hint("--force deletes it anyway, and what uses it breaks"));
-        }
+        let see = see_all(p.kind(), &p.key(&rec).1);
+        // With --force the question still names the users (it is asked: --yes is not
+        // given); lists that cannot be read are said, and do not stop a forced delete.
+        let refs = match references(ctx, p, Known::Only(std::slice::from_ref(&rec))) {
+            Ok(r) => Ok(r),
+            Err(e) if force => Err(e),
+            Err(e) => {
+                return Err(e.with_hint(
+                    "nothing was deleted; --force deletes without reading what uses it",
+                ));
+            }
+        };
+        let users = refs.as_ref().map(|r| r.used_by(&rec));
+        let unseen = refs.as_ref().ok().and_then(|r| r.unseen(&rec));
         if yes {
+            let users = users.unwrap_or_default();
+            if !users.is_empty() {
+                return Err(error::conflict(format!(
+                    "{what} is {}; nothing was deleted",
+                    in_use(&users, &see)
+                ))
+                .with_hint("--force deletes it anyway, and what uses it breaks"));
+            }
+            // Nothing in these lists uses it, but other accounts may: said, not refused.
+            if let Some(note) = &unseen {
+                ctx.out
+                    .note(&mut ctx.streams.stderr, &format!("note: {what}: {note}"))
+                    .map_err(error::output)?;
+            }
             // As given, as without the check: the one rule for NAME_OR_ID and a retried
             // delete stays the provider's, and its errors name what the user typed.
             target.to_string()
         } else {
-            let mut question = if users.is_empty() {
-                format!("Delete {what}?")
-            } else {
-                format!(
+            let mut question = match &users {
+                Ok(users) if users.is_empty() => format!("Delete {what}?"),
+                Ok(users) => format!(
                     "{what} is used by {}.\nDelete it anyway? What uses it will break.",
-                    describe_all(&users)
-                )
+                    describe_some(users, &see)
+                ),
+                Err(e) => format!(
+                    "What uses {what} is unknown ({}).\nDelete it anyway?",
+                    e.msg().text
+                ),
             };
             // What the lists cannot show (another account's use) is said before the answer.
-            if let Some(note) = refs.unseen(&rec) {
+            if let Some(note) = unseen {
                 question = format!("Note: {note}.\n{question}");
             }
             confirm(ctx, false, &question, "delete")?;

@@ -38,7 +38,46 @@ pub fn completion(shell: clap_complete::Shell) -> Vec<u8> {
         }
         None => clap_complete::generate(shell, &mut Cli::command(), "secretctl", &mut out),
     }
-    out
+    match shell {
+        clap_complete::Shell::Bash => bash_fixes(&String::from_utf8_lossy(&out)).into_bytes(),
+        clap_complete::Shell::Zsh => zsh_fixes(&String::from_utf8_lossy(&out)).into_bytes(),
+        _ => out,
+    }
+}
+
+/// clap's bash registration, with two changes (each checked by `tests/completion.rs` in a
+/// real bash; the pinned clap_complete release is what these replacements are made against,
+/// and a test fails when one no longer applies):
+/// - the raw word being completed, quotes and backslashes as typed, is passed as
+///   `_SECRETCTL_COMPLETE_WORD` (`$2` starts after an open quote), so that secretctl can
+///   quote each candidate for where the cursor is — bash inserts `COMPREPLY` as it is;
+/// - `COMPREPLY=( $(…) )` is split with pathname expansion off: a name holding `*` or `[`
+///   must not be replaced by the files it matches.
+fn bash_fixes(script: &str) -> String {
+    script
+        .replace(
+            "    COMPREPLY=( $( \\\n",
+            "    local _secretctl_glob=on\n    [[ $- == *f* ]] && _secretctl_glob=off\n    set -f\n    COMPREPLY=( $( \\\n        _SECRETCTL_COMPLETE_WORD=\"${COMP_WORDS[COMP_CWORD]}\" \\\n",
+        )
+        .replace(
+            "    ) )\n    if [[ $? != 0 ]]; then\n",
+            "    ) )\n    local _secretctl_status=$?\n    [[ $_secretctl_glob == on ]] && set +f\n    if [[ $_secretctl_status != 0 ]]; then\n",
+        )
+}
+
+/// clap's zsh registration, ending as an autoloaded completion function must: when compinit
+/// loads the file as `_secretctl` on the first TAB, it completes that TAB (clap's version
+/// only registers the function, so the first TAB of every session offered nothing); sourced,
+/// it registers.
+fn zsh_fixes(script: &str) -> String {
+    let register = "compdef _clap_dynamic_completer_secretctl secretctl";
+    script.replace(
+        register,
+        &format!(
+            "if [[ \"${{funcstack[1]}}\" == \"_secretctl\" ]]; then\n    \
+             _clap_dynamic_completer_secretctl \"$@\"\nelse\n    {register}\nfi"
+        ),
+    )
 }
 
 /// The file name each shell expects.
@@ -139,4 +178,27 @@ fn roff_line(line: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The changes to clap's scripts are made by replacing its text: an update of
+    /// clap_complete that changes that text must fail here, not ship clap's scripts unchanged.
+    #[test]
+    fn the_bash_and_zsh_fixes_apply_to_claps_scripts() {
+        let bash = String::from_utf8(completion(clap_complete::Shell::Bash)).unwrap();
+        assert!(
+            bash.contains("_SECRETCTL_COMPLETE_WORD=\"${COMP_WORDS[COMP_CWORD]}\""),
+            "{bash}"
+        );
+        assert!(bash.contains("set -f") && bash.contains("_secretctl_status"));
+        let zsh = String::from_utf8(completion(clap_complete::Shell::Zsh)).unwrap();
+        assert!(
+            zsh.contains("\"${funcstack[1]}\" == \"_secretctl\""),
+            "{zsh}"
+        );
+        assert!(zsh.trim_end().ends_with("fi"), "{zsh}");
+    }
 }

@@ -10,7 +10,7 @@ use super::common::*;
 use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
 use crate::provider::references::describe_all;
-use crate::provider::{Provider, ProviderKind};
+use crate::provider::{Known, Provider, ProviderKind};
 use crate::sanitize::sanitize;
 
 /// What `get` refuses before connecting, with nothing read or sent: `--reveal` where the API
@@ -87,7 +87,7 @@ pub fn get(ctx: &mut Ctx, p: &dyn Provider, target: &str, reveal: bool) -> Resul
         return write_terraform(ctx, p, std::slice::from_ref(&rec));
     }
     // What uses it: a failure to read that is shown, never the command's failure.
-    let refs = references(ctx, p);
+    let refs = references(ctx, p, Known::Only(std::slice::from_ref(&rec)));
     let unseen = refs.as_ref().ok().and_then(|r| r.unseen(&rec));
     let used = refs.map(|r| r.used_by(&rec));
     let mut shown = match &used {

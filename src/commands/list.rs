@@ -8,7 +8,8 @@ use super::Ctx;
 use super::common::*;
 use crate::error::{self, Result, exit};
 use crate::output::OutputFormat;
-use crate::provider::{Identity, ListFilter, Provider, quoted};
+use crate::provider::references::SHOWN;
+use crate::provider::{Identity, Known, ListFilter, Provider, quoted};
 
 /// The records `names` pick: those whose key (ChatBotKit id, Kubiya name) or exact name is
 /// one of them, in list order. A name that picks nothing is "not found", naming every such
@@ -59,8 +60,9 @@ fn select(
 /// an unterminated JSON array or some of the rows before the error — a script would take
 /// those for the whole account. Rows are rendered as they arrive into a buffer (smaller than
 /// the records), and names are checked, and Terraform names made unique, over the whole list.
-/// With `unused`, only the secrets nothing found uses: what uses them is read first, and a
-/// failure to read it is the command's (an unknown is never shown as unused).
+/// With `unused`, only the secrets nothing found uses: what uses them is read after the
+/// secrets (handed over, not listed again), and a failure to read it is the command's (an
+/// unknown is never shown as unused).
 pub fn list(
     ctx: &mut Ctx,
     p: &dyn Provider,
@@ -71,20 +73,11 @@ pub fn list(
     for n in names {
         check_name(n)?;
     }
-    let refs = if unused {
-        Some(references(ctx, p)?)
-    } else {
-        None
-    };
-    let keep = |rec: &Value| refs.as_ref().is_none_or(|r| r.used_by(rec).is_empty());
     let out = ctx.out;
     let mut w = out.list(p.columns());
     let mut buf: Vec<u8> = Vec::new();
-    if names.is_empty() && out.format != OutputFormat::Terraform {
+    if names.is_empty() && out.format != OutputFormat::Terraform && !unused {
         p.list(filter, &mut |rec| {
-            if !keep(&rec) {
-                return Ok(());
-            }
             w.push(&mut buf, p.row(&rec), &rec).map_err(error::output)
         })?;
     } else {
@@ -93,10 +86,54 @@ pub fn list(
             records.push(rec);
             Ok(())
         })?;
+        // With --unused the secrets are read first and handed over, so that no list is read
+        // twice; a list filtered by --meta is not every secret, and the adapter reads the rest
+        // of what it needs.
+        let refs = if unused {
+            let known = if filter.meta.is_empty() {
+                Known::All(&records)
+            } else {
+                Known::Only(&records)
+            };
+            Some(references(ctx, p, known)?)
+        } else {
+            None
+        };
         if !names.is_empty() {
             records = select(p, records, names, !filter.meta.is_empty())?;
         }
-        records.retain(|r| keep(r));
+        if let Some(refs) = refs {
+            records.retain(|r| refs.used_by(r).is_empty());
+            // "Unused" in these lists; other accounts may still use some: one line says which.
+            let unseen: Vec<String> = records
+                .iter()
+                .filter(|r| refs.unseen(r).is_some())
+                .map(|r| describe(p, r))
+                .collect();
+            if !unseen.is_empty() {
+                let n = unseen.len();
+                let shown = if n > SHOWN {
+                    format!("{}, and {} more", unseen[..SHOWN].join(", "), n - SHOWN)
+                } else {
+                    unseen.join(", ")
+                };
+                let (it, them) = if n == 1 {
+                    ("it is a", "it")
+                } else {
+                    ("they are", "them")
+                };
+                ctx.out
+                    .note(
+                        &mut ctx.streams.stderr,
+                        &format!(
+                            "note: other accounts may use {shown}: {it} public or protected \
+                             personal secret{}, and other accounts' uses of {them} are not in these lists",
+                            if n == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .map_err(error::output)?;
+            }
+        }
         if out.format == OutputFormat::Terraform {
             return write_terraform(ctx, p, &records);
         }

@@ -70,6 +70,23 @@ pub fn api_root(kind: ProviderKind, raw: &str) -> Result<Url> {
     url.set_query(None);
     url.set_fragment(None);
     let path = url.path().trim_end_matches('/').to_string();
+    if let Some(v) = kind.unknown_api_version(&path) {
+        let known: Vec<String> = kind
+            .api_versions()
+            .iter()
+            .map(|v| format!("/api/{v}"))
+            .collect();
+        return Err(error::usage(format!(
+            "the {} API has no version '{v}' (base URL '{raw}'); secretctl speaks {}",
+            kind.display(),
+            known.join(" and ")
+        ))
+        .with_hint(format!(
+            "end the base URL with {}, or give the host alone ({} is added)",
+            known.join(" or "),
+            known[0]
+        )));
+    }
     let new_path = kind.api_path(url.host_str(), &path);
     url.set_path(&new_path);
     Ok(url)
@@ -142,6 +159,18 @@ mod tests {
             "https://api.kubiya.ai/api/v2"
         );
         assert_eq!(r("http://[::1]:80"), "http://[::1]/api/v1");
+        // A version the API does not serve is refused, not rewritten to another.
+        for bad in [
+            "https://api.kubiya.ai/api/v9",
+            "https://api.kubiya.ai/api/v0/",
+            "https://proxy.example/api/v3/x",
+        ] {
+            let e = api_root(ProviderKind::Kubiya, bad).unwrap_err();
+            assert_eq!(e.code(), 2, "{bad}");
+            assert!(e.msg().text.contains("no version"), "{}", e.msg().text);
+        }
+        // ChatBotKit's path is a prefix, not a Kubiya version.
+        assert!(api_root(ProviderKind::Chatbotkit, "https://cbk.example.com/api/v9").is_ok());
     }
 
     #[test]

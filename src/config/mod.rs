@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use edit::{set_provider_key, write_path, write_profile};
 pub use endpoint::{is_loopback, resolve_endpoint};
 pub use file::{ConfigFile, Profile, ProviderConfig};
-pub use token::{TokenSource, resolve_token, token_source};
+pub use token::{TokenSource, resolve_token, token_identity, token_source};
 
 use crate::env::EnvFn;
 use crate::error::{self, Result};

@@ -137,6 +137,29 @@ pub fn token_source(kind: ProviderKind, config: &Config, env: EnvFn) -> Option<T
     })
 }
 
+/// What tells one credential from another without running anything: where the token comes
+/// from, and the token itself (a variable's, a profile's `token`) or, for a `token_command`,
+/// the command line (running it is what a TAB must not do more than once a minute). Only for
+/// a keyed digest (the names cache on TAB); never shown or stored as it is.
+pub fn token_identity(
+    kind: ProviderKind,
+    config: &Config,
+    env: EnvFn,
+) -> Option<(TokenSource, Zeroizing<String>)> {
+    let (found, _) = pick(kind, layers(kind), Some(config), env)?;
+    let profile = config.profile.clone();
+    Some(match found {
+        Found::Env(var, v) => (TokenSource::Env(var), Zeroizing::new(v.trim().to_string())),
+        Found::Token(t) => (
+            TokenSource::Token(profile),
+            Zeroizing::new(t.expose().trim().to_string()),
+        ),
+        Found::Command(c) => (TokenSource::Command(profile), Zeroizing::new(c.to_string())),
+        // Refused when used: nothing to tell apart.
+        Found::Both => (TokenSource::Token(profile), Zeroizing::new(String::new())),
+    })
+}
+
 /// Set when secretctl answers a shell's TAB ([`run_unattended`]).
 static UNATTENDED: AtomicBool = AtomicBool::new(false);
 

@@ -19,8 +19,8 @@ use crate::context::Ctx;
 use crate::error::{self, Error, Result};
 use crate::pace::Pace;
 use crate::prompt::Confirmation;
-use crate::provider::references::{in_use, unreadable};
-use crate::provider::{Identity, Provider};
+use crate::provider::references::{in_use, see_all, unreadable};
+use crate::provider::{Identity, Known, Provider};
 use crate::sanitize::sanitize;
 
 /// Whether the prune question can be asked: messages go to a terminal, and so does input —
@@ -122,15 +122,21 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
         gone.sort_by_key(|(name, rec)| ((*name).clone(), p.key(rec).1));
         // What uses them, read before anything is asked or written: one in use is failed,
         // not deleted; lists that cannot be read stop the sync (unless --force).
-        let refs = if gone.is_empty() || a.force {
-            None
-        } else {
-            Some(p.references(pace, a.concurrency).map_err(|e| {
-                unreadable(e, p.kind())
+        let refs =
+            if gone.is_empty() || a.force {
+                None
+            } else {
+                // The list just read is every secret: handed over, not read again.
+                let all: Vec<Value> = existing.values().flatten().cloned().collect();
+                Some(
+                    p.references(pace, a.concurrency, Known::All(&all))
+                        .map_err(|e| {
+                            unreadable(e, p.kind())
                     .context("cannot plan the sync")
                     .with_hint("nothing was sent; --force prunes without reading what uses them")
-            })?)
-        };
+                        })?,
+                )
+            };
         for (name, rec) in gone {
             let users = refs.as_ref().map(|r| r.used_by(rec)).unwrap_or_default();
             let plan = if users.is_empty() {
@@ -138,7 +144,7 @@ pub fn run(ctx: &mut Ctx, p: &dyn Provider, a: &SyncArgs, pace: &Arc<Pace>) -> R
             } else {
                 Plan::Fail(format!(
                     "not deleted: {} (--force deletes it)",
-                    in_use(&users)
+                    in_use(&users, &see_all(p.kind(), &p.key(rec).1))
                 ))
             };
             entries.push(Entry {

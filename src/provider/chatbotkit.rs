@@ -10,7 +10,7 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use super::references::{CbkAccount, References};
+use super::references::{CbkAccount, Known, References};
 use super::{
     Authentication, CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange,
     Verification, quoted, url,
@@ -20,7 +20,8 @@ use crate::output::field;
 use crate::pace::Pace;
 use crate::provider::ProviderKind;
 use crate::transport::{
-    Call, MAX_BODY, RateLimit, Retry, Transport, content_type, decode_json, is_html, read_json,
+    Call, MAX_BODY, RateLimit, Retry, Transport, content_type, decode_json, is_api_not_found,
+    is_html, read_json,
 };
 
 /// Page size for the paged fallback (the API's maximum).
@@ -31,6 +32,9 @@ const LIST_WHAT: &str = "cannot list ChatBotKit secrets";
 pub struct Chatbotkit {
     t: Transport,
     root: Url,
+    /// Every secret, when a name look-up of this command listed them all: "used by" reads
+    /// them from here instead of listing them again.
+    listed: std::sync::Mutex<Option<Vec<Value>>>,
 }
 
 /// The values of a `config` map's secret entries (`clientSecret`…): cut out of any server
@@ -46,7 +50,11 @@ fn secret_config(config: Option<&Value>) -> impl Iterator<Item = &str> {
 
 impl Chatbotkit {
     pub fn new(t: Transport, root: Url) -> Self {
-        Chatbotkit { t, root }
+        Chatbotkit {
+            t,
+            root,
+            listed: std::sync::Mutex::new(None),
+        }
     }
 
     fn url(&self, segs: &[&str]) -> Result<Url> {
@@ -108,14 +116,20 @@ impl Chatbotkit {
 
     /// `what` names the operation the look-up is for: a failing list says so.
     fn find_by_name(&self, name: &str, what: &str) -> Result<Value> {
-        let mut found = Vec::new();
+        let mut all = Vec::new();
         self.list(&ListFilter::default(), &mut |rec| {
-            if rec.get("name").and_then(Value::as_str) == Some(name) {
-                found.push(rec);
-            }
+            all.push(rec);
             Ok(())
         })
         .map_err(|e| e.context(what))?;
+        let mut found: Vec<Value> = all
+            .iter()
+            .filter(|rec| rec.get("name").and_then(Value::as_str) == Some(name))
+            .cloned()
+            .collect();
+        if let Ok(mut listed) = self.listed.lock() {
+            *listed = Some(all);
+        }
         match found.len() {
             0 => Err(error::not_found(format!(
                 "no ChatBotKit secret has the id or name {}",
@@ -366,36 +380,41 @@ impl Chatbotkit {
         Ok(items)
     }
 
-    /// Each of `lists` read in full, concurrently at `pace`. A skillset's ability list that
-    /// answers 404 is empty only when the skillset itself is gone (deleted since it was
-    /// listed); a 404 for a skillset that still exists is a list that cannot be read (a
-    /// server or proxy without the route), never "no abilities".
+    /// Each of `lists` (its path, and what a failure of it says) read in full, concurrently
+    /// at `pace`. A skillset's ability list that answers the API's own 404 is empty only when
+    /// the skillset itself is gone (its fetch answers the API's own 404 too: deleted since it
+    /// was listed). Any other 404 — for a skillset that still exists, or one that is not the
+    /// API's answer (an HTML page from a proxy, a route the server lacks) — is a list that
+    /// cannot be read, never "no abilities" ([`is_api_not_found`]).
     fn read_lists(
         &self,
         t: &Transport,
         pace: &Pace,
         workers: u16,
-        lists: &[Vec<&str>],
-        what: &str,
+        lists: &[(Vec<&str>, String)],
     ) -> Result<Vec<Vec<Value>>> {
         let jobs: Vec<usize> = (0..lists.len()).collect();
-        let read = |i: usize| match (self.list_all(t, &lists[i], what), lists[i].as_slice()) {
-            (Err(Error::NotFound(m)), ["skillset", id, "ability", "list"]) => {
-                match t.json(&Call::new(
-                    Method::GET,
-                    self.url(&["skillset", id, "fetch"])?,
-                    what,
-                )) {
-                    Err(Error::NotFound(_)) => Ok(Vec::new()),
-                    Err(other) => Err(other),
-                    Ok(_) => Err(error::network(format!(
-                        "{}: skillset {} exists, but its ability list answers 404",
-                        m.text,
-                        quoted(id)
-                    ))),
+        let read = |i: usize| {
+            let (segs, what) = &lists[i];
+            match (self.list_all(t, segs, what), segs.as_slice()) {
+                (Err(e @ Error::NotFound(_)), ["skillset", id, "ability", "list"]) => {
+                    if !is_api_not_found(&e) {
+                        return Err(not_the_apis_404(e));
+                    }
+                    let fetch = self.url(&["skillset", id, "fetch"])?;
+                    match t.json(&Call::new(Method::GET, fetch, what)) {
+                        Err(f) if is_api_not_found(&f) => Ok(Vec::new()),
+                        Err(f @ Error::NotFound(_)) => Err(not_the_apis_404(f)),
+                        Err(other) => Err(other),
+                        Ok(_) => Err(error::network(format!(
+                            "{}: skillset {} exists, but its ability list answers 404",
+                            e.msg().text,
+                            quoted(id)
+                        ))),
+                    }
                 }
+                (other, _) => other,
             }
-            (other, _) => other,
         };
         let done = crate::pool::pool(
             false,
@@ -407,9 +426,21 @@ impl Chatbotkit {
             &|_| false,
         );
         done.into_iter()
-            .map(|r| r.unwrap_or_else(|| Err(error::other(format!("{what}: interrupted")))))
+            .zip(lists)
+            .map(|(r, (_, what))| {
+                r.unwrap_or_else(|| Err(error::other(format!("{what}: interrupted"))))
+            })
             .collect()
     }
+}
+
+/// A 404 that is not the API's own answer: the endpoint's error (exit 6), not "gone".
+fn not_the_apis_404(e: Error) -> Error {
+    error::network(format!(
+        "{}: not the API's own answer (an HTML page, or a route this server does not have)",
+        e.msg().text
+    ))
+    .with_hint("is the base URL right? a proxy or a server without the route answers like this")
 }
 
 /// The paged protocol: `cursor` is the id of the last item received; stop on an empty
@@ -623,39 +654,58 @@ impl Provider for Chatbotkit {
         self.list_stream(filter, each)
     }
 
-    /// The secrets, skillsets and bots (one round, concurrently), then each skillset's
-    /// abilities (concurrently): 3 + one request per skillset (more for long lists), all at
-    /// `pace`.
-    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>> {
-        let what = "cannot read the ChatBotKit lists";
+    /// The secrets (unless the command read them all: `known`, or a name look-up), skillsets
+    /// and bots (one round, concurrently), then each skillset's abilities (concurrently): 3 +
+    /// one request per skillset (more for long lists), all at `pace`. Each failure names the
+    /// list it is.
+    fn references(
+        &self,
+        pace: &Arc<Pace>,
+        workers: u16,
+        known: Known,
+    ) -> Result<Box<dyn References>> {
         let t = self.t.clone().with_pace(Arc::clone(pace));
-        let firsts = [
-            vec!["secret", "list"],
-            vec!["skillset", "list"],
-            vec!["bot", "list"],
+        let list = |what: &str| format!("cannot read the ChatBotKit {what} list");
+        let read_already = match known {
+            Known::All(all) => Some(all.to_vec()),
+            Known::Only(_) => self.listed.lock().ok().and_then(|mut l| l.take()),
+        };
+        let mut firsts = vec![
+            (vec!["skillset", "list"], list("skillset")),
+            (vec!["bot", "list"], list("bot")),
         ];
-        let mut lists = self
-            .read_lists(&t, pace, workers, &firsts, what)?
-            .into_iter();
-        let (secrets, skillsets, bots) = (
-            lists.next().unwrap_or_default(),
+        if read_already.is_none() {
+            firsts.push((vec!["secret", "list"], list("secret")));
+        }
+        let mut lists = self.read_lists(&t, pace, workers, &firsts)?.into_iter();
+        let (skillsets, bots) = (
             lists.next().unwrap_or_default(),
             lists.next().unwrap_or_default(),
         );
-        let ids: Vec<String> = skillsets
+        let secrets = read_already.unwrap_or_else(|| lists.next().unwrap_or_default());
+        let ids: Vec<(String, String)> = skillsets
             .iter()
-            .map(|k| field(k, "id"))
-            .filter(|id| !id.is_empty())
+            .map(|k| (field(k, "id"), field(k, "name")))
+            .filter(|(id, _)| !id.is_empty())
             .collect();
-        let ability_lists: Vec<Vec<&str>> = ids
+        let ability_lists: Vec<(Vec<&str>, String)> = ids
             .iter()
-            .map(|id| vec!["skillset", id.as_str(), "ability", "list"])
+            .map(|(id, name)| {
+                (
+                    vec!["skillset", id.as_str(), "ability", "list"],
+                    format!(
+                        "cannot read the abilities of ChatBotKit skillset {} ({})",
+                        quoted(name),
+                        crate::sanitize::sanitize(id)
+                    ),
+                )
+            })
             .collect();
-        let found = self.read_lists(&t, pace, workers, &ability_lists, what)?;
+        let found = self.read_lists(&t, pace, workers, &ability_lists)?;
         let abilities = ids
             .iter()
             .zip(found)
-            .flat_map(|(id, list)| list.into_iter().map(move |a| (id.clone(), a)))
+            .flat_map(|((id, _), list)| list.into_iter().map(move |a| (id.clone(), a)))
             .collect();
         Ok(Box::new(CbkAccount {
             secrets,
@@ -678,9 +728,10 @@ impl Provider for Chatbotkit {
             .json_with_headroom(&Call::new(Method::GET, u.clone(), LIST_WHAT))
             .map_err(|e| super::wrong_endpoint(e, ProviderKind::Chatbotkit, &u))?;
         if !page.get("items").is_some_and(Value::is_array) {
-            return Err(error::network(format!(
-                "{LIST_WHAT}: the answer has no items list"
-            )));
+            return Err(
+                error::network(format!("{LIST_WHAT}: the answer has no items list"))
+                    .as_not_the_api(),
+            );
         }
         Ok(headroom)
     }

@@ -225,7 +225,12 @@ impl Provider for Fake {
         })
     }
 
-    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+    fn references(
+        &self,
+        _pace: &Arc<Pace>,
+        _workers: u16,
+        _known: super::Known,
+    ) -> Result<Box<dyn References>> {
         self.call("references".into());
         self.run(Op::References, || {
             let uses = self.uses.lock().map(|u| u.clone()).unwrap_or_default();

@@ -108,6 +108,29 @@ impl ProviderKind {
         }
     }
 
+    /// The API versions a base URL's path may name: Kubiya's `/api/v1` and `/api/v2` (the
+    /// same secrets routes; users and agents are read from `/api/v1` beside either).
+    /// ChatBotKit's path is not read for a version.
+    pub fn api_versions(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Chatbotkit => &[],
+            ProviderKind::Kubiya => &["v1", "v2"],
+        }
+    }
+
+    /// The first `/api/vN` of a base URL's path that the API does not serve (`v9`): a base
+    /// URL naming it is refused, never rewritten to another version.
+    pub fn unknown_api_version(self, path: &str) -> Option<String> {
+        let known = self.api_versions();
+        if known.is_empty() {
+            return None;
+        }
+        api_versions(path)
+            .into_iter()
+            .find(|v| !known.contains(v))
+            .map(str::to_string)
+    }
+
     /// The API root's path for a base URL's host and path (no trailing `/`).
     /// ChatBotKit: `api.chatbotkit.com` serves `/v1` (whatever path was given, as the official
     /// SDKs do). Elsewhere a path that already ends in `/v1` is used as given, one ending in
@@ -139,11 +162,19 @@ impl ProviderKind {
 
 /// Whether a path holds an `/api/vN` pair of segments.
 fn has_api_version(path: &str) -> bool {
+    !api_versions(path).is_empty()
+}
+
+/// The `vN` of every `/api/vN` pair of segments in a path.
+fn api_versions(path: &str) -> Vec<&str> {
     let segs: Vec<&str> = path.split('/').collect();
-    segs.windows(2).any(|w| {
-        w[0] == "api"
-            && w[1].len() > 1
-            && w[1].starts_with('v')
-            && w[1][1..].bytes().all(|b| b.is_ascii_digit())
-    })
+    segs.windows(2)
+        .filter(|w| {
+            w[0] == "api"
+                && w[1].len() > 1
+                && w[1].starts_with('v')
+                && w[1][1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(|w| w[1])
+        .collect()
 }

@@ -8,7 +8,7 @@ use reqwest::{Method, Url};
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use super::references::{KubiyaAgents, References};
+use super::references::{Known, KubiyaAgents, References};
 use super::{CreateSpec, Identity, ListFilter, Provider, UpdateSpec, ValueChange, quoted, url};
 use crate::error::{self, Effect, Error, Result};
 use crate::output::field;
@@ -193,13 +193,33 @@ impl Provider for Kubiya {
         ("name", field(r, "name"))
     }
 
-    /// One request: the agents, each naming the secrets it uses.
-    fn references(&self, _pace: &Arc<Pace>, _workers: u16) -> Result<Box<dyn References>> {
+    /// One request: the agents, each naming the secrets it uses. When an agent names a
+    /// secret asked about only in another case and the command did not list the secrets,
+    /// one more: the secret list, to see whether that spelling is a secret of its own.
+    fn references(
+        &self,
+        _pace: &Arc<Pace>,
+        _workers: u16,
+        known: Known,
+    ) -> Result<Box<dyn References>> {
         let what = "cannot list Kubiya agents";
         let v = self
             .t
             .json(&Call::new(Method::GET, self.agents_url()?, what))?;
-        Ok(Box::new(KubiyaAgents::from_list(v, what)?))
+        let agents = KubiyaAgents::from_list(v, what)?;
+        let agents = match known {
+            Known::All(all) => agents.with_names(all.iter().filter_map(|r| r["name"].as_str())),
+            Known::Only(asked) if agents.case_only_match(asked) => {
+                let mut names = Vec::new();
+                self.list(&ListFilter::default(), &mut |r| {
+                    names.push(field(&r, "name"));
+                    Ok(())
+                })?;
+                agents.with_names(names.iter().map(String::as_str))
+            }
+            Known::Only(_) => agents,
+        };
+        Ok(Box::new(agents))
     }
 
     fn list(&self, _filter: &ListFilter, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<()> {
@@ -216,8 +236,9 @@ impl Provider for Kubiya {
     }
 
     /// `GET /api/v1/users/self`: the key's own user, one small record whatever the size of
-    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. A
-    /// server without that route (404) is asked for the list instead.
+    /// the account — the call Kubiya's Terraform provider makes to learn who the key is. The
+    /// answer must be a user record (a `uuid` or an `email`), not any JSON object. A server
+    /// without that route (404) is asked for the list instead.
     fn prove_token(&self) -> Result<Option<RateLimit>> {
         let what = "cannot check the Kubiya API key";
         let call = Call::new(Method::GET, self.self_url()?, what);
@@ -233,10 +254,18 @@ impl Provider for Kubiya {
             }
             other => other?,
         };
-        if !user.is_object() {
+        // Any JSON object is not proof: the user record names the user (`uuid`, and the
+        // `email` Kubiya's user records carry with it).
+        let names_a_user = ["uuid", "email"].iter().any(|k| {
+            user.get(k)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.is_empty())
+        });
+        if !names_a_user {
             return Err(error::network(format!(
-                "{what}: the answer is not a user record"
-            )));
+                "{what}: the answer is not a user record (no uuid or email)"
+            ))
+            .as_not_the_api());
         }
         Ok(headroom)
     }

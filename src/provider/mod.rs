@@ -16,7 +16,7 @@ pub mod kubiya;
 pub mod references;
 
 pub use kind::ProviderKind;
-pub use references::{References, User};
+pub use references::{Known, References, User};
 
 use std::sync::Arc;
 
@@ -131,7 +131,14 @@ pub trait Provider: Send + Sync {
     }
     /// Everything on the platform that can name a secret, read once: the lists ("used by",
     /// see [`references`]), the concurrent reads at `pace` with at most `workers` at once.
-    fn references(&self, pace: &Arc<Pace>, workers: u16) -> Result<Box<dyn References>>;
+    /// `known` is what the command already read (every secret, or only those it asks
+    /// about): never read again.
+    fn references(
+        &self,
+        pace: &Arc<Pace>,
+        workers: u16,
+        known: Known,
+    ) -> Result<Box<dyn References>>;
     /// The actions on a secret's stored authentication, where the API has them.
     fn authentication(&self) -> Result<&dyn Authentication> {
         Err(error::usage(format!(
@@ -256,6 +263,7 @@ pub fn wrong_endpoint(e: error::Error, kind: ProviderKind, list_url: &Url) -> er
         "check the base URL (--base-url, {}, or the profile's base_url)",
         kind.url_env().join(" / ")
     ))
+    .as_not_the_api()
 }
 
 /// Names a person can read in a message.

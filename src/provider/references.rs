@@ -61,9 +61,60 @@ pub fn describe_all(users: &[User]) -> String {
 /// How many lists a single command (`get`, `delete`, `list --unused`) reads at once.
 pub const READS: u16 = 8;
 
-/// `in use by agent 'a', bot 'b' (skillset 'K')`: why a delete or a prune is refused.
-pub fn in_use(users: &[User]) -> String {
-    format!("in use by {}", describe_all(users))
+/// How many users a message names before it says how many more there are.
+pub const SHOWN: usize = 10;
+
+/// The first [`SHOWN`] users, for a message that must stay one line: `agent 'a', …, and 240
+/// more (see `secretctl kubiya get A`)`; `get` names them all.
+pub fn describe_some(users: &[User], see: &str) -> String {
+    if users.len() <= SHOWN {
+        return describe_all(users);
+    }
+    let head = describe_all(&users[..SHOWN]);
+    format!("{head}, and {} more (see `{see}`)", users.len() - SHOWN)
+}
+
+/// `in use by agent 'a', bot 'b' (skillset 'K')`: why a delete or a prune is refused, at most
+/// [`SHOWN`] of them named; `see` is the command that names them all.
+pub fn in_use(users: &[User], see: &str) -> String {
+    format!("in use by {}", describe_some(users, see))
+}
+
+/// The command that shows everything that uses the secret `key` (its id or name).
+pub fn see_all(kind: super::ProviderKind, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c));
+    let word = if plain {
+        key.to_string()
+    } else {
+        format!(
+            "'{}'",
+            crate::sanitize::sanitize(key).replace('\'', r"'\''")
+        )
+    };
+    format!("secretctl {} get {word}", kind.key())
+}
+
+/// The secrets a command already holds when it asks what uses them: an adapter never reads
+/// again what it is given.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    /// Every secret of the account, as its list gave them (`list --unused`, `sync --prune`).
+    All(&'a [Value]),
+    /// Only the secrets asked about (`get`, `delete`; a filtered list): the adapter reads
+    /// the rest of what it needs.
+    Only(&'a [Value]),
+}
+
+impl<'a> Known<'a> {
+    /// The records given, whichever they are.
+    pub fn records(&self) -> &'a [Value] {
+        match self {
+            Known::All(r) | Known::Only(r) => r,
+        }
+    }
 }
 
 /// The references of an account, read once; asked for each secret.
@@ -93,6 +144,9 @@ pub fn unreadable(e: error::Error, kind: super::ProviderKind) -> error::Error {
 /// Kubiya's agents, each with the secret names it lists (`GET /api/v1/agents`).
 pub struct KubiyaAgents {
     agents: Vec<Agent>,
+    /// The account's secret names, when they were needed: a name an agent spells in another
+    /// case is no use of this secret when a secret of exactly that spelling exists.
+    names: Option<std::collections::HashSet<String>>,
 }
 
 struct Agent {
@@ -125,7 +179,29 @@ impl KubiyaAgents {
                 secrets: strings(a.get("secrets")),
             })
             .collect();
-        Ok(KubiyaAgents { agents })
+        Ok(KubiyaAgents {
+            agents,
+            names: None,
+        })
+    }
+
+    /// Whether an agent names one of `secrets` only in another case: then the account's
+    /// secret names decide ([`KubiyaAgents::with_names`]).
+    pub fn case_only_match(&self, secrets: &[Value]) -> bool {
+        secrets.iter().map(|r| field(r, "name")).any(|name| {
+            self.agents.iter().any(|a| {
+                a.secrets
+                    .iter()
+                    .any(|s| s != &name && s.eq_ignore_ascii_case(&name))
+            })
+        })
+    }
+
+    /// The account's secret names: a case-only match with a name one of them spells exactly
+    /// is that other secret's use, not this one's.
+    pub fn with_names<'n>(mut self, names: impl IntoIterator<Item = &'n str>) -> Self {
+        self.names = Some(names.into_iter().map(str::to_string).collect());
+        self
     }
 }
 
@@ -150,7 +226,10 @@ impl References for KubiyaAgents {
         for a in &self.agents {
             let via = if a.secrets.contains(&name) {
                 None
-            } else if let Some(other) = a.secrets.iter().find(|s| s.eq_ignore_ascii_case(&name)) {
+            } else if let Some(other) = a.secrets.iter().find(|s| {
+                s.eq_ignore_ascii_case(&name)
+                    && !self.names.as_ref().is_some_and(|n| n.contains(s.as_str()))
+            }) {
                 Some(format!("names it {}: case differs", super::quoted(other)))
             } else {
                 continue;
@@ -353,6 +432,27 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn long_lists_of_users_are_cut_to_ten_names_and_a_count() {
+        let users: Vec<User> = (0..250)
+            .map(|i| User {
+                kind: "ability",
+                id: None,
+                name: format!("a{i}"),
+                via: None,
+            })
+            .collect();
+        let see = see_all(crate::provider::ProviderKind::Kubiya, "MY KEY");
+        assert_eq!(see, "secretctl kubiya get 'MY KEY'");
+        let s = in_use(&users, &see);
+        assert!(s.starts_with("in use by ability 'a0', ability 'a1'"), "{s}");
+        assert!(
+            s.ends_with("ability 'a9', and 240 more (see `secretctl kubiya get 'MY KEY'`)"),
+            "{s}"
+        );
+        assert_eq!(describe_some(&users[..10], "x"), describe_all(&users[..10]));
+    }
+
+    #[test]
     fn names_normalise_as_the_platform_does() {
         assert_eq!(normalize_secret_name("  Weather API  "), "weather_api");
         assert_eq!(normalize_secret_name("weather-api"), "weather_api");
@@ -367,6 +467,13 @@ mod tests {
         let t = "Authorization: Bearer ${SECRET_WEATHER_API} {{SECRET_other}} ${SECRET_} \
                  ${SECRET_BAD-NAME} {{SECRET_open} $SECRET_X";
         assert_eq!(instruction_secrets(t), vec!["WEATHER_API", "other"]);
+    }
+
+    fn list_again() -> Value {
+        json!([
+            {"uuid": "u1", "name": "deployer", "secrets": ["GH_TOKEN", "X"]},
+            {"id": "u2", "name": "reviewer", "secrets": ["gh_token"]},
+        ])
     }
 
     #[test]
@@ -389,6 +496,12 @@ mod tests {
         );
         assert!(a.used_by(&json!({"name": "NONE"})).is_empty());
         assert!(KubiyaAgents::from_list(json!("x"), "x").is_err());
+        // With a secret spelled `gh_token` in the account, reviewer names that one.
+        let a = KubiyaAgents::from_list(list_again(), "x")
+            .unwrap()
+            .with_names(["GH_TOKEN", "gh_token"]);
+        assert_eq!(a.used_by(&json!({"name": "GH_TOKEN"})).len(), 1);
+        assert_eq!(a.used_by(&json!({"name": "gh_token"})).len(), 1);
     }
 
     fn account() -> CbkAccount {

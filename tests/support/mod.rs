@@ -29,6 +29,8 @@ const SCRUB: &[&str] = &[
     // Completion mode (tests/completion.rs sets it through the scripts only).
     "SECRETCTL_COMPLETE",
     "_CLAP_COMPLETE_INDEX",
+    "_SECRETCTL_COMPLETE_WORD",
+    "_SECRETCTL_COMPLETE_FILL",
 ];
 
 fn scrubbed() -> impl Iterator<Item = &'static str> {
