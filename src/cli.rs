@@ -459,11 +459,15 @@ secret and a format that can.
 
 Values never reach a terminal: with stdout on one, --out is required. --out creates the file \
 with mode 0600, whole or not at all (a temporary file beside it, synced, then renamed); an \
-existing file is refused unless --force.";
+existing file is refused unless --force. A pipe (--out >(cmd), a FIFO of your own) or a \
+device is written directly, never replaced; a terminal, a socket or another user's FIFO is \
+refused.";
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
   # Copy an organization's secrets into another profile's organization
+  # (KUBIYA_API_KEY and KUBIYA_BASE_URL come before a profile: unset them, or the copy
+  # goes back into their organization; sync then warns that the profile chose nothing)
   secretctl kubiya export | secretctl kubiya --profile prod sync -
 
   # A backup into a vault (nothing touches the disk)
@@ -481,7 +485,8 @@ tools get them. Every value is read first; if any read fails, the command never 
 
 A secret name that is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*), or a value \
 with a NUL byte, is exit 2 before anything runs; so is a name the environment already has, \
-unless --override. secretctl then becomes the command (exec): its exit code, its signals and \
+or one that changes how programs start (LD_*, DYLD_*, BASH_ENV, ENV, PATH, IFS, NODE_OPTIONS…; \
+see docs/export-run.md) even when unset, unless --override. secretctl then becomes the command (exec): its exit code, its signals and \
 the terminal are the command's own. Values travel only in its environment, never in argv. A \
 command that is not found is exit 127, one that cannot be run 126.";
 
@@ -870,7 +875,7 @@ pub enum ExportFormat {
     Dotenv,
     /// NAME = "..." lines
     Toml,
-    /// export NAME='...' lines for eval (names that are shell identifiers)
+    /// export NAME='...' lines for eval (shell identifiers no shell treats specially)
     Shell,
 }
 

@@ -29,8 +29,34 @@ fn needs_escape(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// One word of a shell command shown in a hint (a secret's name in `secretctl … get NAME`):
+/// as it is when it holds only characters no shell gives a meaning, else in single quotes
+/// (`'` written `'\''`), so that the command can be pasted as shown; made safe to show first.
+pub fn shell_word(s: &str) -> String {
+    let shown = sanitize(s);
+    let plain = !shown.is_empty()
+        && shown
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.:/@%+=,".contains(&b));
+    if plain {
+        shown.into_owned()
+    } else {
+        format!("'{}'", shown.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shell_words_paste_as_shown() {
+        assert_eq!(super::shell_word("GH_TOKEN"), "GH_TOKEN");
+        assert_eq!(super::shell_word("a b"), "'a b'");
+        assert_eq!(super::shell_word("$(id)"), "'$(id)'");
+        assert_eq!(super::shell_word("it's"), r"'it'\''s'");
+        assert_eq!(super::shell_word(""), "''");
+        assert!(!super::shell_word("a\u{1b}[2Jb").contains('\u{1b}'));
+    }
+
     use super::*;
 
     #[test]

@@ -678,3 +678,496 @@ fn a_signal_during_the_reads_runs_and_writes_nothing_and_ends_by_it() {
     assert_eq!(out.status.signal(), Some(libc::SIGTERM));
     assert!(!file.exists());
 }
+
+// ------------------------------------------------ names a shell treats specially
+
+/// `export NAME --format shell` for each of `names` (seeded with a value that runs a command
+/// when a shell evaluates it arithmetically): each is exit 2 naming the secret and the formats
+/// that can carry it, with no value read and nothing on stdout. Run four at a time.
+fn shell_refuses_each(env: &Env, names: &[String]) {
+    let marker = env.path().join("PWN");
+    let value = format!("a[$(touch {})]", marker.display());
+    for n in names {
+        env.emu.seed_kubiya(n, &value, "");
+    }
+    let refused = |n: &String| {
+        let r = env.run(&["kubiya", "export", n, "--format", "shell"]);
+        r.code(2)
+            .one_error_line()
+            .stderr_has(&format!("'{n}'"))
+            .stderr_has("--format dotenv, toml or json");
+        assert_eq!(r.stdout, "", "{n}");
+    };
+    std::thread::scope(|s| {
+        for chunk in names.chunks(names.len().div_ceil(4).max(1)) {
+            s.spawn(move || chunk.iter().for_each(refused));
+        }
+    });
+    assert_eq!(
+        value_reads(env),
+        0,
+        "names are refused before any value is read"
+    );
+    assert!(!marker.exists());
+}
+
+#[test]
+fn shell_refuses_every_name_a_shell_treats_specially_before_reading_any_value() {
+    use secretctl::export::names;
+    let env = Env::new();
+    let all: Vec<String> = names::every_listed()
+        .map(str::to_string)
+        .chain(names::one_per_prefix())
+        .collect();
+    shell_refuses_each(&env, &all);
+    // The other formats carry them all, exactly.
+    let r = env.run(&["kubiya", "export", "--format", "dotenv"]);
+    r.ok();
+    assert_eq!(r.stdout.lines().count(), all.len());
+}
+
+#[test]
+fn eval_of_a_shell_export_never_runs_a_value_nor_loses_one() {
+    let env = Env::new();
+    let marker = env.path().join("PWN");
+    for n in ["OPTIND", "RANDOM", "SRANDOM", "HISTCMD"] {
+        env.emu
+            .seed_kubiya(n, &format!("a[$(touch {})]", marker.display()), "");
+    }
+    env.emu.seed_kubiya("GH_TOKEN", "value-gggg", "");
+    let r = bash(
+        &env,
+        "out=$(\"$0\" kubiya export --format shell); echo \"rc=$?\"; eval \"$out\"; echo \"GH=${GH_TOKEN-unset}\"",
+    );
+    r.ok()
+        .stdout_has("rc=2")
+        .stdout_has("GH=unset")
+        .stderr_has("'HISTCMD'")
+        .stderr_has("meaning of its own");
+    assert!(
+        !marker.exists(),
+        "a value ran in the shell that evaluated it"
+    );
+    // The others alone go through.
+    let r = bash(
+        &env,
+        "eval \"$(\"$0\" kubiya export GH_TOKEN --format shell)\" && echo \"GH=$GH_TOKEN\"",
+    );
+    r.ok().stdout_has("GH=value-gggg");
+}
+
+/// The identifiers a shell lists when `script` runs it from an empty environment (`None`
+/// when that shell is not installed).
+fn shell_names(shell: &str, args: &[&str]) -> Option<Vec<String>> {
+    let out = Command::new("env")
+        .arg("-i")
+        .arg(shell)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<String> = text
+        .lines()
+        .map(|l| l.split_once('=').map_or(l, |(n, _)| n).trim())
+        .filter(|n| secretctl::export::formats::is_env_name(n))
+        .map(str::to_string)
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// The names the installed shells set or treat specially, as they list them now: bash's
+/// `compgen -v` (as a script and interactive), zsh's `${(k)parameters}` with its usual modules
+/// loaded, and the variables dash sets. Every one is refused, so that the list cannot
+/// silently fall behind a newer shell. (No name a shell lists is taken as harmless.)
+#[test]
+fn every_name_the_installed_shells_list_is_refused() {
+    let bash_names = shell_names("bash", &["--norc", "--noprofile", "-c", "compgen -v"])
+        .expect("bash is installed (the shell format is tested through it)");
+    let mut live = bash_names;
+    live.extend(
+        shell_names("bash", &["--norc", "--noprofile", "-i", "-c", "compgen -v"])
+            .unwrap_or_default(),
+    );
+    const ZSH: &str = "zmodload zsh/complist zsh/curses zsh/datetime zsh/langinfo zsh/mapfile \
+        zsh/parameter zsh/sched zsh/system zsh/termcap zsh/terminfo zsh/watch zsh/zle \
+        zsh/zleparameter 2>/dev/null; print -l ${(k)parameters}";
+    match shell_names("zsh", &["-f", "-c", ZSH]) {
+        Some(z) => live.extend(z),
+        None => eprintln!("zsh is not installed: its parameters are not checked here"),
+    }
+    live.extend(shell_names("dash", &["-c", "set"]).unwrap_or_default());
+    live.sort();
+    live.dedup();
+    let missing: Vec<&String> = live
+        .iter()
+        .filter(|n| !secretctl::export::names::shell_special(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add these to src/export/names.rs: {missing:?}"
+    );
+    // And the binary refuses them.
+    let env = Env::new();
+    shell_refuses_each(&env, &live);
+}
+
+/// A secret never silently sets a variable that changes how programs start, even when the
+/// environment does not have it: `--all`/`--prefix` (known from the list) and `-s` (before
+/// connecting) are exit 2 naming it, nothing run; `--override` lets it through.
+#[test]
+fn run_sets_a_variable_that_changes_how_programs_start_only_with_override() {
+    let mut env = Env::new();
+    for v in [
+        "BASH_ENV",
+        "ENV",
+        "LD_PRELOAD",
+        "NODE_OPTIONS",
+        "SHELLOPTS",
+        "PS4",
+    ] {
+        env.remove(v);
+    }
+    let marker = env.path().join("PWN");
+    env.emu
+        .seed_kubiya("BASH_ENV", &format!("$(touch {})", marker.display()), "");
+    env.emu.seed_kubiya("APP_LD_PRELOAD", "/tmp/evil.so", "");
+    env.emu
+        .seed_kubiya("NODE_OPTIONS", "--require /tmp/evil.js", "");
+    let ran = env.path().join("ran");
+    let touch = format!("touch {}", ran.display());
+    let r = env.run(&[
+        "kubiya", "run", "--prefix", "BASH_", "--", "bash", "-c", &touch,
+    ]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("'BASH_ENV'")
+        .stderr_has("--override");
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "--prefix",
+        "APP_",
+        "--strip-prefix",
+        "--",
+        "sh",
+        "-c",
+        &touch,
+    ]);
+    r.code(2).stderr_has("'LD_PRELOAD'");
+    env.run(&["kubiya", "run", "--all", "--", "sh", "-c", &touch])
+        .code(2);
+    assert_eq!(value_reads(&env), 0, "refused before any value is read");
+    // -s: before connecting, nothing sent.
+    env.emu.clear_requests();
+    env.run(&[
+        "kubiya",
+        "run",
+        "-s",
+        "NODE_OPTIONS",
+        "--",
+        "sh",
+        "-c",
+        &touch,
+    ])
+    .code(2)
+    .stderr_has("'NODE_OPTIONS'");
+    assert!(env.emu.requests().is_empty());
+    assert!(!marker.exists() && !ran.exists(), "something ran");
+    // Asked for, it is set.
+    let r = env.run(&[
+        "kubiya",
+        "run",
+        "-s",
+        "NODE_OPTIONS",
+        "--override",
+        "--",
+        "printenv",
+        "NODE_OPTIONS",
+    ]);
+    r.ok();
+    assert_eq!(r.stdout, "--require /tmp/evil.js\n");
+}
+
+// ------------------------------------------------ --out that is not a file
+
+fn mkfifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+fn file_type(path: &std::path::Path) -> std::fs::FileType {
+    std::fs::symlink_metadata(path).unwrap().file_type()
+}
+
+/// A FIFO is written directly, with or without `--force`, and stays a FIFO: its reader gets
+/// the whole export, and nothing is left beside it.
+#[test]
+fn out_to_a_fifo_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    seed(&env);
+    let fifo = env.path().join("pipe");
+    mkfifo(&fifo);
+    for force in [false, true] {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        let mut args = vec!["kubiya", "export", "--out", fifo.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let r = env.run(&args);
+        r.ok();
+        assert_eq!(r.stdout, "");
+        let got: Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+        assert_eq!(
+            got.as_array().unwrap().len(),
+            TRICKY.len(),
+            "--force {force}"
+        );
+        assert!(file_type(&fifo).is_fifo(), "--force {force}: replaced");
+    }
+    let listed: Vec<String> = files_in(env.path())
+        .into_iter()
+        .filter(|f| f != ".config")
+        .collect();
+    assert_eq!(
+        listed,
+        vec!["pipe".to_string()],
+        "no temporary file is left"
+    );
+}
+
+/// A character device is written directly (no `--force` needed or used) and stays one.
+#[test]
+fn out_to_a_character_device_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    seed(&env);
+    // /dev/null, and (as root, which could replace it) a null device of the test's own.
+    env.run(&["kubiya", "export", "--out", "/dev/null"]).ok();
+    assert!(file_type(std::path::Path::new("/dev/null")).is_char_device());
+    let own = env.path().join("null");
+    let c = std::ffi::CString::new(own.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; makedev(1, 3) is the null device.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+    if made != 0 {
+        eprintln!("mknod needs root: only /dev/null is checked");
+        return;
+    }
+    for force in [false, true] {
+        let mut args = vec!["kubiya", "export", "--out", own.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        env.run(&args).ok();
+        assert!(
+            file_type(&own).is_char_device(),
+            "--force {force}: replaced"
+        );
+    }
+    assert_eq!(value_reads(&env), 3 * TRICKY.len());
+}
+
+/// `--out >(cmd)` (bash's /dev/fd/N) and `--out /dev/stdout` write into the descriptor;
+/// one that is not open, a socket, a FIFO of another user are exit 2 before anything is sent.
+#[test]
+fn out_to_a_process_substitution_or_descriptor_writes_into_it() {
+    let env = Env::new();
+    seed(&env);
+    let got = env.path().join("got.json");
+    let r = bash(
+        &env,
+        &format!(
+            "\"$0\" kubiya export --format dotenv --out >(cat > '{}'); echo \"rc=$?\"; wait",
+            got.display()
+        ),
+    );
+    r.ok().stdout_has("rc=0");
+    // The substitution's reader may finish just after bash does.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::fs::read(&got).map_or(0, |b| b.len()) == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(std::fs::read(&got).unwrap().starts_with(b"A_PEM=\""));
+    let r = bash(&env, "\"$0\" kubiya export --out /dev/stdout | wc -l");
+    r.ok();
+    assert!(r.stdout.trim().parse::<usize>().unwrap() > TRICKY.len());
+    // Refused before anything is sent, never with --force offered.
+    env.emu.clear_requests();
+    env.run(&["kubiya", "export", "--out", "/dev/fd/97", "--force"])
+        .code(2)
+        .one_error_line()
+        .stderr_has("not open");
+    let sock = env.path().join("sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+    let r = env.run(&[
+        "kubiya",
+        "export",
+        "--out",
+        sock.to_str().unwrap(),
+        "--force",
+    ]);
+    r.code(2).one_error_line().stderr_has("a socket");
+    assert!(!r.stderr.contains("--force"), "{}", r.stderr);
+    assert!(std::fs::symlink_metadata(&sock).is_ok());
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        let theirs = env.path().join("theirs");
+        mkfifo(&theirs);
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+        let r = env.run(&["kubiya", "export", "--out", theirs.to_str().unwrap()]);
+        r.code(2).one_error_line().stderr_has("another user");
+        assert!(!r.stderr.contains("--force"), "{}", r.stderr);
+    }
+    assert!(env.emu.requests().is_empty());
+}
+
+/// A reader that goes away before the export is whole has lost data: exit 1 with one error
+/// line, not the quiet 0 of `list | head`.
+#[test]
+fn export_into_a_closed_stdout_is_exit_1() {
+    let env = Env::new();
+    seed(&env);
+    let mut c = env.command();
+    c.args(["kubiya", "export"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains("cut off"), "{stderr}");
+    assert_eq!(value_reads(&env), TRICKY.len());
+}
+
+/// What `--format shell` writes is for `eval`, but read by `import`/`sync` it is exact or
+/// refused, never changed: a CRLF inside its quotes (or a `'`) is exit 2 with nothing sent; a
+/// lone CR and everything else read back as they are. `dotenv` carries CRLF exactly (escaped).
+#[test]
+fn shell_output_read_by_sync_is_exact_or_refused_and_dotenv_carries_crlf() {
+    let env = Env::new();
+    env.emu.seed_kubiya("CRLF", "one\r\ntwo\r\n", "");
+    env.emu.seed_kubiya("LONE_CR", "a\rb\r", "");
+    env.emu.seed_kubiya("QUOTE", "it's", "");
+    env.emu.seed_kubiya("PLAIN", "two\nlines $x #y", "");
+    for (names, refused) in [
+        (&["CRLF"][..], Some("CRLF line end")),
+        (&["QUOTE"][..], Some("after the closing quote")),
+        (&["LONE_CR", "PLAIN"][..], None),
+    ] {
+        let mut args = vec!["kubiya", "export", "--format", "shell"];
+        args.extend_from_slice(names);
+        let r = env.run(&args);
+        r.ok();
+        let other = Env::new();
+        let back = other.run_stdin(&["kubiya", "sync", "-"], &r.stdout_bytes);
+        match refused {
+            Some(why) => {
+                back.code(2).stderr_has(why).stderr_has("dotenv");
+                assert!(other.writes().is_empty(), "{names:?}");
+            }
+            None => {
+                back.ok();
+                for n in names {
+                    assert_eq!(other.kubiya_value(n), env.kubiya_value(n), "{n}");
+                }
+            }
+        }
+    }
+    let r = env.run(&["kubiya", "export", "--format", "dotenv"]);
+    r.ok();
+    let other = Env::new();
+    other
+        .run_stdin(
+            &["kubiya", "sync", "-", "--format", "dotenv"],
+            &r.stdout_bytes,
+        )
+        .ok();
+    for n in ["CRLF", "LONE_CR", "QUOTE", "PLAIN"] {
+        assert_eq!(other.kubiya_value(n), env.kubiya_value(n), "{n}");
+    }
+}
+
+/// The copy recipe with `KUBIYA_API_KEY` and `KUBIYA_BASE_URL` set: they come before a profile
+/// (the precedence is unchanged), so `--profile prod` chooses nothing and the copy goes back
+/// into the same organization. `export` and `sync` each say so in one `warning:` line; with the
+/// variables unset, the profile is used and nothing is said.
+#[test]
+fn a_profile_that_chose_nothing_is_a_warning_for_export_and_sync() {
+    let mut env = Env::new();
+    seed(&env);
+    let prod = Emulator::start(EmulatorOptions {
+        port: 0,
+        token: TOKEN.to_string(),
+    })
+    .unwrap();
+    let cfg = env.write(
+        "cfg/config.toml",
+        format!(
+            "[profiles.prod.kubiya]\nbase_url = \"{}/api/v1\"\ntoken = \"{TOKEN}\"\n",
+            prod.base_url()
+        )
+        .as_bytes(),
+    );
+    std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.set("SECRETCTL_CONFIG", cfg.to_str().unwrap());
+    let r = bash(
+        &env,
+        "\"$0\" kubiya --profile prod export | \"$0\" kubiya --profile prod sync -",
+    );
+    r.ok();
+    let warning = "warning: --profile prod chose nothing for Kubiya: the token comes from KUBIYA_API_KEY and the base URL from KUBIYA_BASE_URL";
+    assert_eq!(r.stderr.matches(warning).count(), 2, "{}", r.stderr);
+    assert!(prod.requests().is_empty(), "the profile was not used");
+    // Named by SECRETCTL_PROFILE, the same.
+    env.set("SECRETCTL_PROFILE", "prod");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok()
+        .stderr_has("warning: SECRETCTL_PROFILE=prod chose nothing for Kubiya");
+    // Other commands say nothing; the profile used, nothing either.
+    let r = env.run(&["kubiya", "list"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+    env.remove("KUBIYA_BASE_URL").remove("KUBIYA_API_KEY");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+    assert!(!prod.requests().is_empty(), "the profile was used");
+    // Only one of them from the environment: the profile chose the other.
+    env.unset.retain(|v| v != "KUBIYA_API_KEY");
+    let r = env.run(&["kubiya", "export"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+}
+
+/// A value that is not UTF-8 fits no format: exit 2 naming the secret, and the hint's command
+/// holds the name shell-quoted, so that it can be pasted as shown.
+#[test]
+fn a_value_that_is_not_utf8_is_refused_with_a_pasteable_hint() {
+    let env = Env::new();
+    env.emu.seed_kubiya("my key $(id)", "x", "");
+    env.fault(Fault {
+        path_contains: Some("/get_value/".into()),
+        status: Some(200),
+        // base64 of the byte 0xFF.
+        body: Some("\"/w==\"".into()),
+        content_type: Some("application/json".into()),
+        count: u32::MAX,
+        ..Default::default()
+    });
+    let r = env.run(&["kubiya", "export"]);
+    r.code(2)
+        .one_error_line()
+        .stderr_has("not UTF-8")
+        .stderr_has("secretctl kubiya get 'my key $(id)' --reveal > FILE");
+    assert_eq!(r.stdout, "");
+}

@@ -220,15 +220,30 @@ fn dotenv_nasty_values_arrive_exactly() {
     r.stderr_has("8 created");
 }
 
+/// A file saved on Windows: its CRLF line ends are line ends, so unquoted and one-line quoted
+/// values have no carriage return; a CRLF inside a quoted value could be the value's own or
+/// the editor's, so it is exit 2 naming the line and the format, nothing sent — never turned
+/// into LF. A value that must hold CRLF says so with escapes, and gets it exactly.
 #[test]
-fn crlf_dotenv_values_have_no_carriage_returns() {
+fn crlf_dotenv_line_ends_are_line_ends_and_a_quoted_crlf_is_refused_not_changed() {
     let env = Env::new();
-    let f = env.write(".env", b"A=one\r\nB=\"two\r\nlines\"\r\n");
+    let f = env.write(".env", b"A=one\r\nB='two'\r\nC=\"x\\r\\ny\"\r\n");
     env.run(&["kubiya", "import", f.to_str().unwrap()]).ok();
     assert_eq!(
         kubiya_map(&env),
-        pairs(&[("A", "one"), ("B", "two\nlines")])
+        pairs(&[("A", "one"), ("B", "two"), ("C", "x\r\ny")])
     );
+    let other = Env::new();
+    let f = other.write(".env", b"A=one\r\nB=\"two\r\nlines\"\r\n");
+    let r = other.run(&["kubiya", "import", f.to_str().unwrap()]);
+    r.code(2)
+        .stderr_has(".env:2:")
+        .stderr_has("CRLF line end (on line 2)")
+        .stderr_has("dotenv");
+    assert!(other.writes().is_empty());
+    let r = other.run_stdin(&["kubiya", "sync", "-"], b"B='two\r\nlines'\n");
+    r.code(2).stderr_has("CRLF").stderr_has("dotenv");
+    assert!(other.writes().is_empty());
 }
 
 #[test]

@@ -16,21 +16,28 @@ use crate::provider::{Provider, ProviderKind};
 use crate::secret::Token;
 use crate::transport::Transport;
 
-/// Build the transport for a provider: config file, profile, base URL, token.
+/// Build the transport for a provider: config file, profile, base URL, token; and the
+/// warning when the profile named chose none of them.
 fn connect(
     ctx: &Ctx,
     kind: ProviderKind,
     p: &ProviderArgs,
     value_env: Option<&OsStr>,
     pace: Option<&Arc<Pace>>,
-) -> Result<(Transport, Url)> {
-    let env = ctx.env;
+) -> Result<(Transport, Url, Option<String>)> {
     let cfg = Config::load(&ctx.config)?;
-    let ep = crate::config::resolve_endpoint(kind, p.base_url.as_deref(), &cfg, env)?;
     let keep: Vec<&str> = value_env.and_then(OsStr::to_str).into_iter().collect();
-    let (token, _) = crate::config::resolve_token(kind, &cfg, env, ctx.timeout, &keep)?;
-    let t = transport(ctx, kind, token, &ep.api_root, pace)?;
-    Ok((t, ep.api_root))
+    let r = crate::config::resolve(
+        kind,
+        p.base_url.as_deref(),
+        &cfg,
+        &ctx.config,
+        ctx.env,
+        ctx.timeout,
+        &keep,
+    )?;
+    let t = transport(ctx, kind, r.token, &r.endpoint.api_root, pace)?;
+    Ok((t, r.endpoint.api_root, r.unused_profile))
 }
 
 /// The one HTTP client of a provider, with the run's limits, its pace, and the run-as user.
@@ -71,7 +78,25 @@ pub(super) fn provider(
     value_env: Option<&OsStr>,
     pace: Option<&Arc<Pace>>,
 ) -> Result<Box<dyn Provider>> {
-    let (t, root) = connect(ctx, kind, p, value_env, pace)?;
+    let (t, root, _) = connect(ctx, kind, p, value_env, pace)?;
+    Ok(adapter(kind, t, root))
+}
+
+/// [`provider`] for the commands that copy between organizations (`export`, `import`,
+/// `sync`): a profile named that chose nothing (the environment gave the token and the base
+/// URL) is said in one `warning:` line on stderr, since the copy would then go to or come
+/// from the environment's organization.
+pub(super) fn provider_for_copy(
+    ctx: &mut Ctx,
+    kind: ProviderKind,
+    p: &ProviderArgs,
+    pace: &Arc<Pace>,
+) -> Result<Box<dyn Provider>> {
+    let (t, root, warning) = connect(ctx, kind, p, None, Some(pace))?;
+    if let Some(w) = warning {
+        use std::io::Write;
+        let _ = writeln!(ctx.streams.stderr, "{}", crate::sanitize::sanitize(&w));
+    }
     Ok(adapter(kind, t, root))
 }
 

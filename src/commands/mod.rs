@@ -35,7 +35,7 @@ use crate::output::Output;
 use crate::provider::{Provider, ProviderKind};
 use crate::streams::Streams;
 
-use connect::{bulk_pace, provider};
+use connect::{bulk_pace, provider, provider_for_copy};
 
 /// The innermost `--config FILE` wins: the command's, the provider's (or `config`'s), the
 /// top level's. `chatbotkit create|update` have none of their own: there `--config` is the
@@ -194,7 +194,7 @@ fn import(
     a: &crate::cli::ImportArgs,
 ) -> Result<i32> {
     let pace = bulk_pace(ctx, a.concurrency);
-    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    let prov = provider_for_copy(ctx, kind, p, &pace)?;
     crate::import::run(ctx, &*prov, a, &pace)
 }
 
@@ -208,7 +208,7 @@ fn sync(
 ) -> Result<i32> {
     crate::import::sync::check_args(ctx, a)?;
     let pace = bulk_pace(ctx, a.concurrency);
-    let prov = provider(ctx, kind, p, None, Some(&pace))?;
+    let prov = provider_for_copy(ctx, kind, p, &pace)?;
     crate::import::sync::run(ctx, &*prov, a, &pace)
 }
 
@@ -223,10 +223,10 @@ fn export(
     if !kind.values_readable() {
         return Err(crate::export::refuse_write_only(kind, "export"));
     }
-    crate::export::check(ctx, a)?;
+    let out = crate::export::check(ctx, a)?;
     let pace = bulk_pace(ctx, a.concurrency);
-    let prov = provider(ctx, kind, p, None, Some(&pace))?;
-    crate::export::export(ctx, &*prov, a, &pace)
+    let prov = provider_for_copy(ctx, kind, p, &pace)?;
+    crate::export::export(ctx, &*prov, a, out, &pace)
 }
 
 /// `run`, for either provider: refused where values are write-only, before connecting.

@@ -160,22 +160,25 @@ pub struct Selection {
     pub named: Option<PathBuf>,
     /// The profile the flag or the variable named.
     pub profile: Option<String>,
+    /// What named it: the flag (`Source::Flag`) or `SECRETCTL_PROFILE` (`Source::Env`).
+    pub profile_from: Option<Source>,
 }
 
 impl Selection {
     pub fn resolve(path_flag: Option<&Path>, profile_flag: Option<&str>, env: EnvFn) -> Selection {
         let env_layer = (&[PROFILE_ENV][..], |_, v| v);
-        let profile = first_layer(
+        let (profile, profile_from) = first_layer(
             profile_flag.map(str::to_string),
             env_layer,
             || None,
             || None,
             env,
         )
-        .map(|(p, _)| p);
+        .unzip();
         Selection {
             named: file::named_path(path_flag, env),
             profile,
+            profile_from,
         }
     }
 
@@ -193,6 +196,70 @@ impl Selection {
             None => ("default".to_string(), false),
         }
     }
+}
+
+/// The settings a provider is reached with, resolved together by the precedence rule: the
+/// endpoint, the token and where each came from.
+pub struct Resolved {
+    pub endpoint: endpoint::Endpoint,
+    pub token: crate::secret::Token,
+    pub token_source: TokenSource,
+    /// A profile was named (`--profile`, `SECRETCTL_PROFILE`) but chose nothing: the token
+    /// and the base URL both came from layers above it. The one-line warning, for the
+    /// commands that copy between organizations to show.
+    pub unused_profile: Option<String>,
+}
+
+/// The one place a provider's settings are resolved: the base URL and the token by [`pick`]
+/// (through [`resolve_endpoint`] and [`resolve_token`]), and whether the profile named
+/// chose either of them.
+pub fn resolve(
+    kind: ProviderKind,
+    base_url_flag: Option<&str>,
+    config: &Config,
+    sel: &Selection,
+    env: EnvFn,
+    timeout: std::time::Duration,
+    keep_from_children: &[&str],
+) -> Result<Resolved> {
+    let endpoint = resolve_endpoint(kind, base_url_flag, config, env)?;
+    let (token, token_source) = resolve_token(kind, config, env, timeout, keep_from_children)?;
+    let unused_profile = unused_profile(kind, sel, &endpoint.base_source, &token_source);
+    Ok(Resolved {
+        endpoint,
+        token,
+        token_source,
+        unused_profile,
+    })
+}
+
+/// The warning when a profile was named but neither the token nor the base URL came from it.
+fn unused_profile(
+    kind: ProviderKind,
+    sel: &Selection,
+    base: &Source,
+    token: &TokenSource,
+) -> Option<String> {
+    let (Some(profile), Some(from)) = (&sel.profile, &sel.profile_from) else {
+        return None;
+    };
+    let TokenSource::Env(token_var) = token else {
+        return None;
+    };
+    let named = match from {
+        Source::Env(var) => format!("{var}={profile}"),
+        _ => format!("--profile {profile}"),
+    };
+    let base = match base {
+        Source::Profile(_) => return None,
+        Source::Env(var) => format!("the base URL from {var}"),
+        Source::Flag => "the base URL from --base-url".to_string(),
+        Source::Default => "the default base URL".to_string(),
+    };
+    Some(format!(
+        "warning: {named} chose nothing for {}: the token comes from {token_var} and {base}, which come before a profile (unset them to use the profile)",
+        kind.display()
+    ))
 }
 
 /// The config file as loaded, with the profile chosen.
@@ -359,6 +426,37 @@ mod tests {
         assert_eq!(sel(None, &env).named, Some(PathBuf::from("/env.toml")));
         assert_eq!(sel(None, &env).path(), Some(PathBuf::from("/env.toml")));
         assert_eq!(sel(None, &none).named, None, "the default is not named");
+    }
+
+    #[test]
+    fn a_named_profile_that_chose_nothing_is_said_once() {
+        let k = ProviderKind::Kubiya;
+        let env = env_of(&[("SECRETCTL_PROFILE", "e")]);
+        let none = env_of(&[]);
+        let flag = Selection::resolve(None, Some("prod"), &none);
+        assert_eq!(flag.profile_from, Some(Source::Flag));
+        let var = Selection::resolve(None, None, &env);
+        assert_eq!(var.profile_from, Some(Source::Env(PROFILE_ENV)));
+        let unnamed = Selection::resolve(None, None, &none);
+        let token_env = TokenSource::Env("KUBIYA_API_KEY");
+        let base_env = Source::Env("KUBIYA_BASE_URL");
+        let w = unused_profile(k, &flag, &base_env, &token_env).unwrap();
+        assert_eq!(
+            w,
+            "warning: --profile prod chose nothing for Kubiya: the token comes from KUBIYA_API_KEY and the base URL from KUBIYA_BASE_URL, which come before a profile (unset them to use the profile)"
+        );
+        assert!(
+            unused_profile(k, &var, &Source::Flag, &token_env)
+                .unwrap()
+                .starts_with("warning: SECRETCTL_PROFILE=e chose nothing")
+        );
+        assert!(unused_profile(k, &flag, &Source::Default, &token_env).is_some());
+        // The profile chose one of them, or none was named: nothing to say.
+        let from_profile = Source::Profile("prod".into());
+        assert!(unused_profile(k, &flag, &from_profile, &token_env).is_none());
+        let token_profile = TokenSource::Token("prod".into());
+        assert!(unused_profile(k, &flag, &base_env, &token_profile).is_none());
+        assert!(unused_profile(k, &unnamed, &base_env, &token_env).is_none());
     }
 
     #[test]

@@ -11,14 +11,17 @@
 //!   `\r`): one line an item, no raw line break or carriage return, `$` never expandable by
 //!   another reader either. Names as the reader takes them: letters, digits, `_`, `.`, `-`.
 //! - shell: `export NAME='…'`, a `'` written `'\''`; inside single quotes a POSIX shell takes
-//!   every other byte as it is. Names must be shell identifiers, and none that bash keeps
-//!   read-only (`UID`, `EUID`, `PPID`…), which `eval` cannot set.
+//!   every other byte as it is. Names must be shell identifiers, and none that bash, zsh or sh
+//!   gives a meaning of its own ([`super::names::shell_special`]: read-only, evaluated
+//!   arithmetically — which runs `$(…)` from a value —, ignored, or changing how the shell
+//!   or the programs it starts work), which `eval` would not set as they are.
 
 use std::io::Write;
 
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use super::names;
 use crate::cli::ExportFormat;
 
 /// One secret to write, its value read exactly.
@@ -40,8 +43,8 @@ impl std::fmt::Debug for Exported {
 /// Why a format cannot carry a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unfit {
-    /// The name is not one this format can write (shell: not an identifier; dotenv: not
-    /// letters, digits, `_`, `.`, `-`).
+    /// The name is not one this format can write (shell: not an identifier, or one a shell
+    /// treats specially; dotenv: not letters, digits, `_`, `.`, `-`).
     Name,
     /// The value holds a NUL byte, which an environment (dotenv, shell) cannot hold.
     Nul,
@@ -51,8 +54,11 @@ impl Unfit {
     /// The problem in words, after the secret's name.
     pub fn describe(self, format: ExportFormat, name: &str) -> String {
         match (self, format) {
+            (Unfit::Name, ExportFormat::Shell) if names::changes_startup(name) => {
+                "that variable changes how programs start or find their code (the loader, a shell or an interpreter reads it), and `eval` would set it for every later command of the shell".into()
+            }
             (Unfit::Name, ExportFormat::Shell) if is_env_name(name) => {
-                "bash keeps that variable read-only, so `eval` cannot set it".into()
+                "bash, zsh or sh gives that name a meaning of its own, so `eval` would not set it as it is (the shell may keep it read-only, ignore or change the value, or evaluate it and run part of it)".into()
             }
             (Unfit::Name, ExportFormat::Shell) => {
                 "its name is not a shell variable name ([A-Za-z_][A-Za-z0-9_]*)".into()
@@ -81,16 +87,6 @@ pub fn is_env_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
-/// Variables bash keeps read-only: `eval` of an `export NAME=…` line for one fails and leaves it unset.
-const BASH_READ_ONLY: [&str; 6] = [
-    "BASHOPTS",
-    "BASH_VERSINFO",
-    "EUID",
-    "PPID",
-    "SHELLOPTS",
-    "UID",
-];
-
 /// Whether the dotenv reader takes `name` as a whole key.
 fn is_dotenv_name(name: &str) -> bool {
     !name.is_empty()
@@ -104,7 +100,7 @@ pub fn name_fits(format: ExportFormat, name: &str) -> bool {
     match format {
         ExportFormat::Json | ExportFormat::Toml => true,
         ExportFormat::Dotenv => is_dotenv_name(name),
-        ExportFormat::Shell => is_env_name(name) && !BASH_READ_ONLY.contains(&name),
+        ExportFormat::Shell => is_env_name(name) && !names::shell_special(name),
     }
 }
 
@@ -406,19 +402,31 @@ mod tests {
             "json or toml"
         );
         assert!(render(ExportFormat::Dotenv, &bad_shell).is_ok());
-        // A name bash keeps read-only is never written for `eval`, which cannot set it.
-        for name in BASH_READ_ONLY {
+        // A name a shell treats specially is never written for `eval`, which would not set
+        // it as it is (or would run part of it); every other format carries it.
+        let special: Vec<String> = names::every_listed()
+            .map(str::to_string)
+            .chain(names::one_per_prefix())
+            .collect();
+        for name in &special {
             let ro = [item(name, "v")];
             assert_eq!(
                 render(ExportFormat::Shell, &ro).err(),
-                Some((0, Unfit::Name))
+                Some((0, Unfit::Name)),
+                "{name}"
             );
+            let why = Unfit::Name.describe(ExportFormat::Shell, name);
             assert!(
-                Unfit::Name
-                    .describe(ExportFormat::Shell, name)
-                    .contains("read-only")
+                why.contains("meaning of its own") || why.contains("programs start"),
+                "{name}: {why}"
             );
-            assert!(render(ExportFormat::Dotenv, &ro).is_ok());
+            assert_eq!(
+                Unfit::Name.alternatives(ExportFormat::Shell, name),
+                "dotenv, toml or json"
+            );
+            for f in [ExportFormat::Dotenv, ExportFormat::Toml, ExportFormat::Json] {
+                assert!(render(f, &ro).is_ok(), "{name} {f:?}");
+            }
         }
         assert!(render(ExportFormat::Shell, &[item("UIDX", "v")]).is_ok());
         let spaced = [item("a b", "v")];
@@ -460,8 +468,18 @@ mod tests {
         }
     }
 
+    /// Ordinary names, and now and then one a shell treats specially (listed, or under a
+    /// reserved prefix): every format but shell carries them.
     fn names() -> impl Strategy<Value = String> {
-        "V_[A-Za-z0-9_]{0,12}"
+        let special: Vec<String> = names::every_listed()
+            .map(str::to_string)
+            .chain(names::one_per_prefix())
+            .collect();
+        prop_oneof![
+            12 => "V_[A-Za-z0-9_]{0,12}",
+            1 => proptest::sample::select(special),
+            1 => "(BASH|LC|LD|ZSH|COMP|DYLD)_[A-Z0-9_]{0,6}",
+        ]
     }
 
     /// Items with distinct names and any UTF-8 values.
@@ -521,10 +539,16 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
         fn shell_round_trips_any_utf8_without_nul_through_bash_eval(items in items(false)) {
-            let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
-            let got = bash_eval(&text(ExportFormat::Shell, &items), &names);
-            let want: Vec<String> = items.iter().map(|i| i.value.to_string()).collect();
-            prop_assert_eq!(got, want);
+            // A name a shell treats specially is refused (the first one, before anything is
+            // written); the rest read back exactly through bash's eval.
+            if let Some(i) = items.iter().position(|i| names::shell_special(&i.name)) {
+                prop_assert_eq!(render(ExportFormat::Shell, &items).err(), Some((i, Unfit::Name)));
+            } else {
+                let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
+                let got = bash_eval(&text(ExportFormat::Shell, &items), &names);
+                let want: Vec<String> = items.iter().map(|i| i.value.to_string()).collect();
+                prop_assert_eq!(got, want);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod file;
 pub mod formats;
+pub mod names;
 pub mod read;
 pub mod run;
 
@@ -40,19 +41,27 @@ pub fn refuse_write_only(kind: ProviderKind, verb: &str) -> error::Error {
 
 /// What `export` refuses before connecting, with nothing read: stdout on a terminal without
 /// `--out` (the values would stay in the scrollback), an `--out` that exists without
-/// `--force`, or is a directory, or is in a folder that does not exist.
-pub fn check(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
+/// `--force`, or is a directory, or is in a folder that does not exist, or is neither a file
+/// nor a stream it may write to ([`file::check`]). An `--out` stream is opened here.
+pub fn check(ctx: &Ctx, a: &ExportArgs) -> Result<Option<file::Out>> {
     match &a.out {
-        Some(path) => file::check(path, a.force),
+        Some(path) => file::check(path, a.force).map(Some),
         None if ctx.streams.stdout_tty => Err(error::usage(
             "export writes secret values, and standard output is a terminal: they would stay on screen and in the scrollback; nothing was read",
         )
         .with_hint("pipe it (secretctl kubiya export | secretctl kubiya --profile prod sync -) or write a 0600 file with --out PATH")),
-        None => Ok(()),
+        None => Ok(None),
     }
 }
 
-pub fn export(ctx: &mut Ctx, p: &dyn Provider, a: &ExportArgs, pace: &Pace) -> Result<i32> {
+/// `out` is what [`check`] gave.
+pub fn export(
+    ctx: &mut Ctx,
+    p: &dyn Provider,
+    a: &ExportArgs,
+    out: Option<file::Out>,
+    pace: &Pace,
+) -> Result<i32> {
     // A signal stops the reads; nothing is written, then the process ends by it.
     crate::signals::soft_interrupts();
     let selection = match (&a.prefix, a.names.as_slice()) {
@@ -74,15 +83,16 @@ pub fn export(ctx: &mut Ctx, p: &dyn Provider, a: &ExportArgs, pace: &Pace) -> R
         .map_err(|(i, why)| unfit_error(p, a.format, &items[i].name, why))?;
     let count = items.len();
     drop(items);
-    match &a.out {
-        Some(path) => {
-            file::write(path, &bytes, a.force)?;
+    match out {
+        Some(out) => {
+            let shown = crate::sanitize::sanitize(&out.path().display().to_string()).into_owned();
+            let mode = if out.is_file() { ", mode 0600" } else { "" };
+            file::write(out, &bytes)?;
             if ctx.streams.stderr_tty {
                 let line = format!(
-                    "Exported {count} {} secret{} to {} ({}, mode 0600)",
+                    "Exported {count} {} secret{} to {shown} ({}{mode})",
                     p.kind().display(),
                     if count == 1 { "" } else { "s" },
-                    crate::sanitize::sanitize(&path.display().to_string()),
                     format_word(a.format)
                 );
                 ctx.out
@@ -92,11 +102,26 @@ pub fn export(ctx: &mut Ctx, p: &dyn Provider, a: &ExportArgs, pace: &Pace) -> R
         }
         None => {
             let w = &mut ctx.streams.stdout;
-            w.write_all(&bytes).map_err(error::output)?;
-            w.flush().map_err(error::output)?;
+            w.write_all(&bytes)
+                .and_then(|()| w.flush())
+                .map_err(cut_off)?;
         }
     }
     Ok(exit::SUCCESS)
+}
+
+/// A failed write of the export to standard output. A reader that went away got part of it,
+/// which is not the quiet success of `list | head`: a truncated export is lost data, so it is
+/// exit 1 (the contract's "failure not listed"), and a pipeline with `pipefail` sees it.
+fn cut_off(e: std::io::Error) -> error::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        error::other(
+            "the reader of standard output went away before the export was whole; what it got is cut off",
+        )
+        .with_hint("let the reader take the whole export, or write a file with --out PATH")
+    } else {
+        error::output(e)
+    }
 }
 
 /// The format as `--format` spells it.
@@ -131,7 +156,7 @@ fn exported(
                 .with_hint(format!(
                     "read it alone: secretctl {} get {} --reveal > FILE",
                     p.kind().key(),
-                    s.name
+                    crate::sanitize::shell_word(&s.name)
                 )));
             }
         };

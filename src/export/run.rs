@@ -1,7 +1,9 @@
 //! `run`: one command with secrets as environment variables of the same names.
 //!
-//! Every check that needs no value comes first (each name an environment variable name, none
-//! already in the environment unless `--override`), then every value is read, then a value
+//! Every check that needs no value comes first (each name an environment variable name; none
+//! already in the environment, and none that changes how programs start
+//! ([`names::changes_startup`]: `LD_PRELOAD`, `BASH_ENV`…) even when unset, unless
+//! `--override`), then every value is read, then a value
 //! with a NUL byte is refused — all before anything runs. On Unix secretctl then `exec`s the
 //! command: the same process becomes it, so its exit code, its signals, job control and the
 //! terminal are the command's own, and no secretctl process is left holding the values. The
@@ -13,6 +15,7 @@ use std::ffi::{OsStr, OsString};
 use zeroize::Zeroizing;
 
 use super::formats::is_env_name;
+use super::names;
 use super::read::{self, Selection};
 use crate::cli::RunArgs;
 use crate::context::Ctx;
@@ -27,7 +30,8 @@ struct Var {
 }
 
 /// What `run` refuses before connecting: a `-s NAME` that cannot be an environment variable,
-/// or that the environment already has without `--override` (exit 2, nothing sent). A name
+/// or that the environment already has, or that changes how programs start, without
+/// `--override` (exit 2, nothing sent). A name
 /// selected by `--prefix`/`--all` is known only from the list, and is checked in [`run`].
 pub fn check(kind: ProviderKind, a: &RunArgs) -> Result<()> {
     if a.prefix.is_some() || a.all {
@@ -87,7 +91,8 @@ fn writeln_warning(ctx: &mut Ctx, p: &dyn Provider, prefix: &str) -> std::io::Re
     )
 }
 
-/// A variable name the command can get, not replacing one it already has unless asked.
+/// A variable name the command can get, not replacing one it already has, nor setting one
+/// that changes how programs start, unless asked.
 fn check_var(kind: ProviderKind, secret: &str, var: &str, override_env: bool) -> Result<()> {
     if !is_env_name(var) {
         let what = if var == secret {
@@ -101,6 +106,15 @@ fn check_var(kind: ProviderKind, secret: &str, var: &str, override_env: bool) ->
             quoted(secret)
         ))
         .with_hint("leave it out (-s NAME for the others), or read it with export --format json"));
+    }
+    if !override_env && names::changes_startup(var) {
+        return Err(error::usage(format!(
+            "{} secret {} would set {}, which changes how programs start or find their code (the loader, a shell or an interpreter reads it), and a secret sets such a variable only when asked; nothing was read or run",
+            kind.display(),
+            quoted(secret),
+            quoted(var)
+        ))
+        .with_hint("pass --override to let the secret set it, or leave it out (-s NAME for the others)"));
     }
     if !override_env && std::env::var_os(var).is_some() {
         return Err(error::usage(format!(

@@ -460,15 +460,12 @@ fn toml_parts(text: &str) -> Result<(Vec<Item>, Vec<Problem>), Vec<Problem>> {
 
 /// `[export] KEY=value` lines. Values: unquoted (to the end of the line or a ` #` comment,
 /// trimmed), `'single'` (literal), `"double"` (escapes `\n \r \t \" \\ \$`); quoted values
-/// may span lines. `$` is never expanded. CRLF line ends are read as LF.
+/// may span lines. `$` is never expanded. A CRLF line end is a line end wherever a line can
+/// end (after a value, a comment, a blank line), as in a file saved on Windows; inside a
+/// quoted value it could be the value's own bytes or an editor's line end, so it is refused
+/// (never changed into LF); a lone CR inside quotes is the value's.
 fn parse_dotenv(input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
-    let crlf_free: Vec<u8>;
-    let text: &[u8] = if input.windows(2).any(|w| w == b"\r\n") {
-        crlf_free = replace_crlf(input);
-        &crlf_free
-    } else {
-        input
-    };
+    let text = input;
     let mut p = Dotenv {
         s: text,
         i: 0,
@@ -504,20 +501,6 @@ fn parse_dotenv(input: &[u8]) -> Result<Vec<Item>, Vec<Problem>> {
     }
 }
 
-fn replace_crlf(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        if input[i] == b'\r' && input.get(i + 1) == Some(&b'\n') {
-            i += 1;
-            continue;
-        }
-        out.push(input[i]);
-        i += 1;
-    }
-    out
-}
-
 struct Dotenv<'a> {
     s: &'a [u8],
     i: usize,
@@ -538,6 +521,23 @@ impl Dotenv<'_> {
         Some(c)
     }
 
+    /// Whether a line ends here: LF, or CRLF.
+    fn at_line_end(&self) -> bool {
+        match self.peek() {
+            Some(b'\n') => true,
+            Some(b'\r') => self.s.get(self.i + 1) == Some(&b'\n'),
+            _ => false,
+        }
+    }
+
+    /// Past the line end [`Dotenv::at_line_end`] found.
+    fn bump_line_end(&mut self) {
+        if self.peek() == Some(b'\r') {
+            self.bump();
+        }
+        self.bump();
+    }
+
     fn skip_blanks(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.i += 1;
@@ -555,12 +555,12 @@ impl Dotenv<'_> {
     /// After a value: blanks, an optional ` # comment`, then end of line.
     fn end_of_line(&mut self) -> Result<(), String> {
         self.skip_blanks();
+        if self.at_line_end() {
+            self.bump_line_end();
+            return Ok(());
+        }
         match self.peek() {
             None => Ok(()),
-            Some(b'\n') => {
-                self.bump();
-                Ok(())
-            }
             Some(b'#') => {
                 self.skip_line();
                 Ok(())
@@ -572,12 +572,12 @@ impl Dotenv<'_> {
     fn entry(&mut self) -> Result<Option<Item>, String> {
         let line = self.line;
         self.skip_blanks();
+        if self.at_line_end() {
+            self.bump_line_end();
+            return Ok(None);
+        }
         match self.peek() {
             None => return Ok(None),
-            Some(b'\n') => {
-                self.bump();
-                return Ok(None);
-            }
             Some(b'#') => {
                 self.skip_line();
                 return Ok(None);
@@ -640,12 +640,12 @@ impl Dotenv<'_> {
     fn unquoted(&mut self) -> Result<Vec<u8>, String> {
         let mut v = Vec::new();
         while let Some(c) = self.peek() {
-            if c == b'\n' {
-                self.bump();
+            if self.at_line_end() {
+                self.bump_line_end();
                 break;
             }
-            // CRLF is LF by now: this is a carriage return alone, as in a file with old Mac
-            // line ends, where taking it as part of the value would swallow the next lines.
+            // Not a CRLF line end: a carriage return alone, as in a file with old Mac line
+            // ends, where taking it as part of the value would swallow the next lines.
             if c == b'\r' {
                 return Err(
                     "a carriage return without a line feed (quote the value if it holds one)"
@@ -665,18 +665,35 @@ impl Dotenv<'_> {
         Ok(v)
     }
 
+    /// A quoted value, to its closing quote. A CRLF inside it (raw, or after a `\`) is
+    /// refused once the quote is closed (so that the lines of the value are not read as
+    /// entries): it could be the value's own bytes or the line end of an editor on Windows,
+    /// and is never guessed at.
     fn quoted(&mut self, q: u8, start_line: usize) -> Result<Vec<u8>, String> {
         let mut v = Vec::new();
+        let mut crlf_on: Option<usize> = None;
         loop {
+            if self.peek() == Some(b'\r') && self.at_line_end() {
+                crlf_on.get_or_insert(self.line);
+            }
             let Some(c) = self.bump() else {
                 return Err(format!(
                     "the quote opened on line {start_line} is never closed"
                 ));
             };
             if c == q {
+                if let Some(line) = crlf_on {
+                    drop(Zeroizing::new(v));
+                    return Err(format!(
+                        "the quoted value holds a CRLF line end (on line {line}), which could be its own bytes or an editor's line end, so it is not guessed at; write \\r\\n inside double quotes for a CRLF, or save the file with LF line ends"
+                    ));
+                }
                 return Ok(v);
             }
             if q == b'"' && c == b'\\' {
+                if self.peek() == Some(b'\r') && self.at_line_end() {
+                    crlf_on.get_or_insert(self.line);
+                }
                 match self.bump() {
                     Some(b'n') => v.push(b'\n'),
                     Some(b'r') => v.push(b'\r'),
@@ -745,11 +762,47 @@ mod tests {
         let got = ok(ImportFormat::Dotenv, pem);
         assert_eq!(got[0].1, "-----BEGIN KEY-----\nabc\n-----END KEY-----\n");
         assert_eq!(got[1], ("NEXT".into(), "1".into(), 5));
-        let crlf = ok(ImportFormat::Dotenv, "A=1\r\nB='x\r\ny'\r\n");
+        // A file saved on Windows: CRLF ends its lines — after unquoted and quoted values,
+        // comments, blank lines.
+        let crlf = ok(
+            ImportFormat::Dotenv,
+            "A=1\r\n# c\r\n\r\n  \r\nB='x'\r\nC=\"a\\r\\nb\" # c\r\nD=two words \r\n",
+        );
         assert_eq!(
             crlf,
-            vec![("A".into(), "1".into(), 1), ("B".into(), "x\ny".into(), 2)]
+            vec![
+                ("A".into(), "1".into(), 1),
+                ("B".into(), "x".into(), 5),
+                ("C".into(), "a\r\nb".into(), 6),
+                ("D".into(), "two words".into(), 7),
+            ]
         );
+        // A lone CR inside quotes is the value's.
+        let lone = ok(ImportFormat::Dotenv, "A='x\ry\r'\nB=\"\r\"\r\n");
+        assert_eq!(lone[0].1, "x\ry\r");
+        assert_eq!(lone[1].1, "\r");
+    }
+
+    #[test]
+    fn dotenv_a_crlf_inside_quotes_is_refused_never_changed() {
+        for (input, line) in [
+            ("A=1\r\nB='x\r\ny'\r\nC=2\r\n", 2),
+            ("A=1\nB=\"-----BEGIN\nabc\r\n-----END\n\"\nC=2\n", 3),
+            ("B=\"x\\\r\ny\"\n", 1),
+            ("export B='crlf\r\n'\n", 1),
+        ] {
+            let p = err(ImportFormat::Dotenv, input.as_bytes());
+            assert_eq!(p.len(), 1, "{input:?}: {p:?}");
+            let start = if input.starts_with("A=1") { 2 } else { 1 };
+            assert_eq!(p[0].line, start, "{input:?}");
+            assert!(
+                p[0].message
+                    .contains(&format!("CRLF line end (on line {line})")),
+                "{input:?}: {}",
+                p[0].message
+            );
+            assert!(!p[0].message.contains("abc"), "{}", p[0].message);
+        }
     }
 
     #[test]

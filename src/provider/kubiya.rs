@@ -1,7 +1,6 @@
 //! Kubiya: `{P}/secrets…` with `P` = `/api/v1` or `/api/v2`, `Authorization: UserKey`,
 //! secrets identified by unique name, readable values. See ../shared/api/kubiya.md.
 
-use std::io::Read;
 use std::sync::Arc;
 
 use base64::Engine;
@@ -151,8 +150,10 @@ pub fn decode_value(
     }
     let declared_json = mime == "application/json" || mime.ends_with("+json");
     match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(m)) => match m.get("value") {
-            Some(Value::String(s)) => Ok(Zeroizing::new(s.clone().into_bytes())),
+        // The value is moved out of the parsed answer, never copied (a copy would be freed
+        // unwiped).
+        Ok(Value::Object(mut m)) => match m.remove("value") {
+            Some(Value::String(s)) => Ok(Zeroizing::new(s.into_bytes())),
             _ if declared_json => Err(NotAValue::NoValue),
             _ => Err(NotAValue::Ambiguous),
         },
@@ -332,11 +333,9 @@ impl Provider for Kubiya {
         // is JSON and is not: those are a proxy's or a broken server's, never the value.
         check_not_html(&reply.response, &what)?;
         let ct = content_type(&reply.response);
-        let mut body = Zeroizing::new(Vec::new());
-        reply
-            .response
-            .take(MAX_BODY)
-            .read_to_end(&mut body)
+        // Read into a buffer that leaves no copy of the value behind as it grows.
+        let size = reply.response.content_length();
+        let body = crate::secret::read_to_end_wiped(reply.response, MAX_BODY, size)
             .map_err(|e| error::network(format!("{what}: the response was cut off: {e}")))?;
         decode_value(&body, &ct).map_err(|problem| match problem {
             NotAValue::BadJson => {
