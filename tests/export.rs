@@ -271,11 +271,14 @@ fn a_failed_read_writes_nothing_and_is_that_failures_code() {
     for (_, v, _) in TRICKY.iter().filter(|t| t.1.len() >= 8) {
         r.no_leak(v);
     }
-    // A secret deleted between the list and its read: exit 3, nothing written.
+    // A 404 on a read for a secret the list still shows is the endpoint's error, not
+    // "missing" (the contract's reliability rule): exit 6, nothing written.
     env.emu.clear_faults();
     env.fault(status_fault("/get_value/A_PEM", 404, 1));
     let r = env.run(&["kubiya", "export"]);
-    r.code(3).stderr_has("'A_PEM'");
+    r.code(6)
+        .stderr_has("'A_PEM'")
+        .stderr_has("its list of secrets shows");
     assert_eq!(r.stdout, "");
 }
 
