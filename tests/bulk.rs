@@ -671,14 +671,7 @@ fn a_dry_run_into_a_closed_stdout_keeps_its_exit_code_and_totals() {
     env.run_stdin(&["kubiya", "create", "S000"], b"value-taken-1")
         .ok();
     let f = env.write("dry.env", env_file(3000, "S").as_bytes());
-    let mut c = env.command();
-    c.args(["kubiya", "import"]).arg(&f).arg("--dry-run");
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = env.run_with_stdout_closed(&["kubiya", "import", f.to_str().unwrap(), "--dry-run"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     // S000 exists: the plan has a failure, so exit 1 even though nobody read the plan.
     assert_eq!(out.status.code(), Some(1), "{stderr}");

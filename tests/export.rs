@@ -1037,14 +1037,7 @@ fn out_to_a_process_substitution_or_descriptor_writes_into_it() {
 fn export_into_a_closed_stdout_is_exit_1() {
     let env = Env::new();
     seed(&env);
-    let mut c = env.command();
-    c.args(["kubiya", "export"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = env.run_with_stdout_closed(&["kubiya", "export"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.starts_with("error: "), "{stderr}");

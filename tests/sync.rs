@@ -607,14 +607,8 @@ fn a_closed_stdout_keeps_the_exit_code_and_the_totals() {
         ..status_fault("/api/v1/secrets", 400, 1)
     });
     let f = env.write("c.env", env_file(30, "C").as_bytes());
-    let mut c = env.command();
-    c.args(["kubiya", "sync", f.to_str().unwrap(), "--concurrency", "1"]);
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out =
+        env.run_with_stdout_closed(&["kubiya", "sync", f.to_str().unwrap(), "--concurrency", "1"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("29 created, 1 failed"), "{stderr}");

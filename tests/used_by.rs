@@ -705,16 +705,7 @@ fn chatbotkit_get_says_when_other_accounts_may_use_a_personal_secret() {
 fn chatbotkit_a_404_for_the_abilities_of_a_skillset_that_exists_stops_the_delete() {
     // A server (or a proxy) with no ability list answers 404 for it: that is lists that
     // cannot be read, not an empty skillset, so a secret used only there is not deleted.
-    let c = cbk_env(LinkStyle::Linked);
-    let only = c
-        .env
-        .emu
-        .seed_chatbotkit(json!({"name": "Only linked", "kind": "shared"}));
-    c.env.cbk_create(
-        &format!("skillset/{}/ability/create", c.tools),
-        json!({"name": "uses it", "linkedSecretId": only}),
-    );
-    c.env.emu.clear_requests();
+    let c = cbk_env_used_by_one_ability("Only linked");
     c.env.fault(status_fault(
         &format!("skillset/{}/ability/list", c.tools),
         404,
@@ -799,11 +790,17 @@ fn html_404_under(k: &str) -> Fault {
 
 /// `cbk_env` plus "onlyab", used by nothing but an ability of skillset "Tools".
 fn cbk_env_only_ability() -> Cbk {
+    cbk_env_used_by_one_ability("onlyab")
+}
+
+/// `cbk_env` plus a shared secret `name`, used by nothing but an ability of skillset
+/// "Tools"; the requests log cleared.
+fn cbk_env_used_by_one_ability(name: &str) -> Cbk {
     let c = cbk_env(LinkStyle::Linked);
     let only = c
         .env
         .emu
-        .seed_chatbotkit(json!({"name": "onlyab", "kind": "shared"}));
+        .seed_chatbotkit(json!({"name": name, "kind": "shared"}));
     c.env.cbk_create(
         &format!("skillset/{}/ability/create", c.tools),
         json!({"name": "uses it", "linkedSecretId": only}),

@@ -228,6 +228,19 @@ impl Env {
         self.run_with(args, None, |_| {})
     }
 
+    /// `args` run with stdin closed and its stdout's reader gone at once (as `| head -0`):
+    /// its output (stdout empty).
+    pub fn run_with_stdout_closed(&self, args: &[&str]) -> std::process::Output {
+        let mut c = self.command();
+        c.args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    }
+
     /// Run with these bytes piped to stdin.
     pub fn run_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
         self.run_with(args, Some(stdin), |_| {})
